@@ -1,0 +1,75 @@
+#include "core/line_index.h"
+
+#include <algorithm>
+
+namespace wirelint {
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+LineIndex::LineIndex(std::string_view source) : source_(source) {
+  bom_ = source.size() >= 3 && static_cast<unsigned char>(source[0]) == 0xEF &&
+         static_cast<unsigned char>(source[1]) == 0xBB &&
+         static_cast<unsigned char>(source[2]) == 0xBF;
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    char c = source[i];
+    if (c == '\n' || c == '\r') {
+      ends_.push_back(i);
+      if (c == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ++i;
+      starts_.push_back(i + 1);
+    }
+  }
+  ends_.push_back(source.size());
+}
+
+std::size_t LineIndex::line_of(std::size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<std::size_t>(it - starts_.begin()) - 1;
+}
+
+std::size_t LineIndex::column_origin(std::size_t line0) const {
+  return line0 == 0 && bom_ ? 3 : starts_[line0];
+}
+
+Position LineIndex::position(std::size_t offset) const {
+  offset = std::min(offset, source_.size());
+  std::size_t line0 = line_of(offset);
+  std::size_t origin = std::min(column_origin(line0), offset);
+  std::size_t column = 1;
+  for (std::size_t i = origin; i < offset; ++i)
+    if (!is_continuation(static_cast<unsigned char>(source_[i]))) ++column;
+  return Position{line0 + 1, column};
+}
+
+std::size_t LineIndex::utf16_column(std::size_t offset) const {
+  offset = std::min(offset, source_.size());
+  std::size_t line0 = line_of(offset);
+  std::size_t origin = std::min(column_origin(line0), offset);
+  std::size_t units = 0;
+  for (std::size_t i = origin; i < offset; ++i) {
+    auto c = static_cast<unsigned char>(source_[i]);
+    if (is_continuation(c)) continue;
+    units += c >= 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
+std::size_t LineIndex::line_start(std::size_t line) const {
+  if (line == 0 || line > starts_.size()) return source_.size();
+  return column_origin(line - 1);
+}
+
+std::size_t LineIndex::line_end(std::size_t line) const {
+  if (line == 0 || line > ends_.size()) return source_.size();
+  return ends_[line - 1];
+}
+
+std::string_view LineIndex::line_text(std::size_t line) const {
+  std::size_t b = line_start(line), e = line_end(line);
+  return b <= e ? source_.substr(b, e - b) : std::string_view();
+}
+
+}  // namespace wirelint

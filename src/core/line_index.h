@@ -1,0 +1,43 @@
+// Maps byte offsets in a source file to 1-based lines and 1-based columns counted in Unicode
+// code points (and 0-based UTF-16 units for LSP). Built once per file in O(n); each lookup is a
+// binary search over line starts plus a scan of one line. A line ends at LF, CRLF or a lone CR.
+// A UTF-8 byte-order mark at the start of the file is not counted as a column.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace wirelint {
+
+struct Position {
+  std::size_t line = 1;    // 1-based
+  std::size_t column = 1;  // 1-based, in code points
+};
+
+class LineIndex {
+ public:
+  LineIndex() = default;
+  explicit LineIndex(std::string_view source);
+
+  // The line and column of byte `offset` (offset may equal source size).
+  Position position(std::size_t offset) const;
+  // 0-based UTF-16 column of byte `offset` within its line.
+  std::size_t utf16_column(std::size_t offset) const;
+  // Byte offset of the start of 1-based `line`, and of its end (before the line break).
+  std::size_t line_start(std::size_t line) const;
+  std::size_t line_end(std::size_t line) const;
+  std::size_t line_count() const { return starts_.size(); }
+  std::string_view line_text(std::size_t line) const;
+
+ private:
+  std::size_t line_of(std::size_t offset) const;  // 0-based
+  std::size_t column_origin(std::size_t line0) const;
+
+  std::string_view source_;
+  std::vector<std::size_t> starts_;
+  std::vector<std::size_t> ends_;
+  bool bom_ = false;
+};
+
+}  // namespace wirelint
