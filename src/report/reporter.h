@@ -1,10 +1,47 @@
 // Reporters: one DiagnosticSink per output format. Each writes to the stream it is given and
-// depends on core/ only.
-//   text  path:line:col, severity, message, rule id, the source line with the span underlined,
-//         colour when asked, and a summary line at the end (unless quiet).
-//   line  path:line:column: severity: message [rule-id]  — one per line (Vim errorformat,
-//         compilers' style).
-//   json  the versioned contract in docs/DESIGN.md, written once at finish().
+// depends on core/ only. A reporter holds a reference to the stream, which must outlive it; it
+// never keeps a reference to a Document past the call that passed it in. Notices (skipped files)
+// are not written by any reporter: the front end prints them to stderr.
+//
+//   line  `path:line:column: severity: message [rule-id]` and a newline per diagnostic, written
+//         as it arrives (Vim errorformat, compilers' style). Line and column are 1-based, the
+//         column in code points. Control characters in path, message and rule id are written as
+//         spaces so that one diagnostic is always one line.
+//
+//   text  For humans. Each diagnostic, as it arrives, is three lines; diagnostics are separated
+//         by one blank line:
+//
+//           story.txt:12:5: error: message [rule-id]
+//             12 | The source line, tabs expanded to stops of 8
+//                |     ^~~~
+//
+//         The header is the line format. The line number is right-aligned in a gutter at least
+//         4 digits wide, followed by " | " (just " |" when the line is empty). The underline
+//         starts with `^` under the first code point of the span and has one `~` per further
+//         display cell of the span; it is at least one `^` wide (empty spans), and a span that
+//         runs onto later lines is underlined to the end of its first line. Columns count code
+//         points (a wide CJK character counts one); control characters and malformed UTF-8 in
+//         the excerpt are shown as U+FFFD. With `color`: header path:line:col: and message bold,
+//         severity and underline bold red (error), yellow (warning) or cyan (suggestion);
+//         without it, no escape code at all.
+//
+//         At finish(), unless `quiet`, a blank line if any diagnostic was written, then one
+//         summary line (bold with `color`), one of:
+//           No files checked.
+//           No problems found in 1 file.            (or "in N files.")
+//           3 errors, 2 warnings, 1 suggestion in 2 files (1 file clean)
+//         In the last form a zero count is left out ("1 warning in 1 file"), every noun is
+//         singular for 1 and plural otherwise, files are those begun, and the parenthesis is left
+//         out when no file was clean. This wording is stable; scripts should still prefer json.
+//
+//   json  The versioned contract in docs/DESIGN.md, written once at finish(), pretty-printed
+//         with a 2-space indent and a final newline:
+//           {"version":1,"files":[{"path","diagnostics":[{"rule","severity","message","line",
+//            "column","end_line","end_column","offset","length","match","replacements":[…]}]}]}
+//         One entry per file begun, clean files included with an empty array. Positions are
+//         1-based in code points, the end exclusive; offset and length are bytes of the input.
+//         Non-ASCII is written as UTF-8; malformed UTF-8 (possible in `match`) becomes U+FFFD.
+//         Holds the whole report in memory until finish().
 #pragma once
 
 #include <memory>

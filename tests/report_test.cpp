@@ -1,0 +1,550 @@
+// report/: every reporter driven with in-memory Documents; outputs compared byte for byte
+// (line, text) or parsed back field by field (json).
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/document.h"
+#include "report/reporter.h"
+
+namespace wirelint::report {
+namespace {
+
+std::unique_ptr<Document> make_doc(std::string path, std::string source) {
+  auto doc = std::make_unique<Document>();
+  doc->path = std::move(path);
+  doc->source = std::move(source);
+  doc->finalize();
+  return doc;
+}
+
+Diagnostic make_diag(const Document& doc, std::string rule, Severity severity,
+                     std::string message, std::size_t offset, std::size_t length,
+                     std::vector<std::string> replacements = {}) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.severity = severity;
+  d.message = std::move(message);
+  d.span = Span{offset, length};
+  d.match = doc.source.substr(offset, length);
+  d.replacements = std::move(replacements);
+  return d;
+}
+
+struct FileRun {
+  const Document* doc;
+  std::vector<Diagnostic> diagnostics;
+};
+
+std::string run(std::string_view format, const std::vector<FileRun>& files,
+                ReporterOptions options = {}) {
+  std::ostringstream out;
+  auto reporter = make_reporter(format, out, options);
+  EXPECT_NE(reporter, nullptr);
+  if (!reporter) return {};
+  for (const FileRun& f : files) {
+    reporter->begin_file(*f.doc);
+    for (const Diagnostic& d : f.diagnostics) reporter->diagnostic(*f.doc, d);
+    reporter->end_file(*f.doc);
+  }
+  reporter->finish();
+  return out.str();
+}
+
+// Two findings in a.txt (one after a 3-byte apostrophe) and a clean b.txt.
+struct Sample {
+  std::unique_ptr<Document> a = make_doc("a.txt", "The U. S. said\nIran\xE2\x80\x99s  nuclear\n");
+  std::unique_ptr<Document> b = make_doc("b.txt", "Clean copy.\n");
+  std::vector<FileRun> files() const {
+    return {
+        {a.get(),
+         {make_diag(*a, "typography-spaced-abbreviation", Severity::error,
+                    "Write \xE2\x80\x9CU.S.\xE2\x80\x9D, not \xE2\x80\x9CU. S.\xE2\x80\x9D", 4, 5,
+                    {"U.S."}),
+          make_diag(*a, "typography-double-space", Severity::warning, "Double space", 23, 2,
+                    {" "})}},
+        {b.get(), {}},
+    };
+  }
+};
+
+// --- registry -------------------------------------------------------------------------------
+
+TEST(ReporterRegistryTest, FormatNames) {
+  EXPECT_EQ(format_names(), (std::vector<std::string_view>{"text", "line", "json"}));
+}
+
+TEST(ReporterRegistryTest, EveryListedFormatIsMade) {
+  std::ostringstream out;
+  for (std::string_view name : format_names())
+    EXPECT_NE(make_reporter(name, out, {}), nullptr) << name;
+}
+
+TEST(ReporterRegistryTest, UnknownFormatIsNull) {
+  std::ostringstream out;
+  EXPECT_EQ(make_reporter("xml", out, {}), nullptr);
+  EXPECT_EQ(make_reporter("", out, {}), nullptr);
+  EXPECT_EQ(make_reporter("JSON", out, {}), nullptr);
+}
+
+TEST(ReporterRegistryTest, NoticesAreNotWritten) {
+  for (std::string_view name : format_names()) {
+    std::ostringstream out;
+    auto reporter = make_reporter(name, out, ReporterOptions{false, true});
+    reporter->notice("bin.dat", "binary file");
+    EXPECT_EQ(out.str().find("bin.dat"), std::string::npos) << name;
+  }
+}
+
+// --- line -----------------------------------------------------------------------------------
+
+TEST(LineReporterTest, OneLinePerDiagnostic) {
+  Sample s;
+  EXPECT_EQ(run("line", s.files()),
+            "a.txt:1:5: error: Write \xE2\x80\x9CU.S.\xE2\x80\x9D, not \xE2\x80\x9CU. "
+            "S.\xE2\x80\x9D [typography-spaced-abbreviation]\n"
+            "a.txt:2:7: warning: Double space [typography-double-space]\n");
+}
+
+TEST(LineReporterTest, WritesAsDiagnosticsArrive) {
+  auto doc = make_doc("a.txt", "Kiev");
+  std::ostringstream out;
+  auto reporter = make_reporter("line", out, {});
+  reporter->begin_file(*doc);
+  reporter->diagnostic(*doc, make_diag(*doc, "r", Severity::suggestion, "m", 0, 4));
+  EXPECT_EQ(out.str(), "a.txt:1:1: suggestion: m [r]\n");
+}
+
+TEST(LineReporterTest, CrlfAndByteOrderMark) {
+  auto doc = make_doc("dir/story.txt", "\xEF\xBB\xBFOne\r\ntwo Kiev\r\n");
+  EXPECT_EQ(run("line", {{doc.get(),
+                          {make_diag(*doc, "geo-kyiv", Severity::warning, "Use Kyiv", 3, 3),
+                           make_diag(*doc, "geo-kyiv", Severity::warning, "Use Kyiv", 12, 4)}}}),
+            "dir/story.txt:1:1: warning: Use Kyiv [geo-kyiv]\n"
+            "dir/story.txt:2:5: warning: Use Kyiv [geo-kyiv]\n");
+}
+
+TEST(LineReporterTest, ControlCharactersCannotBreakTheLine) {
+  auto doc = make_doc("a\nb.txt", "x");
+  EXPECT_EQ(run("line", {{doc.get(), {make_diag(*doc, "r\t1", Severity::error, "two\nlines\r\x1b", 0, 1)}}}),
+            "a b.txt:1:1: error: two lines   [r 1]\n");
+}
+
+TEST(LineReporterTest, CleanRunWritesNothing) {
+  Sample s;
+  EXPECT_EQ(run("line", {{s.b.get(), {}}}), "");
+}
+
+// --- text -----------------------------------------------------------------------------------
+
+TEST(TextReporterTest, PlainLayout) {
+  Sample s;
+  EXPECT_EQ(run("text", s.files()),
+            "a.txt:1:5: error: Write \xE2\x80\x9CU.S.\xE2\x80\x9D, not \xE2\x80\x9CU. "
+            "S.\xE2\x80\x9D [typography-spaced-abbreviation]\n"
+            "   1 | The U. S. said\n"
+            "     |     ^~~~~\n"
+            "\n"
+            "a.txt:2:7: warning: Double space [typography-double-space]\n"
+            "   2 | Iran\xE2\x80\x99s  nuclear\n"
+            "     |       ^~\n"
+            "\n"
+            "1 error, 1 warning in 2 files (1 file clean)\n");
+}
+
+TEST(TextReporterTest, ColourLayout) {
+  Sample s;
+  std::string out = run("text", s.files(), ReporterOptions{true, false});
+  EXPECT_EQ(out,
+            "\x1b[1ma.txt:1:5:\x1b[0m \x1b[1;31merror:\x1b[0m \x1b[1mWrite "
+            "\xE2\x80\x9CU.S.\xE2\x80\x9D, not \xE2\x80\x9CU. S.\xE2\x80\x9D "
+            "[typography-spaced-abbreviation]\x1b[0m\n"
+            "   1 | The U. S. said\n"
+            "     |     \x1b[1;31m^~~~~\x1b[0m\n"
+            "\n"
+            "\x1b[1ma.txt:2:7:\x1b[0m \x1b[1;33mwarning:\x1b[0m \x1b[1mDouble space "
+            "[typography-double-space]\x1b[0m\n"
+            "   2 | Iran\xE2\x80\x99s  nuclear\n"
+            "     |       \x1b[1;33m^~\x1b[0m\n"
+            "\n"
+            "\x1b[1m1 error, 1 warning in 2 files (1 file clean)\x1b[0m\n");
+}
+
+TEST(TextReporterTest, ColourOnlyAddsEscapes) {
+  Sample s;
+  std::string plain = run("text", s.files());
+  std::string coloured = run("text", s.files(), ReporterOptions{true, false});
+  std::string stripped;
+  for (std::size_t i = 0; i < coloured.size(); ++i) {
+    if (coloured[i] == '\x1b') {
+      i = coloured.find('m', i);
+      continue;
+    }
+    stripped += coloured[i];
+  }
+  EXPECT_EQ(stripped, plain);
+  EXPECT_EQ(plain.find('\x1b'), std::string::npos);
+}
+
+TEST(TextReporterTest, SuggestionIsCyan) {
+  auto doc = make_doc("a.txt", "ok");
+  std::string out = run("text", {{doc.get(), {make_diag(*doc, "r", Severity::suggestion, "m", 0, 2)}}},
+                        ReporterOptions{true, true});
+  EXPECT_EQ(out,
+            "\x1b[1ma.txt:1:1:\x1b[0m \x1b[1;36msuggestion:\x1b[0m \x1b[1mm [r]\x1b[0m\n"
+            "   1 | ok\n"
+            "     | \x1b[1;36m^~\x1b[0m\n");
+}
+
+TEST(TextReporterTest, QuietHasNoSummary) {
+  Sample s;
+  std::string out = run("text", s.files(), ReporterOptions{false, true});
+  const std::string tail = "     |       ^~\n";
+  ASSERT_GE(out.size(), tail.size());
+  EXPECT_EQ(out.substr(out.size() - tail.size()), tail);
+  EXPECT_EQ(out.find("file"), std::string::npos);
+  EXPECT_EQ(run("text", {{s.b.get(), {}}}, ReporterOptions{false, true}), "");
+}
+
+TEST(TextReporterTest, TabsExpandToStopsOfEight) {
+  auto doc = make_doc("t.txt", "\tx\ty z");
+  EXPECT_EQ(run("text", {{doc.get(), {make_diag(*doc, "r", Severity::error, "m", 3, 3)}}},
+                ReporterOptions{false, true}),
+            "t.txt:1:4: error: m [r]\n"
+            "   1 |         x       y z\n"
+            "     |                 ^~~\n");
+}
+
+TEST(TextReporterTest, TabInsideSpanIsUnderlinedWhole) {
+  auto doc = make_doc("t.txt", "ab\tc");
+  EXPECT_EQ(run("text", {{doc.get(), {make_diag(*doc, "r", Severity::error, "m", 1, 3)}}},
+                ReporterOptions{false, true}),
+            "t.txt:1:2: error: m [r]\n"
+            "   1 | ab      c\n"
+            "     |  ^~~~~~~~\n");
+}
+
+TEST(TextReporterTest, MultiByteColumns) {
+  // "Iran’s Kiev": the underline sits under Kiev although ’ is three bytes.
+  auto doc = make_doc("m.txt", "Iran\xE2\x80\x99s Kiev \xF0\x9F\x98\x80 x");
+  EXPECT_EQ(run("text",
+                {{doc.get(),
+                  {make_diag(*doc, "geo-kyiv", Severity::warning, "Use Kyiv", 9, 4),
+                   make_diag(*doc, "emoji", Severity::suggestion, "Emoji", 14, 4)}}},
+                ReporterOptions{false, true}),
+            "m.txt:1:8: warning: Use Kyiv [geo-kyiv]\n"
+            "   1 | Iran\xE2\x80\x99s Kiev \xF0\x9F\x98\x80 x\n"
+            "     |        ^~~~\n"
+            "\n"
+            "m.txt:1:13: suggestion: Emoji [emoji]\n"
+            "   1 | Iran\xE2\x80\x99s Kiev \xF0\x9F\x98\x80 x\n"
+            "     |             ^\n");
+}
+
+TEST(TextReporterTest, CrlfLineIsShownWithoutCarriageReturn) {
+  auto doc = make_doc("w.txt", "Hello\r\nWorld  x\r\n");
+  EXPECT_EQ(run("text", {{doc.get(), {make_diag(*doc, "double-space", Severity::warning, "m", 12, 2)}}},
+                ReporterOptions{false, true}),
+            "w.txt:2:6: warning: m [double-space]\n"
+            "   2 | World  x\n"
+            "     |      ^~\n");
+}
+
+TEST(TextReporterTest, ByteOrderMarkIsNotShown) {
+  auto doc = make_doc("b.txt", "\xEF\xBB\xBFKiev");
+  EXPECT_EQ(run("text", {{doc.get(), {make_diag(*doc, "r", Severity::error, "m", 3, 4)}}},
+                ReporterOptions{false, true}),
+            "b.txt:1:1: error: m [r]\n"
+            "   1 | Kiev\n"
+            "     | ^~~~\n");
+}
+
+TEST(TextReporterTest, SpanOverSeveralLinesIsUnderlinedToEndOfFirstLine) {
+  auto doc = make_doc("s.txt", "He said\nthat\r\n");
+  EXPECT_EQ(run("text", {{doc.get(), {make_diag(*doc, "r", Severity::error, "m", 3, 9)}}},
+                ReporterOptions{false, true}),
+            "s.txt:1:4: error: m [r]\n"
+            "   1 | He said\n"
+            "     |    ^~~~\n");
+}
+
+TEST(TextReporterTest, EmptySpanAndSpanAtLineEnd) {
+  auto doc = make_doc("e.txt", "abc\n\nx");
+  EXPECT_EQ(run("text",
+                {{doc.get(),
+                  {make_diag(*doc, "r", Severity::error, "m", 1, 0),
+                   make_diag(*doc, "r", Severity::error, "m", 3, 1),
+                   make_diag(*doc, "r", Severity::error, "m", 4, 0),
+                   make_diag(*doc, "r", Severity::error, "m", 6, 0)}}},
+                ReporterOptions{false, true}),
+            "e.txt:1:2: error: m [r]\n"
+            "   1 | abc\n"
+            "     |  ^\n"
+            "\n"
+            "e.txt:1:4: error: m [r]\n"
+            "   1 | abc\n"
+            "     |    ^\n"
+            "\n"
+            "e.txt:2:1: error: m [r]\n"
+            "   2 |\n"
+            "     | ^\n"
+            "\n"
+            "e.txt:3:2: error: m [r]\n"
+            "   3 | x\n"
+            "     |  ^\n");
+}
+
+TEST(TextReporterTest, WideLineNumbersWidenTheGutter) {
+  auto doc = make_doc("long.txt", std::string(12345, '\n') + "x");
+  EXPECT_EQ(run("text", {{doc.get(), {make_diag(*doc, "r", Severity::error, "m", 12345, 1)}}},
+                ReporterOptions{false, true}),
+            "long.txt:12346:1: error: m [r]\n"
+            "12346 | x\n"
+            "      | ^\n");
+}
+
+TEST(TextReporterTest, ControlCharactersInSourceAreReplaced) {
+  auto doc = make_doc("c.txt", "a\x1b[31mb\x7f\xC2\x9B" "c \xFF" "d");
+  EXPECT_EQ(run("text", {{doc.get(), {make_diag(*doc, "r", Severity::error, "m", 12, 1)}}},
+                ReporterOptions{false, true}),
+            "c.txt:1:12: error: m [r]\n"
+            "   1 | a\xEF\xBF\xBD[31mb\xEF\xBF\xBD\xEF\xBF\xBD" "c \xEF\xBF\xBD" "d\n"
+            "     |            ^\n");
+}
+
+TEST(TextReporterTest, SummaryWording) {
+  auto a = make_doc("a.txt", "abc");
+  auto b = make_doc("b.txt", "abc");
+  auto c = make_doc("c.txt", "abc");
+  auto d = [&](Severity s) { return make_diag(*a, "r", s, "m", 0, 1); };
+  auto last_line = [](const std::string& out) {
+    std::size_t end = out.size() - 1;
+    return out.substr(out.rfind('\n', end - 1) + 1);
+  };
+  EXPECT_EQ(run("text", {}), "No files checked.\n");
+  EXPECT_EQ(run("text", {{a.get(), {}}}), "No problems found in 1 file.\n");
+  EXPECT_EQ(run("text", {{a.get(), {}}, {b.get(), {}}}), "No problems found in 2 files.\n");
+  EXPECT_EQ(last_line(run("text", {{a.get(), {d(Severity::warning)}}})),
+            "1 warning in 1 file\n");
+  EXPECT_EQ(last_line(run("text", {{a.get(), {d(Severity::suggestion), d(Severity::suggestion)}}})),
+            "2 suggestions in 1 file\n");
+  EXPECT_EQ(last_line(run("text", {{a.get(),
+                                    {d(Severity::error), d(Severity::error), d(Severity::error),
+                                     d(Severity::warning), d(Severity::warning),
+                                     d(Severity::suggestion)}},
+                                   {b.get(), {d(Severity::error)}},
+                                   {c.get(), {}}})),
+            "4 errors, 2 warnings, 1 suggestion in 3 files (1 file clean)\n");
+  EXPECT_EQ(last_line(run("text", {{a.get(), {d(Severity::error), d(Severity::suggestion)}},
+                                   {b.get(), {}},
+                                   {c.get(), {}}})),
+            "1 error, 1 suggestion in 3 files (2 files clean)\n");
+}
+
+TEST(TextReporterTest, FinishTwiceWritesOnce) {
+  std::ostringstream out;
+  auto reporter = make_reporter("text", out, {});
+  reporter->finish();
+  reporter->finish();
+  EXPECT_EQ(out.str(), "No files checked.\n");
+}
+
+// --- json -----------------------------------------------------------------------------------
+
+using OrderedJson = nlohmann::ordered_json;
+
+std::vector<std::string> keys(const OrderedJson& object) {
+  std::vector<std::string> result;
+  for (auto it = object.begin(); it != object.end(); ++it) result.push_back(it.key());
+  return result;
+}
+
+TEST(JsonReporterTest, ExactOutputForOneFinding) {
+  auto doc = make_doc("a.txt", "Kiev");
+  EXPECT_EQ(run("json", {{doc.get(), {make_diag(*doc, "geo-kyiv", Severity::warning, "Use Kyiv",
+                                                0, 4, {"Kyiv"})}}}),
+            R"({
+  "version": 1,
+  "files": [
+    {
+      "path": "a.txt",
+      "diagnostics": [
+        {
+          "rule": "geo-kyiv",
+          "severity": "warning",
+          "message": "Use Kyiv",
+          "line": 1,
+          "column": 1,
+          "end_line": 1,
+          "end_column": 5,
+          "offset": 0,
+          "length": 4,
+          "match": "Kiev",
+          "replacements": [
+            "Kyiv"
+          ]
+        }
+      ]
+    }
+  ]
+}
+)");
+}
+
+TEST(JsonReporterTest, EmptyRun) {
+  std::string out = run("json", {});
+  EXPECT_EQ(nlohmann::json::parse(out), nlohmann::json::parse(R"({"version":1,"files":[]})"));
+  EXPECT_EQ(out.back(), '\n');
+}
+
+TEST(JsonReporterTest, FieldsKeysAndMultiByteColumns) {
+  Sample s;
+  std::string out = run("json", s.files());
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out.back(), '\n');
+  OrderedJson j = OrderedJson::parse(out);
+  EXPECT_EQ(keys(j), (std::vector<std::string>{"version", "files"}));
+  EXPECT_EQ(j["version"], 1);
+  ASSERT_EQ(j["files"].size(), 2u);
+
+  const OrderedJson& a = j["files"][0];
+  EXPECT_EQ(keys(a), (std::vector<std::string>{"path", "diagnostics"}));
+  EXPECT_EQ(a["path"], "a.txt");
+  ASSERT_EQ(a["diagnostics"].size(), 2u);
+
+  const std::vector<std::string> diagnostic_keys{
+      "rule",       "severity", "message", "line",  "column",      "end_line",
+      "end_column", "offset",   "length",  "match", "replacements"};
+  const OrderedJson& d0 = a["diagnostics"][0];
+  EXPECT_EQ(keys(d0), diagnostic_keys);
+  EXPECT_EQ(d0["rule"], "typography-spaced-abbreviation");
+  EXPECT_EQ(d0["severity"], "error");
+  EXPECT_EQ(d0["message"], "Write \xE2\x80\x9CU.S.\xE2\x80\x9D, not \xE2\x80\x9CU. S.\xE2\x80\x9D");
+  EXPECT_EQ(d0["line"], 1);
+  EXPECT_EQ(d0["column"], 5);
+  EXPECT_EQ(d0["end_line"], 1);
+  EXPECT_EQ(d0["end_column"], 10);
+  EXPECT_EQ(d0["offset"], 4);
+  EXPECT_EQ(d0["length"], 5);
+  EXPECT_EQ(d0["match"], "U. S.");
+  EXPECT_EQ(d0["replacements"], OrderedJson::array({"U.S."}));
+
+  const OrderedJson& d1 = a["diagnostics"][1];
+  EXPECT_EQ(keys(d1), diagnostic_keys);
+  EXPECT_EQ(d1["severity"], "warning");
+  EXPECT_EQ(d1["line"], 2);
+  EXPECT_EQ(d1["column"], 7);  // after the 3-byte apostrophe, counted as one column
+  EXPECT_EQ(d1["end_line"], 2);
+  EXPECT_EQ(d1["end_column"], 9);
+  EXPECT_EQ(d1["offset"], 23);
+  EXPECT_EQ(d1["length"], 2);
+  EXPECT_EQ(d1["match"], "  ");
+  EXPECT_EQ(d1["replacements"], OrderedJson::array({" "}));
+
+  const OrderedJson& b = j["files"][1];
+  EXPECT_EQ(b["path"], "b.txt");
+  EXPECT_TRUE(b["diagnostics"].is_array());
+  EXPECT_TRUE(b["diagnostics"].empty());
+
+  // UTF-8 passes through rather than being escaped.
+  EXPECT_NE(out.find("\xE2\x80\x9CU.S.\xE2\x80\x9D"), std::string::npos);
+}
+
+TEST(JsonReporterTest, CrlfFileAndSpanAcrossLines) {
+  auto doc = make_doc("w.txt", "Line one\r\nKiev said\r\nthat \xF0\x9F\x98\x80 day");
+  std::string out = run(
+      "json", {{doc.get(),
+                {make_diag(*doc, "geo-kyiv", Severity::error, "Use Kyiv", 10, 4, {"Kyiv"}),
+                 make_diag(*doc, "phrase", Severity::suggestion, "Across", 15, 10),
+                 make_diag(*doc, "emoji", Severity::suggestion, "Emoji", 26, 4, {}),
+                 make_diag(*doc, "eof", Severity::suggestion, "End", 34, 0, {})}}});
+  nlohmann::json j = nlohmann::json::parse(out);
+  const nlohmann::json& ds = j["files"][0]["diagnostics"];
+  ASSERT_EQ(ds.size(), 4u);
+
+  EXPECT_EQ(ds[0]["line"], 2);
+  EXPECT_EQ(ds[0]["column"], 1);
+  EXPECT_EQ(ds[0]["end_line"], 2);
+  EXPECT_EQ(ds[0]["end_column"], 5);
+  EXPECT_EQ(ds[0]["offset"], 10);
+  EXPECT_EQ(ds[0]["match"], "Kiev");
+
+  // "said\r\nthat": the CRLF is one break; the end is exclusive, on line 3.
+  EXPECT_EQ(ds[1]["match"], "said\r\nthat");
+  EXPECT_EQ(ds[1]["line"], 2);
+  EXPECT_EQ(ds[1]["column"], 6);
+  EXPECT_EQ(ds[1]["end_line"], 3);
+  EXPECT_EQ(ds[1]["end_column"], 5);
+  EXPECT_EQ(ds[1]["replacements"], nlohmann::json::array());
+
+  EXPECT_EQ(ds[2]["line"], 3);
+  EXPECT_EQ(ds[2]["column"], 6);
+  EXPECT_EQ(ds[2]["end_column"], 7);  // a 4-byte emoji is one code point
+  EXPECT_EQ(ds[2]["length"], 4);
+
+  EXPECT_EQ(ds[3]["line"], 3);
+  EXPECT_EQ(ds[3]["column"], 11);
+  EXPECT_EQ(ds[3]["end_column"], 11);
+  EXPECT_EQ(ds[3]["offset"], 34);
+  EXPECT_EQ(ds[3]["length"], 0);
+}
+
+TEST(JsonReporterTest, EscapesQuotesAndControlCharacters) {
+  auto doc = make_doc("dir/\"odd\" name.txt", "x");
+  std::string message = "He said \"no\"\n\ttab \\ back \x01 \xC3\xA9t\xC3\xA9 \xE2\x80\x99";
+  std::string out = run("json", {{doc.get(), {make_diag(*doc, "r", Severity::error, message, 0, 1,
+                                                        {"\"q\"", "line\nbreak"})}}});
+  nlohmann::json j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["files"][0]["path"], "dir/\"odd\" name.txt");
+  const nlohmann::json& d = j["files"][0]["diagnostics"][0];
+  EXPECT_EQ(d["message"], message);
+  EXPECT_EQ(d["replacements"], nlohmann::json::array({"\"q\"", "line\nbreak"}));
+  EXPECT_NE(out.find("\xC3\xA9t\xC3\xA9"), std::string::npos);
+  EXPECT_NE(out.find("\\u0001"), std::string::npos);
+}
+
+TEST(JsonReporterTest, MalformedUtf8StillGivesValidJson) {
+  auto doc = make_doc("bad.txt", "a\xFF" "b");
+  std::string out = run("json", {{doc.get(), {make_diag(*doc, "r", Severity::error, "m", 1, 1)}}});
+  nlohmann::json j = nlohmann::json::parse(out);
+  const nlohmann::json& d = j["files"][0]["diagnostics"][0];
+  EXPECT_EQ(d["match"], "\xEF\xBF\xBD");
+  EXPECT_EQ(d["column"], 2);
+}
+
+TEST(JsonReporterTest, DocumentsMayDieAfterEndFile) {
+  std::ostringstream out;
+  auto reporter = make_reporter("json", out, {});
+  for (const char* path : {"one.txt", "two.txt"}) {
+    auto doc = make_doc(path, "x\nIran\xE2\x80\x99s Kiev");
+    reporter->begin_file(*doc);
+    reporter->diagnostic(*doc, make_diag(*doc, "geo-kyiv", Severity::warning, "Use Kyiv", 11, 4));
+    reporter->end_file(*doc);
+    // Scribble over the memory the Document used before it goes.
+    doc->path.assign(doc->path.size(), '#');
+    doc->source.assign(doc->source.size(), '#');
+  }
+  EXPECT_EQ(out.str(), "");  // nothing before finish()
+  reporter->finish();
+  nlohmann::json j = nlohmann::json::parse(out.str());
+  ASSERT_EQ(j["files"].size(), 2u);
+  EXPECT_EQ(j["files"][0]["path"], "one.txt");
+  EXPECT_EQ(j["files"][1]["path"], "two.txt");
+  for (const auto& f : j["files"]) {
+    const auto& d = f["diagnostics"][0];
+    EXPECT_EQ(d["line"], 2);
+    EXPECT_EQ(d["column"], 8);
+    EXPECT_EQ(d["end_column"], 12);
+    EXPECT_EQ(d["match"], "Kiev");
+  }
+}
+
+}  // namespace
+}  // namespace wirelint::report
