@@ -274,7 +274,7 @@ TEST(LineIndexTest, OutOfRangeLinesAreEmpty) {
 // Document holds until finalize()) has no line starts, so line_count() is 0 and position() or
 // utf16_column() index starts_[SIZE_MAX] (line_of() returns 0 - 1). It should behave like the
 // index of an empty source. Enable once core/line_index.cpp handles it.
-TEST(LineIndexTest, DISABLED_DefaultConstructedBehavesLikeEmptySource) {
+TEST(LineIndexTest, DefaultConstructedBehavesLikeEmptySource) {
   LineIndex index;
   EXPECT_EQ(index.line_count(), 1u);
   expect_position(index, 0, 1, 1);

@@ -13,7 +13,7 @@ LineIndex::LineIndex(std::string_view source) : source_(source) {
   bom_ = source.size() >= 3 && static_cast<unsigned char>(source[0]) == 0xEF &&
          static_cast<unsigned char>(source[1]) == 0xBB &&
          static_cast<unsigned char>(source[2]) == 0xBF;
-  starts_.push_back(0);
+  ends_.clear();
   for (std::size_t i = 0; i < source.size(); ++i) {
     char c = source[i];
     if (c == '\n' || c == '\r') {

@@ -35,8 +35,8 @@ class LineIndex {
   std::size_t column_origin(std::size_t line0) const;
 
   std::string_view source_;
-  std::vector<std::size_t> starts_;
-  std::vector<std::size_t> ends_;
+  std::vector<std::size_t> starts_{0};  // an index over nothing is an index over ""
+  std::vector<std::size_t> ends_{0};
   bool bom_ = false;
 };
 

@@ -1,0 +1,163 @@
+// wirelint command line: parses options, builds the engine and a session, picks a reporter,
+// and turns the outcome into an exit code (0 clean, 1 findings at or above the fail level,
+// 2 usage, configuration or input error). Nothing here lints.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "lint/engine.h"
+#include "lint/session.h"
+#include "lint/verify.h"
+#include "report/reporter.h"
+
+namespace {
+
+using namespace wirelint;
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+std::vector<std::string> split_ids(const std::vector<std::string>& lists) {
+  std::vector<std::string> out;
+  for (const auto& list : lists) {
+    std::stringstream ss(list);
+    std::string id;
+    while (std::getline(ss, id, ','))
+      if (!id.empty()) out.push_back(id);
+  }
+  return out;
+}
+
+int list_rules(const lint::Engine& engine, bool check) {
+  for (const auto& r : engine.rules().rules()) {
+    const auto& i = r->info();
+    std::cout << i.id << "  " << to_string(i.severity) << "  pack=" << i.pack << "  kind=" << i.kind
+              << (i.enabled ? "" : "  (off by default)") << (i.fixable ? "  fixable" : "") << "\n";
+  }
+  if (!check) return kExitClean;
+  auto failures = lint::verify_all_examples(engine);
+  for (const auto& f : failures) std::cerr << f << "\n";
+  std::cerr << engine.rules().rules().size() << " rules, " << failures.size() << " failing examples\n";
+  return failures.empty() ? kExitClean : kExitError;
+}
+
+int explain(const lint::Engine& engine, const std::string& id) {
+  const rules::Rule* r = engine.rules().find(id);
+  if (!r) {
+    std::cerr << "wirelint: explain: unknown rule '" << id << "'\n";
+    return kExitError;
+  }
+  const auto& i = r->info();
+  std::cout << i.id << " (" << to_string(i.severity) << ", pack " << i.pack << ", kind " << i.kind << ")\n";
+  std::cout << "Category: " << i.category << "\n";
+  if (!i.description.empty()) std::cout << "\n" << i.description << "\n";
+  std::cout << "\nMessage: " << i.message << "\n";
+  std::cout << "\nFires on:\n";
+  for (const auto& e : i.fire) std::cout << "  " << e.text << "\n";
+  std::cout << "Stays clean on:\n";
+  for (const auto& e : i.clean) std::cout << "  " << e.text << "\n";
+  std::cout << "\nFixable: " << (i.fixable ? "yes" : "no") << "\nLink: " << i.link << "\n";
+  return kExitClean;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"wirelint: a linter for news wire copy", "wirelint"};
+  app.set_version_flag("--version", std::string("wirelint ") + WIRELINT_VERSION);
+
+  std::vector<std::string> paths;
+  std::string format = "text", stdin_filename = "<stdin>", date_text, config_file, fail_level = "warning";
+  std::string color = "auto", data_dir;
+  std::vector<std::string> enable, disable, only;
+  bool no_config = false, quiet = false;
+
+  app.add_option("paths", paths, "Files or folders to lint; '-' reads standard input");
+  app.add_option("--format", format, "Output format")
+      ->check(CLI::IsMember(std::vector<std::string>(report::format_names().begin(), report::format_names().end())));
+  app.add_option("--stdin-filename", stdin_filename, "Path to report (and find configuration from) for standard input");
+  app.add_option("--date", date_text, "The story's date (YYYY-MM-DD) when the input carries none; default today");
+  auto* config_opt = app.add_option("--config", config_file, "Use this configuration file for every input");
+  app.add_flag("--no-config", no_config, "Ignore .wirelint.toml files")->excludes(config_opt);
+  app.add_option("--enable", enable, "Enable rules (comma-separated ids)");
+  app.add_option("--disable", disable, "Disable rules (comma-separated ids)");
+  app.add_option("--only", only, "Run only these rules (comma-separated ids)");
+  app.add_option("--fail-level", fail_level, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "suggestion"}));
+  app.add_flag("--quiet,-q", quiet, "Print findings only: no summary, no notices");
+  app.add_option("--color", color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--data-dir", data_dir, "Folder holding rules/ and dictionaries/ (default: built-in)");
+
+  auto* rules_cmd = app.add_subcommand("rules", "List the rules with severity and pack");
+  bool check_examples = false;
+  rules_cmd->add_flag("--check", check_examples, "Also run every rule's examples; exit 2 if any fails");
+  auto* explain_cmd = app.add_subcommand("explain", "Explain one rule: message, examples, link");
+  std::string explain_id;
+  explain_cmd->add_option("rule", explain_id, "Rule id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitClean : kExitError;
+  }
+
+  try {
+    if (data_dir.empty()) data_dir = lint::find_data_dir(argc > 0 ? argv[0] : "");
+    lint::Engine engine(data_dir);
+    if (*rules_cmd) return list_rules(engine, check_examples);
+    if (*explain_cmd) return explain(engine, explain_id);
+
+    if (paths.empty()) {
+      std::cerr << "wirelint: no input: give files or folders to lint, or '-' for standard input (see --help)\n";
+      return kExitError;
+    }
+    lint::SessionOptions options;
+    if (!date_text.empty()) {
+      auto d = Date::parse(date_text);
+      if (!d) {
+        std::cerr << "wirelint: --date: expected YYYY-MM-DD, got '" << date_text << "'\n";
+        return kExitError;
+      }
+      options.date = *d;
+    }
+    options.use_config = !no_config;
+    if (!config_file.empty()) options.config_file = config_file;
+    options.enable = split_ids(enable);
+    options.disable = split_ids(disable);
+    options.only = split_ids(only);
+
+    report::ReporterOptions ropts;
+    const char* no_color = std::getenv("NO_COLOR");
+    ropts.color = color == "always" ||
+                  (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
+    ropts.quiet = quiet;
+    auto sink = report::make_reporter(format, std::cout, ropts);
+
+    lint::Session session(engine, options, std::cerr);
+    for (const auto& p : paths) {
+      if (p == "-") {
+        std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        session.lint_bytes(stdin_filename, std::move(bytes), *sink);
+      } else {
+        session.lint_path(p, *sink);
+      }
+    }
+    sink->finish();
+    std::cout.flush();
+    if (session.input_errors() > 0) return kExitError;
+    return session.count_at_least(*parse_severity(fail_level)) > 0 ? kExitFindings : kExitClean;
+  } catch (const lint::EngineError& e) {
+    std::cerr << "wirelint: " << e.what() << "\n";
+  } catch (const lint::ConfigError& e) {
+    std::cerr << "wirelint: " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "wirelint: internal error: " << e.what() << "\n";
+  }
+  return kExitError;
+}

@@ -1,0 +1,118 @@
+#include "lint/config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rules/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace wirelint::lint {
+
+Config parse_config(const std::string& text, const std::string& path) {
+  Config cfg;
+  cfg.path = path;
+  cfg.dir = fs::path(path).parent_path().string();
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+  }
+  try {
+    rules::TableReader t(root, path);
+    cfg.enable = t.strings("enable");
+    cfg.disable = t.strings("disable");
+    cfg.ignore = t.strings("ignore");
+    if (auto sev = t.table("severity")) {
+      for (const auto& key : sev->keys()) {
+        auto value = sev->string(key);
+        auto s = value ? parse_severity(*value) : std::nullopt;
+        if (!s) sev->fail(key, "expected error, warning or suggestion");
+        cfg.severity[key] = *s;
+      }
+    }
+    if (auto sp = t.table("spelling")) {
+      cfg.accept_words = sp->strings("accept");
+      for (const auto& dict : sp->strings("dictionaries")) {
+        fs::path p = fs::path(dict).is_absolute() ? fs::path(dict) : fs::path(cfg.dir) / dict;
+        std::ifstream in(p);
+        if (!in) sp->fail("dictionaries", "cannot read word list " + p.string());
+        std::string line;
+        while (std::getline(in, line)) {
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          auto hash = line.find('#');
+          if (hash != std::string::npos) line.erase(hash);
+          while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
+          std::size_t start = line.find_first_not_of(" \t");
+          if (start == std::string::npos) continue;
+          cfg.accept_words.push_back(line.substr(start));
+        }
+      }
+      sp->finish();
+    }
+    t.finish();
+  } catch (const rules::LoadError& e) {
+    throw ConfigError(e.what());
+  }
+  return cfg;
+}
+
+Config load_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(path + ": cannot read configuration file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return parse_config(buf.str(), path);
+}
+
+std::optional<std::string> find_config(const std::string& file) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(fs::path(file), ec).parent_path();
+  while (!dir.empty()) {
+    fs::path candidate = dir / ".wirelint.toml";
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+bool match_from(const std::string& p, std::size_t pi, const std::string& s, std::size_t si) {
+  while (pi < p.size()) {
+    if (p.compare(pi, 2, "**") == 0) {
+      std::size_t next = pi + 2;
+      if (next < p.size() && p[next] == '/') ++next;  // "**/" also matches no folder at all
+      for (std::size_t k = si; k <= s.size(); ++k)
+        if (match_from(p, next, s, k)) return true;
+      return false;
+    }
+    if (p[pi] == '*') {
+      for (std::size_t k = si; k <= s.size(); ++k) {
+        if (match_from(p, pi + 1, s, k)) return true;
+        if (k < s.size() && s[k] == '/') break;
+      }
+      return false;
+    }
+    if (si >= s.size()) return false;
+    if (p[pi] == '?') {
+      if (s[si] == '/') return false;
+    } else if (p[pi] != s[si]) {
+      return false;
+    }
+    ++pi;
+    ++si;
+  }
+  return si == s.size();
+}
+
+}  // namespace
+
+bool glob_match(const std::string& pattern, const std::string& path) {
+  return match_from(pattern, 0, path, 0);
+}
+
+}  // namespace wirelint::lint

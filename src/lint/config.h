@@ -1,0 +1,47 @@
+// Project configuration: `.wirelint.toml`, found by walking up from each linted file (the
+// nearest one wins; no merging across levels). Keys:
+//   enable  = ["rule-id", …]          turn on rules that are off by default
+//   disable = ["rule-id", …]          turn rules off
+//   ignore  = ["drafts/**", "*.tmp.md"]  paths (relative to the config's folder) not linted
+//   [severity]  "rule-id" = "error" | "warning" | "suggestion"
+//   [spelling]  accept = ["word", …]; dictionaries = ["words.txt", …] (one word a line,
+//               '#' comments, relative to the config's folder)
+// Unknown keys, unknown rule ids and unreadable word lists are errors naming file and line.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/severity.h"
+
+namespace wirelint::lint {
+
+class ConfigError : public std::runtime_error {
+ public:
+  explicit ConfigError(const std::string& what) : std::runtime_error(what) {}
+};
+
+struct Config {
+  std::string path;  // the file it was read from
+  std::string dir;   // its folder
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  std::vector<std::string> ignore;
+  std::map<std::string, Severity> severity;
+  std::vector<std::string> accept_words;  // inline and from dictionaries, in order
+};
+
+// Parses config text; `path` names it in errors and anchors relative paths. Throws ConfigError.
+Config parse_config(const std::string& text, const std::string& path);
+Config load_config(const std::string& path);
+
+// The nearest `.wirelint.toml` in the folder of `file` or above, if any.
+std::optional<std::string> find_config(const std::string& file);
+
+// Glob match on '/'-separated paths: '*' and '?' stay within a segment, '**' spans segments.
+bool glob_match(const std::string& pattern, const std::string& path);
+
+}  // namespace wirelint::lint

@@ -1,0 +1,45 @@
+// The engine: rules, dictionaries and the linter, loaded once per process from a data folder
+// that holds rules/ and dictionaries/. Loading is strict (a bad rule file is an EngineError
+// naming file and line); the Hunspell dictionary itself loads on first use.
+//
+// The data folder is, in order: $WIRELINT_DATA_DIR; <prefix>/share/wirelint beside an
+// installed binary; the source tree the binary was built from.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "dictionary/spell_checker.h"
+#include "lint/linter.h"
+#include "rules/rule_set.h"
+
+namespace wirelint::lint {
+
+class EngineError : public std::runtime_error {
+ public:
+  explicit EngineError(const std::string& what) : std::runtime_error(what) {}
+};
+
+// `argv0` helps find an installed data folder; may be empty.
+std::string find_data_dir(const std::string& argv0);
+
+class Engine {
+ public:
+  explicit Engine(const std::string& data_dir);
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  const rules::RuleSet& rules() const { return rules_; }
+  const Linter& linter() const { return *linter_; }
+  const dictionary::SpellChecker& spell() const { return *spell_; }
+  const std::string& data_dir() const { return data_dir_; }
+
+ private:
+  std::string data_dir_;
+  rules::RuleSet rules_;
+  std::unique_ptr<dictionary::SpellChecker> spell_;
+  std::unique_ptr<Linter> linter_;
+};
+
+}  // namespace wirelint::lint

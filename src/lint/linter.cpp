@@ -1,0 +1,98 @@
+#include "lint/linter.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "tokenize/tokens.h"
+
+namespace wirelint::lint {
+namespace {
+
+class CollectingEmitter : public rules::Emitter {
+ public:
+  CollectingEmitter(const Document& doc, std::vector<Diagnostic>& out) : doc_(doc), out_(out) {}
+  void set_rule(const rules::Rule* rule, Severity severity) {
+    rule_ = rule;
+    severity_ = severity;
+  }
+  void emit(std::size_t text_begin, std::size_t text_end, std::string message,
+            std::vector<std::string> replacements) override {
+    text_end = std::max(text_begin, std::min(text_end, doc_.text.size()));
+    Diagnostic d;
+    const auto& info = rule_->info();
+    d.rule = info.id;
+    d.severity = severity_;
+    d.message = std::move(message);
+    std::size_t b = doc_.source_offset(text_begin), e = doc_.source_offset(text_end);
+    d.span = Span{b, e - b};
+    d.match = doc_.source.substr(b, e - b);
+    // A replacement equal to the text is no fix at all.
+    replacements.erase(std::remove(replacements.begin(), replacements.end(), d.match), replacements.end());
+    d.replacements = std::move(replacements);
+    d.link = info.link;
+    d.category = info.category;
+    d.fixable = info.fixable;
+    out_.push_back(std::move(d));
+  }
+
+ private:
+  const Document& doc_;
+  std::vector<Diagnostic>& out_;
+  const rules::Rule* rule_ = nullptr;
+  Severity severity_ = Severity::warning;
+};
+
+}  // namespace
+
+RuleSelection RuleSelection::defaults(const rules::RuleSet& rules) {
+  RuleSelection s;
+  for (const auto& r : rules.rules()) {
+    s.enabled.push_back(r->info().enabled);
+    s.severity.push_back(r->info().severity);
+  }
+  return s;
+}
+
+RuleSelection RuleSelection::only(const rules::RuleSet& rules, int index) {
+  RuleSelection s = defaults(rules);
+  std::fill(s.enabled.begin(), s.enabled.end(), false);
+  if (index >= 0 && static_cast<std::size_t>(index) < s.enabled.size()) s.enabled[index] = true;
+  return s;
+}
+
+std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& selection, Date date) const {
+  std::vector<Diagnostic> out;
+  tokenize::TokenStream tokens(doc.text);
+  rules::LintContext ctx{doc, tokens, doc.date.value_or(date), spell_, &selection.accepted_words};
+  CollectingEmitter emitter(doc, out);
+  const auto& all = rules_.rules();
+
+  std::vector<match::PhraseHit> hits;
+  rules_.phrases().match(tokens, hits);
+  const auto& owners = rules_.phrase_owners();
+  for (const auto& hit : hits) {
+    const auto& owner = owners[hit.pattern];
+    if (!selection.enabled[owner.rule]) continue;
+    emitter.set_rule(all[owner.rule].get(), selection.severity[owner.rule]);
+    all[owner.rule]->on_phrase(ctx, hit, owner.local, emitter);
+  }
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!selection.enabled[i] || !all[i]->scans()) continue;
+    emitter.set_rule(all[i].get(), selection.severity[i]);
+    all[i]->check(ctx, emitter);
+  }
+
+  std::sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.span.offset, a.span.length, a.rule) < std::tie(b.span.offset, b.span.length, b.rule);
+  });
+  // The same rule at the same place once only (two variants of a phrase may both match).
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Diagnostic& a, const Diagnostic& b) {
+                          return a.rule == b.rule && a.span.offset == b.span.offset &&
+                                 a.span.length == b.span.length;
+                        }),
+            out.end());
+  return out;
+}
+
+}  // namespace wirelint::lint

@@ -1,0 +1,50 @@
+// The Linter runs the enabled rules of a RuleSet over one Document and returns its diagnostics
+// in source order. One tokenization, one pass of the shared phrase matcher, one pass per
+// scanning rule kind. Const and reentrant: one Linter serves any number of documents.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/date.h"
+#include "core/diagnostic.h"
+#include "core/document.h"
+#include "rules/rule_set.h"
+
+namespace wirelint::dictionary {
+class SpellChecker;
+}
+
+namespace wirelint::lint {
+
+// Which rules run for a document, at which severity, and which extra words are accepted.
+struct RuleSelection {
+  std::vector<bool> enabled;       // by rule index
+  std::vector<Severity> severity;  // by rule index
+  std::unordered_set<std::string> accepted_words;
+
+  // Every rule at its own default.
+  static RuleSelection defaults(const rules::RuleSet& rules);
+  // Only the rule at `index`, at its own severity.
+  static RuleSelection only(const rules::RuleSet& rules, int index);
+};
+
+// Id of the diagnostic reported for ill-formed UTF-8 (not a rule: the engine reports it).
+inline constexpr const char* kInvalidUtf8Id = "input-invalid-utf8";
+
+class Linter {
+ public:
+  Linter(const rules::RuleSet& rules, const dictionary::SpellChecker* spell)
+      : rules_(rules), spell_(spell) {}
+
+  std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date) const;
+
+  const rules::RuleSet& rules() const { return rules_; }
+
+ private:
+  const rules::RuleSet& rules_;
+  const dictionary::SpellChecker* spell_;
+};
+
+}  // namespace wirelint::lint

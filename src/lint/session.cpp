@@ -1,0 +1,179 @@
+#include "lint/session.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "input/reader.h"
+
+namespace fs = std::filesystem;
+
+namespace wirelint::lint {
+namespace {
+
+bool lintable_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd";
+}
+
+std::string generic(const fs::path& p) { return p.generic_string(); }
+
+}  // namespace
+
+Session::Session(const Engine& engine, SessionOptions options, std::ostream& errors)
+    : engine_(engine), options_(std::move(options)), errors_(errors) {
+  check_rule_ids(options_.enable, "--enable");
+  check_rule_ids(options_.disable, "--disable");
+  check_rule_ids(options_.only, "--only");
+  if (options_.config_file) {
+    auto cfg = std::make_unique<Config>(load_config(*options_.config_file));
+    configs_.emplace(*options_.config_file, std::move(cfg));
+  }
+}
+
+void Session::check_rule_ids(const std::vector<std::string>& ids, const std::string& where) const {
+  for (const auto& id : ids)
+    if (engine_.rules().index_of(id) < 0) throw EngineError(where + ": unknown rule '" + id + "'");
+}
+
+std::size_t Session::count_at_least(Severity level) const {
+  std::size_t n = 0;
+  for (int s = static_cast<int>(level); s <= static_cast<int>(Severity::error); ++s) n += counts_[s];
+  return n;
+}
+
+void Session::input_error(const std::string& message) {
+  errors_ << "wirelint: " << message << "\n";
+  ++input_errors_;
+}
+
+const Session::Resolved& Session::resolve(const std::string& path) {
+  std::string key;
+  if (options_.config_file) {
+    key = *options_.config_file;
+  } else if (options_.use_config) {
+    if (auto found = find_config(path)) key = *found;
+  }
+  auto it = resolved_.find(key);
+  if (it != resolved_.end()) return *it->second;
+
+  const Config* cfg = nullptr;
+  if (!key.empty()) {
+    auto c = configs_.find(key);
+    if (c == configs_.end()) c = configs_.emplace(key, std::make_unique<Config>(load_config(key))).first;
+    cfg = c->second.get();
+  }
+  const auto& rules = engine_.rules();
+  auto r = std::make_unique<Resolved>();
+  r->config = cfg;
+  r->selection = RuleSelection::defaults(rules);
+  auto set = [&](const std::vector<std::string>& ids, bool on, const std::string& where) {
+    for (const auto& id : ids) {
+      int i = rules.index_of(id);
+      if (i < 0) throw ConfigError(where + ": unknown rule '" + id + "'");
+      r->selection.enabled[i] = on;
+    }
+  };
+  if (cfg) {
+    set(cfg->enable, true, cfg->path);
+    set(cfg->disable, false, cfg->path);
+    for (const auto& [id, sev] : cfg->severity) {
+      int i = rules.index_of(id);
+      if (i < 0) throw ConfigError(cfg->path + ": [severity]: unknown rule '" + id + "'");
+      r->selection.severity[i] = sev;
+    }
+    r->selection.accepted_words.insert(cfg->accept_words.begin(), cfg->accept_words.end());
+  }
+  set(options_.enable, true, "--enable");
+  set(options_.disable, false, "--disable");
+  if (!options_.only.empty()) {
+    std::fill(r->selection.enabled.begin(), r->selection.enabled.end(), false);
+    set(options_.only, true, "--only");
+  }
+  return *resolved_.emplace(key, std::move(r)).first->second;
+}
+
+bool Session::ignored(const std::string& path) {
+  const Resolved& r = resolve(path);
+  if (!r.config || r.config->ignore.empty()) return false;
+  std::error_code ec;
+  fs::path rel = fs::relative(fs::absolute(path, ec), fs::absolute(r.config->dir, ec), ec);
+  if (ec) return false;
+  std::string s = generic(rel);
+  for (const auto& pattern : r.config->ignore)
+    if (glob_match(pattern, s) || glob_match(pattern + "/**", s)) return true;
+  return false;
+}
+
+void Session::lint_path(const std::string& path, DiagnosticSink& sink) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return input_error(path + ": no such file or directory");
+  if (!fs::is_directory(status)) return lint_file(path, sink);
+
+  std::vector<std::string> files;
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) return input_error(path + ": cannot read directory: " + ec.message());
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      input_error(path + ": " + ec.message());
+      break;
+    }
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (it->is_directory(ec)) {
+      if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && lintable_extension(p)) files.push_back(generic(p));
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files)
+    if (!ignored(f)) lint_file(f, sink);
+}
+
+void Session::lint_file(const std::string& path, DiagnosticSink& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return input_error(path + ": cannot read file: " + std::strerror(errno));
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return input_error(path + ": read error");
+  lint_bytes(path, buf.str(), sink);
+}
+
+void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticSink& sink) {
+  if (input::looks_binary(bytes)) {
+    errors_ << "wirelint: " << path << ": skipped: binary file (contains NUL bytes)\n";
+    sink.notice(path, "skipped: binary file (contains NUL bytes)");
+    return;
+  }
+  const Resolved& r = resolve(path);
+  auto prepared = input::prepare(path, std::move(bytes), input::format_for_path(path));
+  Document& doc = *prepared.doc;
+  std::vector<Diagnostic> diagnostics;
+  if (prepared.invalid_utf8_offset) {
+    Diagnostic d;
+    d.rule = kInvalidUtf8Id;
+    d.severity = Severity::error;
+    d.message = "Invalid UTF-8 at byte " + std::to_string(*prepared.invalid_utf8_offset) +
+                "; the file must be UTF-8 encoded.";
+    d.span = Span{*prepared.invalid_utf8_offset, 1};
+    d.match = doc.source.substr(d.span.offset, 1);
+    d.category = "fluency/character-encoding";
+    diagnostics.push_back(std::move(d));
+  }
+  auto found = engine_.linter().lint(doc, r.selection, options_.date);
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  ++files_;
+  sink.begin_file(doc);
+  for (const auto& d : diagnostics) {
+    ++counts_[static_cast<int>(d.severity)];
+    sink.diagnostic(doc, d);
+  }
+  sink.end_file(doc);
+}
+
+}  // namespace wirelint::lint

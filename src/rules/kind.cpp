@@ -1,0 +1,34 @@
+#include "rules/kind.h"
+
+#include <map>
+
+#include "rules/kinds/registry.h"
+
+namespace wirelint::rules {
+namespace {
+
+const std::map<std::string, KindFactory>& kinds() {
+  static const std::map<std::string, KindFactory> table = {
+      {"phrase", make_phrase_rule},
+      {"spelling", make_spelling_rule},
+  };
+  return table;
+}
+
+}  // namespace
+
+const KindFactory* find_kind(const std::string& name) {
+  auto it = kinds().find(name);
+  return it == kinds().end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> kind_names() {
+  std::vector<std::string> out;
+  for (const auto& [name, factory] : kinds()) {
+    (void)factory;
+    out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace wirelint::rules

@@ -1,0 +1,23 @@
+#include "rules/rule.h"
+
+namespace wirelint::rules {
+
+std::string Rule::format_message(std::string_view match, std::string_view expected) const {
+  const std::string& tpl = info_.message;
+  std::string out;
+  out.reserve(tpl.size() + match.size() + expected.size());
+  for (std::size_t i = 0; i < tpl.size();) {
+    if (tpl.compare(i, 7, "{match}") == 0) {
+      out.append(match);
+      i += 7;
+    } else if (tpl.compare(i, 10, "{expected}") == 0) {
+      out.append(expected);
+      i += 10;
+    } else {
+      out.push_back(tpl[i++]);
+    }
+  }
+  return out;
+}
+
+}  // namespace wirelint::rules

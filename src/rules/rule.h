@@ -1,0 +1,110 @@
+// The Rule interface. A rule is one rule file under rules/<pack>/<id>.toml: common metadata
+// (RuleInfo) plus the parameters of its kind. Kinds are C++ classes (rules/kinds/); concrete
+// rules are data. A rule finds problems in one of two ways, or both:
+//   - phrases: it registers phrases with the shared PhraseSet at compile time and is called
+//     back for each hit (on_phrase), so adding phrases never adds a pass over the text;
+//   - scan: check() walks the token stream itself (typography, spelling). Each scanning kind is
+//     one pass, however many rules of data it carries.
+// Rules are immutable after loading; check() and on_phrase() are const and may run on many
+// documents at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/date.h"
+#include "core/document.h"
+#include "core/severity.h"
+#include "match/phrase_set.h"
+#include "tokenize/tokens.h"
+
+namespace wirelint::dictionary {
+class SpellChecker;
+}
+
+namespace wirelint::rules {
+
+struct Example {
+  std::string text;
+  std::size_t line = 0;  // line of the example in the rule file
+};
+
+struct RuleInfo {
+  std::string id;        // "typography-spaced-abbreviation"; equals the file stem
+  std::string pack;      // folder name: "typography"
+  std::string kind;      // "spaced-abbreviation"
+  Severity severity = Severity::warning;
+  std::string message;   // may use {match} and {expected}
+  std::string description;
+  std::string link;
+  std::string category;  // MQM category
+  bool fixable = false;
+  bool enabled = true;   // on unless configuration says otherwise
+  std::vector<Example> fire;   // each must produce at least one diagnostic of this rule
+  std::vector<Example> clean;  // each must produce none
+  std::string file;      // where the rule was loaded from, for messages
+  std::size_t line = 1;
+};
+
+// What a rule sees of the document being linted.
+struct LintContext {
+  const Document& doc;
+  const tokenize::TokenStream& tokens;
+  Date date;                                   // the story's date
+  const dictionary::SpellChecker* spell = nullptr;
+  const std::unordered_set<std::string>* accepted_words = nullptr;  // from configuration
+};
+
+// Where a rule reports. Offsets are byte offsets into the lintable text (Document::text); the
+// emitter maps them to the source, fills in the match and applies the configured severity.
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+  virtual void emit(std::size_t text_begin, std::size_t text_end, std::string message,
+                    std::vector<std::string> replacements) = 0;
+};
+
+// Collects a rule's phrases at compile time.
+class PhraseRegistrar {
+ public:
+  virtual ~PhraseRegistrar() = default;
+  // Registers folded tokens; `local` comes back in on_phrase. Returns false if empty.
+  virtual bool add(const std::vector<std::string>& folded_tokens, std::uint32_t local) = 0;
+};
+
+class Rule {
+ public:
+  explicit Rule(RuleInfo info) : info_(std::move(info)) {}
+  virtual ~Rule() = default;
+  Rule(const Rule&) = delete;
+  Rule& operator=(const Rule&) = delete;
+
+  const RuleInfo& info() const { return info_; }
+
+  virtual void register_phrases(PhraseRegistrar& registrar) const { (void)registrar; }
+  virtual void on_phrase(const LintContext& ctx, const match::PhraseHit& hit, std::uint32_t local,
+                         Emitter& out) const {
+    (void)ctx, (void)hit, (void)local, (void)out;
+  }
+  // Whether check() does anything (rules that only use phrases say no, and are not called).
+  virtual bool scans() const { return false; }
+  virtual void check(const LintContext& ctx, Emitter& out) const { (void)ctx, (void)out; }
+
+  // Examples implied by the rule's data (a phrase entry must fire on its own text and its
+  // expected form must stay clean); checked with the rule's own examples.
+  virtual void derived_examples(std::vector<Example>& fire, std::vector<Example>& clean) const {
+    (void)fire, (void)clean;
+  }
+
+  // The message with {match} and {expected} filled in.
+  std::string format_message(std::string_view match, std::string_view expected) const;
+
+ private:
+  RuleInfo info_;
+};
+
+}  // namespace wirelint::rules

@@ -1,0 +1,146 @@
+#include "rules/rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rules/kind.h"
+#include "rules/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace wirelint::rules {
+namespace {
+
+bool kebab(std::string_view id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return id.find("--") == std::string_view::npos;
+}
+
+std::vector<Example> examples(TableReader& table, const std::string& key) {
+  std::vector<Example> out;
+  std::size_t line = table.line_of(key);
+  for (auto& s : table.strings(key)) out.push_back(Example{std::move(s), line});
+  return out;
+}
+
+class Registrar : public PhraseRegistrar {
+ public:
+  Registrar(match::PhraseSetBuilder& builder, std::vector<PhraseOwner>& owners, std::uint32_t rule)
+      : builder_(builder), owners_(owners), rule_(rule) {}
+  bool add(const std::vector<std::string>& folded, std::uint32_t local) override {
+    auto id = builder_.add(folded);
+    if (id == match::PhraseSetBuilder::kInvalid) return false;
+    owners_.resize(std::max<std::size_t>(owners_.size(), id + 1));
+    owners_[id] = PhraseOwner{rule_, local};
+    return true;
+  }
+
+ private:
+  match::PhraseSetBuilder& builder_;
+  std::vector<PhraseOwner>& owners_;
+  std::uint32_t rule_;
+};
+
+}  // namespace
+
+void RuleSet::load_directory(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw LoadError(dir + ": rules directory not found");
+  std::vector<fs::path> packs;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_directory()) packs.push_back(e.path());
+  std::sort(packs.begin(), packs.end());
+  for (const auto& p : packs) load_pack(p.string());
+}
+
+void RuleSet::load_pack(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw LoadError(dir + ": rule pack directory not found");
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".toml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::string pack = fs::path(dir).filename().string();
+  if (pack.empty()) pack = fs::path(dir).parent_path().filename().string();
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) throw LoadError(f.string() + ": cannot read rule file");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    load_rule(buf.str(), f.string(), pack);
+  }
+}
+
+void RuleSet::load_rule(std::string_view toml_text, const std::string& file, const std::string& pack) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, file);
+  } catch (const toml::parse_error& e) {
+    throw LoadError(file + ":" + std::to_string(e.source().begin.line) + ": " +
+                    std::string(e.description()));
+  }
+  TableReader table(root, file);
+  RuleInfo info;
+  info.file = file;
+  info.pack = pack;
+  info.line = 1;
+  info.id = table.required_string("id");
+  if (!kebab(info.id)) table.fail("id", "must be kebab-case (a-z, 0-9, '-')");
+  std::string stem = fs::path(file).stem().string();
+  if (stem != info.id) table.fail("id", "must equal the file name '" + stem + "'");
+  if (info.id.rfind(pack + "-", 0) != 0) table.fail("id", "must start with the pack name '" + pack + "-'");
+  if (by_id_.count(info.id)) table.fail("id", "duplicate rule id '" + info.id + "'");
+  info.kind = table.required_string("kind");
+  const KindFactory* factory = find_kind(info.kind);
+  if (!factory) {
+    std::string known;
+    for (const auto& k : kind_names()) known += (known.empty() ? "" : ", ") + k;
+    table.fail("kind", "unknown rule kind '" + info.kind + "' (known: " + known + ")");
+  }
+  auto sev = parse_severity(table.required_string("severity"));
+  if (!sev) table.fail("severity", "expected error, warning or suggestion");
+  info.severity = *sev;
+  info.message = table.required_string("message");
+  info.description = table.string("description").value_or("");
+  info.category = table.required_string("category");
+  info.link = table.string("link").value_or("rules/" + pack + "/" + info.id + ".toml");
+  info.fixable = table.boolean("fixable").value_or(false);
+  info.enabled = table.boolean("enabled").value_or(true);
+  if (auto ex = table.table("examples")) {
+    info.fire = examples(*ex, "fire");
+    info.clean = examples(*ex, "clean");
+    ex->finish();
+  }
+  if (info.fire.empty()) table.fail(table.line(), "rule '" + info.id + "' needs at least one [examples] fire text");
+  if (info.clean.empty()) table.fail(table.line(), "rule '" + info.id + "' needs at least one [examples] clean text");
+  auto rule = (*factory)(std::move(info), table);
+  table.finish();
+  by_id_.emplace(rule->info().id, static_cast<int>(rules_.size()));
+  rules_.push_back(std::move(rule));
+}
+
+void RuleSet::compile() {
+  match::PhraseSetBuilder builder;
+  owners_.clear();
+  for (std::uint32_t i = 0; i < rules_.size(); ++i) {
+    Registrar reg(builder, owners_, i);
+    rules_[i]->register_phrases(reg);
+  }
+  phrases_ = std::move(builder).compile();
+}
+
+int RuleSet::index_of(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+const Rule* RuleSet::find(std::string_view id) const {
+  int i = index_of(id);
+  return i < 0 ? nullptr : rules_[i].get();
+}
+
+}  // namespace wirelint::rules

@@ -1,0 +1,61 @@
+// All loaded rules, immutable once compiled. Loading reads rule files (TOML) with a strict
+// schema; compile() gathers every rule's phrases into one shared PhraseSet, so the text is
+// matched once whatever the number of phrase rules.
+//
+// Layout on disk: <rules dir>/<pack>/<id>.toml, where <id> starts with "<pack>-". Files are
+// loaded in sorted order, so rule order (and output order for ties) is deterministic.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "match/phrase_set.h"
+#include "rules/rule.h"
+
+namespace wirelint::rules {
+
+struct PhraseOwner {
+  std::uint32_t rule = 0;   // index into rules()
+  std::uint32_t local = 0;  // the rule's own id for the phrase
+};
+
+class RuleSet {
+ public:
+  RuleSet() = default;
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+  RuleSet(RuleSet&&) = default;
+  RuleSet& operator=(RuleSet&&) = default;
+
+  // Every pack folder under `dir`. Throws LoadError.
+  void load_directory(const std::string& dir);
+  // One pack folder (its *.toml files). Throws LoadError.
+  void load_pack(const std::string& dir);
+  // One rule from TOML text; `file` names it in errors and its stem must equal the id; `pack`
+  // is the pack it belongs to. Throws LoadError.
+  void load_rule(std::string_view toml_text, const std::string& file, const std::string& pack);
+
+  // Builds the shared phrase set. Call once after loading.
+  void compile();
+
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  // Index of the rule with `id`, or -1.
+  int index_of(std::string_view id) const;
+  const Rule* find(std::string_view id) const;
+
+  const match::PhraseSet& phrases() const { return phrases_; }
+  const std::vector<PhraseOwner>& phrase_owners() const { return owners_; }
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::unordered_map<std::string, int> by_id_;
+  match::PhraseSet phrases_;
+  std::vector<PhraseOwner> owners_;
+};
+
+}  // namespace wirelint::rules

@@ -1,0 +1,211 @@
+#include "tokenize/tokens.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "text/normalize.h"
+
+namespace wirelint::tokenize {
+namespace {
+
+// Break iterators are costly to build and not thread-safe to share: one per thread, reused.
+icu::BreakIterator& iterator(bool sentences) {
+  thread_local std::unique_ptr<icu::BreakIterator> words, sents;
+  auto& slot = sentences ? sents : words;
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(sentences ? icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status)
+                         : icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    if (U_FAILURE(status) || !slot) throw std::runtime_error("ICU break iterator unavailable");
+  }
+  return *slot;
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+std::unique_ptr<UText, UTextCloser> open_text(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot open text");
+  return std::unique_ptr<UText, UTextCloser>(ut);
+}
+
+bool ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// Folded form used for matching: case-folded, with typographic apostrophes made plain so
+// "Iran’s" and "Iran's" compare equal.
+void append_folded(std::string& pool, std::string_view word) {
+  if (ascii(word)) {
+    for (char c : word) pool.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    return;
+  }
+  std::string folded = text::fold_case(word);
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) and U+02BC MODIFIER LETTER APOSTROPHE (CA BC)
+    if (i + 2 < folded.size() && static_cast<unsigned char>(folded[i]) == 0xE2 &&
+        static_cast<unsigned char>(folded[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(folded[i + 2]) == 0x99) {
+      pool.push_back('\'');
+      i += 2;
+    } else if (i + 1 < folded.size() && static_cast<unsigned char>(folded[i]) == 0xCA &&
+               static_cast<unsigned char>(folded[i + 1]) == 0xBC) {
+      pool.push_back('\'');
+      i += 1;
+    } else {
+      pool.push_back(folded[i]);
+    }
+  }
+}
+
+}  // namespace
+
+CaseShape case_shape(std::string_view word) {
+  int upper = 0, lower = 0;
+  bool first_upper = false, first = true;
+  for (int32_t i = 0, n = static_cast<int32_t>(word.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, n, c);
+    if (c < 0) continue;
+    bool is_upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) || u_istitle(c);
+    bool is_lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c);
+    if (!is_upper && !is_lower) continue;
+    if (first) first_upper = is_upper;
+    first = false;
+    upper += is_upper;
+    lower += is_lower;
+  }
+  if (upper == 0 && lower == 0) return CaseShape::none;
+  if (upper == 0) return CaseShape::lower;
+  if (lower == 0) return upper == 1 && first_upper ? CaseShape::capitalized : CaseShape::upper;
+  if (first_upper && upper == 1) return CaseShape::capitalized;
+  return CaseShape::mixed;
+}
+
+TokenStream::TokenStream(std::string_view text) : text_(text) {
+  tokens_.reserve(text.size() / 5 + 1);
+  folded_.reserve(text.size());
+  auto ut = open_text(text);
+  UErrorCode status = U_ZERO_ERROR;
+
+  // Sentence starts first, so each token can be tagged as it is made.
+  // Hard-wrapped copy (every line of a Reuters story ends in a newline) would otherwise end a
+  // sentence at each line: single line breaks are read as spaces, blank lines still separate.
+  std::vector<std::uint32_t> sentence_starts;
+  {
+    std::string unwrapped(text);
+    for (std::size_t i = 0; i < unwrapped.size(); ++i) {
+      if (unwrapped[i] != '\n' && unwrapped[i] != '\r') continue;
+      std::size_t j = i;
+      int breaks = 0;
+      while (j < unwrapped.size() && (unwrapped[j] == '\n' || unwrapped[j] == '\r' ||
+                                      unwrapped[j] == ' ' || unwrapped[j] == '\t')) {
+        if (unwrapped[j] == '\n' || (unwrapped[j] == '\r' && (j + 1 >= unwrapped.size() || unwrapped[j + 1] != '\n')))
+          ++breaks;
+        ++j;
+      }
+      if (breaks < 2)
+        for (std::size_t k = i; k < j; ++k)
+          if (unwrapped[k] == '\n' || unwrapped[k] == '\r') unwrapped[k] = ' ';
+      i = j - 1;
+    }
+    auto uw = open_text(unwrapped);
+    icu::BreakIterator& it = iterator(true);
+    it.setText(uw.get(), status);
+    for (int32_t b = it.first(); b != icu::BreakIterator::DONE; b = it.next())
+      if (static_cast<std::size_t>(b) < text.size()) sentence_starts.push_back(static_cast<std::uint32_t>(b));
+  }
+  if (sentence_starts.empty()) sentence_starts.push_back(0);
+
+  icu::BreakIterator& it = iterator(false);
+  it.setText(ut.get(), status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot segment text");
+
+  bool space = false, newline = false, paragraph = true;
+  int line_breaks = 0;
+  std::size_t next_sentence = 0;
+  std::uint32_t sentence_index = 0;
+  bool pending_sentence_start = true;
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+    const int32_t status_tag = it.getRuleStatus();
+    while (next_sentence < sentence_starts.size() &&
+           sentence_starts[next_sentence] <= static_cast<std::uint32_t>(start)) {
+      if (next_sentence > 0 || sentence_starts[0] == 0) {
+        sentence_index = static_cast<std::uint32_t>(next_sentence);
+        pending_sentence_start = true;
+      }
+      ++next_sentence;
+    }
+    std::string_view seg = text.substr(start, end - start);
+    UChar32 c;
+    int32_t i = 0;
+    U8_NEXT(seg.data(), i, static_cast<int32_t>(seg.size()), c);
+    if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+      // CRLF arrives as one segment; a lone CR or LF each count once.
+      for (char ch : seg) line_breaks += ch == '\n' || ch == '\r';
+      if (seg == "\r\n") --line_breaks;
+      space = newline = true;
+      if (line_breaks >= 2) paragraph = true;
+      continue;
+    }
+    if (c >= 0 && u_isUWhiteSpace(c)) {
+      space = true;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<std::uint32_t>(start);
+    t.end = static_cast<std::uint32_t>(end);
+    if (status_tag >= UBRK_WORD_LETTER)
+      t.kind = TokenKind::word;
+    else if (status_tag >= UBRK_WORD_NUMBER)
+      t.kind = TokenKind::number;
+    else if (c >= 0 && (u_isalpha(c)))
+      t.kind = TokenKind::word;  // letters ICU left unclassified (e.g. a lone letter in some scripts)
+    else
+      t.kind = TokenKind::punct;
+    t.space_before = space;
+    t.newline_before = newline;
+    t.paragraph_before = paragraph;
+    t.sentence = sentence_index;
+    t.sentence_start = pending_sentence_start;
+    pending_sentence_start = false;
+    t.fold_begin = static_cast<std::uint32_t>(folded_.size());
+    if (t.kind == TokenKind::punct) {
+      folded_.append(seg);
+    } else {
+      append_folded(folded_, seg);
+      t.shape = case_shape(seg);
+    }
+    t.fold_length = static_cast<std::uint32_t>(folded_.size()) - t.fold_begin;
+    tokens_.push_back(t);
+    space = newline = paragraph = false;
+    line_breaks = 0;
+  }
+
+  // Sentences in token terms; sentences without tokens (only whitespace) are dropped.
+  for (std::uint32_t k = 0; k < tokens_.size();) {
+    std::uint32_t s = tokens_[k].sentence, j = k;
+    while (j < tokens_.size() && tokens_[j].sentence == s) ++j;
+    Sentence sent;
+    sent.first_token = k;
+    sent.end_token = j;
+    sent.begin = tokens_[k].begin;
+    sent.end = tokens_[j - 1].end;
+    for (std::uint32_t m = k; m < j; ++m) tokens_[m].sentence = static_cast<std::uint32_t>(sentences_.size());
+    sentences_.push_back(sent);
+    k = j;
+  }
+}
+
+}  // namespace wirelint::tokenize
