@@ -1,0 +1,164 @@
+#include "input/reader.h"
+
+#include <cstring>
+#include <utility>
+
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace wirelint::input {
+namespace detail {
+
+// Line breaks survive blanking so that line numbers computed on the text agree with the
+// source, and so that a construct spanning lines does not glue the surrounding words together.
+void blank_range(std::string& out, std::size_t begin, std::size_t end) {
+  if (end > out.size()) end = out.size();
+  for (std::size_t i = begin; i < end; ++i)
+    if (out[i] != '\n' && out[i] != '\r') out[i] = ' ';
+}
+
+namespace {
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool has_prefix_ci(std::string_view s, std::size_t i, std::string_view prefix) {
+  if (i > s.size() || s.size() - i < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    char c = s[i + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[k]) return false;
+  }
+  return true;
+}
+
+bool url_stop(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '<' ||
+         c == '>' || c == '"';
+}
+
+// Closing punctuation that ends a sentence rather than a URL.
+std::size_t trailing_punctuation(std::string_view s, std::size_t begin, std::size_t e) {
+  static const std::string_view multibyte[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"};
+  while (e > begin) {
+    char c = s[e - 1];
+    if (std::string_view(".,;:!?)'*").find(c) != std::string_view::npos) {
+      --e;
+      continue;
+    }
+    bool trimmed = false;
+    for (std::string_view m : multibyte) {
+      if (e - begin >= m.size() && s.substr(e - m.size(), m.size()) == m) {
+        e -= m.size();
+        trimmed = true;
+        break;
+      }
+    }
+    if (!trimmed) break;
+  }
+  return e;
+}
+
+}  // namespace
+
+// End of a bare URL (http://, https://, www.) starting at i, or npos. A URL must start a
+// word: "xhttp://" and the "www." inside "foo.www.bar" are not URL starts.
+std::size_t url_end(std::string_view s, std::size_t i, std::size_t begin, std::size_t end) {
+  if (i > begin) {
+    char prev = s[i - 1];
+    if (is_ascii_alnum(prev) || prev == '/' || prev == '.' || prev == '@' || prev == '-' ||
+        prev == '_')
+      return std::string_view::npos;
+  }
+  std::size_t p;
+  if (has_prefix_ci(s, i, "https://")) {
+    p = i + 8;
+  } else if (has_prefix_ci(s, i, "http://")) {
+    p = i + 7;
+  } else if (has_prefix_ci(s, i, "www.")) {
+    p = i + 4;
+  } else {
+    return std::string_view::npos;
+  }
+  if (p >= end || !(is_ascii_alnum(s[p]) || static_cast<unsigned char>(s[p]) >= 0x80))
+    return std::string_view::npos;
+  std::size_t e = p;
+  while (e < end && !url_stop(s[e])) ++e;
+  e = trailing_punctuation(s, p, e);
+  return e;
+}
+
+}  // namespace detail
+
+namespace {
+
+void blank_plain_text(std::string& s) {
+  if (s.size() >= 3 && std::memcmp(s.data(), "\xEF\xBB\xBF", 3) == 0) detail::blank_range(s, 0, 3);
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    char c = s[i];
+    if (c != 'h' && c != 'H' && c != 'w' && c != 'W') {
+      ++i;
+      continue;
+    }
+    std::size_t e = detail::url_end(s, i, 0, n);
+    if (e == std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    detail::blank_range(s, i, e);
+    i = e;
+  }
+}
+
+}  // namespace
+
+InputFormat format_for_path(std::string_view path) {
+  std::size_t slash = path.find_last_of("/\\");
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::size_t dot = name.rfind('.');
+  // A dot-file such as ".md" has no extension, as for most tools.
+  if (dot == std::string_view::npos || dot == 0) return InputFormat::plain;
+  std::string ext(name.substr(dot + 1));
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (ext == "md" || ext == "markdown" || ext == "mdown" || ext == "mkd")
+    return InputFormat::markdown;
+  return InputFormat::plain;
+}
+
+bool looks_binary(std::string_view bytes) {
+  return !bytes.empty() && std::memchr(bytes.data(), '\0', bytes.size()) != nullptr;
+}
+
+PrepareResult prepare(std::string path, std::string bytes, InputFormat format) {
+  PrepareResult result;
+  result.doc = std::make_unique<Document>();
+  Document& doc = *result.doc;
+  doc.path = std::move(path);
+  doc.source = std::move(bytes);
+  doc.format = format;
+
+  // Every step below replaces bytes in place and never inserts or removes any, so offsets in
+  // `masked` are source offsets; only NFC may change lengths, and it returns its own map.
+  std::string masked = doc.source;
+  std::size_t bad = text::blank_invalid_utf8(masked);
+  if (bad != text::npos) result.invalid_utf8_offset = bad;
+  if (format == InputFormat::markdown) {
+    masked = mask_markdown(masked, &doc.date);
+  } else {
+    blank_plain_text(masked);
+  }
+  // Masking blanks whole ASCII-delimited ranges, so it cannot split a sequence; this is a
+  // guard for NFC, which requires valid input, should that ever stop being true.
+  text::blank_invalid_utf8(masked);
+
+  text::Normalized normalized = text::normalize_nfc(masked);
+  doc.text = std::move(normalized.text);
+  doc.text_to_source = std::move(normalized.to_input);
+  doc.finalize();
+  return result;
+}
+
+}  // namespace wirelint::input
