@@ -9,6 +9,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "lint/corpus.h"
 #include "lint/engine.h"
 #include "lint/session.h"
 #include "lint/verify.h"
@@ -84,9 +85,9 @@ int main(int argc, char** argv) {
   app.add_option("--date", date_text, "The story's date (YYYY-MM-DD) when the input carries none; default today");
   auto* config_opt = app.add_option("--config", config_file, "Use this configuration file for every input");
   app.add_flag("--no-config", no_config, "Ignore .wirelint.toml files")->excludes(config_opt);
-  app.add_option("--enable", enable, "Enable rules (comma-separated ids)");
-  app.add_option("--disable", disable, "Disable rules (comma-separated ids)");
-  app.add_option("--only", only, "Run only these rules (comma-separated ids)");
+  app.add_option("--enable", enable, "Enable rules (comma-separated ids)")->allow_extra_args(false);
+  app.add_option("--disable", disable, "Disable rules (comma-separated ids)")->allow_extra_args(false);
+  app.add_option("--only", only, "Run only these rules (comma-separated ids)")->allow_extra_args(false);
   app.add_option("--fail-level", fail_level, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "suggestion"}));
   app.add_flag("--quiet,-q", quiet, "Print findings only: no summary, no notices");
@@ -100,6 +101,17 @@ int main(int argc, char** argv) {
   std::string explain_id;
   explain_cmd->add_option("rule", explain_id, "Rule id")->required();
 
+  auto* corpus_cmd = app.add_subcommand(
+      "corpus", "Lint a JSON-lines corpus or a folder, each story at its own date; findings per rule per 10,000 words");
+  std::string corpus_path;
+  lint::CorpusOptions corpus_options;
+  corpus_cmd->add_option("corpus", corpus_path, "JSON-lines file (id, date, body) or folder")->required();
+  corpus_cmd->add_option("--part", corpus_options.part, "Stories to use: all, even or odd (by position)")
+      ->check(CLI::IsMember({"all", "even", "odd"}));
+  corpus_cmd->add_option("--examples", corpus_options.examples, "Examples to print per rule");
+  corpus_cmd->fallthrough();
+  corpus_cmd->add_option("--limit", corpus_options.limit, "Stop after this many stories");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -112,6 +124,25 @@ int main(int argc, char** argv) {
     lint::Engine engine(data_dir);
     if (*rules_cmd) return list_rules(engine, check_examples);
     if (*explain_cmd) return explain(engine, explain_id);
+    if (*corpus_cmd) {
+      auto selection = lint::RuleSelection::defaults(engine.rules());
+      auto set = [&](const std::vector<std::string>& ids, bool on) {
+        for (const auto& id : ids) {
+          int i = engine.rules().index_of(id);
+          if (i < 0) throw lint::EngineError("unknown rule '" + id + "'");
+          selection.enabled[i] = on;
+        }
+      };
+      set(split_ids(enable), true);
+      set(split_ids(disable), false);
+      if (!only.empty()) {
+        std::fill(selection.enabled.begin(), selection.enabled.end(), false);
+        set(split_ids(only), true);
+      }
+      auto report = lint::run_corpus(engine, selection, corpus_path, corpus_options);
+      lint::print_corpus_report(report, std::cout);
+      return kExitClean;
+    }
 
     if (paths.empty()) {
       std::cerr << "wirelint: no input: give files or folders to lint, or '-' for standard input (see --help)\n";

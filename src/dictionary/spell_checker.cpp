@@ -2,6 +2,8 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 
 namespace wirelint::dictionary {
@@ -62,10 +64,52 @@ bool SpellChecker::known(std::string_view word) const {
 }
 
 std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_t max) const {
+  std::string w(word);
   std::lock_guard<std::mutex> lock(mutex_);
-  auto all = engine().suggest(std::string(word));
+  // Hunspell's suggestion search costs milliseconds a word; misspellings repeat in a corpus.
+  auto hit = suggestions_.find(w);
+  if (hit == suggestions_.end()) hit = suggestions_.emplace(w, near_words(w)).first;
+  auto all = hit->second;
   if (all.size() > max) all.resize(max);
   return all;
+}
+
+std::vector<std::string> SpellChecker::near_words(const std::string& w) const {
+  // Hunspell's own suggestion search takes tens of milliseconds a word (it scans the whole
+  // dictionary for n-gram neighbours); single edits checked with spell() take well under one,
+  // and catch what re-keying does: a doubled, dropped, swapped or wrong letter, a lost capital.
+  std::vector<std::string> out;
+  auto consider = [&](const std::string& c) {
+    if (c.empty() || c == w) return;
+    if (std::find(out.begin(), out.end(), c) != out.end()) return;
+    if (accepted_.count(c) || engine().spell(c)) out.push_back(c);
+  };
+  bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) return out;
+  std::string cap = w;
+  cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+  consider(cap);
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {  // transpositions
+    std::string c = w;
+    std::swap(c[i], c[i + 1]);
+    consider(c);
+  }
+  for (std::size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i) + w.substr(i + 1));  // deletions
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+  for (std::size_t i = 0; i <= w.size(); ++i)  // insertions
+    for (const char* l = letters; *l; ++l) consider(w.substr(0, i) + *l + w.substr(i));
+  for (std::size_t i = 0; i < w.size(); ++i)  // substitutions
+    for (const char* l = letters; *l; ++l) {
+      std::string c = w;
+      c[i] = *l;
+      consider(c);
+    }
+  for (std::size_t i = 1; i < w.size(); ++i) {  // a lost space: "alot" -> "a lot"
+    std::string a = w.substr(0, i), b = w.substr(i);
+    if ((accepted_.count(a) || engine().spell(a)) && (accepted_.count(b) || engine().spell(b)) && a.size() > 1 && b.size() > 1)
+      if (std::find(out.begin(), out.end(), a + " " + b) == out.end()) out.push_back(a + " " + b);
+  }
+  return out;
 }
 
 }  // namespace wirelint::dictionary

@@ -34,16 +34,20 @@ class SpellChecker {
 
   // True if the word is accepted or Hunspell knows it.
   bool known(std::string_view word) const;
+  // Known words one edit away (capitalization, transposition, deletion, insertion,
+  // substitution, a missing space), in that order. Cached per word.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
 
  private:
   Hunspell& engine() const;  // loads on first use; caller holds mutex_
+  std::vector<std::string> near_words(const std::string& word) const;  // caller holds mutex_
 
   std::string aff_path_, dic_path_;
   std::unordered_set<std::string> accepted_;
   mutable std::mutex mutex_;
   mutable std::unique_ptr<Hunspell> hunspell_;
   mutable std::unordered_map<std::string, bool> cache_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> suggestions_;
 };
 
 }  // namespace wirelint::dictionary

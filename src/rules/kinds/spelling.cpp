@@ -1,6 +1,8 @@
 // Kind "spelling": lower-case words that neither Hunspell nor the accepted vocabularies know.
 // A capitalized, upper-case or mixed-case word is taken as a name or an acronym and left to
 // the entity rules; words with digits are left alone. Suggestions come from Hunspell.
+#include <unordered_set>
+
 #include "dictionary/spell_checker.h"
 #include "rules/kinds/registry.h"
 
@@ -18,6 +20,8 @@ class SpellingRule : public Rule {
   SpellingRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
     max_suggestions_ = static_cast<std::size_t>(table.integer("max_suggestions").value_or(3));
     min_length_ = static_cast<std::size_t>(table.integer("min_length").value_or(2));
+    for (auto& w : table.strings("prefixes")) prefixes_.insert(std::move(w));
+    for (auto& w : table.strings("name_particles")) particles_.insert(std::move(w));
   }
   bool scans() const override { return true; }
 
@@ -29,8 +33,14 @@ class SpellingRule : public Rule {
       if (!t.is_word() || t.shape != tokenize::CaseShape::lower) continue;
       std::string_view w = ts.surface(t);
       if (w.size() < min_length_ || has_digit(w)) continue;
-      // A word glued to a hyphen is part of a compound ("well-known"): Hunspell judges the
-      // parts, which are separate tokens already.
+      // "pre-tax", "non-bank": a prefix glued to a hyphen is not a word of its own.
+      if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
+          !ts[i + 2].space_before && prefixes_.count(std::string(ts.folded(t))))
+        continue;
+      // "Banque des Etats", "Richard von Weizsaecker": particles inside a name.
+      if (i > 0 && i + 1 < ts.size() && particles_.count(std::string(w)) && capitalized(ts[i - 1]) &&
+          capitalized(ts[i + 1]))
+        continue;
       if (ctx.accepted_words && ctx.accepted_words->count(std::string(w))) continue;
       if (ctx.spell->known(w)) continue;
       auto suggestions = ctx.spell->suggest(w, max_suggestions_);
@@ -40,6 +50,11 @@ class SpellingRule : public Rule {
   }
 
  private:
+  static bool capitalized(const tokenize::Token& t) {
+    return t.is_word() && (t.shape == tokenize::CaseShape::capitalized || t.shape == tokenize::CaseShape::upper);
+  }
+
+  std::unordered_set<std::string> prefixes_, particles_;
   std::size_t max_suggestions_ = 3;
   std::size_t min_length_ = 2;
 };
