@@ -1,6 +1,7 @@
 // Golden fixtures, one folder per rule: tests/fixtures/<rule-id>/ holds
 //   fire.txt or fire.md   text on which the rule must report exactly what `fire.expected` lists
 //   fire.expected          one diagnostic a line: LINE:COL:END_LINE:END_COL|match|repl1|repl2…
+//                          (a line break inside a match or replacement is written \n, CR \r)
 //   clean.txt or clean.md text on which the rule must report nothing
 //   date (optional)        the story date (YYYY-MM-DD) to judge both texts at
 // Only the rule under test is enabled, so any other diagnostic is a failure too. Positions are
@@ -58,6 +59,16 @@ std::size_t offset_of(const std::string& s, std::size_t line, std::size_t column
   return i;
 }
 
+std::string escaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
+}
+
 std::vector<std::string> run(const std::string& rule, const fs::path& file, const std::optional<Date>& date) {
   int index = engine().rules().index_of(rule);
   auto sel = lint::RuleSelection::only(engine().rules(), index);
@@ -69,8 +80,8 @@ std::vector<std::string> run(const std::string& rule, const fs::path& file, cons
     auto b = prepared.doc->lines.position(d.span.offset);
     auto e = prepared.doc->lines.position(d.span.end());
     std::string line = std::to_string(b.line) + ":" + std::to_string(b.column) + ":" +
-                       std::to_string(e.line) + ":" + std::to_string(e.column) + "|" + d.match;
-    for (const auto& r : d.replacements) line += "|" + r;
+                       std::to_string(e.line) + ":" + std::to_string(e.column) + "|" + escaped(d.match);
+    for (const auto& r : d.replacements) line += "|" + escaped(r);
     if (d.rule != rule) line = "UNEXPECTED RULE " + d.rule + " " + line;
     lines.push_back(line);
     // The position contract: the text at the reported line/columns is exactly the match.

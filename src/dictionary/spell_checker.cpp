@@ -94,6 +94,10 @@ std::vector<std::string> SpellChecker::near_words(const std::string& w) const {
     std::swap(c[i], c[i + 1]);
     consider(c);
   }
+  // Doubling and undoubling first: the commonest re-keying slips ("bilion", "targetted").
+  for (std::size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i + 1) + w[i] + w.substr(i + 1));
+  for (std::size_t i = 0; i + 1 < w.size(); ++i)
+    if (w[i] == w[i + 1]) consider(w.substr(0, i) + w.substr(i + 1));
   for (std::size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i) + w.substr(i + 1));  // deletions
   static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
   for (std::size_t i = 0; i <= w.size(); ++i)  // insertions
@@ -104,10 +108,11 @@ std::vector<std::string> SpellChecker::near_words(const std::string& w) const {
       c[i] = *l;
       consider(c);
     }
-  for (std::size_t i = 1; i < w.size(); ++i) {  // a lost space: "alot" -> "a lot"
+  if (!out.empty()) return out;
+  for (std::size_t i = 2; i + 1 < w.size(); ++i) {  // a lost space: "alot" -> "a lot"
     std::string a = w.substr(0, i), b = w.substr(i);
-    if ((accepted_.count(a) || engine().spell(a)) && (accepted_.count(b) || engine().spell(b)) && a.size() > 1 && b.size() > 1)
-      if (std::find(out.begin(), out.end(), a + " " + b) == out.end()) out.push_back(a + " " + b);
+    if ((accepted_.count(a) || engine().spell(a)) && (accepted_.count(b) || engine().spell(b)))
+      out.push_back(a + " " + b);
   }
   return out;
 }

@@ -98,8 +98,8 @@ class PhraseRule : public Rule {
     std::string_view matched = ts.text().substr(b, e - b);
     std::vector<std::string> repl;
     for (const auto& x : entry.expected) repl.push_back(match_case(matched, x));
-    out.emit(b, e, format_message(matched, repl.empty() ? std::string_view() : std::string_view(repl[0])),
-             std::move(repl));
+    std::string message = format_message(matched, repl.empty() ? std::string_view() : std::string_view(repl[0]));
+    out.emit(b, e, std::move(message), std::move(repl));
   }
 
   void derived_examples(std::vector<Example>& fire, std::vector<Example>& clean) const override {

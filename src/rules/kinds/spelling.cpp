@@ -44,8 +44,8 @@ class SpellingRule : public Rule {
       if (ctx.accepted_words && ctx.accepted_words->count(std::string(w))) continue;
       if (ctx.spell->known(w)) continue;
       auto suggestions = ctx.spell->suggest(w, max_suggestions_);
-      out.emit(t.begin, t.end, format_message(w, suggestions.empty() ? "" : suggestions[0]),
-               std::move(suggestions));
+      std::string message = format_message(w, suggestions.empty() ? "" : suggestions[0]);
+      out.emit(t.begin, t.end, std::move(message), std::move(suggestions));
     }
   }
 
