@@ -44,6 +44,29 @@ class CollectingEmitter : public rules::Emitter {
 
 }  // namespace
 
+// A fallback rule (spelling) says less than a specific rule on the same words ("uavs" is an
+// unknown word, but the acronym rule knows it is UAVs): keep only the specific one.
+void Linter::drop_fallbacks(std::vector<Diagnostic>& out) const {
+  std::vector<std::pair<std::size_t, std::size_t>> specific;
+  for (const auto& d : out) {
+    const rules::Rule* r = rules_.find(d.rule);
+    if (r && !r->info().fallback) specific.emplace_back(d.span.offset, d.span.end());
+  }
+  if (specific.empty()) return;
+  std::sort(specific.begin(), specific.end());
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const Diagnostic& d) {
+                             const rules::Rule* r = rules_.find(d.rule);
+                             if (!r || !r->info().fallback) return false;
+                             for (const auto& [b, e] : specific) {
+                               if (b >= d.span.end()) break;
+                               if (e > d.span.offset) return true;
+                             }
+                             return false;
+                           }),
+            out.end());
+}
+
 RuleSelection RuleSelection::defaults(const rules::RuleSet& rules) {
   RuleSelection s;
   for (const auto& r : rules.rules()) {
@@ -82,6 +105,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
     all[i]->check(ctx, emitter);
   }
 
+  drop_fallbacks(out);
   std::sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.span.offset, a.span.length, a.rule) < std::tie(b.span.offset, b.span.length, b.rule);
   });

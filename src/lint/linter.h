@@ -43,6 +43,8 @@ class Linter {
   const rules::RuleSet& rules() const { return rules_; }
 
  private:
+  void drop_fallbacks(std::vector<Diagnostic>& out) const;
+
   const rules::RuleSet& rules_;
   const dictionary::SpellChecker* spell_;
 };

@@ -44,6 +44,7 @@ struct RuleInfo {
   std::string category;  // MQM category
   bool fixable = false;
   bool enabled = true;   // on unless configuration says otherwise
+  bool fallback = false; // yields to any other rule's diagnostic that overlaps it
   std::vector<Example> fire;   // each must produce at least one diagnostic of this rule
   std::vector<Example> clean;  // each must produce none
   std::string file;      // where the rule was loaded from, for messages

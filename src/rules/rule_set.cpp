@@ -110,6 +110,7 @@ void RuleSet::load_rule(std::string_view toml_text, const std::string& file, con
   info.link = table.string("link").value_or("rules/" + pack + "/" + info.id + ".toml");
   info.fixable = table.boolean("fixable").value_or(false);
   info.enabled = table.boolean("enabled").value_or(true);
+  info.fallback = table.boolean("fallback").value_or(false);
   if (auto ex = table.table("examples")) {
     info.fire = examples(*ex, "fire");
     info.clean = examples(*ex, "clean");
