@@ -22,6 +22,14 @@ class SpellingRule : public Rule {
     min_length_ = static_cast<std::size_t>(table.integer("min_length").value_or(2));
     for (auto& w : table.strings("prefixes")) prefixes_.insert(std::move(w));
     for (auto& w : table.strings("name_particles")) particles_.insert(std::move(w));
+    for (auto& w : table.strings("closed_prefixes")) closed_prefixes_.push_back(std::move(w));
+    min_compound_part_ = static_cast<std::size_t>(table.integer("min_compound_part").value_or(4));
+    for (auto& pair : table.strings("variant_endings")) {
+      auto arrow = pair.find("->");
+      if (arrow == std::string::npos)
+        table.fail("variant_endings", "expected \"ending->ending\", got \"" + pair + "\"");
+      variants_.emplace_back(pair.substr(0, arrow), pair.substr(arrow + 2));
+    }
   }
   bool scans() const override { return true; }
 
@@ -34,15 +42,18 @@ class SpellingRule : public Rule {
       std::string_view w = ts.surface(t);
       if (w.size() < min_length_ || has_digit(w)) continue;
       // "pre-tax", "non-bank": a prefix glued to a hyphen is not a word of its own.
+      // A line break after the hyphen is a wrapped compound ("pre-\ntax").
       if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
-          !ts[i + 2].space_before && prefixes_.count(std::string(ts.folded(t))))
+          (!ts[i + 2].space_before || ts[i + 2].newline_before) && prefixes_.count(std::string(ts.folded(t))))
         continue;
-      // "Banque des Etats", "Richard von Weizsaecker": particles inside a name.
-      if (i > 0 && i + 1 < ts.size() && particles_.count(std::string(w)) && capitalized(ts[i - 1]) &&
-          capitalized(ts[i + 1]))
+      // The lower-case half of a hyphenated name ("Gholam-reza", "Bunya-ananta").
+      if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before &&
+          capitalized(ts[i - 2]))
         continue;
+      // "Banque des Etats", "Richard von Weizsaecker": particles before a name.
+      if (i + 1 < ts.size() && particles_.count(std::string(w)) && capitalized(ts[i + 1])) continue;
       if (ctx.accepted_words && ctx.accepted_words->count(std::string(w))) continue;
-      if (ctx.spell->known(w)) continue;
+      if (ctx.spell->known(w) || derived(*ctx.spell, w)) continue;
       auto suggestions = ctx.spell->suggest(w, max_suggestions_);
       std::string message = format_message(w, suggestions.empty() ? "" : suggestions[0]);
       out.emit(t.begin, t.end, std::move(message), std::move(suggestions));
@@ -50,11 +61,32 @@ class SpellingRule : public Rule {
   }
 
  private:
+  // Words Hunspell lacks but that are regular formations of words it has: a British spelling
+  // of a known American one ("annualised"), a closed compound of two known words of some length
+  // ("farmworkers", "glassmaker"), a known prefix on a known word ("unsmoothed").
+  bool derived(const dictionary::SpellChecker& spell, std::string_view w) const {
+    std::string word(w);
+    for (const auto& [from, to] : variants_) {
+      if (word.size() > from.size() + 2 && word.compare(word.size() - from.size(), from.size(), from) == 0 &&
+          spell.known(word.substr(0, word.size() - from.size()) + to))
+        return true;
+    }
+    for (const auto& p : closed_prefixes_)
+      if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
+        return true;
+    for (std::size_t k = min_compound_part_; k + min_compound_part_ <= word.size(); ++k)
+      if (spell.known(word.substr(0, k)) && spell.known(word.substr(k))) return true;
+    return false;
+  }
+
   static bool capitalized(const tokenize::Token& t) {
     return t.is_word() && (t.shape == tokenize::CaseShape::capitalized || t.shape == tokenize::CaseShape::upper);
   }
 
   std::unordered_set<std::string> prefixes_, particles_;
+  std::vector<std::string> closed_prefixes_;
+  std::vector<std::pair<std::string, std::string>> variants_;
+  std::size_t min_compound_part_ = 4;
   std::size_t max_suggestions_ = 3;
   std::size_t min_length_ = 2;
 };
