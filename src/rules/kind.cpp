@@ -11,6 +11,13 @@ const std::map<std::string, KindFactory>& kinds() {
   static const std::map<std::string, KindFactory> table = {
       {"phrase", make_phrase_rule},
       {"spelling", make_spelling_rule},
+      {"spaced-abbreviation", make_spaced_abbreviation_rule},
+      {"spaced-hyphen", make_spaced_hyphen_rule},
+      {"quote-direction", make_quote_direction_rule},
+      {"article", make_article_rule},
+      {"doubled-word", make_doubled_word_rule},
+      {"mojibake", make_mojibake_rule},
+      {"mixed-script", make_mixed_script_rule},
   };
   return table;
 }

@@ -10,5 +10,12 @@ namespace wirelint::rules {
 
 std::unique_ptr<Rule> make_phrase_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_spelling_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_spaced_abbreviation_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_spaced_hyphen_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_quote_direction_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_article_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_doubled_word_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_mojibake_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_mixed_script_rule(RuleInfo info, TableReader& table);
 
 }  // namespace wirelint::rules
