@@ -85,9 +85,13 @@ bool match_from(const std::string& p, std::size_t pi, const std::string& s, std:
   while (pi < p.size()) {
     if (p.compare(pi, 2, "**") == 0) {
       std::size_t next = pi + 2;
-      if (next < p.size() && p[next] == '/') ++next;  // "**/" also matches no folder at all
-      for (std::size_t k = si; k <= s.size(); ++k)
+      bool slash = next < p.size() && p[next] == '/';
+      if (slash) ++next;  // "**/" also matches no folder at all
+      for (std::size_t k = si; k <= s.size(); ++k) {
+        // After "**/" the rest of the pattern starts a path segment, never the middle of one.
+        if (slash && k > si && s[k - 1] != '/') continue;
         if (match_from(p, next, s, k)) return true;
+      }
       return false;
     }
     if (p[pi] == '*') {

@@ -167,6 +167,8 @@ void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticS
   }
   auto found = engine_.linter().lint(doc, r.selection, options_.date);
   diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.span.offset < b.span.offset; });
   ++files_;
   sink.begin_file(doc);
   for (const auto& d : diagnostics) {

@@ -2,6 +2,7 @@
 // variants), `expected` (one or more replacements, best first) and optional `unless` context
 // exceptions: longer phrases that contain the match and make it correct ("private detective
 // agency"). Matching is case-insensitive unless `case_sensitive = true` (rule- or entry-level).
+#include <algorithm>
 #include <unordered_map>
 
 #include "rules/kind.h"
@@ -45,6 +46,16 @@ class PhraseRule : public Rule {
       auto unless = e.strings("unless");
       e.finish();
       auto index = static_cast<std::uint32_t>(entries_.size());
+      for (const auto& u : unless) {
+        auto ex = match::phrase_tokens(u);
+        bool contains_some = false;
+        for (const auto& m : matches) {
+          auto mt = match::phrase_tokens(m);
+          contains_some |= std::search(ex.begin(), ex.end(), mt.begin(), mt.end()) != ex.end();
+        }
+        if (!contains_some)
+          e.fail(e.line_of("unless"), "exception \"" + u + "\" does not contain any 'match' of its entry, so it can never apply");
+      }
       for (const auto& m : matches) {
         Variant v;
         v.text = m;
@@ -61,8 +72,6 @@ class PhraseRule : public Rule {
               found = true;
             }
           }
-          if (!found && matches.size() == 1)
-            e.fail(e.line_of("unless"), "exception \"" + u + "\" does not contain \"" + m + "\", so it can never apply");
           if (found) v.exceptions.push_back(std::move(ex));
         }
         variants_.push_back(std::move(v));
