@@ -8,8 +8,34 @@
 
 namespace wirelint::dictionary {
 
-SpellChecker::SpellChecker(std::string aff_path, std::string dic_path)
-    : aff_path_(std::move(aff_path)), dic_path_(std::move(dic_path)) {}
+SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path)
+    : aff_path_(std::move(aff_path)), dic_path_(std::move(dic_path)) {
+  if (words_path.empty()) return;
+  std::ifstream in(words_path, std::ios::binary);
+  if (!in) return;
+  words_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!words_.empty() && words_.back() != '\n') words_.push_back('\n');
+}
+
+bool SpellChecker::listed(std::string_view word) const {
+  if (accepted_.count(std::string(word))) return true;
+  // Binary search over the lines of a sorted file, without an index: probe the middle byte,
+  // step back to the start of its line, compare.
+  std::size_t lo = 0, hi = words_.size();
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    std::size_t start = words_.rfind('\n', mid == 0 ? 0 : mid - 1);
+    start = (start == std::string::npos || mid == 0) ? 0 : start + 1;
+    if (start < lo) start = lo;
+    std::size_t end = words_.find('\n', start);
+    std::string_view line(words_.data() + start, end - start);
+    int cmp = line.compare(word);
+    if (cmp == 0) return true;
+    if (cmp < 0) lo = end + 1;
+    else hi = start;
+  }
+  return false;
+}
 
 SpellChecker::~SpellChecker() = default;
 
@@ -57,10 +83,15 @@ bool SpellChecker::known(std::string_view word) const {
         plain.push_back(w[i]);
       }
     }
-    ok = accepted_.count(plain) > 0 || engine().spell(plain);
+    ok = listed(plain) || (words_.empty() && engine().spell(plain));
   }
   cache_.emplace(std::move(w), ok);
   return ok;
+}
+
+bool SpellChecker::hunspell_knows(std::string_view word) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return engine().spell(std::string(word));
 }
 
 std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_t max) const {
@@ -82,7 +113,7 @@ std::vector<std::string> SpellChecker::near_words(const std::string& w) const {
   auto consider = [&](const std::string& c) {
     if (c.empty() || c == w) return;
     if (std::find(out.begin(), out.end(), c) != out.end()) return;
-    if (accepted_.count(c) || engine().spell(c)) out.push_back(c);
+    if (words_.empty() ? (accepted_.count(c) || engine().spell(c)) : listed(c)) out.push_back(c);
   };
   bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (!ascii) return out;
@@ -111,7 +142,8 @@ std::vector<std::string> SpellChecker::near_words(const std::string& w) const {
   if (!out.empty()) return out;
   for (std::size_t i = 2; i + 1 < w.size(); ++i) {  // a lost space: "alot" -> "a lot"
     std::string a = w.substr(0, i), b = w.substr(i);
-    if ((accepted_.count(a) || engine().spell(a)) && (accepted_.count(b) || engine().spell(b)))
+    auto ok = [&](const std::string& x) { return words_.empty() ? (accepted_.count(x) || engine().spell(x)) : listed(x); };
+    if (ok(a) && ok(b))
       out.push_back(a + " " + b);
   }
   return out;

@@ -1,7 +1,9 @@
 // Spelling through Hunspell, plus words accepted on top of it (every known entity name and
 // form, words from configuration). Hunspell's dictionary takes tens of milliseconds to load, so
-// it is loaded on the first question, not at construction: a run that never asks (spelling
-// disabled, or nothing to check) never pays. Answers are cached per word. Thread-safe.
+// words are first looked up in a sorted list of every form the dictionary generates
+// (`<dic>.words`, made by tools/gen_wordlist.sh), read once and searched in place; Hunspell
+// itself is loaded only to confirm a word the list lacks. Suggestions are checked against the
+// list alone. Answers are cached per word. Thread-safe.
 #pragma once
 
 #include <memory>
@@ -20,7 +22,8 @@ class SpellChecker {
  public:
   // `aff_path` and `dic_path` name a Hunspell dictionary pair; they are opened lazily. A missing
   // file is reported by check_files().
-  SpellChecker(std::string aff_path, std::string dic_path);
+  // `words_path` names the expanded word list; empty or unreadable means Hunspell only.
+  SpellChecker(std::string aff_path, std::string dic_path, std::string words_path = {});
   ~SpellChecker();
   SpellChecker(const SpellChecker&) = delete;
   SpellChecker& operator=(const SpellChecker&) = delete;
@@ -32,8 +35,11 @@ class SpellChecker {
   void accept(std::string_view word);
   bool accepted(std::string_view word) const;
 
-  // True if the word is accepted or Hunspell knows it.
+  // True if the word is accepted or in the word list (Hunspell when there is no list). Fast:
+  // never loads Hunspell when a list is present.
   bool known(std::string_view word) const;
+  // Hunspell's own verdict (loads it on first use): the last word on a word known() rejects.
+  bool hunspell_knows(std::string_view word) const;
   // Known words one edit away (capitalization, transposition, deletion, insertion,
   // substitution, a missing space), in that order. Cached per word.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
@@ -41,8 +47,10 @@ class SpellChecker {
  private:
   Hunspell& engine() const;  // loads on first use; caller holds mutex_
   std::vector<std::string> near_words(const std::string& word) const;  // caller holds mutex_
+  bool listed(std::string_view word) const;  // in the word list or accepted; caller holds mutex_
 
   std::string aff_path_, dic_path_;
+  std::string words_;  // sorted, one word a line
   std::unordered_set<std::string> accepted_;
   mutable std::mutex mutex_;
   mutable std::unique_ptr<Hunspell> hunspell_;

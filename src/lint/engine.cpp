@@ -58,7 +58,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   rules_.compile();
   fs::path hunspell = root / "dictionaries" / "hunspell";
   spell_ = std::make_unique<dictionary::SpellChecker>((hunspell / "en_US.aff").string(),
-                                                      (hunspell / "en_US.dic").string());
+                                                      (hunspell / "en_US.dic").string(),
+                                                      (hunspell / "en_US.words").string());
   if (auto problem = spell_->check_files(); !problem.empty()) throw EngineError(problem);
   std::error_code ec;
   fs::path vocab = root / "dictionaries" / "vocabulary";
