@@ -1,9 +1,10 @@
 // Spelling through Hunspell, plus words accepted on top of it (every known entity name and
 // form, words from configuration). Hunspell's dictionary takes tens of milliseconds to load, so
-// words are first looked up in a sorted list of every form the dictionary generates
-// (`<dic>.words`, made by tools/gen_wordlist.sh), read once and searched in place; Hunspell
-// itself is loaded only to confirm a word the list lacks. Suggestions are checked against the
-// list alone. Answers are cached per word. Thread-safe.
+// words are looked up in a sorted list of every form the dictionary generates (`<dic>.words`,
+// made from the .aff/.dic pair by Hunspell's unmunch in tools/gen_wordlist.sh; its verdicts
+// match Hunspell's), read once and searched in place. Without a list, Hunspell itself answers,
+// loaded on the first question. Suggestions are single edits checked the same way. Answers are
+// cached per word. Thread-safe.
 #pragma once
 
 #include <memory>

@@ -53,7 +53,7 @@ class SpellingRule : public Rule {
       // "Banque des Etats", "Richard von Weizsaecker": particles before a name.
       if (i + 1 < ts.size() && particles_.count(std::string(w)) && capitalized(ts[i + 1])) continue;
       if (ctx.accepted_words && ctx.accepted_words->count(std::string(w))) continue;
-      if (ctx.spell->known(w) || derived(*ctx.spell, w) || ctx.spell->hunspell_knows(w)) continue;
+      if (ctx.spell->known(w) || derived(*ctx.spell, w)) continue;
       auto suggestions = ctx.spell->suggest(w, max_suggestions_);
       std::string message = format_message(w, suggestions.empty() ? "" : suggestions[0]);
       out.emit(t.begin, t.end, std::move(message), std::move(suggestions));
