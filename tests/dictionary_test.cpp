@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "dictionary/entities.h"
 #include "dictionary/spell_checker.h"
 
 namespace {
@@ -43,6 +44,88 @@ TEST(SpellChecker, SuggestsSingleEditsInOrder) {
 TEST(SpellChecker, MissingFilesAreReported) {
   SpellChecker s("/nonexistent/x.aff", "/nonexistent/x.dic");
   EXPECT_EQ(s.check_files(), "/nonexistent/x.aff: cannot read Hunspell dictionary file");
+}
+
+}  // namespace
+
+namespace {
+
+using wirelint::dictionary::EntityDictionary;
+using wirelint::dictionary::EntityError;
+using wirelint::dictionary::EntityType;
+
+std::string load_error(const std::string& file, const std::string& text) {
+  EntityDictionary d;
+  try {
+    d.load_tsv(text, file);
+    d.freeze();
+  } catch (const EntityError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(EntityDictionary, LoadsAndIndexesCountriesAgenciesAndOfficeHolders) {
+  EntityDictionary d;
+  d.load_tsv("# source: test\nid\tshort_name\taliases\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
+             "KP\tNorth Korea\tDPRK\tNorth Korean\tNorth Korean\tNorth Koreans\tPyongyang\n"
+             "PS\tPalestine\t\tPalestinian\tPalestinian\tPalestinians\t\n",
+             "dict/countries.tsv");
+  d.load_tsv("id\tname\tabbreviations\tcountry\taliases\tnote\nkcna\tKorean Central News Agency\tKCNA\tKP\t\t\n",
+             "dict/agencies.tsv");
+  d.load_tsv("id\tname\taliases\ttitle\tcountry\tstart\tend\tsource\n"
+             "lavrov\tSergei Lavrov\t\tForeign Minister\tKP\t2004-03-09\t\tx\n"
+             "lavrov\tSergei Lavrov\t\tDeputy\tPS\t1990\t1992\tx\n",
+             "dict/office_holders.tsv");
+  d.freeze();
+  EXPECT_EQ(d.count(EntityType::country), 2u);
+  EXPECT_EQ(d.count(EntityType::agency), 1u);
+  EXPECT_EQ(d.count(EntityType::person), 1u);
+  ASSERT_NE(d.by_name("KCNA"), nullptr);
+  EXPECT_EQ(d.entities()[d.by_name("KCNA")->front()].id, "kcna");
+  ASSERT_NE(d.by_demonym("North Koreans"), nullptr);
+  EXPECT_EQ(d.entities()[d.by_capital("Pyongyang")->front()].id, "KP");
+  const auto* lavrov = d.find_id("lavrov");
+  ASSERT_NE(lavrov, nullptr);
+  ASSERT_EQ(lavrov->terms.size(), 2u);
+  EXPECT_EQ(lavrov->terms[1].end->to_string(), "1992-12-31");
+  EXPECT_EQ(lavrov->terms[1].start->to_string(), "1990-01-01");
+  EXPECT_EQ(d.by_name("Nowhere"), nullptr);
+}
+
+TEST(EntityDictionary, StrictErrorsNameFileAndLine) {
+  EXPECT_EQ(load_error("d/countries.tsv", "id\tshort_name\tcolour\nKP\tNorth Korea\tred\n"),
+            "d/countries.tsv:1: unknown column 'colour'");
+  EXPECT_EQ(load_error("d/countries.tsv", "id\tshort_name\nKP\tNorth Korea\textra\n"),
+            "d/countries.tsv:2: expected 2 tab-separated fields, found 3");
+  EXPECT_EQ(load_error("d/historical.tsv", "id\tname\tvalid_to\nx\tX\t1976-13-01\n"),
+            "d/historical.tsv:2: 'valid_to': expected YYYY or YYYY-MM-DD, got '1976-13-01'");
+  EXPECT_EQ(load_error("d/countries.tsv", "id\tshort_name\nKP\tNorth Korea\nKP\tAgain\n"),
+            "d/countries.tsv:3: duplicate id 'KP'");
+  EXPECT_EQ(load_error("d/people.tsv", "id\tname\n"), "d/people.tsv: unknown entity file (see dictionaries/entities/README.md)");
+}
+
+TEST(EntityDictionary, UnknownCountryReferenceIsAnError) {
+  EntityDictionary d;
+  d.load_tsv("id\tshort_name\nKP\tNorth Korea\n", "countries.tsv");
+  d.load_tsv("id\tname\tcountry\nx\tX Agency\tZZ\n", "agencies.tsv");
+  try {
+    d.freeze();
+    FAIL() << "no error";
+  } catch (const EntityError& e) {
+    EXPECT_STREQ(e.what(), "entity 'x': unknown country id 'ZZ'");
+  }
+}
+
+TEST(EntityDictionary, ShippedDictionaryLoads) {
+  EntityDictionary d;
+  d.load_directory(std::string(WIRELINT_SOURCE_DIR) + "/dictionaries/entities");
+  d.freeze();
+  EXPECT_GE(d.count(EntityType::country), 250u);
+  EXPECT_GE(d.count(EntityType::historical), 40u);
+  EXPECT_GE(d.count(EntityType::agency), 100u);
+  ASSERT_NE(d.by_name("Korean Central News Agency"), nullptr);
+  ASSERT_NE(d.by_demonym("North Vietnamese"), nullptr);
 }
 
 }  // namespace

@@ -282,3 +282,26 @@ TEST(TokenStreamTest, TrailingWhitespaceAddsNothing) {
 
 }  // namespace
 }  // namespace wirelint::tokenize
+
+namespace {
+
+// The plain-ASCII scan must segment exactly as ICU does: compare a tokens-only stream (scan)
+// with the same text plus a non-ASCII tail (which forces ICU), token by token.
+TEST(TokenStreamTest, AsciiScanAgreesWithIcu) {
+  const char* texts[] = {"Korean Central News Agency", "U.S. Ambassador", "Iran's war", "Russian-Origin's war",
+                         "F-16 jets", "G20 summit", "AT&T (KCNA)", "1,870.5 dlrs", "3M Co/Inc", "don't stop",
+                         "a.b.c", "x,y", "e.g. 12.5% rise", "O'Neill's plan", "N.Y. 10'5"};
+  for (const char* t : texts) {
+    std::string forced = std::string(t) + " \xC3\xA9";  // " é"
+    wirelint::tokenize::TokenStream scan(t, wirelint::tokenize::TokenStream::Mode::tokens_only);
+    wirelint::tokenize::TokenStream icu(forced);
+    ASSERT_EQ(scan.size() + 1, icu.size()) << t;
+    for (std::size_t i = 0; i < scan.size(); ++i) {
+      EXPECT_EQ(scan.surface(i), icu.surface(i)) << t;
+      EXPECT_EQ(scan[i].kind, icu[i].kind) << t << " token " << i;
+      EXPECT_EQ(scan[i].space_before, icu[i].space_before) << t << " token " << i;
+    }
+  }
+}
+
+}  // namespace

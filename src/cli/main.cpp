@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
   std::string explain_id;
   explain_cmd->add_option("rule", explain_id, "Rule id")->required();
 
+  auto* dictionary_cmd = app.add_subcommand("dictionary", "Count the known entities per type");
   auto* corpus_cmd = app.add_subcommand(
       "corpus", "Lint a JSON-lines corpus or a folder, each story at its own date; findings per rule per 10,000 words");
   std::string corpus_path;
@@ -124,6 +125,13 @@ int main(int argc, char** argv) {
     lint::Engine engine(data_dir);
     if (*rules_cmd) return list_rules(engine, check_examples);
     if (*explain_cmd) return explain(engine, explain_id);
+    if (*dictionary_cmd) {
+      using dictionary::EntityType;
+      for (auto t : {EntityType::country, EntityType::historical, EntityType::agency, EntityType::organization,
+                     EntityType::government, EntityType::armed_group, EntityType::person, EntityType::institution})
+        std::cout << dictionary::to_string(t) << "\t" << engine.entities().count(t) << "\n";
+      return kExitClean;
+    }
     if (*corpus_cmd) {
       auto selection = lint::RuleSelection::defaults(engine.rules());
       auto set = [&](const std::vector<std::string>& ids, bool on) {

@@ -11,9 +11,12 @@ namespace wirelint::dictionary {
 SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path)
     : aff_path_(std::move(aff_path)), dic_path_(std::move(dic_path)) {
   if (words_path.empty()) return;
-  std::ifstream in(words_path, std::ios::binary);
+  std::ifstream in(words_path, std::ios::binary | std::ios::ate);
   if (!in) return;
-  words_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  auto size = static_cast<std::size_t>(in.tellg());
+  in.seekg(0);
+  words_.resize(size);
+  if (!in.read(words_.data(), static_cast<std::streamsize>(size))) words_.clear();
   if (!words_.empty() && words_.back() != '\n') words_.push_back('\n');
 }
 

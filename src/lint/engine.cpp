@@ -70,7 +70,14 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
     std::sort(lists.begin(), lists.end());
     for (const auto& l : lists) accept_word_list(*spell_, l);
   }
-  linter_ = std::make_unique<Linter>(rules_, spell_.get());
+  try {
+    entities_.load_directory((root / "dictionaries" / "entities").string());
+    entities_.freeze();
+  } catch (const dictionary::EntityError& e) {
+    throw EngineError(e.what());
+  }
+  entity_index_ = std::make_unique<rules::EntityIndex>(entities_);
+  linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get());
 }
 
 }  // namespace wirelint::lint

@@ -10,8 +10,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "dictionary/entities.h"
 #include "dictionary/spell_checker.h"
 #include "lint/linter.h"
+#include "rules/entity_index.h"
 #include "rules/rule_set.h"
 
 namespace wirelint::lint {
@@ -33,12 +35,16 @@ class Engine {
   const rules::RuleSet& rules() const { return rules_; }
   const Linter& linter() const { return *linter_; }
   const dictionary::SpellChecker& spell() const { return *spell_; }
+  const dictionary::EntityDictionary& entities() const { return entities_; }
+  const rules::EntityIndex& entity_index() const { return *entity_index_; }
   const std::string& data_dir() const { return data_dir_; }
 
  private:
   std::string data_dir_;
   rules::RuleSet rules_;
   std::unique_ptr<dictionary::SpellChecker> spell_;
+  dictionary::EntityDictionary entities_;
+  std::unique_ptr<rules::EntityIndex> entity_index_;
   std::unique_ptr<Linter> linter_;
 };
 

@@ -86,7 +86,10 @@ RuleSelection RuleSelection::only(const rules::RuleSet& rules, int index) {
 std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& selection, Date date) const {
   std::vector<Diagnostic> out;
   tokenize::TokenStream tokens(doc.text);
-  rules::LintContext ctx{doc, tokens, doc.date.value_or(date), spell_, &selection.accepted_words};
+  std::vector<rules::Mention> mentions;
+  if (entities_) mentions = entities_->find(tokens);
+  rules::LintContext ctx{doc,     tokens,    doc.date.value_or(date), spell_, &selection.accepted_words,
+                         entities_, entities_ ? &mentions : nullptr};
   CollectingEmitter emitter(doc, out);
   const auto& all = rules_.rules();
 

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/diagnostic.h"
 #include "core/document.h"
+#include "rules/entity_index.h"
 #include "rules/rule_set.h"
 
 namespace wirelint::dictionary {
@@ -35,8 +36,9 @@ inline constexpr const char* kInvalidUtf8Id = "input-invalid-utf8";
 
 class Linter {
  public:
-  Linter(const rules::RuleSet& rules, const dictionary::SpellChecker* spell)
-      : rules_(rules), spell_(spell) {}
+  Linter(const rules::RuleSet& rules, const dictionary::SpellChecker* spell,
+         const rules::EntityIndex* entities = nullptr)
+      : rules_(rules), spell_(spell), entities_(entities) {}
 
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date) const;
 
@@ -47,6 +49,7 @@ class Linter {
 
   const rules::RuleSet& rules_;
   const dictionary::SpellChecker* spell_;
+  const rules::EntityIndex* entities_;
 };
 
 }  // namespace wirelint::lint

@@ -5,7 +5,7 @@
 namespace wirelint::match {
 
 std::vector<std::string> phrase_tokens(std::string_view phrase) {
-  tokenize::TokenStream stream(phrase);
+  tokenize::TokenStream stream(phrase, tokenize::TokenStream::Mode::tokens_only);
   std::vector<std::string> out;
   out.reserve(stream.size());
   for (const auto& t : stream.tokens()) out.emplace_back(stream.folded(t));

@@ -24,9 +24,13 @@
 
 namespace wirelint::dictionary {
 class SpellChecker;
+class EntityDictionary;
 }
 
 namespace wirelint::rules {
+
+struct Mention;
+class EntityIndex;
 
 struct Example {
   std::string text;
@@ -58,6 +62,8 @@ struct LintContext {
   Date date;                                   // the story's date
   const dictionary::SpellChecker* spell = nullptr;
   const std::unordered_set<std::string>* accepted_words = nullptr;  // from configuration
+  const EntityIndex* entities = nullptr;             // the entity dictionary, if loaded
+  const std::vector<Mention>* mentions = nullptr;    // its mentions in this document, in order
 };
 
 // Where a rule reports. Offsets are byte offsets into the lintable text (Document::text); the

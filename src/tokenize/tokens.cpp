@@ -71,6 +71,22 @@ void append_folded(std::string& pool, std::string_view word) {
 }  // namespace
 
 CaseShape case_shape(std::string_view word) {
+  if (ascii(word)) {
+    int upper = 0, lower = 0;
+    bool first_upper = false, first = true;
+    for (char c : word) {
+      bool u = c >= 'A' && c <= 'Z', l = c >= 'a' && c <= 'z';
+      if (!u && !l) continue;
+      if (first) first_upper = u;
+      first = false;
+      upper += u;
+      lower += l;
+    }
+    if (upper == 0 && lower == 0) return CaseShape::none;
+    if (upper == 0) return CaseShape::lower;
+    if (lower == 0) return upper == 1 && first_upper ? CaseShape::capitalized : CaseShape::upper;
+    return first_upper && upper == 1 ? CaseShape::capitalized : CaseShape::mixed;
+  }
   int upper = 0, lower = 0;
   bool first_upper = false, first = true;
   for (int32_t i = 0, n = static_cast<int32_t>(word.size()); i < n;) {
@@ -92,7 +108,85 @@ CaseShape case_shape(std::string_view word) {
   return CaseShape::mixed;
 }
 
-TokenStream::TokenStream(std::string_view text) : text_(text) {
+// Short ASCII texts segment the same way under a plain scan that applies the UAX #29 rules
+// for ASCII (letters and digits join; "'" and "." join letters; ".", "," and "'" join digits;
+// everything else but space is a token of its own), and dictionary and rule phrases are
+// thousands of such texts: building ICU iterators for each would dominate start-up. Sentence
+// ends need ICU, so a full stream takes this path only when there is no ".", "!", "?" or line
+// break; a tokens-only stream (phrases) takes it whenever the text is plain ASCII.
+bool TokenStream::simple_ascii(std::string_view text, bool tokens_only) {
+  if (text.size() > 256) return false;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || c == '_' || c == ':' || (c < 0x20 && c != '\t')) return false;
+    if (!tokens_only && (c == '.' || c == '!' || c == '?')) return false;
+  }
+  return true;
+}
+
+void TokenStream::scan_simple_ascii() {
+  tokens_.reserve(text_.size() / 4 + 1);
+  folded_.reserve(text_.size());
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  bool space = false;
+  for (std::size_t i = 0; i < text_.size();) {
+    char c = text_[i];
+    if (c == ' ' || c == '\t') {
+      space = true;
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    if (letter(c) || digit(c)) {
+      while (j < text_.size()) {
+        char d = text_[j];
+        if (letter(d) || digit(d)) {
+          ++j;
+          continue;
+        }
+        if (j + 1 < text_.size()) {
+          char p = text_[j - 1], n = text_[j + 1];
+          bool mid_letter = (d == '\'' || d == '.') && letter(p) && letter(n);
+          bool mid_num = (d == '.' || d == ',' || d == '\'') && digit(p) && digit(n);
+          if (mid_letter || mid_num) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+    }
+    Token t;
+    t.begin = static_cast<std::uint32_t>(i);
+    t.end = static_cast<std::uint32_t>(j);
+    // ICU reports the status of the rule that ended the word: "G20" is a number, "3M" a word.
+    t.kind = !(letter(c) || digit(c)) ? TokenKind::punct : letter(text_[j - 1]) ? TokenKind::word : TokenKind::number;
+    t.space_before = space;
+    t.paragraph_before = tokens_.empty();
+    t.sentence_start = tokens_.empty();
+    t.fold_begin = static_cast<std::uint32_t>(folded_.size());
+    std::string_view seg = text_.substr(i, j - i);
+    if (t.kind == TokenKind::punct) {
+      folded_.append(seg);
+    } else {
+      append_folded(folded_, seg);
+      t.shape = case_shape(seg);
+    }
+    t.fold_length = static_cast<std::uint32_t>(folded_.size()) - t.fold_begin;
+    tokens_.push_back(t);
+    space = false;
+    i = j;
+  }
+  if (!tokens_.empty())
+    sentences_.push_back(Sentence{tokens_.front().begin, tokens_.back().end, 0,
+                                  static_cast<std::uint32_t>(tokens_.size())});
+}
+
+TokenStream::TokenStream(std::string_view text, Mode mode) : text_(text) {
+  if (simple_ascii(text, mode == Mode::tokens_only)) {
+    scan_simple_ascii();
+    return;
+  }
   tokens_.reserve(text.size() / 5 + 1);
   folded_.reserve(text.size());
   auto ut = open_text(text);

@@ -46,8 +46,10 @@ struct Sentence {
 
 class TokenStream {
  public:
+  // `tokens_only`: sentences are not needed (phrases); they come out as one sentence.
+  enum class Mode { full, tokens_only };
   // Segments `text` (valid UTF-8; the stream keeps a view, so `text` must outlive it).
-  explicit TokenStream(std::string_view text);
+  explicit TokenStream(std::string_view text, Mode mode = Mode::full);
 
   std::string_view text() const { return text_; }
   const std::vector<Token>& tokens() const { return tokens_; }
@@ -64,6 +66,9 @@ class TokenStream {
   std::string_view folded(std::size_t i) const { return folded(tokens_[i]); }
 
  private:
+  static bool simple_ascii(std::string_view text, bool tokens_only);
+  void scan_simple_ascii();
+
   std::string_view text_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;

@@ -46,25 +46,29 @@ class PhraseRule : public Rule {
       auto unless = e.strings("unless");
       e.finish();
       auto index = static_cast<std::uint32_t>(entries_.size());
-      for (const auto& u : unless) {
-        auto ex = match::phrase_tokens(u);
+      std::vector<std::vector<std::string>> match_tokens;
+      for (const auto& m : matches) match_tokens.push_back(match::phrase_tokens(m));
+      std::vector<std::vector<std::string>> unless_tokens;
+      for (const auto& u : unless) unless_tokens.push_back(match::phrase_tokens(u));
+      for (std::size_t ui = 0; ui < unless.size(); ++ui) {
+        const auto& ex = unless_tokens[ui];
+        const auto& u = unless[ui];
         bool contains_some = false;
-        for (const auto& m : matches) {
-          auto mt = match::phrase_tokens(m);
+        for (const auto& mt : match_tokens)
           contains_some |= std::search(ex.begin(), ex.end(), mt.begin(), mt.end()) != ex.end();
-        }
         if (!contains_some)
           e.fail(e.line_of("unless"), "exception \"" + u + "\" does not contain any 'match' of its entry, so it can never apply");
       }
-      for (const auto& m : matches) {
+      for (std::size_t mi = 0; mi < matches.size(); ++mi) {
+        const auto& m = matches[mi];
         Variant v;
         v.text = m;
-        v.tokens = match::phrase_tokens(m);
+        v.tokens = match_tokens[mi];
         v.entry = index;
         if (v.tokens.empty()) e.fail(e.line(), "'match' has no words: \"" + m + "\"");
-        for (const auto& u : unless) {
+        for (const auto& ut : unless_tokens) {
           Exception ex;
-          ex.tokens = match::phrase_tokens(u);
+          ex.tokens = ut;
           bool found = false;
           for (std::size_t k = 0; k + v.tokens.size() <= ex.tokens.size() && !found; ++k) {
             if (std::equal(v.tokens.begin(), v.tokens.end(), ex.tokens.begin() + k)) {

@@ -1,0 +1,253 @@
+#include "dictionary/entities.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace wirelint::dictionary {
+namespace {
+
+struct FileType {
+  const char* file;
+  EntityType type;
+};
+
+// The files the loader knows, in load order (countries first: others refer to them).
+constexpr FileType kFiles[] = {
+    {"countries.tsv", EntityType::country},       {"historical.tsv", EntityType::historical},
+    {"agencies.tsv", EntityType::agency},         {"organizations.tsv", EntityType::organization},
+    {"government.tsv", EntityType::government},   {"armed_groups.tsv", EntityType::armed_group},
+    {"office_holders.tsv", EntityType::person},   {"institutions.tsv", EntityType::institution},
+};
+// Inputs of tools/gen_entities.py, not dictionary files.
+constexpr const char* kGeneratorInputs[] = {"overrides.tsv"};
+
+const std::set<std::string>& known_columns() {
+  static const std::set<std::string> columns = {
+      "id", "iso2", "iso3", "gec", "kind", "name", "short_name", "long_name", "aliases",
+      "abbreviations", "country", "countries", "demonym_adj", "demonym_noun", "demonym_plural",
+      "capitals", "capital_variants", "former_names", "valid_from", "valid_to", "start", "end",
+      "successors", "status", "description", "title", "source", "note"};
+  return columns;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = s.find(sep, start);
+    std::string part(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (!part.empty()) out.push_back(std::move(part));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  for (const auto& s : from)
+    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+}
+
+}  // namespace
+
+std::string_view to_string(EntityType type) {
+  switch (type) {
+    case EntityType::country: return "country";
+    case EntityType::historical: return "historical";
+    case EntityType::agency: return "agency";
+    case EntityType::organization: return "organization";
+    case EntityType::government: return "government";
+    case EntityType::armed_group: return "armed_group";
+    case EntityType::person: return "person";
+    case EntityType::institution: return "institution";
+  }
+  return "country";
+}
+
+std::optional<Date> EntityDictionary::parse_date(std::string_view s, bool end_of_period) {
+  if (s.size() == 4) {
+    for (char c : s)
+      if (c < '0' || c > '9') return std::nullopt;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    return end_of_period ? Date{y, 12, 31} : Date{y, 1, 1};
+  }
+  return Date::parse(s);
+}
+
+void EntityDictionary::load_directory(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw EntityError(dir + ": entity dictionary folder not found");
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() != ".tsv") continue;
+    std::string name = e.path().filename().string();
+    bool known = std::any_of(std::begin(kFiles), std::end(kFiles), [&](const FileType& f) { return name == f.file; }) ||
+                 std::any_of(std::begin(kGeneratorInputs), std::end(kGeneratorInputs),
+                             [&](const char* f) { return name == f; });
+    if (!known) throw EntityError(e.path().string() + ": unknown entity file (see dictionaries/entities/README.md)");
+  }
+  for (const auto& f : kFiles) {
+    fs::path p = fs::path(dir) / f.file;
+    if (!fs::exists(p, ec)) continue;
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw EntityError(p.string() + ": cannot read");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    load_tsv(buf.str(), p.string());
+  }
+}
+
+void EntityDictionary::load_tsv(std::string_view text, const std::string& file) {
+  if (frozen_) throw EntityError(file + ": dictionary already frozen");
+  std::string base = fs::path(file).filename().string();
+  const FileType* ft = nullptr;
+  for (const auto& f : kFiles)
+    if (base == f.file) ft = &f;
+  if (!ft) throw EntityError(file + ": unknown entity file (see dictionaries/entities/README.md)");
+
+  std::vector<std::string> header;
+  std::size_t line_no = 0, pos = 0;
+  auto fail = [&](const std::string& problem) {
+    throw EntityError(file + ":" + std::to_string(line_no) + ": " + problem);
+  };
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    {
+      std::size_t start = 0;
+      while (true) {
+        std::size_t t = line.find('\t', start);
+        cells.emplace_back(line.substr(start, t == std::string_view::npos ? std::string_view::npos : t - start));
+        if (t == std::string_view::npos) break;
+        start = t + 1;
+      }
+    }
+    if (header.empty()) {
+      header = cells;
+      for (const auto& c : header)
+        if (!known_columns().count(c)) fail("unknown column '" + c + "'");
+      if (std::find(header.begin(), header.end(), "id") == header.end()) fail("no 'id' column");
+      continue;
+    }
+    if (cells.size() != header.size())
+      fail("expected " + std::to_string(header.size()) + " tab-separated fields, found " + std::to_string(cells.size()));
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = cells[i];
+    auto get = [&](const char* k) -> std::string {
+      auto it = row.find(k);
+      return it == row.end() ? std::string() : it->second;
+    };
+    auto date = [&](const char* k, bool end) -> std::optional<Date> {
+      std::string v = get(k);
+      if (v.empty()) return std::nullopt;
+      auto d = parse_date(v, end);
+      if (!d) fail("'" + std::string(k) + "': expected YYYY or YYYY-MM-DD, got '" + v + "'");
+      return d;
+    };
+    std::string id = get("id");
+    if (id.empty()) fail("empty id");
+
+    if (ft->type == EntityType::person) {
+      // One row per term: rows with the same id are one person.
+      Term term{get("title"), get("country"), date("start", false), date("end", true)};
+      if (term.title.empty() || term.country.empty()) fail("an office holder needs 'title' and 'country'");
+      auto it = by_id_.find(id);
+      if (it == by_id_.end()) {
+        Entity e;
+        e.id = id;
+        e.type = EntityType::person;
+        e.name = get("name");
+        if (e.name.empty()) fail("empty name");
+        e.aliases = split(get("aliases"), '|');
+        it = by_id_.emplace(id, entities_.size()).first;
+        entities_.push_back(std::move(e));
+      }
+      Entity& e = entities_[it->second];
+      append(e.countries, {term.country});
+      e.terms.push_back(std::move(term));
+      continue;
+    }
+
+    if (by_id_.count(id)) fail("duplicate id '" + id + "'");
+    Entity e;
+    e.id = id;
+    e.type = ft->type;
+    e.name = get("name").empty() ? get("short_name") : get("name");
+    if (e.name.empty()) fail("empty name");
+    append(e.aliases, split(get("long_name"), '|'));
+    append(e.aliases, split(get("aliases"), '|'));
+    e.abbreviations = split(get("abbreviations"), '|');
+    e.countries = split(get("countries"), '|');
+    append(e.countries, split(get("country"), '|'));
+    if (e.type == EntityType::country) e.countries = {id};
+    e.demonym_adj = split(get("demonym_adj"), '|');
+    e.demonym_noun = split(get("demonym_noun"), '|');
+    e.demonym_plural = split(get("demonym_plural"), '|');
+    e.capitals = split(get("capitals"), '|');
+    append(e.capitals, split(get("capital_variants"), '|'));
+    e.successors = split(get("successors"), '|');
+    e.valid_from = date("valid_from", false);
+    e.valid_to = date("valid_to", true);
+    e.status = get("status");
+    e.kind = get("kind");
+    e.description = get("description");
+    by_id_.emplace(id, entities_.size());
+    entities_.push_back(std::move(e));
+  }
+}
+
+void EntityDictionary::freeze() {
+  frozen_ = true;
+  bool have_countries = count(EntityType::country) > 0;
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    if (have_countries)
+      for (const auto& c : e.countries) {
+        const Entity* ce = find_id(c);
+        if (!ce || ce->type != EntityType::country)
+          throw EntityError("entity '" + e.id + "': unknown country id '" + c + "'");
+      }
+    auto add = [&](Index& index, const std::string& key) {
+      auto& v = index[key];
+      if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+    };
+    add(names_, e.name);
+    for (const auto& a : e.aliases) add(names_, a);
+    for (const auto& a : e.abbreviations) add(names_, a);
+    for (const auto* list : {&e.demonym_adj, &e.demonym_noun, &e.demonym_plural})
+      for (const auto& d : *list) add(demonyms_, d);
+    for (const auto& c : e.capitals) add(capitals_, c);
+  }
+}
+
+const Entity* EntityDictionary::find_id(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? nullptr : &entities_[it->second];
+}
+
+const std::vector<std::size_t>* EntityDictionary::lookup(const Index& index, std::string_view key) {
+  auto it = index.find(std::string(key));
+  return it == index.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::size_t>* EntityDictionary::by_name(std::string_view s) const { return lookup(names_, s); }
+const std::vector<std::size_t>* EntityDictionary::by_demonym(std::string_view s) const { return lookup(demonyms_, s); }
+const std::vector<std::size_t>* EntityDictionary::by_capital(std::string_view s) const { return lookup(capitals_, s); }
+
+std::size_t EntityDictionary::count(EntityType type) const {
+  return static_cast<std::size_t>(
+      std::count_if(entities_.begin(), entities_.end(), [&](const Entity& e) { return e.type == type; }));
+}
+
+}  // namespace wirelint::dictionary

@@ -1,0 +1,104 @@
+// The reference dictionary of known entities: countries and territories, historical states and
+// former names, news agencies, international organizations, government bodies, armed groups,
+// office holders and institutions. Loaded once from the TSV files in dictionaries/entities/
+// (see the README there for columns and sources), then frozen: every lookup is const and the
+// dictionary may be shared by any number of linting threads.
+//
+// Each file is one entity type; its header names its columns, and a column the loader does not
+// know is an error (file and line), as is a malformed date or a reference to an unknown country.
+// Cost: a few milliseconds for some thousand rows; lookups are hash-map finds.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.h"
+
+namespace wirelint::dictionary {
+
+class EntityError : public std::runtime_error {
+ public:
+  explicit EntityError(const std::string& what) : std::runtime_error(what) {}
+};
+
+enum class EntityType {
+  country,       // countries.tsv
+  historical,    // historical.tsv: former states and former names
+  agency,        // agencies.tsv: news agencies
+  organization,  // organizations.tsv: international organizations and their bodies
+  government,    // government.tsv: ministries, legislatures, central banks, services, forces
+  armed_group,   // armed_groups.tsv
+  person,        // office_holders.tsv: one row per term of office
+  institution,   // institutions.tsv: universities and think tanks
+};
+
+std::string_view to_string(EntityType type);
+
+// A term of office: who held which title for which country, when. `end` empty = still in office
+// as far as the dictionary was verified.
+struct Term {
+  std::string title;    // "Foreign Minister", "President"
+  std::string country;  // country id
+  std::optional<Date> start;
+  std::optional<Date> end;
+};
+
+struct Entity {
+  std::string id;
+  EntityType type = EntityType::country;
+  std::string name;                        // the canonical name as wire copy writes it
+  std::vector<std::string> aliases;        // other full names (long name, former spellings in use)
+  std::vector<std::string> abbreviations;  // case-sensitive short forms (KCNA, U.S.)
+  std::vector<std::string> countries;      // country ids it belongs to (itself for a country)
+  std::vector<std::string> demonym_adj;    // "North Korean"
+  std::vector<std::string> demonym_noun;   // "North Korean"
+  std::vector<std::string> demonym_plural; // "North Koreans"
+  std::vector<std::string> capitals;       // for countries; variants included
+  std::vector<std::string> successors;     // ids
+  std::optional<Date> valid_from, valid_to;  // political validity (historical names, terms)
+  std::string status;       // historical.tsv: historical | both_current | name_reused
+  std::string kind;         // the file's own sub-kind column (state, dependency, name, ...)
+  std::string description;  // wire-style description ("Palestinian militant group")
+  std::vector<Term> terms;  // persons
+};
+
+class EntityDictionary {
+ public:
+  // Loads every known *.tsv file in `dir` (a missing file is skipped; an unknown .tsv is an
+  // error). Throws EntityError ("file:line: problem").
+  void load_directory(const std::string& dir);
+  // One file from text; `file` names it in errors, its base name selects the type.
+  void load_tsv(std::string_view text, const std::string& file);
+  // Resolves references and builds the indexes. Call once after loading.
+  void freeze();
+
+  const std::vector<Entity>& entities() const { return entities_; }
+  const Entity* find_id(std::string_view id) const;
+  // Entities whose name, alias or abbreviation is exactly `surface`.
+  const std::vector<std::size_t>* by_name(std::string_view surface) const;
+  // Countries and historical states whose demonym (adjective, noun or plural) is `surface`.
+  const std::vector<std::size_t>* by_demonym(std::string_view surface) const;
+  // Countries whose capital is `surface`.
+  const std::vector<std::size_t>* by_capital(std::string_view surface) const;
+  std::size_t count(EntityType type) const;
+
+  // Date parsing for the dictionary's YYYY or YYYY-MM-DD values; a year alone is its first day
+  // (start) or last day (end).
+  static std::optional<Date> parse_date(std::string_view s, bool end_of_period);
+
+ private:
+  using Index = std::unordered_map<std::string, std::vector<std::size_t>>;
+  static const std::vector<std::size_t>* lookup(const Index& index, std::string_view key);
+
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+  Index names_, demonyms_, capitals_;
+  bool frozen_ = false;
+};
+
+}  // namespace wirelint::dictionary

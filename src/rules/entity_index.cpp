@@ -1,0 +1,101 @@
+#include "rules/entity_index.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace wirelint::rules {
+namespace {
+
+std::string plain_apostrophes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dictionary_(dictionary) {
+  match::PhraseSetBuilder builder;
+  std::unordered_map<std::string, std::uint32_t> ids;  // folded tokens, joined by '\n' -> pattern id
+  auto add = [&](std::uint32_t entity, FormKind kind, const std::string& text) {
+    tokenize::TokenStream ts(text, tokenize::TokenStream::Mode::tokens_only);
+    if (ts.size() == 0) return;
+    std::vector<std::string> folded, surface;
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      folded.emplace_back(ts.folded(i));
+      surface.push_back(plain_apostrophes(ts.surface(i)));
+    }
+    std::string key;
+    for (const auto& f : folded) (key += f) += '\n';
+    auto it = ids.find(key);
+    if (it == ids.end()) {
+      it = ids.emplace(std::move(key), builder.add(folded)).first;
+      forms_.resize(it->second + 1);
+    }
+    auto& list = forms_[it->second];
+    for (const auto& f : list)
+      if (f.entity == entity && f.kind == kind && f.surface == surface) return;
+    list.push_back(Form{entity, kind, std::move(surface)});
+  };
+  const auto& all = dictionary.entities();
+  for (std::uint32_t i = 0; i < all.size(); ++i) {
+    const auto& e = all[i];
+    add(i, FormKind::name, e.name);
+    for (const auto& a : e.aliases) add(i, FormKind::alias, a);
+    for (const auto& a : e.abbreviations) add(i, FormKind::abbreviation, a);
+    for (const auto& d : e.demonym_adj) add(i, FormKind::demonym_adj, d);
+    for (const auto& d : e.demonym_noun) add(i, FormKind::demonym_noun, d);
+    for (const auto& d : e.demonym_plural) add(i, FormKind::demonym_plural, d);
+    for (const auto& c : e.capitals) add(i, FormKind::capital, c);
+  }
+  set_ = std::move(builder).compile();
+}
+
+std::vector<Mention> EntityIndex::find(const tokenize::TokenStream& tokens) const {
+  std::vector<match::PhraseHit> hits;
+  set_.match(tokens, hits);
+  // Keep hits whose case matches some form, then take leftmost-longest.
+  std::vector<Mention> candidates;
+  for (const auto& h : hits) {
+    for (const auto& f : forms_[h.pattern]) {
+      bool same = true;
+      for (std::size_t k = 0; k < f.surface.size() && same; ++k)
+        same = plain_apostrophes(tokens.surface(h.first_token + k)) == f.surface[k];
+      if (same) candidates.push_back(Mention{h.first_token, h.end_token, f.entity, f.kind});
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Mention& a, const Mention& b) {
+    if (a.first_token != b.first_token) return a.first_token < b.first_token;
+    return a.end_token > b.end_token;
+  });
+  std::vector<Mention> out;
+  std::uint32_t covered = 0;
+  for (std::size_t i = 0; i < candidates.size();) {
+    const Mention& m = candidates[i];
+    std::size_t j = i;
+    if (m.first_token >= covered) {
+      // every entity sharing this longest span
+      while (j < candidates.size() && candidates[j].first_token == m.first_token && candidates[j].end_token == m.end_token) {
+        bool dup = false;
+        for (const auto& o : out)
+          if (o.first_token == m.first_token && o.entity == candidates[j].entity) dup = true;
+        if (!dup) out.push_back(candidates[j]);
+        ++j;
+      }
+      covered = m.end_token;
+    }
+    i = std::max(i + 1, j);
+  }
+  return out;
+}
+
+}  // namespace wirelint::rules

@@ -1,0 +1,50 @@
+// Finds mentions of known entities in a token stream: every name, alias, abbreviation, demonym
+// and capital of the EntityDictionary compiled into one PhraseSet, matched once per document.
+// A mention must read exactly like the form (case included, typographic apostrophes aside), so
+// "Hamas" is a mention and "hamas" is not. Overlaps resolve leftmost-longest: "North Korean"
+// is one demonym, not "North" + "Korean".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dictionary/entities.h"
+#include "match/phrase_set.h"
+#include "tokenize/tokens.h"
+
+namespace wirelint::rules {
+
+enum class FormKind : std::uint8_t { name, alias, abbreviation, demonym_adj, demonym_noun, demonym_plural, capital };
+
+struct Mention {
+  std::uint32_t first_token = 0;  // [first_token, end_token)
+  std::uint32_t end_token = 0;
+  std::uint32_t entity = 0;       // index into EntityDictionary::entities()
+  FormKind form = FormKind::name;
+};
+
+class EntityIndex {
+ public:
+  explicit EntityIndex(const dictionary::EntityDictionary& dictionary);
+  EntityIndex(const EntityIndex&) = delete;
+  EntityIndex& operator=(const EntityIndex&) = delete;
+
+  // Mentions in token order, non-overlapping. An ambiguous form (a name two entities share)
+  // yields one mention per entity, all with the same span.
+  std::vector<Mention> find(const tokenize::TokenStream& tokens) const;
+
+  const dictionary::EntityDictionary& dictionary() const { return dictionary_; }
+
+ private:
+  struct Form {
+    std::uint32_t entity;
+    FormKind kind;
+    std::vector<std::string> surface;  // tokens as written, apostrophes made plain
+  };
+  const dictionary::EntityDictionary& dictionary_;
+  match::PhraseSet set_;
+  std::vector<std::vector<Form>> forms_;  // by pattern id
+};
+
+}  // namespace wirelint::rules
