@@ -533,6 +533,14 @@ TEST_F(CliTest, BinaryFileIsSkippedWithNotice) {
   EXPECT_EQ(json::parse(r.out), json::parse(R"({"version":1,"files":[]})"));
 }
 
+TEST_F(CliTest, QuietHidesTheSkippedFileNotice) {
+  write("bin.txt", std::string("wire\0copy\n", 10));
+  Result r = run({"bin.txt", "-q", "--format", "line"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, "");
+}
+
 TEST_F(CliTest, BinaryFileInFolderDoesNotStopTheOthers) {
   write("desk/bin.txt", std::string("\0\0\0", 3));
   write("desk/story.txt", kMisspelled);

@@ -170,6 +170,7 @@ int main(int argc, char** argv) {
     options.enable = split_ids(enable);
     options.disable = split_ids(disable);
     options.only = split_ids(only);
+    options.quiet = quiet;
 
     report::ReporterOptions ropts;
     const char* no_color = std::getenv("NO_COLOR");

@@ -146,7 +146,7 @@ void Session::lint_file(const std::string& path, DiagnosticSink& sink) {
 
 void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticSink& sink) {
   if (input::looks_binary(bytes)) {
-    errors_ << "wirelint: " << path << ": skipped: binary file (contains NUL bytes)\n";
+    if (!options_.quiet) errors_ << "wirelint: " << path << ": skipped: binary file (contains NUL bytes)\n";
     sink.notice(path, "skipped: binary file (contains NUL bytes)");
     return;
   }

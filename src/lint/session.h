@@ -24,6 +24,7 @@ struct SessionOptions {
   bool use_config = true;          // false: --no-config
   std::optional<std::string> config_file;  // --config FILE: used for every input
   std::vector<std::string> enable, disable, only;  // rule ids from the command line
+  bool quiet = false;              // no notices about skipped files (errors still print)
 };
 
 class Session {
