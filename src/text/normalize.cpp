@@ -9,14 +9,11 @@
 
 #include <limits>
 
+#include "text/utf8.h"
+
 namespace wirelint::text {
 namespace {
 
-bool is_ascii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
 
 // Decodes one code point of UTF-8 that the caller promised is valid; a stray byte still yields
 // a code point (U+FFFD) and advances by one, so a broken promise cannot loop or overrun.

@@ -8,14 +8,11 @@
 
 #include "text/normalize.h"
 
+#include "text/utf8.h"
+
 namespace wirelint::text {
 namespace {
 
-bool is_ascii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
 
 bool is_lookalike_script(UScriptCode sc) {
   return sc == USCRIPT_CYRILLIC || sc == USCRIPT_GREEK;

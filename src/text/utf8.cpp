@@ -106,4 +106,10 @@ std::size_t code_point_count(std::string_view s) {
   return count;
 }
 
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 }  // namespace wirelint::text

@@ -18,6 +18,9 @@ std::size_t first_invalid_utf8(std::string_view bytes);
 // ill-formed byte, or npos if there was none.
 std::size_t blank_invalid_utf8(std::string& bytes);
 
+// True if every byte is ASCII.
+bool is_ascii(std::string_view s);
+
 // Number of code points in valid UTF-8 `s`.
 std::size_t code_point_count(std::string_view s);
 

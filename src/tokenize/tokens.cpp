@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace wirelint::tokenize {
 namespace {
@@ -37,16 +38,10 @@ std::unique_ptr<UText, UTextCloser> open_text(std::string_view text) {
   return std::unique_ptr<UText, UTextCloser>(ut);
 }
 
-bool ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
-
 // Folded form used for matching: case-folded, with typographic apostrophes made plain so
 // "Iran’s" and "Iran's" compare equal.
 void append_folded(std::string& pool, std::string_view word) {
-  if (ascii(word)) {
+  if (text::is_ascii(word)) {
     for (char c : word) pool.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
     return;
   }
@@ -70,42 +65,43 @@ void append_folded(std::string& pool, std::string_view word) {
 
 }  // namespace
 
-CaseShape case_shape(std::string_view word) {
-  if (ascii(word)) {
-    int upper = 0, lower = 0;
-    bool first_upper = false, first = true;
-    for (char c : word) {
-      bool u = c >= 'A' && c <= 'Z', l = c >= 'a' && c <= 'z';
-      if (!u && !l) continue;
-      if (first) first_upper = u;
-      first = false;
-      upper += u;
-      lower += l;
-    }
-    if (upper == 0 && lower == 0) return CaseShape::none;
-    if (upper == 0) return CaseShape::lower;
-    if (lower == 0) return upper == 1 && first_upper ? CaseShape::capitalized : CaseShape::upper;
-    return first_upper && upper == 1 ? CaseShape::capitalized : CaseShape::mixed;
-  }
+namespace {
+
+// Counts cased letters; the shape follows from the counts and the first cased letter.
+struct CaseTally {
   int upper = 0, lower = 0;
-  bool first_upper = false, first = true;
+  bool first_upper = false, seen = false;
+  void add(bool is_upper, bool is_lower) {
+    if (!is_upper && !is_lower) return;
+    if (!seen) first_upper = is_upper;
+    seen = true;
+    upper += is_upper;
+    lower += is_lower;
+  }
+  CaseShape shape() const {
+    if (!seen) return CaseShape::none;
+    if (upper == 0) return CaseShape::lower;
+    if (first_upper && upper == 1) return CaseShape::capitalized;
+    return lower == 0 ? CaseShape::upper : CaseShape::mixed;
+  }
+};
+
+}  // namespace
+
+CaseShape case_shape(std::string_view word) {
+  CaseTally tally;
+  if (text::is_ascii(word)) {
+    for (char c : word) tally.add(c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z');
+    return tally.shape();
+  }
   for (int32_t i = 0, n = static_cast<int32_t>(word.size()); i < n;) {
     UChar32 c;
     U8_NEXT(word.data(), i, n, c);
     if (c < 0) continue;
-    bool is_upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) || u_istitle(c);
-    bool is_lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c);
-    if (!is_upper && !is_lower) continue;
-    if (first) first_upper = is_upper;
-    first = false;
-    upper += is_upper;
-    lower += is_lower;
+    tally.add(c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) || u_istitle(c),
+              c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c));
   }
-  if (upper == 0 && lower == 0) return CaseShape::none;
-  if (upper == 0) return CaseShape::lower;
-  if (lower == 0) return upper == 1 && first_upper ? CaseShape::capitalized : CaseShape::upper;
-  if (first_upper && upper == 1) return CaseShape::capitalized;
-  return CaseShape::mixed;
+  return tally.shape();
 }
 
 // Short ASCII texts segment the same way under a plain scan that applies the UAX #29 rules
