@@ -2,7 +2,10 @@
 // variants), `expected` (one or more replacements, best first) and optional `unless` context
 // exceptions: longer phrases that contain the match and make it correct ("private detective
 // agency"). Matching is case-insensitive unless `case_sensitive = true` (rule- or entry-level).
+// Optional `since` and `until` (YYYY-MM-DD, both inclusive) limit an entry to stories dated in
+// that period: a preferred name is only wrong in copy written after the change ("Kiev" → "Kyiv").
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "rules/kind.h"
@@ -27,8 +30,19 @@ struct Variant {
 struct Entry {
   std::vector<std::string> expected;
   bool case_sensitive = false;
+  std::optional<Date> since, until;  // the story dates the entry applies to, inclusive
   std::size_t line = 0;
+
+  bool applies(const Date& d) const { return !(since && d < *since) && !(until && d > *until); }
 };
+
+std::optional<Date> entry_date(TableReader& e, const char* key) {
+  auto s = e.string(key);
+  if (!s) return std::nullopt;
+  auto d = Date::parse(*s);
+  if (!d) e.fail(key, "expected a date YYYY-MM-DD, got \"" + *s + "\"");
+  return d;
+}
 
 class PhraseRule : public Rule {
  public:
@@ -41,6 +55,10 @@ class PhraseRule : public Rule {
       entry.line = e.line();
       entry.case_sensitive = e.boolean("case_sensitive").value_or(case_sensitive);
       entry.expected = e.strings("expected");
+      entry.since = entry_date(e, "since");
+      entry.until = entry_date(e, "until");
+      if (entry.since && entry.until && *entry.until < *entry.since)
+        e.fail("until", "is before 'since', so the entry can never apply");
       auto matches = e.strings("match");
       if (matches.empty()) e.fail(e.line(), "entry needs 'match'");
       auto unless = e.strings("unless");
@@ -92,6 +110,7 @@ class PhraseRule : public Rule {
                  Emitter& out) const override {
     const Variant& v = variants_[local];
     const Entry& entry = entries_[v.entry];
+    if (!entry.applies(ctx.date)) return;
     const auto& ts = ctx.tokens;
     if (entry.case_sensitive) {
       // The text must read exactly like the phrase, token by token.
@@ -116,7 +135,11 @@ class PhraseRule : public Rule {
   }
 
   void derived_examples(std::vector<Example>& fire, std::vector<Example>& clean) const override {
-    for (const auto& v : variants_) fire.push_back(Example{v.text, entries_[v.entry].line});
+    // Examples are checked at today's date: a dated entry that does not apply today cannot be
+    // expected to fire on its own text.
+    Date today = Date::today();
+    for (const auto& v : variants_)
+      if (entries_[v.entry].applies(today)) fire.push_back(Example{v.text, entries_[v.entry].line});
     for (const auto& e : entries_)
       for (const auto& x : e.expected) clean.push_back(Example{x, e.line});
   }
