@@ -112,6 +112,7 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
   if (!ft) throw EntityError(file + ": unknown entity file (see dictionaries/entities/README.md)");
 
   std::vector<std::string> header;
+  std::map<std::string, std::size_t> column;  // header name -> cell index
   std::size_t line_no = 0, pos = 0;
   auto fail = [&](const std::string& problem) {
     throw EntityError(file + ":" + std::to_string(line_no) + ": " + problem);
@@ -138,15 +139,14 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
       for (const auto& c : header)
         if (!known_columns().count(c)) fail("unknown column '" + c + "'");
       if (std::find(header.begin(), header.end(), "id") == header.end()) fail("no 'id' column");
+      for (std::size_t i = 0; i < header.size(); ++i) column.emplace(header[i], i);
       continue;
     }
     if (cells.size() != header.size())
       fail("expected " + std::to_string(header.size()) + " tab-separated fields, found " + std::to_string(cells.size()));
-    std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = cells[i];
     auto get = [&](const char* k) -> std::string {
-      auto it = row.find(k);
-      return it == row.end() ? std::string() : it->second;
+      auto it = column.find(k);
+      return it == column.end() ? std::string() : cells[it->second];
     };
     auto date = [&](const char* k, bool end) -> std::optional<Date> {
       std::string v = get(k);

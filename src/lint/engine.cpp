@@ -4,8 +4,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include "rules/schema.h"
+#include "tokenize/tokens.h"
 
 namespace fs = std::filesystem;
 
@@ -34,6 +36,22 @@ void accept_word_list(dictionary::SpellChecker& spell, const fs::path& file) {
 
 }  // namespace
 
+// Every word of every entity form is a word: the lower-case parts of names ("al-Shabaab",
+// "Banque de France") would otherwise be unknown to Hunspell. Capitalized words are names to
+// the spelling rule already.
+void Engine::accept_entity_words() {
+  auto accept = [&](const std::string& form) {
+    tokenize::TokenStream ts(form, tokenize::TokenStream::Mode::tokens_only);
+    for (const auto& t : ts.tokens())
+      if (t.is_word() && t.shape == tokenize::CaseShape::lower) spell_->accept(ts.surface(t));
+  };
+  for (const auto& e : entities_.entities()) {
+    accept(e.name);
+    for (const auto& a : e.aliases) accept(a);
+    for (const auto& a : e.abbreviations) accept(a);
+  }
+}
+
 std::string find_data_dir(const std::string& argv0) {
   if (const char* env = std::getenv("WIRELINT_DATA_DIR"); env && *env) return env;
   std::error_code ec;
@@ -50,9 +68,21 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   fs::path root(data_dir);
   if (!has_data(root))
     throw EngineError(data_dir + ": not a wirelint data folder (rules/ and dictionaries/ missing)");
+  // The entity dictionary and the rules are independent until the linter joins them: load them
+  // on two threads, since start-up is most of a single story's run time.
+  auto entities = std::async(std::launch::async, [this, root] {
+    try {
+      entities_.load_directory((root / "dictionaries" / "entities").string());
+      entities_.freeze();
+    } catch (const dictionary::EntityError& e) {
+      throw EngineError(e.what());
+    }
+    entity_index_ = std::make_unique<rules::EntityIndex>(entities_);
+  });
   try {
     rules_.load_directory((root / "rules").string());
   } catch (const rules::LoadError& e) {
+    entities.wait();
     throw EngineError(e.what());
   }
   rules_.compile();
@@ -60,7 +90,10 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   spell_ = std::make_unique<dictionary::SpellChecker>((hunspell / "en_US.aff").string(),
                                                       (hunspell / "en_US.dic").string(),
                                                       (hunspell / "en_US.words").string());
-  if (auto problem = spell_->check_files(); !problem.empty()) throw EngineError(problem);
+  if (auto problem = spell_->check_files(); !problem.empty()) {
+    entities.wait();
+    throw EngineError(problem);
+  }
   std::error_code ec;
   fs::path vocab = root / "dictionaries" / "vocabulary";
   if (fs::is_directory(vocab, ec)) {
@@ -70,13 +103,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
     std::sort(lists.begin(), lists.end());
     for (const auto& l : lists) accept_word_list(*spell_, l);
   }
-  try {
-    entities_.load_directory((root / "dictionaries" / "entities").string());
-    entities_.freeze();
-  } catch (const dictionary::EntityError& e) {
-    throw EngineError(e.what());
-  }
-  entity_index_ = std::make_unique<rules::EntityIndex>(entities_);
+  entities.get();  // rethrows the entity loader's error
+  accept_entity_words();
   linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get());
 }
 

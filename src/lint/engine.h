@@ -40,6 +40,8 @@ class Engine {
   const std::string& data_dir() const { return data_dir_; }
 
  private:
+  void accept_entity_words();
+
   std::string data_dir_;
   rules::RuleSet rules_;
   std::unique_ptr<dictionary::SpellChecker> spell_;
