@@ -18,6 +18,8 @@ const std::map<std::string, KindFactory>& kinds() {
       {"doubled-word", make_doubled_word_rule},
       {"mojibake", make_mojibake_rule},
       {"mixed-script", make_mixed_script_rule},
+      {"entity-modifier", make_entity_modifier_rule},
+      {"malformed-demonym", make_malformed_demonym_rule},
   };
   return table;
 }
