@@ -18,6 +18,9 @@ const std::map<std::string, KindFactory>& kinds() {
       {"doubled-word", make_doubled_word_rule},
       {"mojibake", make_mojibake_rule},
       {"mixed-script", make_mixed_script_rule},
+      {"temporal-validity", make_temporal_validity_rule},
+      {"office-term", make_office_term_rule},
+      {"context-country", make_context_country_rule},
       {"entity-modifier", make_entity_modifier_rule},
       {"malformed-demonym", make_malformed_demonym_rule},
   };

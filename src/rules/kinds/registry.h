@@ -17,6 +17,9 @@ std::unique_ptr<Rule> make_article_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_doubled_word_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_mojibake_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_mixed_script_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_temporal_validity_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_office_term_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_context_country_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_entity_modifier_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_malformed_demonym_rule(RuleInfo info, TableReader& table);
 

@@ -1,0 +1,314 @@
+// Kind "temporal-validity": names and demonyms of historical states and former country names
+// (dictionaries/entities/historical.tsv) used as if current at the story's date: "East German
+// officials said on Monday" in a 2024 story, "Swaziland" after its 2018 rename. The replacement is
+// the successor's current name or demonym from countries.tsv.
+//
+// Modern copy mentions dissolved states mostly as history ("since the collapse of the Soviet
+// Union", "Soviet-made tanks", "Putin served in East Germany"), so precision comes from the
+// sentence around the mention, all of it data in the rule file:
+//   - a historical marker vetoes: a year up to the end of the state's validity in the same
+//     sentence, a marker word just before the mention ("former", "then-", "ex-", "late"), a
+//     marker phrase anywhere in the sentence ("collapse of", "era"), a hyphen compound
+//     ("Soviet-made", "post-Soviet");
+//   - part of a current proper name is not the state: "Bank of Ceylon", "Siam Commercial Bank";
+//   - for states that ended (not mere renames) and for every demonym, the mention must also look
+//     current: a reporting verb right after it ("the Soviet Union said"), or an official noun
+//     after a demonym ("East German officials") with a reporting verb or a present-day marker
+//     ("Monday", "today") in the sentence.
+// Statuses: `historical` fires; `both_current` never does; `name_reused` (Macedonia, Zanzibar)
+// only on its unambiguous long forms ("Republic of Macedonia") when the rule file allows it.
+// The valid_to day itself is ambiguous, so only stories dated after it are judged.
+//
+// Kind "office-term": "<Title> <Name>" where the dictionary's terms of that person with that
+// title do not cover the story's date ("President Donald Trump" in a 2023 story → "former
+// President"). It only asserts what the dictionary was verified for: past `verified_until` an
+// open term is never reported as ended.
+//
+// Both are one pass over the document's entity mentions.
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "dictionary/entities.h"
+#include "rules/entity_index.h"
+#include "rules/kinds/case.h"
+#include "rules/kinds/registry.h"
+
+namespace wirelint::rules {
+namespace {
+
+using dictionary::Entity;
+using dictionary::EntityType;
+using tokenize::TokenStream;
+
+std::vector<std::vector<std::string>> folded_phrases(const std::vector<std::string>& phrases) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& p : phrases) {
+    auto t = match::phrase_tokens(p);
+    if (!t.empty()) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+bool phrase_at(const TokenStream& ts, std::size_t i, const std::vector<std::string>& phrase, std::size_t end) {
+  if (i + phrase.size() > end) return false;
+  for (std::size_t k = 0; k < phrase.size(); ++k)
+    if (ts.folded(i + k) != phrase[k]) return false;
+  return true;
+}
+
+// A year written as a number token: "1975", "1980s" (the decade's first year).
+std::optional<int> year_of(std::string_view s) {
+  if (s.size() != 4 && !(s.size() == 5 && s[4] == 's')) return std::nullopt;
+  int y = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    if (s[k] < '0' || s[k] > '9') return std::nullopt;
+    y = y * 10 + (s[k] - '0');
+  }
+  return y;
+}
+
+std::string fill(std::string tpl, const std::string& key, const std::string& value) {
+  for (std::size_t p = tpl.find(key); p != std::string::npos; p = tpl.find(key, p + value.size()))
+    tpl.replace(p, key.size(), value);
+  return tpl;
+}
+
+class TemporalValidityRule : public Rule {
+ public:
+  TemporalValidityRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
+    before_words_ = set_of(table.strings("historical_before"));
+    before_window_ = static_cast<std::size_t>(table.integer("historical_before_window").value_or(3));
+    sentence_phrases_ = folded_phrases(table.strings("historical_phrases"));
+    hyphen_words_ = set_of(table.strings("historical_hyphen_prefixes"));
+    current_words_ = set_of(table.strings("current_words"));
+    reporting_verbs_ = set_of(table.strings("reporting_verbs"));
+    reporting_window_ = static_cast<std::size_t>(table.integer("reporting_window").value_or(3));
+    official_nouns_ = set_of(table.strings("official_nouns"));
+    inside_names_ = folded_phrases(table.strings("inside_names"));
+    institution_words_ = set_of(table.strings("institution_words"));
+    for (auto& k : table.strings("evidence_kinds")) evidence_kinds_.insert(k);
+    for (auto& k : table.strings("evidence_ids")) evidence_ids_.insert(k);
+    evidence_after_years_ = static_cast<int>(table.integer("evidence_after_years").value_or(20));
+    reused_long_forms_ = table.boolean("name_reused_long_forms").value_or(false);
+    message_plain_ = table.string("message_without_replacement").value_or(this->info().message);
+    if (auto t = table.table("continuators")) {
+      for (const auto& k : t->keys()) {
+        auto v = t->string(k);
+        if (!v) t->fail(k, "expected a countries.tsv id");
+        continuators_[k] = *v;
+      }
+    }
+    if (auto t = table.table("replacements")) {
+      for (const auto& k : t->keys()) replacements_[k] = t->strings(k);
+    }
+  }
+  bool scans() const override { return true; }
+
+  void check(const LintContext& ctx, Emitter& out) const override {
+    if (!ctx.entities || !ctx.mentions) return;
+    const auto& dict = ctx.entities->dictionary();
+    const auto& all = dict.entities();
+    const auto& ms = *ctx.mentions;
+    const auto& ts = ctx.tokens;
+    for (std::size_t i = 0; i < ms.size();) {
+      // All entities that share this span (an ambiguous name yields one mention each).
+      std::size_t j = i;
+      while (j < ms.size() && ms[j].first_token == ms[i].first_token && ms[j].end_token == ms[i].end_token) ++j;
+      const Mention& m = ms[i];
+      const Entity* outdated = nullptr;
+      bool blocked = false;
+      for (std::size_t k = i; k < j; ++k) {
+        const Entity& e = all[ms[k].entity];
+        if (e.type != EntityType::historical) {
+          blocked = true;  // also a current name of something else
+          continue;
+        }
+        if (!fires_on(e, ms[k].form, ctx.date)) {
+          blocked = true;  // current under this entity, or never judged
+          continue;
+        }
+        if (!outdated || (e.valid_to && outdated->valid_to && *outdated->valid_to < *e.valid_to)) outdated = &e;
+      }
+      i = j;
+      if (blocked || !outdated) continue;
+      if (historical_context(ts, m, *outdated) || inside_name(ts, m)) continue;
+      if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m)) continue;
+      report(ctx, m, *outdated, out);
+    }
+  }
+
+ private:
+  static std::unordered_set<std::string> set_of(std::vector<std::string> v) {
+    return std::unordered_set<std::string>(std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+  }
+  static bool is_demonym(FormKind f) {
+    return f == FormKind::demonym_adj || f == FormKind::demonym_noun || f == FormKind::demonym_plural;
+  }
+
+  bool fires_on(const Entity& e, FormKind form, const Date& date) const {
+    if (!e.valid_to || !(*e.valid_to < date)) return false;
+    if (e.valid_from && date < *e.valid_from) return false;
+    if (e.status == "historical") return true;
+    // A reused name ("Macedonia") still names a region: only its long state forms are dated.
+    if (e.status == "name_reused")
+      return reused_long_forms_ && form == FormKind::alias;
+    return false;
+  }
+
+  // A rename decades old is mentioned mostly as history ("the king of Siam"), like a state.
+  bool needs_evidence(const Entity& e, FormKind form, const Date& date) const {
+    return is_demonym(form) || evidence_kinds_.count(e.kind) || evidence_ids_.count(e.id) ||
+           date.year - e.valid_to->year > evidence_after_years_;
+  }
+
+  bool historical_context(const TokenStream& ts, const Mention& m, const Entity& e) const {
+    const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
+    std::size_t sb = sentence.first_token, se = sentence.end_token;
+    // "Soviet-made", "Soviet-era", "post-Soviet", "ex-Soviet": a hyphen compound is history.
+    if (m.end_token < se && ts.surface(m.end_token) == "-" && !ts[m.end_token].space_before) return true;
+    if (m.first_token > sb && ts.surface(m.first_token - 1) == "-" && !ts[m.first_token].space_before) {
+      if (m.first_token >= sb + 2 && hyphen_words_.count(std::string(ts.folded(m.first_token - 2)))) return true;
+    }
+    for (std::size_t k = m.first_token; k > sb && m.first_token - k < before_window_; --k)
+      if (before_words_.count(std::string(ts.folded(k - 1)))) return true;
+    int last_year = e.valid_to->year;
+    for (std::size_t k = sb; k < se; ++k) {
+      if (ts[k].kind == tokenize::TokenKind::number) {
+        auto y = year_of(ts.surface(k));
+        if (y && *y >= 1000 && *y <= last_year) return true;
+      }
+      for (const auto& p : sentence_phrases_)
+        if (phrase_at(ts, k, p, se)) return true;
+    }
+    return false;
+  }
+
+  // Whether the sentence shows the mention used as current. A state's name needs a reporting
+  // verb right after it ("the Soviet Union said"); a demonym adjective an official noun after it
+  // ("East German officials") and a reporting verb or a present-day word; a demonym noun ("the
+  // Soviets") both a reporting verb and a present-day word.
+  bool current_evidence(const TokenStream& ts, const Mention& m) const {
+    const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
+    std::size_t se = sentence.end_token;
+    std::size_t from = m.end_token;
+    if (m.form == FormKind::demonym_adj) {
+      if (from >= se || !official_nouns_.count(std::string(ts.folded(from)))) return false;
+      ++from;
+    }
+    bool reporting = false;
+    for (std::size_t k = from; k < se && k < from + reporting_window_ && !reporting; ++k)
+      reporting = reporting_verbs_.count(std::string(ts.folded(k))) > 0;
+    if (!is_demonym(m.form)) return reporting;
+    bool present = false;
+    for (std::size_t k = sentence.first_token; k < se && !present; ++k)
+      present = current_words_.count(std::string(ts.surface(k))) > 0;
+    return m.form == FormKind::demonym_adj ? reporting || present : reporting && present;
+  }
+
+  // Part of a current proper name: "Bank of Ceylon", "Siam Commercial Bank", "Ceylon tea".
+  bool inside_name(const TokenStream& ts, const Mention& m) const {
+    for (const auto& n : inside_names_) {
+      for (std::size_t k = 0; k < n.size(); ++k) {
+        if (m.first_token < k) break;
+        std::size_t start = m.first_token - k;
+        if (phrase_at(ts, start, n, ts.size()) && start + n.size() >= m.end_token) return true;
+      }
+    }
+    if (m.end_token < ts.size() && ts[m.end_token].is_word() && ts[m.end_token].space_before &&
+        !ts[m.end_token].newline_before && ts[m.end_token].shape == tokenize::CaseShape::capitalized &&
+        !ts[m.end_token].sentence_start)
+      return true;
+    if (m.first_token >= 2 && ts.folded(m.first_token - 1) == "of" &&
+        institution_words_.count(std::string(ts.surface(m.first_token - 2))))
+      return true;
+    return false;
+  }
+
+  // The countries that finally followed `e`, through intermediate historical states.
+  static void successor_countries(const dictionary::EntityDictionary& dict, const Entity& e,
+                                  std::vector<const Entity*>& out, int depth = 0) {
+    if (depth > 8) return;
+    for (const auto& s : e.successors) {
+      const Entity* n = dict.find_id(s);
+      if (!n) continue;
+      if (n->type == EntityType::country) {
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+      } else {
+        successor_countries(dict, *n, out, depth + 1);
+      }
+    }
+  }
+
+  void report(const LintContext& ctx, const Mention& m, const Entity& e, Emitter& out) const {
+    const auto& ts = ctx.tokens;
+    const auto& dict = ctx.entities->dictionary();
+    std::vector<std::string> repl;
+    bool name_form = !is_demonym(m.form);
+    auto custom = replacements_.find(e.id);
+    if (name_form && custom != replacements_.end()) {
+      repl = custom->second;
+    } else {
+      std::vector<const Entity*> succ;
+      auto cont = continuators_.find(e.id);
+      if (cont != continuators_.end()) {
+        if (const Entity* c = dict.find_id(cont->second)) succ.push_back(c);
+      } else {
+        successor_countries(dict, e, succ);
+      }
+      if (succ.size() == 1) {
+        const Entity& c = *succ[0];
+        const std::vector<std::string>* forms = nullptr;
+        if (m.form == FormKind::demonym_adj) forms = &c.demonym_adj;
+        else if (m.form == FormKind::demonym_noun) forms = &c.demonym_noun;
+        else if (m.form == FormKind::demonym_plural) forms = &c.demonym_plural;
+        if (forms) {
+          if (!forms->empty()) repl.push_back(forms->front());
+        } else {
+          repl.push_back(c.name);
+        }
+      }
+    }
+    std::size_t b = ts[m.first_token].begin, end = ts[m.end_token - 1].end;
+    // "the Soviet Union" → "Russia", not "the Russia": take the article along with the name.
+    if (name_form && !repl.empty() && m.first_token > 0 && ts.folded(m.first_token - 1) == "the" &&
+        repl[0].rfind("the ", 0) != 0 && repl[0].rfind("The ", 0) != 0) {
+      b = ts[m.first_token - 1].begin;
+    }
+    std::string_view matched = ts.text().substr(b, end - b);
+    for (auto& r : repl) r = match_case(matched, r);
+    std::string tpl = repl.empty() ? message_plain_ : info().message;
+    tpl = fill(std::move(tpl), "{year}", std::to_string(e.valid_to->year));
+    tpl = fill(std::move(tpl), "{name}", e.name);
+    tpl = fill(std::move(tpl), "{match}", std::string(matched));
+    tpl = fill(std::move(tpl), "{expected}", repl.empty() ? std::string() : repl[0]);
+    out.emit(b, end, std::move(tpl), std::move(repl));
+  }
+
+  std::unordered_set<std::string> before_words_, hyphen_words_, current_words_, reporting_verbs_, official_nouns_,
+      institution_words_;
+  std::vector<std::vector<std::string>> inside_names_;
+  std::size_t before_window_ = 3, reporting_window_ = 3;
+  std::vector<std::vector<std::string>> sentence_phrases_;
+  std::set<std::string> evidence_kinds_, evidence_ids_;
+  bool reused_long_forms_ = false;
+  int evidence_after_years_ = 20;
+  std::string message_plain_;
+  std::unordered_map<std::string, std::string> continuators_;
+  std::unordered_map<std::string, std::vector<std::string>> replacements_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_temporal_validity_rule(RuleInfo info, TableReader& table) {
+  return std::make_unique<TemporalValidityRule>(std::move(info), table);
+}
+
+std::unique_ptr<Rule> make_office_term_rule(RuleInfo info, TableReader& table) {
+  (void)info;
+  table.fail(table.line(), "not yet");
+}
+
+}  // namespace wirelint::rules
