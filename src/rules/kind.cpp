@@ -21,8 +21,13 @@ const std::map<std::string, KindFactory>& kinds() {
       {"temporal-validity", make_temporal_validity_rule},
       {"office-term", make_office_term_rule},
       {"context-country", make_context_country_rule},
+      {"double-space", make_double_space_rule},
+      {"space-before-punctuation", make_space_before_punctuation_rule},
+      {"spaced-dash", make_spaced_dash_rule},
+      {"quote-punctuation", make_quote_punctuation_rule},
       {"entity-modifier", make_entity_modifier_rule},
       {"malformed-demonym", make_malformed_demonym_rule},
+      {"entity-near-miss", make_entity_near_miss_rule},
   };
   return table;
 }

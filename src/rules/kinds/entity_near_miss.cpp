@@ -1,0 +1,593 @@
+// Kind "entity-near-miss": a capitalized span that is not a known name but is one word away
+// from one ("Asian Central News Agency" for the Korean Central News Agency, "Worldwide Criminal
+// Court"), and a capitalized unknown word a small edit away from a known place or organization
+// name ("Pyongyan", "Tehram"). Spinners and bad translation swap one word of a name for a
+// synonym; re-keying drops or doubles a letter.
+//
+// The known names are indexed once per entity dictionary (the dictionary reaches a rule only at
+// lint time, so the index is built on the first document and cached): every multi-word name
+// under each of its keys "the name with word k replaced by a wildcard", and every single-word
+// target under its deletion variants (symmetric-delete). A document is then one pass over its
+// capitalized words, each looked up under a handful of keys.
+//
+// Precision comes first; a near-miss of a name is very often another real name. So:
+//  - two entities answering the same wildcard key ("Bakhtar/Fars/Mehr News Agency") make the
+//    swapped word meaningful: skipped;
+//  - a geographic word swapped for a geographic word is another real entity ("Qatar News Agency"
+//    vs "Kuwait News Agency"), except a broad region word standing for a country-level word
+//    (Korean -> Asian), which is what spinners do;
+//  - a swapped word must be an ordinary English word (spinners pick synonyms from a thesaurus);
+//    a proper noun there ("Tanjug News Agency") is a name we do not know, not a corruption;
+//  - a span that runs on ("Federal Reserve Bank of New York") or contains a known name of two
+//    or more words ("Federal Reserve Bank") is a different, longer name;
+//  - single words: not known to Hunspell in any form, not next to another capitalized word (a
+//    person's full name), edit distance 1 below `word_long_letters` letters.
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "dictionary/entities.h"
+#include "dictionary/spell_checker.h"
+#include "rules/entity_index.h"
+#include "rules/kinds/registry.h"
+
+namespace wirelint::rules {
+namespace {
+
+using dictionary::EntityType;
+using tokenize::CaseShape;
+
+constexpr char kSep = '\x1f';
+constexpr const char* kWild = "\x01";
+
+std::string plain_apostrophes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+// Bytes of a trailing possessive ("'s", "’s", "s'" keeps its s) so "Agency's" compares as "Agency".
+std::size_t possessive_bytes(std::string_view s) {
+  if (s.size() > 2 && s.substr(s.size() - 2) == "'s") return 2;
+  if (s.size() > 4 && s.substr(s.size() - 4) == "\xE2\x80\x99s") return 4;
+  if (s.size() > 1 && s.back() == '\'') return 1;
+  if (s.size() > 3 && s.substr(s.size() - 3) == "\xE2\x80\x99") return 3;
+  return 0;
+}
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    char32_t cp = c;
+    std::size_t n = 1;
+    if (c >= 0xF0) cp = c & 0x07, n = 4;
+    else if (c >= 0xE0) cp = c & 0x0F, n = 3;
+    else if (c >= 0xC0) cp = c & 0x1F, n = 2;
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (cp >= 'A' && cp <= 'Z') cp += 32;  // names are compared without case
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+// Optimal string alignment distance (a transposition is one edit), stopping early past `limit`.
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std::size_t limit) {
+  std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+
+std::string to_utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c < 0x80) out.push_back(static_cast<char>(c));
+    else if (c < 0x800) out += {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    else if (c < 0x10000)
+      out += {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+    else
+      out += {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+              static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+  }
+  return out;
+}
+
+// Every string obtained by deleting up to `depth` code points (the string itself included).
+void deletions(const std::u32string& s, std::size_t depth, std::unordered_set<std::string>& out) {
+  out.insert(to_utf8(s));
+  if (depth == 0 || s.size() <= 1) return;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::u32string t = s.substr(0, i) + s.substr(i + 1);
+    deletions(t, depth - 1, out);
+  }
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::size_t letters(const std::string& s) { return code_points(s).size(); }
+
+struct Params {
+  std::size_t min_words = 3;
+  std::size_t two_word_min_letters = 14;
+  std::size_t word_min_letters = 6;
+  std::size_t word_long_letters = 8;
+  std::unordered_set<EntityType> name_types, word_types;
+  std::unordered_set<std::string> region_words, geographic_words, function_words, person_titles, accept;
+  // Lower-cased name word -> lower-cased stand-ins a spinner or a bad translation uses for it.
+  std::unordered_map<std::string, std::unordered_set<std::string>> synonyms;
+};
+
+// A multi-word name as written, split into tokens.
+struct Name {
+  std::uint32_t entity = 0;
+  std::string text;
+  std::vector<std::string> tokens;
+  std::vector<bool> head;  // the word a name is built on: its last, or the one before "of"
+  std::size_t words = 0;
+};
+
+struct WordTarget {
+  std::uint32_t entity = 0;
+  std::string text;
+  std::u32string folded;
+};
+
+// What the rule derives from one entity dictionary.
+struct NearMissIndex {
+  std::vector<Name> names;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> keys;  // wildcarded name -> names
+  std::vector<std::size_t> lengths;                                  // token counts present
+  std::unordered_set<std::string> country_words;  // single words of country and state names, demonyms, capitals
+  std::vector<WordTarget> targets;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> deletes;  // deletion variant -> targets
+};
+
+std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& index,
+                                           const dictionary::SpellChecker* spell) {
+  auto out = std::make_unique<NearMissIndex>();
+  const auto& all = index.dictionary().entities();
+  std::unordered_set<std::size_t> lengths;
+  std::unordered_set<std::string> seen_targets;
+  auto add_geo = [&](const std::string& form) {
+    tokenize::TokenStream ts(form, tokenize::TokenStream::Mode::tokens_only);
+    if (ts.size() == 1) {
+      out->country_words.insert(plain_apostrophes(ts.surface(0)));
+      return;
+    }
+    // Words of a two-word form count when they are proper nouns of their own ("Korean" of
+    // "North Korean", "Lanka"), not ordinary words ("United"). Long official names are left
+    // out: "Islamic" of "Islamic Republic of Iran" is not a place.
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < ts.size(); ++i) words += ts[i].is_word();
+    if (words > 2) return;
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      if (!ts[i].is_word() || ts[i].shape != CaseShape::capitalized) continue;
+      std::string w(ts.surface(i));
+      if (p.function_words.count(lower_ascii(w))) continue;
+      if (spell && spell->known(lower_ascii(w))) continue;
+      out->country_words.insert(w);
+    }
+  };
+  for (std::uint32_t e = 0; e < all.size(); ++e) {
+    const auto& ent = all[e];
+    std::vector<const std::string*> forms{&ent.name};
+    for (const auto& a : ent.aliases) forms.push_back(&a);
+    if (ent.type == EntityType::country || ent.type == EntityType::historical) {
+      for (const auto* f : forms) add_geo(*f);
+      for (const auto* list : {&ent.demonym_adj, &ent.demonym_noun, &ent.demonym_plural, &ent.capitals})
+        for (const auto& f : *list) add_geo(f);
+    }
+    if (p.name_types.count(ent.type)) {
+      for (const auto* f : forms) {
+        tokenize::TokenStream ts(*f, tokenize::TokenStream::Mode::tokens_only);
+        Name n;
+        n.entity = e;
+        n.text = *f;
+        for (std::size_t i = 0; i < ts.size(); ++i) {
+          n.tokens.push_back(plain_apostrophes(ts.surface(i)));
+          if (ts[i].is_word()) ++n.words;
+          bool last = true;
+          for (std::size_t j = i + 1; j < ts.size() && last; ++j) last = !ts[j].is_word();
+          bool before_function = i + 1 < ts.size() && ts[i + 1].shape == CaseShape::lower &&
+                                 p.function_words.count(std::string(ts.folded(i + 1)));
+          n.head.push_back(ts[i].is_word() && (last || before_function));
+        }
+        bool long_enough = n.words >= p.min_words || (n.words == 2 && letters(*f) >= p.two_word_min_letters);
+        if (n.words < 2 || !long_enough) continue;
+        auto id = static_cast<std::uint32_t>(out->names.size());
+        for (std::size_t k = 0; k < n.tokens.size(); ++k) {
+          if (!ts[k].is_word() || ts[k].shape != CaseShape::capitalized) continue;
+          if (p.function_words.count(lower_ascii(n.tokens[k]))) continue;
+          std::string key;
+          for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
+          auto& list = out->keys[key];
+          list.push_back(id);
+        }
+        lengths.insert(n.tokens.size());
+        out->names.push_back(std::move(n));
+      }
+    }
+    // Single-word targets: names and aliases of the chosen types, capitals of countries.
+    std::vector<const std::string*> words;
+    if (p.word_types.count(ent.type)) words = forms;
+    if (ent.type == EntityType::country && p.word_types.count(EntityType::country))
+      for (const auto& c : ent.capitals) words.push_back(&c);
+    for (const auto* w : words) {
+      tokenize::TokenStream ts(*w, tokenize::TokenStream::Mode::tokens_only);
+      if (ts.size() != 1 || ts[0].shape != CaseShape::capitalized) continue;
+      auto folded = code_points(*w);
+      if (folded.size() < p.word_min_letters) continue;
+      if (!seen_targets.insert(std::to_string(e) + kSep + *w).second) continue;
+      auto id = static_cast<std::uint32_t>(out->targets.size());
+      std::unordered_set<std::string> dels;
+      deletions(folded, folded.size() >= p.word_long_letters ? 2 : 1, dels);
+      for (const auto& d : dels) out->deletes[d].push_back(id);
+      out->targets.push_back(WordTarget{e, *w, std::move(folded)});
+    }
+  }
+  out->lengths.assign(lengths.begin(), lengths.end());
+  std::sort(out->lengths.begin(), out->lengths.end());
+  return out;
+}
+
+class EntityNearMissRule : public Rule {
+ public:
+  EntityNearMissRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
+    auto size = [&](const char* key, std::size_t def) {
+      auto v = table.integer(key);
+      if (v && *v < 1) table.fail(key, "must be at least 1");
+      return v ? static_cast<std::size_t>(*v) : def;
+    };
+    p_.min_words = size("min_words", 3);
+    p_.two_word_min_letters = size("two_word_min_letters", 14);
+    p_.word_min_letters = size("word_min_letters", 6);
+    p_.word_long_letters = size("word_long_letters", 8);
+    auto types = [&](const char* key, std::unordered_set<EntityType>& out) {
+      for (const auto& s : table.strings(key)) {
+        bool found = false;
+        for (auto t : {EntityType::country, EntityType::historical, EntityType::agency, EntityType::organization,
+                       EntityType::government, EntityType::armed_group, EntityType::person, EntityType::institution}) {
+          if (dictionary::to_string(t) == s) out.insert(t), found = true;
+        }
+        if (!found) table.fail(key, "unknown entity type \"" + s + "\"");
+      }
+    };
+    types("name_types", p_.name_types);
+    types("word_types", p_.word_types);
+    if (p_.word_types.count(EntityType::person)) table.fail("word_types", "persons cannot be word targets: surnames differ by a letter");
+    auto words = [&](const char* key, std::unordered_set<std::string>& out, bool lower) {
+      for (auto& w : table.strings(key)) out.insert(lower ? lower_ascii(w) : w);
+    };
+    words("region_words", p_.region_words, false);
+    words("geographic_words", p_.geographic_words, false);
+    words("function_words", p_.function_words, true);
+    words("person_titles", p_.person_titles, false);
+    words("accept", p_.accept, false);
+    if (auto syn = table.table("synonyms")) {
+      for (const auto& key : syn->keys()) {
+        auto& set = p_.synonyms[lower_ascii(key)];
+        for (const auto& w : syn->strings(key)) set.insert(lower_ascii(w));
+      }
+      syn->finish();
+    }
+  }
+
+  bool scans() const override { return true; }
+
+  void check(const LintContext& ctx, Emitter& out) const override {
+    if (!ctx.entities || !ctx.spell) return;
+    const NearMissIndex& ix = index_for(*ctx.entities, ctx.spell);
+    const auto& ts = ctx.tokens;
+    const auto& dict = ctx.entities->dictionary();
+    // Tokens inside a known mention, and the mentions of two or more words.
+    std::vector<std::int32_t> mention_of(ts.size(), -1);
+    if (ctx.mentions)
+      for (std::size_t m = 0; m < ctx.mentions->size(); ++m)
+        for (auto t = (*ctx.mentions)[m].first_token; t < (*ctx.mentions)[m].end_token; ++t)
+          mention_of[t] = static_cast<std::int32_t>(m);
+    std::vector<bool> reported(ts.size(), false);
+
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      if (!name_word(ts[i])) continue;
+      for (std::size_t len : ix.lengths) {
+        if (i + len > ts.size()) break;
+        if (check_span(ctx, ix, mention_of, i, len, out)) {
+          for (std::size_t t = i; t < i + len; ++t) reported[t] = true;
+          break;
+        }
+      }
+    }
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      if (reported[i] || mention_of[i] >= 0 || !ts[i].is_word() || ts[i].shape != CaseShape::capitalized) continue;
+      check_word(ctx, ix, dict, i, out);
+    }
+  }
+
+ private:
+  static bool name_word(const tokenize::Token& t) {
+    return t.is_word() && (t.shape == CaseShape::capitalized || t.shape == CaseShape::upper);
+  }
+  static bool attached(const tokenize::Token& t) { return !t.space_before; }
+  // "J", "A.E": capitals and dots only, short.
+  static bool initial(std::string_view s) {
+    if (s.empty() || s.size() > 4) return false;
+    for (char c : s)
+      if (!(c >= 'A' && c <= 'Z') && c != '.') return false;
+    return true;
+  }
+  // Runs of whitespace as one space: a name may wrap across a line.
+  static std::string one_line(std::string s) {
+    std::string out;
+    for (char c : s) {
+      bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out.push_back(space ? ' ' : c);
+    }
+    return out;
+  }
+
+  // The text a token contributes to a name comparison: typographic apostrophes made plain,
+  // and for the last token of a span a possessive stripped.
+  static std::string surface_for_name(const tokenize::TokenStream& ts, std::size_t i, bool last) {
+    std::string_view s = ts.surface(i);
+    if (last) s.remove_suffix(possessive_bytes(s));
+    return plain_apostrophes(s);
+  }
+
+  // A capitalized word that opens a sentence and is an ordinary word ("The", "In") does not
+  // make a name run on.
+  bool sentence_opener(const LintContext& ctx, std::size_t i) const {
+    const auto& t = ctx.tokens[i];
+    return t.sentence_start && ctx.spell->known(lower_ascii(ctx.tokens.surface(i)));
+  }
+
+  // Whether the capitalized span [b, e) runs on to the left or right: a capitalized word next
+  // to it, joined directly, by a hyphen, or by a function word ("Bank of New York").
+  bool runs_on(const LintContext& ctx, std::size_t b, std::size_t e) const {
+    const auto& ts = ctx.tokens;
+    if (b > 0) {
+      std::size_t j = b - 1;
+      if (ts.surface(j) == "-" && attached(ts[b]) && attached(ts[j]) && j > 0 && name_word(ts[j - 1])) return true;
+      if (name_word(ts[j]) && !sentence_opener(ctx, j)) return true;
+      if (j > 0 && ts[j].is_word() && p_.function_words.count(std::string(ts.folded(j))) &&
+          ts[j].shape == CaseShape::lower && name_word(ts[j - 1]) && !sentence_opener(ctx, j - 1))
+        return true;
+    }
+    if (e < ts.size()) {
+      std::size_t j = e;
+      // "Bankers' Associations": a plural possessive apostrophe is a token of its own.
+      std::string_view next = ts.surface(j);
+      if ((next == "'" || next == "\xE2\x80\x99") && attached(ts[j]) && j + 1 < ts.size()) ++j;
+      if (ts.surface(j) == "-" && attached(ts[j]) && j + 1 < ts.size() && attached(ts[j + 1]) && name_word(ts[j + 1]))
+        return true;
+      if (name_word(ts[j]) && ts[j].sentence == ts[e - 1].sentence) return true;
+      if (j + 1 < ts.size() && ts[j].is_word() && ts[j].shape == CaseShape::lower &&
+          p_.function_words.count(std::string(ts.folded(j))) && name_word(ts[j + 1]))
+        return true;
+    }
+    return false;
+  }
+
+  bool geographic(const NearMissIndex& ix, const std::string& w) const {
+    return ix.country_words.count(w) || p_.region_words.count(w) || p_.geographic_words.count(w);
+  }
+
+  bool altered(const std::string& a, const std::string& b) const {
+    auto x = code_points(a), y = code_points(b);
+    std::size_t limit = std::max(x.size(), y.size()) >= p_.word_long_letters ? 2 : 1;
+    return std::min(x.size(), y.size()) >= 4 && edit_distance(x, y, limit) <= limit;
+  }
+
+  // Why the swapped word may stand for the known one; none: it may not.
+  enum class Swap { none, synonym, misspelt, region, free };
+
+  Swap swap_kind(const LintContext& ctx, const NearMissIndex& ix, const Name& name, std::size_t k,
+                 const std::string& text_word) const {
+    const std::string& known_word = name.tokens[k];
+    std::string text_lower = lower_ascii(text_word), known_lower = lower_ascii(known_word);
+    auto syn = p_.synonyms.find(known_lower);
+    if (syn != p_.synonyms.end() && syn->second.count(text_lower)) return Swap::synonym;
+    if (altered(text_word, known_word)) return Swap::misspelt;
+    if (name.words < p_.min_words) return Swap::none;  // two-word names: listed synonyms and misspellings only
+    // A broad region for a country's own word: "Asian" for "Korean".
+    if (p_.region_words.count(text_word) && ix.country_words.count(known_word) && !p_.region_words.count(known_word))
+      return Swap::region;
+    if (name.head[k]) return Swap::none;  // another head noun names another body: "Bank of Spain"
+    if (geographic(ix, text_word) || geographic(ix, known_word)) return Swap::none;
+    // A spinner's synonym is an ordinary word for an ordinary word; a proper noun on either
+    // side ("Tanjug News Agency", "Federation of Bankers" for "Federation of Malaya") is
+    // another name.
+    if (!ctx.spell->known(text_lower) || !ctx.spell->known(known_lower)) return Swap::none;
+    // Names of ordinary words and country names only ("Central News Agency", "Bahrain News
+    // Agency") have many real neighbours ("Central Intelligence Agency", "Bahrain Monetary
+    // Agency"): only listed synonyms count for them. A name with a word of its own
+    // ("North Atlantic ...") does not.
+    for (std::size_t j = 0; j < name.tokens.size(); ++j) {
+      if (j == k || name.tokens[j].empty() || !(name.tokens[j][0] >= 'A' && name.tokens[j][0] <= 'Z')) continue;
+      const std::string& w = name.tokens[j];
+      if (p_.function_words.count(lower_ascii(w)) || ix.country_words.count(w)) continue;
+      if (!ctx.spell->known(lower_ascii(w))) return Swap::free;
+    }
+    return Swap::none;
+  }
+
+  bool check_span(const LintContext& ctx, const NearMissIndex& ix, const std::vector<std::int32_t>& mention_of,
+                  std::size_t b, std::size_t len, Emitter& out) const {
+    const auto& ts = ctx.tokens;
+    std::size_t e = b + len;
+    if (!ts[e - 1].is_word()) return false;
+    std::vector<std::string> words(len);
+    for (std::size_t k = 0; k < len; ++k) words[k] = surface_for_name(ts, b + k, k + 1 == len);
+    struct Hit {
+      std::uint32_t name;
+      std::size_t k;
+      Swap swap;
+    };
+    std::vector<Hit> hits;
+    for (std::size_t k = 0; k < len; ++k) {
+      if (!ts[b + k].is_word() || ts[b + k].shape != CaseShape::capitalized) continue;
+      std::string key;
+      for (std::size_t j = 0; j < len; ++j) (key += j == k ? kWild : words[j]) += kSep;
+      auto it = ix.keys.find(key);
+      if (it == ix.keys.end()) continue;
+      for (auto id : it->second)
+        if (ix.names[id].tokens[k] != words[k]) hits.push_back(Hit{id, k, Swap::none});
+    }
+    if (hits.empty()) return false;
+
+    std::size_t begin = ts[b].begin;
+    std::size_t end = ts[e - 1].end - possessive_bytes(ts.surface(e - 1));
+    std::string span = one_line(plain_apostrophes(ts.text().substr(begin, end - begin)));
+    const auto& dict = ctx.entities->dictionary();
+    if (p_.accept.count(span) || dict.by_name(span)) return false;
+    for (std::size_t t = b + 1; t < e; ++t)
+      if (!ts[t].is_word() && (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before))) return false;
+    if (runs_on(ctx, b, e)) return false;
+
+    for (auto& h : hits) h.swap = swap_kind(ctx, ix, ix.names[h.name], h.k, words[h.k]);
+    // A listed synonym settles which name was meant. Otherwise every name answering the span
+    // must be the same entity: when the swapped word tells two known names apart ("Bakhtar /
+    // Fars / Mehr News Agency"), it likely tells a third real one apart too.
+    bool any_synonym = std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::synonym; });
+    if (any_synonym) {
+      hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap != Swap::synonym; }), hits.end());
+    } else {
+      for (const auto& h : hits)
+        if (ix.names[h.name].entity != ix.names[hits[0].name].entity || h.k != hits[0].k || h.swap == Swap::none)
+          return false;
+    }
+    std::uint32_t meant = ix.names[hits[0].name].entity;
+    for (const auto& h : hits)
+      if (ix.names[h.name].entity != meant) return false;
+    for (std::size_t t = b; t < e; ++t) {
+      if (mention_of[t] < 0) continue;
+      const auto& m = (*ctx.mentions)[mention_of[t]];
+      if (m.first_token <= b && m.end_token >= e) return false;  // the span is (inside) a known name
+      // It holds another name of the very entity meant ("Kyodo News" in "Kyodo News Service",
+      // "Federal Reserve" in "Federal Reserve Bank"): a related body with a longer name.
+      if (m.end_token - m.first_token >= 2 && m.entity == meant) return false;
+    }
+
+    // Replacements: every known form one word away, the entity's own name first.
+    const auto& entity = dict.entities()[meant];
+    std::vector<std::string> repl;
+    for (const auto& h : hits) {
+      const auto& text = ix.names[h.name].text;
+      if (std::find(repl.begin(), repl.end(), text) == repl.end()) repl.push_back(text);
+    }
+    std::stable_partition(repl.begin(), repl.end(), [&](const std::string& r) { return r == entity.name; });
+    std::string_view matched = ts.text().substr(begin, end - begin);
+    std::string message = format_message(matched, repl[0]);
+    out.emit(begin, end, std::move(message), std::move(repl));
+    return true;
+  }
+
+  void check_word(const LintContext& ctx, const NearMissIndex& ix, const dictionary::EntityDictionary& dict,
+                  std::size_t i, Emitter& out) const {
+    const auto& ts = ctx.tokens;
+    std::string_view raw = ts.surface(i);
+    std::size_t cut = possessive_bytes(raw);
+    std::string word = plain_apostrophes(raw.substr(0, raw.size() - cut));
+    auto folded = code_points(word);
+    if (folded.size() + 1 < p_.word_min_letters) return;
+    for (char32_t c : folded)
+      if (c >= '0' && c <= '9') return;
+    if (p_.accept.count(word) || dict.by_name(word) || dict.by_demonym(word) || dict.by_capital(word)) return;
+    if (ctx.spell->known(word) || ctx.spell->known(lower_ascii(word))) return;
+    if (ctx.accepted_words && ctx.accepted_words->count(word)) return;
+    // Part of a longer capitalized name ("Cesar Franck", "Mr Landon"): most likely a person.
+    if (i > 0 && (name_word(ts[i - 1]) && !sentence_opener(ctx, i - 1))) return;
+    if (i > 0 && p_.person_titles.count(std::string(ts.surface(i - 1)))) return;
+    // After an initial ("Thomas J. Albani", "A.E. Staley").
+    if (i > 1 && ts.surface(i - 1) == "." && initial(ts.surface(i - 2))) return;
+    if (i + 1 < ts.size() && name_word(ts[i + 1]) && ts[i + 1].sentence == ts[i].sentence) return;
+    if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && attached(ts[i + 1]) && attached(ts[i + 2])) return;
+    if (i > 1 && ts.surface(i - 1) == "-" && attached(ts[i]) && attached(ts[i - 1])) return;
+
+    std::unordered_set<std::string> dels;
+    deletions(folded, folded.size() + 1 >= p_.word_long_letters ? 2 : 1, dels);
+    std::size_t best = 3;
+    std::vector<std::uint32_t> found;
+    for (const auto& d : dels) {
+      auto it = ix.deletes.find(d);
+      if (it == ix.deletes.end()) continue;
+      for (auto id : it->second) {
+        const auto& t = ix.targets[id];
+        std::size_t limit = t.folded.size() >= p_.word_long_letters ? 2 : 1;
+        std::size_t dist = edit_distance(folded, t.folded, limit);
+        if (dist == 0 || dist > limit) continue;
+        // Slips keep a word's start: a different first letter makes another name ("Noland",
+        // "Billington"); two edits must keep the first two letters.
+        if (folded[0] != t.folded[0] || (dist == 2 && folded[1] != t.folded[1])) continue;
+        // A plural or a name that adds a letter at the end is a word of its own ("two
+        // Canadas", "Panamax", "Reuter" for the agency's old name).
+        if (folded.size() == t.folded.size() + 1 && folded.compare(0, t.folded.size(), t.folded) == 0) continue;
+        if (folded.size() + 1 == t.folded.size() && t.folded.back() == U's' &&
+            t.folded.compare(0, folded.size(), folded) == 0)
+          continue;
+        if (dist < best) best = dist, found.clear();
+        if (dist == best && std::find(found.begin(), found.end(), id) == found.end()) found.push_back(id);
+      }
+    }
+    if (found.empty()) return;
+    std::vector<std::string> repl;
+    for (auto id : found)
+      if (std::find(repl.begin(), repl.end(), ix.targets[id].text) == repl.end()) repl.push_back(ix.targets[id].text);
+    if (repl.size() != 1) return;  // two names equally near: no telling which was meant
+    std::size_t begin = ts[i].begin, end = ts[i].end - cut;
+    std::string message = format_message(ts.text().substr(begin, end - begin), repl[0]);
+    out.emit(begin, end, std::move(message), std::move(repl));
+  }
+
+  const NearMissIndex& index_for(const EntityIndex& entities, const dictionary::SpellChecker* spell) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& c : cache_)
+      if (c.entities == &entities && c.spell == spell) return *c.index;
+    cache_.push_back(Cached{&entities, spell, build_index(p_, entities, spell)});
+    return *cache_.back().index;
+  }
+
+  struct Cached {
+    const EntityIndex* entities;
+    const dictionary::SpellChecker* spell;
+    std::shared_ptr<const NearMissIndex> index;
+  };
+  Params p_;
+  mutable std::mutex mutex_;
+  mutable std::vector<Cached> cache_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_entity_near_miss_rule(RuleInfo info, TableReader& table) {
+  return std::make_unique<EntityNearMissRule>(std::move(info), table);
+}
+
+}  // namespace wirelint::rules
