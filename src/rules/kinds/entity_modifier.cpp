@@ -88,6 +88,7 @@ class EntityModifierRule : public Rule {
     gap_words_ = word_list(table, "gap_words", true);
     capital_words_ = word_list(table, "capital_words", true);
     link_words_ = word_list(table, "link_words", false);
+    capital_exclusions_ = word_list(table, "capital_exclusions", false);
     apposition_articles_ = word_list(table, "apposition_articles", true);
     coordinators_ = word_list(table, "coordinators", true);
     auto max_gap = table.integer("max_gap").value_or(4);
@@ -106,8 +107,11 @@ class EntityModifierRule : public Rule {
         table.fail("entity_types", "unknown entity type \"" + t +
                                        "\" (agency, organization, government, armed_group, person, institution)");
     }
+    // Words the gap can never hold would make these lists dead data.
     for (const auto& w : capital_words_)
       if (!gap_words_.count(w)) table.fail("capital_words", "\"" + w + "\" must also be one of gap_words");
+    for (const auto& w : capital_exclusions_)
+      if (!gap_words_.count(w)) table.fail("capital_exclusions", "\"" + w + "\" must also be one of gap_words");
   }
 
   bool scans() const override { return true; }
@@ -138,6 +142,40 @@ class EntityModifierRule : public Rule {
     if (depth > 8) return;
     for (const auto& s : e.successors)
       if (const Entity* n = dict.find_id(s)) agreeing_countries(dict, *n, out, depth + 1);
+  }
+
+  // A description that reads "<demonym of the entity's country> <gap words>" ("Palestinian
+  // militant group") can stand in for the modifier; one that names a relation ("armed wing of
+  // Hamas") or carries a name of its own cannot.
+  bool usable_description(const dictionary::EntityDictionary& dict, const Entity& e) const {
+    if (e.description.empty() || e.countries.size() != 1) return false;
+    const Entity* home = dict.find_id(e.countries.front());
+    if (!home) return false;
+    for (const auto& d : home->demonym_adj) {
+      if (e.description.size() <= d.size() + 1 || e.description.compare(0, d.size() + 1, d + " ") != 0) continue;
+      std::string_view rest = std::string_view(e.description).substr(d.size() + 1);
+      bool all = true;
+      while (!rest.empty() && all) {
+        std::size_t sp = rest.find(' ');
+        all = gap_words_.count(lower_ascii(rest.substr(0, sp))) > 0;
+        rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+
+  // Whether the gap names one of the person's known offices by its head word ("Minister" of
+  // "Foreign Minister"). A person's other roles are unknown here ("British central bank
+  // governor Mark Carney" is right though the dictionary knows him as a Canadian prime
+  // minister), so only a title the dictionary vouches for makes the demonym checkable.
+  static bool names_office(const Entity& person, const std::vector<std::string>& gap) {
+    for (const auto& term : person.terms) {
+      std::size_t sp = term.title.rfind(' ');
+      std::string head = lower_ascii(sp == std::string::npos ? term.title : term.title.substr(sp + 1));
+      if (std::find(gap.begin(), gap.end(), head) != gap.end()) return true;
+    }
+    return false;
   }
 
   void examine(const LintContext& ctx, const std::vector<Mention>& ms, std::size_t a, std::size_t b,
@@ -179,6 +217,7 @@ class EntityModifierRule : public Rule {
     std::size_t words = 0, comma = 0;
     bool lower_only = true;
     std::string last_word;
+    std::vector<std::string> gap;  // the gap's words before any comma, folded
     for (std::uint32_t t = d_end; t < e_first; ++t) {
       const auto& tok = ts[t];
       std::string f = lower_ascii(ts.folded(t));
@@ -202,20 +241,24 @@ class EntityModifierRule : public Rule {
       }
       if (tok.shape != CaseShape::lower) lower_only = false;
       last_word = f;
+      gap.push_back(f);
       if (++words > max_gap_) return;
     }
     if (words == 0) return;
     bool to_capital = capital_words_.count(last_word) > 0;
     if (comma) {
       if (!after_article) return;
-      // An apposition ends its phrase; "and" or another type noun after it makes a list.
+      // An apposition closes with punctuation or the end of the text. A word after it means the
+      // entity starts a clause or a list of its own: "Iran shelled the Iraqi capital, Tehran
+      // said", "the Egyptian mediators, Hamas and Israel".
       if (e_end < ts.size()) {
         const auto& n = ts[e_end];
-        std::string nf = lower_ascii(ts.folded(e_end));
-        if (n.is_word() && (coordinators_.count(nf) || gap_words_.count(nf))) return;
-        if (n.kind == TokenKind::punct && !n.space_before && ts.surface(e_end) == "-") return;
+        if (n.kind != TokenKind::punct || (!n.space_before && ts.surface(e_end) == "-")) return;
       }
     }
+    if (to_capital)
+      for (const auto& w : gap)
+        if (capital_exclusions_.count(w)) return;  // "the Malaysian state capital Georgetown"
     if (e_end < ts.size() && ts[e_end].kind == TokenKind::punct && !ts[e_end].space_before &&
         ts.surface(e_end) == "-")
       return;  // "Hamas-run", "Yonhap-owned": the entity modifies something else
@@ -230,12 +273,14 @@ class EntityModifierRule : public Rule {
         if (!to_capital || !contains(e.capitals, name)) continue;
       } else if (!entity_types_.count(e.type) || to_capital) {
         continue;
+      } else if (e.type == EntityType::person && !names_office(e, gap)) {
+        continue;
       }
       if (e.countries.size() != 1) return;
       if (agree.count(e.countries.front())) return;
       if (!country.empty() && country != e.countries.front()) return;
       country = e.countries.front();
-      if (!described && !e.description.empty()) described = &e;
+      if (!described && usable_description(dict, e)) described = &e;
     }
     if (country.empty()) return;
     const Entity* home = dict.find_id(country);
@@ -255,7 +300,8 @@ class EntityModifierRule : public Rule {
     out.emit(begin, end, std::move(message), std::move(replacements));
   }
 
-  std::unordered_set<std::string> gap_words_, capital_words_, link_words_, apposition_articles_, coordinators_;
+  std::unordered_set<std::string> gap_words_, capital_words_, link_words_, capital_exclusions_;
+  std::unordered_set<std::string> apposition_articles_, coordinators_;
   std::set<EntityType> entity_types_;
   std::size_t max_gap_ = 4;
 };

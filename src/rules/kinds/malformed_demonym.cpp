@@ -17,7 +17,8 @@
 // conditions, unless the tail is itself a demonym (a person: "Iranian-American's") or the whole
 // thing sits inside a longer capitalized name ("Royal Dutch-Shell's").
 //
-// The replacement is the country's name plus the possessive as written ("Iran's", "Iran’s");
+// The replacement is the country's name plus the possessive as written ("Iran's", "Iran’s";
+// "Philippines'" for a name ending in s);
 // a demonym two states share ("Congolese") yields one replacement per state.
 // One pass over the tokens; lookups are hash finds.
 #include <algorithm>
@@ -183,7 +184,10 @@ class MalformedDemonymRule : public Rule {
               std::vector<std::string> also, Emitter& out) const {
     const auto& ts = ctx.tokens;
     std::vector<std::string> replacements;
-    for (const Entity* e : d.states) replacements.push_back(e->name + std::string(pos));
+    // A name ending in s takes the apostrophe alone, as wire style writes it ("Philippines'").
+    std::string_view apostrophe = pos.substr(0, pos.size() - 1);
+    for (const Entity* e : d.states)
+      replacements.push_back(e->name + std::string(!e->name.empty() && e->name.back() == 's' ? apostrophe : pos));
     for (auto& a : also) replacements.push_back(std::move(a));
     std::size_t b = ts[d.first].begin, e = ts[last].end;
     // The message is built before the replacements move into emit().
