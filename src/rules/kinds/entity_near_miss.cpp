@@ -142,6 +142,9 @@ struct Params {
   std::unordered_set<std::string> region_words, geographic_words, function_words, person_titles, accept;
   // Lower-cased name word -> lower-cased stand-ins a spinner or a bad translation uses for it.
   std::unordered_map<std::string, std::unordered_set<std::string>> synonyms;
+  // British and American endings ("isation" -> "ization"): a name in the other spelling is the
+  // same name.
+  std::vector<std::pair<std::string, std::string>> variant_endings;
 };
 
 // A multi-word name as written, split into tokens.
@@ -290,6 +293,12 @@ class EntityNearMissRule : public Rule {
     words("function_words", p_.function_words, true);
     words("person_titles", p_.person_titles, false);
     words("accept", p_.accept, false);
+    for (const auto& pair : table.strings("variant_endings")) {
+      auto arrow = pair.find("->");
+      if (arrow == std::string::npos || arrow == 0 || arrow + 2 == pair.size())
+        table.fail("variant_endings", "expected \"ending->ending\", got \"" + pair + "\"");
+      p_.variant_endings.emplace_back(lower_ascii(pair.substr(0, arrow)), lower_ascii(pair.substr(arrow + 2)));
+    }
     if (auto syn = table.table("synonyms")) {
       for (const auto& key : syn->keys()) {
         auto& set = p_.synonyms[lower_ascii(key)];
@@ -375,7 +384,8 @@ class EntityNearMissRule : public Rule {
     if (b > 0) {
       std::size_t j = b - 1;
       if (ts.surface(j) == "-" && attached(ts[b]) && attached(ts[j]) && j > 0 && name_word(ts[j - 1])) return true;
-      if (name_word(ts[j]) && !sentence_opener(ctx, j)) return true;
+      // "Japan's Self-Defense Forces": a possessive ends the name before it.
+      if (name_word(ts[j]) && !sentence_opener(ctx, j) && possessive_bytes(ts.surface(j)) == 0) return true;
       if (j > 0 && ts[j].is_word() && p_.function_words.count(std::string(ts.folded(j))) &&
           ts[j].shape == CaseShape::lower && name_word(ts[j - 1]) && !sentence_opener(ctx, j - 1))
         return true;
@@ -393,6 +403,26 @@ class EntityNearMissRule : public Rule {
         return true;
     }
     return false;
+  }
+
+  // The word in one spelling: each listed British ending in its American form.
+  std::string american(const std::string& w) const {
+    std::string s = lower_ascii(w);
+    for (const auto& [from, to] : p_.variant_endings) {
+      for (const std::string& suffix : {std::string(), std::string("s")}) {
+        std::string f = from + suffix;
+        if (s.size() > f.size() + 2 && s.compare(s.size() - f.size(), f.size(), f) == 0)
+          return s.substr(0, s.size() - f.size()) + to + suffix;
+      }
+    }
+    return s;
+  }
+
+  // Spelling variants and number are not a different word: "Organisation" is "Organization",
+  // "Commerce Departments" are two of the known Commerce Department, "Marine Corp" a company.
+  bool same_word(const std::string& a, const std::string& b) const {
+    std::string x = american(a), y = american(b);
+    return x == y || x + "s" == y || y + "s" == x;
   }
 
   bool geographic(const NearMissIndex& ix, const std::string& w) const {
@@ -458,7 +488,7 @@ class EntityNearMissRule : public Rule {
       auto it = ix.keys.find(key);
       if (it == ix.keys.end()) continue;
       for (auto id : it->second)
-        if (ix.names[id].tokens[k] != words[k]) hits.push_back(Hit{id, k, Swap::none});
+        if (!same_word(ix.names[id].tokens[k], words[k])) hits.push_back(Hit{id, k, Swap::none});
     }
     if (hits.empty()) return false;
 

@@ -1,0 +1,185 @@
+// The entity-near-miss kind on a small in-memory entity dictionary, for what the golden fixture
+// (which runs on the shipped dictionaries) cannot pin down: each precision guard on its own,
+// the index being per dictionary, and the strict reading of the kind's keys.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dictionary/entities.h"
+#include "dictionary/spell_checker.h"
+#include "input/reader.h"
+#include "lint/linter.h"
+#include "rules/entity_index.h"
+#include "rules/rule_set.h"
+#include "rules/schema.h"
+
+namespace wirelint {
+namespace {
+
+const std::string kRule = "entity-near-miss";
+
+std::string rule_text() {
+  std::ifstream in(std::string(WIRELINT_SOURCE_DIR) + "/rules/entity/entity-near-miss.toml");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const rules::RuleSet& rule_set() {
+  static const rules::RuleSet* set = [] {
+    auto* s = new rules::RuleSet;
+    s->load_rule(rule_text(), "entity-near-miss.toml", "entity");
+    s->compile();
+    return s;
+  }();
+  return *set;
+}
+
+const dictionary::SpellChecker& spell() {
+  static const dictionary::SpellChecker* checker = [] {
+    std::string dir = std::string(WIRELINT_SOURCE_DIR) + "/dictionaries/hunspell/";
+    return new dictionary::SpellChecker(dir + "en_US.aff", dir + "en_US.dic", dir + "en_US.words");
+  }();
+  return *checker;
+}
+
+// A dictionary with a few countries, agencies and organizations.
+const dictionary::EntityDictionary& small_dictionary() {
+  static const dictionary::EntityDictionary* dict = [] {
+    auto* d = new dictionary::EntityDictionary;
+    d->load_tsv("id\tshort_name\taliases\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
+                "KP\tNorth Korea\tDPRK\tNorth Korean\tNorth Korean\tNorth Koreans\tPyongyang\n"
+                "IR\tIran\t\tIranian\tIranian\tIranians\tTehran\n"
+                "QA\tQatar\t\tQatari\tQatari\tQataris\tDoha\n"
+                "KW\tKuwait\t\tKuwaiti\tKuwaiti\tKuwaitis\tKuwait City\n"
+                "ES\tSpain\t\tSpanish\tSpaniard\tSpaniards\tMadrid\n"
+                "FR\tFrance\t\tFrench\tFrenchman\tFrench\tParis\n"
+                "JP\tJapan\t\tJapanese\tJapanese\tJapanese\tTokyo\n",
+                "dict/countries.tsv");
+    d->load_tsv("id\tname\tabbreviations\tcountry\taliases\tnote\n"
+                "kcna\tKorean Central News Agency\tKCNA\tKP\t\t\n"
+                "kuna\tKuwait News Agency\tKUNA\tKW\t\t\n"
+                "cna_tw\tCentral News Agency\tCNA\tQA\t\t\n"
+                "fars\tFars News Agency\t\tIR\t\t\n"
+                "mehr\tMehr News Agency\t\tIR\t\t\n",
+                "dict/agencies.tsv");
+    d->load_tsv("id\tname\taliases\tabbreviations\n"
+                "nato\tNorth Atlantic Treaty Organization\t\tNATO\n"
+                "icc\tInternational Criminal Court\t\tICC\n"
+                "jsdf\tJapan Self-Defense Forces\tSelf-Defense Forces\tJSDF\n"
+                "bde\tKingdom of Spain\t\t\n",
+                "dict/organizations.tsv");
+    d->freeze();
+    return d;
+  }();
+  return *dict;
+}
+
+const rules::EntityIndex& small_index() {
+  static const rules::EntityIndex* index = new rules::EntityIndex(small_dictionary());
+  return *index;
+}
+
+// "match -> first replacement" of every finding.
+std::vector<std::string> findings(const std::string& text, const rules::EntityIndex& index = small_index()) {
+  lint::Linter linter(rule_set(), &spell(), &index);
+  auto doc = input::prepare("story.txt", text, InputFormat::plain).doc;
+  auto found = linter.lint(*doc, lint::RuleSelection::only(rule_set(), rule_set().index_of(kRule)), Date{2024, 6, 1});
+  std::vector<std::string> out;
+  for (const auto& d : found) out.push_back(d.match + " -> " + (d.replacements.empty() ? "" : d.replacements[0]));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(EntityNearMiss, OneSwappedWordOfAKnownName) {
+  EXPECT_EQ(findings("The official Asian Central News Agency said so."),
+            V{"Asian Central News Agency -> Korean Central News Agency"});
+  EXPECT_EQ(findings("Leaders of the North Atlantic Agreement Organization met."),
+            V{"North Atlantic Agreement Organization -> North Atlantic Treaty Organization"});
+  EXPECT_EQ(findings("The Worldwide Criminal Court issued a warrant."),
+            V{"Worldwide Criminal Court -> International Criminal Court"});
+  EXPECT_EQ(findings("Officials said Japan's Self-Safeguard Forces joined the drill."),
+            V{"Self-Safeguard Forces -> Self-Defense Forces"});
+  // A misspelt word, and a possessive left out of the match.
+  EXPECT_EQ(findings("The Korean Centrl News Agency's report."), V{"Korean Centrl News Agency -> Korean Central News Agency"});
+}
+
+TEST(EntityNearMiss, SingleWordsNearAPlaceName) {
+  EXPECT_EQ(findings("The delegation left Pyongyan for Tehram on Tuesday."),
+            (V{"Pyongyan -> Pyongyang", "Tehram -> Tehran"}));
+  EXPECT_EQ(findings("Talks in Tehram's suburbs resumed."), V{"Tehram -> Tehran"});
+}
+
+TEST(EntityNearMiss, KnownNamesAndTheirOwnFormsAreClean) {
+  EXPECT_EQ(findings("The Korean Central News Agency (KCNA) and the Kuwait News Agency reported from "
+                     "Pyongyang and Tehran; the Central News Agency of Taiwan did not."),
+            V{});
+  EXPECT_EQ(findings("The Organisation for Economic Co-operation and the North Atlantic Treaty Organisation."), V{});
+}
+
+TEST(EntityNearMiss, SwapsThatNameAnotherRealBodyAreClean) {
+  // A geographic word for a geographic word: another real agency.
+  EXPECT_EQ(findings("The Iranian Central News Agency carried it."), V{});
+  // The swapped word tells two known names apart (Fars, Mehr): it tells a third apart too.
+  EXPECT_EQ(findings("The Tasnim News Agency carried it."), V{});
+  // A name of ordinary words only: any other ordinary word is likely another body.
+  EXPECT_EQ(findings("The Central Intelligence Agency declined to comment."), V{});
+  // Another head noun.
+  EXPECT_EQ(findings("The Bank of Spain raised rates."), V{});
+  // A proper noun in place of an ordinary word.
+  EXPECT_EQ(findings("The Tanjug Central News Agency said."), V{});
+  // A name that runs on.
+  EXPECT_EQ(findings("The Worldwide Criminal Court of Appeal met."), V{});
+}
+
+TEST(EntityNearMiss, PeopleAndVariantsAreClean) {
+  EXPECT_EQ(findings("Cesar Franck and Mr Tehrak met; Thomas J. Tehrun agreed."), V{});
+  // Plurals and added letters are words of their own.
+  EXPECT_EQ(findings("Panamax ships sailed; there are two Frances, he said."), V{});
+}
+
+TEST(EntityNearMiss, IndexIsPerDictionary) {
+  dictionary::EntityDictionary other;
+  other.load_tsv("id\tshort_name\taliases\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
+                 "TH\tThailand\t\tThai\tThai\tThais\tBangkok\n",
+                 "dict/countries.tsv");
+  other.freeze();
+  rules::EntityIndex other_index(other);
+  EXPECT_EQ(findings("He flew from Bangkock to Pyongyan.", other_index), V{"Bangkock -> Bangkok"});
+  EXPECT_EQ(findings("He flew from Bangkock to Pyongyan."), V{"Pyongyan -> Pyongyang"});
+}
+
+std::string load_error(const std::string& toml) {
+  rules::RuleSet set;
+  try {
+    set.load_rule(toml, "entity-near-miss.toml", "entity");
+  } catch (const rules::LoadError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(EntityNearMiss, KeysAreReadStrictly) {
+  std::string base = rule_text();
+  EXPECT_EQ(load_error(base), "");
+  auto with = [&](const std::string& line) {
+    std::string t = base;
+    t.insert(t.find("min_words = "), line + "\n");
+    return t;
+  };
+  EXPECT_NE(load_error(with("min_word = 2")).find("min_word"), std::string::npos);
+  std::string bad_type = base;
+  bad_type.replace(bad_type.find("word_types = ["), 14, "word_types = [\"planet\", ");
+  EXPECT_NE(load_error(bad_type).find("unknown entity type"), std::string::npos);
+  std::string person = base;
+  person.replace(person.find("word_types = ["), 14, "word_types = [\"person\", ");
+  EXPECT_NE(load_error(person).find("persons"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wirelint
