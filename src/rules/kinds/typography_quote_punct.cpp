@@ -14,9 +14,10 @@
 // paragraph are paired in order, and only a paragraph with an even number of them whose spacing
 // agrees with that pairing everywhere is judged. There, an opening mark glued to the word or
 // comma before it (`said,"The`) and a closing mark glued to the word after it (`"Yes,"he said`)
-// want a space. A paragraph ends at a blank line, an indented line, or a line break after a line
-// of at least `paragraph_line_length` bytes (shorter lines may be hard-wrapped prose whose
-// quotations run across the break).
+// want a space, and a closing mark spaced from its quotation's last word with punctuation
+// glued after it (`"a fair price ",`) loses the space. A paragraph ends at a blank line, an
+// indented line, or a line break after a line of at least `paragraph_line_length` bytes
+// (shorter lines may be hard-wrapped prose whose quotations run across the break).
 #include <unicode/uchar.h>
 
 #include "rules/kinds/registry.h"
@@ -164,7 +165,7 @@ class QuotePunctuationRule : public Rule {
     // mark has its quotation glued after it, a closing one has it glued before. A mark glued
     // on both sides is readable only with a comma or colon on its left (`said,"The` opens,
     // `Yes,"he` closes, as the pairing says).
-    std::vector<bool> missing(marks.size(), false);
+    std::vector<bool> missing(marks.size(), false), inner_space(marks.size(), false);
     for (std::size_t k = 0; k < marks.size(); ++k) {
       std::uint32_t l = glued_before(text, marks[k].at), r = glued_at(text, marks[k].at + 1);
       bool open = k % 2 == 0;
@@ -175,7 +176,19 @@ class QuotePunctuationRule : public Rule {
           missing[k] = true;
         }
       } else {
-        if (l == 0 || is_opener(l)) return;
+        if (l == 0) {
+          // `the word ",`: a space inside the quotation before its closing mark, readable only
+          // where punctuation glued after the mark shows it closes.
+          std::size_t w = marks[k].at;
+          while (w > 0 && is_blank(text[w - 1])) --w;
+          bool after_word = w > 0 && marks[k].at - w == 1 && !is_break(text[w - 1]) &&
+                            is_alnum(decode_at(text, previous_start(text, w), nullptr));
+          if (!after_word || !(r == ',' || r == '.' || r == ';' || r == ':' || r == '?' || r == '!'))
+            return;
+          inner_space[k] = true;
+          continue;
+        }
+        if (is_opener(l)) return;
         if (r != 0 && (is_alnum(r) || r == '(' || r == 0x201C || r == 0x2018)) {
           if (!(l == ',' || l == '.' || l == '?' || l == '!') || !is_alnum(r)) return;
           missing[k] = true;
@@ -183,6 +196,23 @@ class QuotePunctuationRule : public Rule {
       }
     }
     for (std::size_t k = 0; k < marks.size(); ++k) {
+      if (inner_space[k]) {
+        // `word ",` → `word,"` (or `word",` where the comma stays outside by configuration).
+        std::size_t at = marks[k].at, sp = at - 1;
+        std::size_t b = word_start(text, sp);
+        char m = text[at + 1];
+        std::string repl(text.substr(b, sp - b));
+        if ((m == ',' && comma_) || (m == '.' && period_)) {
+          repl += m;
+          repl += '"';
+        } else {
+          repl += '"';
+          repl += m;
+        }
+        std::size_t e = at + 2;
+        out.emit(b, e, format_message(text.substr(b, e - b), repl), {repl});
+        continue;
+      }
       if (!missing[k]) continue;
       std::size_t at = marks[k].at;
       std::size_t b = word_start(text, at), e = word_end(text, at + 1);

@@ -294,6 +294,7 @@ class SpacedDashRule : public Rule {
     // a listing ("Norwest Corp - Shelf offering"); too often not a dash to call it one.
     if (q - p == 1 && u_isupper(static_cast<UChar32>(right)) && capital_word(text, line.content, s))
       return;
+    if (dateline(text.substr(line.content, s - line.content))) return;
     std::size_t b = word_start(text, line.content, s);
     if (b == line.content && label(text.substr(b, s - b), q - p == 1)) return;
     std::size_t z = word_end(text, e, line.end);
@@ -314,6 +315,20 @@ class SpacedDashRule : public Rule {
       b += len;
     }
     return b < s && u_isupper(static_cast<UChar32>(at(text, b, s)));
+  }
+
+  // What precedes the dash on its line is a dateline ("LONDON, March 26", "NEW YORK, Jan 5"):
+  // a place in capitals, a comma and a short date. The dash there is the desk's dateline
+  // format, not a sentence's dash.
+  static bool dateline(std::string_view head) {
+    std::size_t k = 0;
+    while (k < head.size() && ((head[k] >= 'A' && head[k] <= 'Z') || head[k] == ' ' || head[k] == '.' ||
+                               head[k] == '-' || head[k] == '\''))
+      ++k;
+    if (k < 2 || k >= head.size() || head[k] != ',' || head.size() > 40) return false;
+    for (char c : head.substr(k))
+      if (c >= '0' && c <= '9') return true;
+    return false;
   }
 
   // A line's first word that reads as a label or a legend key before a single hyphen: capitals,
