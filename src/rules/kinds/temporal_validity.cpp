@@ -300,6 +300,108 @@ class TemporalValidityRule : public Rule {
   std::unordered_map<std::string, std::vector<std::string>> replacements_;
 };
 
+class OfficeTermRule : public Rule {
+ public:
+  OfficeTermRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
+    auto horizon = table.required_string("verified_until");
+    auto d = Date::parse(horizon);
+    if (!d) table.fail("verified_until", "expected a date YYYY-MM-DD, got \"" + horizon + "\"");
+    verified_until_ = *d;
+    for (auto& w : table.strings("skip_before_title")) skip_before_.insert(std::move(w));
+    former_ = table.string("former").value_or("former");
+  }
+  bool scans() const override { return true; }
+
+  void check(const LintContext& ctx, Emitter& out) const override {
+    if (!ctx.entities || !ctx.mentions) return;
+    // Past the horizon the dictionary cannot vouch for a term it lists as open: the person may
+    // have moved to another office since. Only people with no open term are judged there.
+    bool past_horizon = verified_until_ < ctx.date;
+    const auto& all = ctx.entities->dictionary().entities();
+    const auto& ms = *ctx.mentions;
+    const auto& ts = ctx.tokens;
+    for (std::size_t i = 0; i < ms.size();) {
+      std::size_t j = i;
+      while (j < ms.size() && ms[j].first_token == ms[i].first_token && ms[j].end_token == ms[i].end_token) ++j;
+      const Mention& m = ms[i];
+      std::size_t from = i;
+      i = j;
+      // Every entity of this span must be a person whose terms with the title exclude the date.
+      std::optional<std::pair<std::size_t, std::size_t>> title;  // token range of the title
+      const dictionary::Term* ended = nullptr;
+      bool ok = true;
+      for (std::size_t k = from; k < j && ok; ++k) {
+        const Entity& e = all[ms[k].entity];
+        if (e.type != EntityType::person) {
+          ok = false;
+          break;
+        }
+        const dictionary::Term* last_ended = nullptr;
+        bool covered = false, seen = false;
+        for (const auto& t : e.terms)
+          if (past_horizon && !t.end) covered = true;
+        for (const auto& t : e.terms) {
+          auto range = title_before(ts, m.first_token, t.title);
+          if (!range) continue;
+          if (title && *title != *range) continue;
+          seen = true;
+          title = range;
+          // The end day is ambiguous (the successor takes over that day): judged from the next.
+          if ((!t.start || !(ctx.date < *t.start)) && (!t.end || !(*t.end < ctx.date))) covered = true;
+          if (t.end && *t.end < ctx.date && (!last_ended || *last_ended->end < *t.end)) last_ended = &t;
+        }
+        if (!seen || covered || !last_ended) ok = false;
+        else ended = last_ended;
+      }
+      if (!ok || !title || !ended) continue;
+      auto [tb, te] = *title;
+      if (tb > 0 && skipped(ts, tb)) continue;
+      // "U.S. President" → "former U.S. President": take a country's name or demonym along.
+      std::size_t start = tb;
+      for (std::size_t k = from; k > 0; --k) {
+        const Mention& p = ms[k - 1];
+        if (p.end_token < tb) break;
+        if (p.end_token == tb && all[p.entity].type == EntityType::country) start = p.first_token;
+      }
+      if (start != tb && start > 0 && skipped(ts, start)) continue;
+      std::size_t b = ts[start].begin, e = ts[te - 1].end;
+      std::string_view matched = ts.text().substr(b, e - b);
+      std::string repl = former_ + " " + std::string(matched);
+      if (ts[start].sentence_start) repl = match_case(matched, repl);
+      std::string message = fill(info().message, "{year}", std::to_string(ended->end->year));
+      message = fill(std::move(message), "{title}", ended->title);
+      message = fill(std::move(message), "{match}", std::string(matched));
+      message = fill(std::move(message), "{expected}", repl);
+      out.emit(b, e, std::move(message), {repl});
+    }
+  }
+
+ private:
+  // The title's tokens right before `first` ("Foreign Minister" before "Sergei Lavrov").
+  static std::optional<std::pair<std::size_t, std::size_t>> title_before(const TokenStream& ts, std::size_t first,
+                                                                          const std::string& title) {
+    auto words = match::phrase_tokens(title);
+    if (words.empty() || first < words.size()) return std::nullopt;
+    std::size_t b = first - words.size();
+    for (std::size_t k = 0; k < words.size(); ++k)
+      if (ts.folded(b + k) != words[k]) return std::nullopt;
+    if (ts[b].sentence != ts[first].sentence) return std::nullopt;
+    return std::make_pair(b, first);
+  }
+
+  // "former", "then-", "ex-", "Vice", "Deputy" before the title: another title or already past.
+  bool skipped(const TokenStream& ts, std::size_t b) const {
+    std::size_t k = b;
+    if (k > 0 && ts.surface(k - 1) == "-") --k;
+    if (k == 0 || ts[k - 1].sentence != ts[b].sentence) return false;
+    return skip_before_.count(std::string(ts.folded(k - 1))) > 0;
+  }
+
+  Date verified_until_;
+  std::unordered_set<std::string> skip_before_;
+  std::string former_;
+};
+
 }  // namespace
 
 std::unique_ptr<Rule> make_temporal_validity_rule(RuleInfo info, TableReader& table) {
@@ -307,8 +409,7 @@ std::unique_ptr<Rule> make_temporal_validity_rule(RuleInfo info, TableReader& ta
 }
 
 std::unique_ptr<Rule> make_office_term_rule(RuleInfo info, TableReader& table) {
-  (void)info;
-  table.fail(table.line(), "not yet");
+  return std::make_unique<OfficeTermRule>(std::move(info), table);
 }
 
 }  // namespace wirelint::rules
