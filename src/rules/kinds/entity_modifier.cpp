@@ -178,6 +178,30 @@ class EntityModifierRule : public Rule {
     return false;
   }
 
+  // For a mention of a body whose name opens with a demonym and goes on in gap words only
+  // ("Swedish central bank", "Russian Foreign Ministry"): fills `agree` with that demonym's
+  // countries and returns the token after the demonym; leaves `agree` empty otherwise.
+  std::uint32_t leading_demonym(const LintContext& ctx, std::uint32_t first, std::uint32_t end,
+                                std::set<std::string>& agree) const {
+    const auto& ts = ctx.tokens;
+    const auto& dict = ctx.entities->dictionary();
+    for (std::uint32_t k = end - 1; k > first; --k) {  // longest demonym first
+      bool rest = true;
+      for (std::uint32_t t = k; t < end && rest; ++t) rest = ts[t].is_word() && gap_words_.count(lower_ascii(ts.folded(t)));
+      if (!rest) break;  // the tail grows as k falls; once it fails it keeps failing
+      const auto* hits = dict.by_demonym(mention_text(ts, first, k));
+      if (!hits) continue;
+      std::string text = mention_text(ts, first, k);
+      for (std::size_t h : *hits) {
+        const Entity& e = dict.entities()[h];
+        if ((e.type == EntityType::country || e.type == EntityType::historical) && contains(e.demonym_adj, text))
+          agreeing_countries(dict, e, agree);
+      }
+      if (!agree.empty()) return k;
+    }
+    return end;
+  }
+
   void examine(const LintContext& ctx, const std::vector<Mention>& ms, std::size_t a, std::size_t b,
                std::size_t b_end, Emitter& out) const {
     const auto& ts = ctx.tokens;
@@ -187,15 +211,22 @@ class EntityModifierRule : public Rule {
     const std::uint32_t e_first = ms[b].first_token, e_end = ms[b].end_token;
     if (e_first <= d_end) return;  // no gap: "Chinese Lavrov" is too rare to be worth the risk
 
-    // 1. A demonym adjective of a country or historical state.
+    // 1. A demonym adjective of a country or historical state, or a body's alias led by one
+    //    ("Swedish central bank"): the leading demonym is what an apposition can contradict.
     std::string demonym = mention_text(ts, d_first, d_end);
     std::set<std::string> agree;
+    std::uint32_t demonym_tokens_end = d_end;
+    bool alias_led = false;
     for (std::size_t m = a; m < b; ++m) {
       const Entity& e = all[ms[m].entity];
       if ((e.type == EntityType::country || e.type == EntityType::historical) && contains(e.demonym_adj, demonym))
         agreeing_countries(dict, e, agree);
     }
-    if (agree.empty()) return;
+    if (agree.empty()) {
+      demonym_tokens_end = leading_demonym(ctx, d_first, d_end, agree);
+      if (agree.empty()) return;
+      alias_led = true;
+    }
 
     // 2. Its own context: not part of a compound, a coordination or a longer name.
     bool after_article = false;
@@ -223,7 +254,7 @@ class EntityModifierRule : public Rule {
       std::string f = lower_ascii(ts.folded(t));
       if (tok.paragraph_before) return;
       if (tok.kind == TokenKind::punct) {
-        if (ts.surface(t) != "," || comma || words == 0) return;
+        if (ts.surface(t) != "," || comma || (words == 0 && !alias_led)) return;
         comma = t;
         continue;
       }
@@ -244,16 +275,22 @@ class EntityModifierRule : public Rule {
       gap.push_back(f);
       if (++words > max_gap_) return;
     }
-    if (words == 0) return;
+    if (alias_led ? (words != 0 || !comma) : words == 0) return;  // an alias only in apposition
     bool to_capital = capital_words_.count(last_word) > 0;
     if (comma) {
       if (!after_article) return;
       // An apposition closes with punctuation or the end of the text. A word after it means the
       // entity starts a clause or a list of its own: "Iran shelled the Iraqi capital, Tehran
-      // said", "the Egyptian mediators, Hamas and Israel".
+      // said", "the Egyptian mediators, Hamas and Israel". A conjunction or another article
+      // after the closing comma makes it a list ("the Fed, the Swedish central bank, the Swiss
+      // National Bank, and the ECB"; "..., the Swiss National Bank, the ECB and the BoE").
       if (e_end < ts.size()) {
         const auto& n = ts[e_end];
         if (n.kind != TokenKind::punct || (!n.space_before && ts.surface(e_end) == "-")) return;
+        if (ts.surface(e_end) == "," && e_end + 1 < ts.size()) {
+          std::string next(ts.folded(e_end + 1));
+          if (coordinators_.count(next) || apposition_articles_.count(next)) return;
+        }
       }
     }
     if (to_capital)
@@ -287,7 +324,7 @@ class EntityModifierRule : public Rule {
     if (!home || home->demonym_adj.empty()) return;
 
     std::size_t begin = ts[d_first].begin, end = ts[e_end - 1].end;
-    std::size_t demonym_end = ts[d_end - 1].end;
+    std::size_t demonym_end = ts[demonym_tokens_end - 1].end;
     std::string_view text = ts.text();
     std::vector<std::string> replacements;
     if (described && !comma && lower_only && !to_capital)
