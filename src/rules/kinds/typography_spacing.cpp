@@ -114,6 +114,7 @@ class DoubleSpaceRule : public Rule {
     std::string_view text = ctx.tokens.text();
     for_each_line(text, [&](const Line& line) {
       if (line.tabular) return;
+      std::size_t last = 0;  // end of the previous finding
       for (std::size_t i = line.content; i < line.end; ++i) {
         if (text[i] != ' ' || text[i + 1] != ' ') continue;
         std::size_t s = i, e = i;
@@ -122,6 +123,8 @@ class DoubleSpaceRule : public Rule {
         if (ends_sentence(text, line.content, s) ? !after_sentence_end_ : !inside(text, line, s, e))
           continue;
         std::size_t b = word_start(text, line.content, s), z = word_end(text, e, line.end);
+        if (b < last) b = s;  // "a  b  c": findings must not overlap, or --fix drops one
+        last = z;
         std::string repl(text.substr(b, s - b));
         repl += ' ';
         repl.append(text.substr(e, z - e));
@@ -188,6 +191,7 @@ class SpaceBeforePunctuationRule : public Rule {
     std::string_view text = ctx.tokens.text();
     for_each_line(text, [&](const Line& line) {
       if (line.tabular) return;
+      std::size_t last = 0;  // end of the previous finding
       for (std::size_t p = line.content + 1; p < line.end; ++p) {
         char m = text[p];
         if (text[p - 1] != ' ' || marks_.find(m) == std::string::npos) continue;
@@ -202,6 +206,8 @@ class SpaceBeforePunctuationRule : public Rule {
         std::uint32_t next2 = next ? at(text, p + 2, line.end) : 0;
         if (!judged(m, left, next, next2)) continue;
         std::size_t b = word_start(text, line.content, s);
+        if (b < last) b = s;  // "(ICO ) .": findings must not overlap
+        last = p + 1;
         std::string repl(text.substr(b, s - b));
         repl += m;
         out.emit(b, p + 1, format_message(text.substr(b, p + 1 - b), repl), {repl});
@@ -261,19 +267,21 @@ class SpacedDashRule : public Rule {
     std::string_view text = ctx.tokens.text();
     for_each_line(text, [&](const Line& line) {
       if (line.tabular) return;
+      std::size_t last = 0;  // end of the previous finding
       for (std::size_t p = line.content; p < line.end; ++p) {
         if (text[p] != '-') continue;
         std::size_t q = p;
         while (q < line.end && text[q] == '-') ++q;
         std::size_t n = q - p;
-        if (n == 1 || (n == 2 && double_hyphen_)) judge(text, line, p, q, out);
+        if (n == 1 || (n == 2 && double_hyphen_)) judge(text, line, p, q, last, out);
         p = q - 1;
       }
     });
   }
 
  private:
-  void judge(std::string_view text, const Line& line, std::size_t p, std::size_t q, Emitter& out) const {
+  void judge(std::string_view text, const Line& line, std::size_t p, std::size_t q, std::size_t& last,
+             Emitter& out) const {
     std::size_t s = p, e = q;
     while (s > line.content && text[s - 1] == ' ') --s;
     while (e < line.end && text[e] == ' ') ++e;
@@ -298,6 +306,8 @@ class SpacedDashRule : public Rule {
     std::size_t b = word_start(text, line.content, s);
     if (b == line.content && label(text.substr(b, s - b), q - p == 1)) return;
     std::size_t z = word_end(text, e, line.end);
+    if (b < last) b = s;  // "a - b - c": findings must not overlap
+    last = z;
     std::string repl(text.substr(b, s - b));
     repl += spaced_ ? " " : "";
     repl += dash_;
