@@ -88,6 +88,7 @@ class TemporalValidityRule : public Rule {
     reporting_window_ = static_cast<std::size_t>(table.integer("reporting_window").value_or(3));
     official_nouns_ = set_of(table.strings("official_nouns"));
     inside_names_ = folded_phrases(table.strings("inside_names"));
+    not_subject_after_ = set_of(table.strings("not_subject_after"));
     institution_words_ = set_of(table.strings("institution_words"));
     for (auto& k : table.strings("evidence_kinds")) evidence_kinds_.insert(k);
     for (auto& k : table.strings("evidence_ids")) evidence_ids_.insert(k);
@@ -198,9 +199,19 @@ class TemporalValidityRule : public Rule {
       if (from >= se || !official_nouns_.count(std::string(ts.folded(from)))) return false;
       ++from;
     }
+    // The verb must be the mention's own: no punctuation in between ("a bonus to the Soviet
+    // Union, Lyng said"), and a name after a preposition is not the subject ("analysts of the
+    // Soviet Union said").
     bool reporting = false;
-    for (std::size_t k = from; k < se && k < from + reporting_window_ && !reporting; ++k)
+    for (std::size_t k = from; k < se && k < from + reporting_window_ && !reporting; ++k) {
+      if (ts[k].kind == tokenize::TokenKind::punct) break;
       reporting = reporting_verbs_.count(std::string(ts.folded(k))) > 0;
+    }
+    if (reporting && !is_demonym(m.form)) {
+      std::size_t p = m.first_token;
+      if (p > sentence.first_token && ts.folded(p - 1) == "the") --p;
+      if (p > sentence.first_token && not_subject_after_.count(std::string(ts.folded(p - 1)))) reporting = false;
+    }
     if (!is_demonym(m.form)) return reporting;
     bool present = false;
     for (std::size_t k = sentence.first_token; k < se && !present; ++k)
@@ -288,7 +299,7 @@ class TemporalValidityRule : public Rule {
   }
 
   std::unordered_set<std::string> before_words_, hyphen_words_, current_words_, reporting_verbs_, official_nouns_,
-      institution_words_;
+      institution_words_, not_subject_after_;
   std::vector<std::vector<std::string>> inside_names_;
   std::size_t before_window_ = 3, reporting_window_ = 3;
   std::vector<std::vector<std::string>> sentence_phrases_;
