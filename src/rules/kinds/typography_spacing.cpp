@@ -248,9 +248,11 @@ class SpaceBeforePunctuationRule : public Rule {
 // "spaced-dash": a hyphen standing for a dash, spaced on both sides ("Moscow - the capital"),
 // and a typed double hyphen ("Moscow -- the capital", "Moscow--the capital") → an em dash.
 // Left alone: a hyphen or double hyphen that opens a line (a list bullet) or ends one (hard
-// wrapping, or a dash introducing a table), figures on both sides ("1987 - 1988", a range or a
-// sum), a label before the dash that opens the line ("X - 1986 rates", "NOTE - "), a double
-// hyphen spaced on one side only ("--help"), and runs of three hyphens or more (rules).
+// wrapping, or a dash introducing a table); figures on both sides ("1987 - 1988", a range or a
+// sum, unless `range_dash` names the desk's range mark); a dash after a dateline ("LONDON,
+// March 26 - "); a single hyphen after a label that opens the line ("X - 1986 rates", "Note -
+// Earnings excluded ..."), or between capitalized words (a name's own separator); a double
+// hyphen spaced on one side only ("--help"); runs of three hyphens or more (rules).
 
 class SpacedDashRule : public Rule {
  public:
@@ -259,6 +261,7 @@ class SpacedDashRule : public Rule {
     if (dash_.empty()) table.fail("dash", "must not be empty");
     spaced_ = table.boolean("spaced").value_or(true);
     double_hyphen_ = table.boolean("double_hyphen").value_or(true);
+    range_dash_ = table.string("range_dash").value_or("");
   }
 
   bool scans() const override { return true; }
@@ -296,7 +299,18 @@ class SpacedDashRule : public Rule {
       return;
     if (!(is_letter(right) || is_digit(right) || right == '(' || right == '$' || is_opening_quote(right)))
       return;
-    if (is_digit(left) && is_digit(right)) return;  // a range or a sum
+    if (is_digit(left) && is_digit(right)) {
+      // A range or a sum: judged only where the desk names a range dash ("1987–1988").
+      if (range_dash_.empty() || q - p != 1) return;
+      std::size_t b = word_start(text, line.content, s), z = word_end(text, e, line.end);
+      if (b < last) b = s;
+      last = z;
+      std::string repl(text.substr(b, s - b));
+      repl += range_dash_;
+      repl.append(text.substr(e, z - e));
+      out.emit(b, z, format_message(text.substr(b, z - b), repl), {repl});
+      return;
+    }
     // Capitals on both sides of a single hyphen: a name's own separator ("Landesbank
     // Schleswig-Holstein - Girozentrale", "CIR - Compagnie Industriali Riunite"), a slogan or
     // a listing ("Norwest Corp - Shelf offering"); too often not a dash to call it one.
@@ -356,6 +370,7 @@ class SpacedDashRule : public Rule {
   std::string dash_;
   bool spaced_ = true;
   bool double_hyphen_ = true;
+  std::string range_dash_;  // empty: figures on both sides are left alone
 };
 
 }  // namespace
