@@ -137,6 +137,13 @@ TEST(EntityNearMiss, SwapsThatNameAnotherRealBodyAreClean) {
   EXPECT_EQ(findings("The Worldwide Criminal Court of Appeal met."), V{});
 }
 
+TEST(EntityNearMiss, RepeatedWordsAndFarKeysAreNames) {
+  // A word the story uses twice is meant; one letter for a far key is another name.
+  EXPECT_EQ(findings("Tehram said prices rose. Tehram told reporters more."), V{});
+  EXPECT_EQ(findings("Officials in Tehrax said."), V{});
+  EXPECT_EQ(findings("Officials in Tehrab said."), V{"Tehrab -> Tehran"});
+}
+
 TEST(EntityNearMiss, PeopleAndVariantsAreClean) {
   EXPECT_EQ(findings("Cesar Franck and Mr Tehrak met; Thomas J. Tehrun agreed."), V{});
   // Plurals and added letters are words of their own.

@@ -10,18 +10,25 @@
 // target under its deletion variants (symmetric-delete). A document is then one pass over its
 // capitalized words, each looked up under a handful of keys.
 //
-// Precision comes first; a near-miss of a name is very often another real name. So:
-//  - two entities answering the same wildcard key ("Bakhtar/Fars/Mehr News Agency") make the
-//    swapped word meaningful: skipped;
-//  - a geographic word swapped for a geographic word is another real entity ("Qatar News Agency"
-//    vs "Kuwait News Agency"), except a broad region word standing for a country-level word
-//    (Korean -> Asian), which is what spinners do;
-//  - a swapped word must be an ordinary English word (spinners pick synonyms from a thesaurus);
-//    a proper noun there ("Tanjug News Agency") is a name we do not know, not a corruption;
-//  - a span that runs on ("Federal Reserve Bank of New York") or contains a known name of two
-//    or more words ("Federal Reserve Bank") is a different, longer name;
-//  - single words: not known to Hunspell in any form, not next to another capitalized word (a
-//    person's full name), edit distance 1 below `word_long_letters` letters.
+// Precision comes first; a near-miss of a name is very often another real name. A swapped
+// word counts when it is a listed stand-in (the rule file's synonyms), a misspelling of the
+// known word, a broad region for a country's word (Korean -> Asian), or, in a name with a word
+// of its own ("North Atlantic ..."), an ordinary word for an ordinary word that is not the
+// name's head noun. It does not count when:
+//  - two entities answer the same wildcard key ("Bakhtar/Fars/Mehr News Agency"): the swapped
+//    word tells real names apart;
+//  - a geographic word stands for a geographic word ("Qatar News Agency", "Kuwait News Agency");
+//  - either word is a proper noun ("Tanjug News Agency"), or the name is all ordinary words and
+//    country names ("Central News Agency" vs "Central Intelligence Agency");
+//  - it is the head noun ("Bank of Spain", "Kingdom of Spain"), or a spelling variant or plural
+//    ("Organisation", "Commerce Departments");
+//  - the span runs on ("Federal Reserve Bank of New York") or holds a longer form of the same
+//    entity ("Kyodo News" in "Kyodo News Service").
+// Single words: not known to Hunspell in any form, used once in the story, standing alone (not
+// next to another capitalized word or after a title or an initial), same first letter, one
+// edit (two from `word_long_letters` letters, keeping the first two), a substituted letter only
+// from a neighbouring key, and not the known name plus or minus a final letter ("Panamax",
+// "Reuter" for Reuters, "two Canadas").
 #include <algorithm>
 #include <memory>
 #include <mutex>
@@ -122,6 +129,28 @@ void deletions(const std::u32string& s, std::size_t depth, std::unordered_set<st
     std::u32string t = s.substr(0, i) + s.substr(i + 1);
     deletions(t, depth - 1, out);
   }
+}
+
+// Whether a typist could hit `b` for `a`: neighbours on a QWERTY keyboard, or one vowel for
+// another (transliteration: "Pyongyong").
+bool slip(char32_t a, char32_t b) {
+  static const char* rows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  auto vowel = [](char32_t c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  if (vowel(a) && vowel(b)) return true;
+  int ra = -1, ca = 0, rb = -1, cb = 0;
+  for (int r = 0; r < 3; ++r) {
+    for (int c = 0; rows[r][c]; ++c) {
+      if (static_cast<char32_t>(rows[r][c]) == a) ra = r, ca = c;
+      if (static_cast<char32_t>(rows[r][c]) == b) rb = r, cb = c;
+    }
+  }
+  if (ra < 0 || rb < 0) return false;
+  int dr = ra - rb, dc = ca - cb;
+  // Rows are staggered by about half a key: on the row below, the same index and one to the left touch.
+  if (dr == 0) return dc == 1 || dc == -1;
+  if (dr == 1) return dc == 0 || dc == 1;    // a below b
+  if (dr == -1) return dc == 0 || dc == -1;  // a above b
+  return false;
 }
 
 std::string lower_ascii(std::string_view s) {
@@ -333,13 +362,25 @@ class EntityNearMissRule : public Rule {
         }
       }
     }
+    // A slip of the keys happens once; a word the story repeats is a name its writer means
+    // ("Staley said ... Staley told"), however close to a place it looks.
+    std::unordered_map<std::string, std::size_t> uses;
+    for (std::size_t i = 0; i < ts.size(); ++i)
+      if (ts[i].is_word() && ts[i].shape == CaseShape::capitalized) ++uses[bare_word(ts, i)];
     for (std::size_t i = 0; i < ts.size(); ++i) {
       if (reported[i] || mention_of[i] >= 0 || !ts[i].is_word() || ts[i].shape != CaseShape::capitalized) continue;
+      if (uses[bare_word(ts, i)] > 1) continue;
       check_word(ctx, ix, dict, i, out);
     }
   }
 
  private:
+  // A word without its possessive, apostrophes made plain.
+  static std::string bare_word(const tokenize::TokenStream& ts, std::size_t i) {
+    std::string_view raw = ts.surface(i);
+    return plain_apostrophes(raw.substr(0, raw.size() - possessive_bytes(raw)));
+  }
+
   static bool name_word(const tokenize::Token& t) {
     return t.is_word() && (t.shape == CaseShape::capitalized || t.shape == CaseShape::upper);
   }
@@ -544,7 +585,7 @@ class EntityNearMissRule : public Rule {
     const auto& ts = ctx.tokens;
     std::string_view raw = ts.surface(i);
     std::size_t cut = possessive_bytes(raw);
-    std::string word = plain_apostrophes(raw.substr(0, raw.size() - cut));
+    std::string word = bare_word(ts, i);
     auto folded = code_points(word);
     if (folded.size() + 1 < p_.word_min_letters) return;
     for (char32_t c : folded)
@@ -576,6 +617,14 @@ class EntityNearMissRule : public Rule {
         // Slips keep a word's start: a different first letter makes another name ("Noland",
         // "Billington"); two edits must keep the first two letters.
         if (folded[0] != t.folded[0] || (dist == 2 && folded[1] != t.folded[1])) continue;
+        // One letter for another is a slip only next door on the keyboard; "Canterra" for
+        // "Canberra" is another name.
+        if (dist == 1 && folded.size() == t.folded.size()) {
+          std::size_t diff = 0, at = 0;
+          for (std::size_t c = 0; c < folded.size(); ++c)
+            if (folded[c] != t.folded[c]) ++diff, at = c;
+          if (diff == 1 && !slip(folded[at], t.folded[at])) continue;
+        }
         // A plural or a name that adds a letter at the end is a word of its own ("two
         // Canadas", "Panamax", "Reuter" for the agency's old name).
         if (folded.size() == t.folded.size() + 1 && folded.compare(0, t.folded.size(), t.folded) == 0) continue;
