@@ -287,7 +287,107 @@ world opinion | world pressure | world sector | world spending
 """
 REVIEWED_FINE = set(x.strip() for x in REVIEWED_FINE_TEXT.replace("\n", "|").split("|") if x.strip())
 
-PLURAL_EXC = {}
+# --- spun-tortured: entries picked by hand from the tortured-phrases list of scientific
+# papers (shared/data/tortured-phrases-science/tortured.csv, MIT license), only those a news
+# story could carry. tortured phrase (as in the CSV, less any bracketed acronym) -> the
+# wire form (the CSV's expected phrase, cleaned: "financial losses" for "financial damages").
+TORTURED_CSV = os.path.normpath(
+    os.path.join(ROOT, "..", "shared", "data", "tortured-phrases-science", "tortured.csv"))
+TORTURED_OUT = os.path.join(ROOT, "rules", "spun", "spun-tortured.toml")
+TORTURED_CLEAN_FIXTURE = os.path.join(ROOT, "tests", "fixtures", "spun-tortured", "clean.txt")
+TORTURED_PICKS = {
+    "as seeks after": "as follows",
+    "as takes after": "as follows",
+    "at the off danger": "on the off chance",
+    "bank steadiness": "bank stability",
+    "bosom carcinoma": "breast cancer",
+    "bosom disease": "breast cancer",
+    "bosom growth": "breast cancer",
+    "bosom malignancy": "breast cancer",
+    "bosom malignant": "breast cancer",
+    "bosom peril": "breast cancer",
+    "bosom tumor": "breast cancer",
+    "bound together domain": "United Kingdom",
+    "brobdingnagian information": "big data",
+    "carbon dioxide emanation": "carbon dioxide emission",
+    "carbon emanation": "carbon emission",
+    "carbon secretion": "carbon emission",
+    "cause them their life": "cost them their life",
+    "chest peril": "breast cancer",
+    "colossal information": "big data",
+    "computerized reasoning": "artificial intelligence",
+    "convivial media": "social media",
+    "counterfeit consciousness": "artificial intelligence",
+    "counterfeit news": "fake news",
+    "covid-19 pestilence": "COVID-19 pandemic",
+    "creation expenses": "production costs",
+    "crown epidemic": "coronavirus epidemic",
+    "digital promoting": "digital marketing",
+    "district of the body": "part of the body",
+    "earth-wide temperature boost": "global warming",
+    "elective vitality": "renewable energy",
+    "european financial people group": "European Economic Community",
+    "european money related framework": "European Monetary System",
+    "european national bank": "European Central Bank",
+    "european people group": "European Community",
+    "european speculation bank": "European Investment Bank",
+    "european streamlined commerce affiliation": "European Free Trade Association",
+    "european swapping scale component": "European Exchange Rate Mechanism",
+    "feeling examination": "sentiment analysis",
+    "flexibly chain": "supply chain",
+    "general wellbeing authorities": "public health officials",
+    "greenhouse gas discharges": "greenhouse gas emissions",
+    "gregarious media": "social media",
+    "gross domestic item": "gross domestic product",
+    "gross national item": "gross national product",
+    "heart assault": "heart attack",
+    "hefty metals": "heavy metals",
+    "immature nations": "developing countries",
+    "in genuine time": "in real time",
+    "in this think about": "in this study",
+    "information mining": "data mining",
+    "inventory network the board": "supply chain management",
+    "joined along states": "United States",
+    "joined countries high official for outcasts": "United Nations High Commissioner for Refugees",
+    "joined together kingdom": "United Kingdom",
+    "joined together states": "United States",
+    "kidney disappointment": "kidney failure",
+    "kidney relocate": "kidney transplant",
+    "kidney relocation": "kidney transplant",
+    "kidney rock": "kidney stone",
+    "lung canker": "lung cancer",
+    "lung disappointment": "lung failure",
+    "lung most cancer": "lung cancer",
+    "man-made brainpower": "artificial intelligence",
+    "man-made reasoning": "artificial intelligence",
+    "monetary emergency": "financial crisis",
+    "monetary loan costs": "interest rates",
+    "monetary misfortunes": "financial losses",
+    "monetary progression": "economic development",
+    "money related area": "financial sector",
+    "money related framework": "financial system",
+    "money related trade": "financial transaction",
+    "money-related decision": "financial decision",
+    "money-related emergency": "financial crisis",
+    "money-related guess": "financial forecast",
+    "money-related security": "financial security",
+    "money-related strategy": "financial strategy",
+    "net household item": "gross domestic product",
+    "nursery gas": "greenhouse gas",
+    "outside direct speculation": "foreign direct investment",
+    "outside direct venture": "foreign direct investment",
+    "remote direct speculation": "foreign direct investment",
+    "remote direct venture": "foreign direct investment",
+    "renewable vitality": "renewable energy",
+    "right of method": "right of way",
+    "stock charge bubbles": "stock market bubbles",
+    "ten a long time": "ten years",
+    "tend to area unit": "are",
+    "trim generation": "crop production",
+    "ultimate comes about": "final result",
+    "worldwide heating": "global warming",
+    "worldwide temperature alteration": "global warming",
+}
 
 
 def words_of(line):
@@ -525,12 +625,94 @@ def toml_str(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def tortured_rule(corpus_grams, gloss_grams, compounds, report):
+    """spun-tortured.toml: TORTURED_PICKS that the CSV holds and clean copy never uses."""
+    import csv
+    listed = {}
+    with open(TORTURED_CSV, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            phrase = re.sub(r"\s*\([^)]*\)\s*", " ", row["tortured_phrase"]).replace('"', " ")
+            phrase = " ".join(phrase.lower().split())
+            listed[phrase] = row["expected_phrase"]
+    clean = set()
+    if os.path.exists(TORTURED_CLEAN_FIXTURE):
+        with open(TORTURED_CLEAN_FIXTURE, encoding="utf-8") as f:
+            clean = ngram_set([f.read()], 6)
+    kept = []
+    for phrase, expected in sorted(TORTURED_PICKS.items()):
+        norm = " ".join(words_of(phrase))
+        reason = None
+        if phrase not in listed:
+            reason = "not in tortured.csv"
+        elif norm in corpus_grams or norm in clean:
+            reason = "in clean copy"
+        elif norm in gloss_grams or phrase in compounds:
+            reason = "in WordNet"
+        if reason:
+            if report:
+                print("spun-tortured: dropped %r: %s" % (phrase, reason), file=sys.stderr)
+            continue
+        kept.append((phrase, expected))
+    lines = [
+        "# GENERATED by tools/gen_spun.py (TORTURED_PICKS) from tortured.csv; do not edit.",
+        "# Regenerate: python3 tools/gen_spun.py",
+        "#",
+        "# The entries come from the tortured-phrases list of the repository",
+        "# hahuyhoang411/tortured-phrase, under this license:",
+        "#",
+        "# MIT License",
+        "#",
+        "# Copyright (c) 2025 Hoang Ha",
+        "#",
+    ]
+    with open(os.path.join(os.path.dirname(TORTURED_CSV), "LICENSE"), encoding="utf-8") as f:
+        lic = f.read().split("\n")
+    # The notice after the title and copyright lines, verbatim.
+    start = next(i for i, l in enumerate(lic) if l.startswith("Permission"))
+    for l in lic[start:]:
+        lines.append(("# " + l).rstrip())
+    while lines[-1] == "#":
+        lines.pop()
+    lines += [
+        "",
+        'id = "spun-tortured"',
+        'kind = "phrase"',
+        'severity = "warning"',
+        'category = "accuracy/mistranslation"',
+        "message = \"'{match}' reads like a synonym-spun phrase; wire copy says '{expected}'.\"",
+        'description = """',
+        "Tortured phrases: fixed terms mangled by a synonym spinner (\"counterfeit news\" for fake",
+        "news, \"bosom malignancy\" for breast cancer). The entries are a hand-picked, news-relevant",
+        "subset of the tortured-phrases list collected from scientific papers by",
+        "hahuyhoang411/tortured-phrase (MIT License, Copyright (c) 2025 Hoang Ha; the notice is at",
+        "the top of this file), each checked to be absent from clean copy (half of the Reuters",
+        "development corpus and WordNet's glosses).\"\"\"",
+        "",
+        "[examples]",
+        "fire = [",
+        '  "Counterfeit news about the vote spread quickly on gregarious media.",',
+        "]",
+        "clean = [",
+        '  "Fake news about the vote spread quickly on social media.",',
+        "]",
+        "",
+    ]
+    for phrase, expected in kept:
+        lines += ["[[phrases]]", "match = " + toml_str(phrase), "expected = " + toml_str(expected), ""]
+    with open(TORTURED_OUT, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    print("%d entries written to %s" % (len(kept), os.path.relpath(TORTURED_OUT, ROOT)),
+          file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--wordnet", default=DEFAULT_WORDNET)
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--report", action="store_true")
+    ap.add_argument("--no-tortured", action="store_true",
+                    help="do not rewrite rules/spun/spun-tortured.toml")
     ap.add_argument("--dump", help="write every candidate with its fate to this TSV file")
     args = ap.parse_args()
 
@@ -650,6 +832,8 @@ def main():
         f.write("\n".join(lines))
     print("%d entries written to %s" % (len(survivors), os.path.relpath(args.out, ROOT)),
           file=sys.stderr)
+    if not args.no_tortured:
+        tortured_rule(corpus_grams, gloss_grams, wn.compounds, args.report)
 
 
 if __name__ == "__main__":
