@@ -89,6 +89,7 @@ class EntityModifierRule : public Rule {
     capital_words_ = word_list(table, "capital_words", true);
     link_words_ = word_list(table, "link_words", false);
     capital_exclusions_ = word_list(table, "capital_exclusions", false);
+    for (const auto& n : table.strings("shared_names")) shared_names_.insert(n);
     apposition_articles_ = word_list(table, "apposition_articles", true);
     coordinators_ = word_list(table, "coordinators", true);
     auto max_gap = table.integer("max_gap").value_or(4);
@@ -165,15 +166,21 @@ class EntityModifierRule : public Rule {
     return false;
   }
 
-  // Whether the gap names one of the person's known offices by its head word ("Minister" of
-  // "Foreign Minister"). A person's other roles are unknown here ("British central bank
-  // governor Mark Carney" is right though the dictionary knows him as a Canadian prime
-  // minister), so only a title the dictionary vouches for makes the demonym checkable.
+  // Whether the gap names one of the person's known offices, every word of the title
+  // ("Foreign Minister", not just "Minister"). A person's other roles are unknown here ("British
+  // central bank governor Mark Carney" is right though the dictionary knows him as a Canadian
+  // prime minister, and another minister may share his surname), so only a title the
+  // dictionary vouches for makes the demonym checkable.
   static bool names_office(const Entity& person, const std::vector<std::string>& gap) {
     for (const auto& term : person.terms) {
-      std::size_t sp = term.title.rfind(' ');
-      std::string head = lower_ascii(sp == std::string::npos ? term.title : term.title.substr(sp + 1));
-      if (std::find(gap.begin(), gap.end(), head) != gap.end()) return true;
+      std::string_view title = term.title;
+      bool all = !title.empty();
+      while (!title.empty() && all) {
+        std::size_t sp = title.find(' ');
+        all = std::find(gap.begin(), gap.end(), lower_ascii(title.substr(0, sp))) != gap.end();
+        title = sp == std::string_view::npos ? std::string_view() : title.substr(sp + 1);
+      }
+      if (all) return true;
     }
     return false;
   }
@@ -299,9 +306,13 @@ class EntityModifierRule : public Rule {
     if (e_end < ts.size() && ts[e_end].kind == TokenKind::punct && !ts[e_end].space_before &&
         ts.surface(e_end) == "-")
       return;  // "Hamas-run", "Yonhap-owned": the entity modifies something else
+    if (e_end < ts.size() && ts[e_end].is_word() && ts[e_end].shape == CaseShape::lower &&
+        gap_words_.count(std::string(ts.folded(e_end))))
+      return;  // "the Indian opposition Congress party": the entity names another body's type
 
     // 4. The entity: one known country, the same for every reading of an ambiguous name.
     std::string name = mention_text(ts, e_first, e_end);
+    if (shared_names_.count(name)) return;  // "the Indian opposition Congress": every country has one
     std::string country;
     const Entity* described = nullptr;
     for (std::size_t m = b; m < b_end; ++m) {
@@ -339,6 +350,7 @@ class EntityModifierRule : public Rule {
 
   std::unordered_set<std::string> gap_words_, capital_words_, link_words_, capital_exclusions_;
   std::unordered_set<std::string> apposition_articles_, coordinators_;
+  std::unordered_set<std::string> shared_names_;  // as written: "Congress"
   std::set<EntityType> entity_types_;
   std::size_t max_gap_ = 4;
 };
