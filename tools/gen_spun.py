@@ -96,177 +96,193 @@ force station | principal of government | principal of state | principals of sta
 abrupt drop | abrupt fall | abrupt rise | absent people | acute drop | acute fall
 acute rise | administration critics | administration delegation | administration spokesman
 aged aide | aged commander | aged diplomat | aged fellow | aged officials | aid dispatches
-air distance | air effect | air strength | airplane crash | alien workers | amber mine
-amber reserves | area hospital | armed powers | armed radicals | arms hand
-arms manufacture | arms provisions | army basis | army foundation | army home | army root
-artillery blast | artillery manufacturing | atmosphere pollution | austerity bills
-austerity criteria | austerity standards | bank contributions | basis forces
-basis offensive | basis troops | behind warning | belligerent groups | blade production
-blast helicopters | bleak market | blood exchange | blood index | blood market | blood price
-blood prices | bomb bang | border encounters | border neighborhood | border precautions
-border safeguards | border skirmishes | bottom warning | branch agency | branch authority
-branch bureau | branch function | branch part | branch place | branch position | branch post
-branch power | branch role | brand production | breed exchange | breed index | breed market
-breed price | breed prices | budget slashes | budget slices | budget swings | budget tracks
-bull prices | business action | business trust | cancel gas | capital profits
-care agencies | care convoy | care package | care shipments | cease-fire accord
-cease-fire arrangement | ceasefire accord | ceasefire arrangement | central politics
-central rate | central rates | chief judge | chief of government | chief office
-chiefs of state | civic rights | civic servants | civic service | civic society
-civil company | clean weapons | clear weapons | coalition administration
-coalition politics | coast safety | cold shot | collective profits | combat performances
-combat processes | competitive groups | consumer trust | corporate gains
-corruption accusations | corruption commissions | corruption complaints | cost of support
-country agency | country broadcaster | country budget | country companies
+air distance | air effect | air foundation | air strength | airplane crash | alien workers
+amber mine | amber reserves | ancestry market | area hospital | armed powers
+armed radicals | arms dispatches | arms hand | arms manufacture | arms mess | arms pile
+arms provisions | army basis | army foundation | army home | army root | artillery blast
+artillery manufacturing | atmosphere pollution | atmosphere space | attention workers
+austerity bills | austerity criteria | austerity standards | bank contributions
+basis forces | basis offensive | basis troops | behind warning | belligerent groups
+blade production | blast helicopters | bleak market | blood exchange | blood index
+blood market | blood price | blood prices | bomb bang | bond takes | border encounters
+border neighborhood | border precautions | border safeguards | border skirmishes
+bottom warning | branch agency | branch authority | branch bureau | branch function
+branch part | branch place | branch position | branch post | branch power | branch role
+branches control | branches deal | branches supplies | brand production | breed exchange
+breed index | breed market | breed price | breed prices | budget slashes | budget slices
+budget swings | budget tracks | bull prices | business action | business trust
+cancel disaster | cancel gas | capital profits | care agencies | care convoy | care package
+care shipments | cease-fire accord | cease-fire arrangement | ceasefire accord
+ceasefire arrangement | central politics | central rate | central rates | chief judge
+chief of government | chief office | chiefs of state | civic rights | civic servants
+civic service | civic society | civil company | clean weapons | clear weapons
+climate variety | coalition administration | coalition politics | coast safety | cold crack
+cold cracking | cold shot | collective profits | combat performances | combat processes
+commonwealth mines | competitive groups | consumer damages | consumer trust
+corporate gains | corruption accusations | corruption commissions | corruption complaints
+cost of support | country agency | country broadcaster | country budget | country companies
 country department | country firms | country funeral | country media | country mines
 country officials | country police | country radio | country secrets | country television
 country visit | court audience | court cause | court character | court eccentric
 court event | court face | court society | court subject | court type | cover job
-cover official | cover post | craft agreement | craft bill | craft deal | craft policy
-criminal accusations | criminal commissions | criminal formation | criminal system
-crop price | crown aide | crown brass | crown commander | crown diplomat | crown job
-crown meeting | crown official | crown post | crush reports | crushing frustration
-damage controls | damage increases | damage rise | dangerous drought | deal protests
-death time | debt respite | debt substitute | democratic vote | diplomatic answer
+cover official | cover post | craft agreement | craft bill | craft deal | craft figures
+craft mission | craft policy | craft restrictions | craft route | criminal accusations
+criminal commissions | criminal formation | criminal system | crop price | crown aide
+crown brass | crown commander | crown diplomat | crown job | crown meeting | crown official
+crown post | crush freedom | crush reports | crushing frustration | damage controls
+damage increases | damage rise | dangerous drought | deal protests | death time
+debt respite | debt substitute | deliveries accounts | democratic vote | diplomatic answer
 diplomatic associations | diplomatic charge | diplomatic commission | diplomatic course
 diplomatic dissent | diplomatic quarrel | diplomatic references | diplomatic resolution
-diplomatic result | diplomatic words | diplomatic wrangle | disastrous market
-discipline hospital | disk levels | dissent march | domestic need | domestic requirement
-drone blasts | drug accusations | drug commissions | drug complaints | drug directions
-drug kicks | drug rushes | drug thrills | dry patch | dry piece | earnings profit
-ease efforts | ease supplies | easy weapons | economic attention | economic authorities
-economic care | economic insurance | elderly aide | elderly commander | elderly diplomat
-elderly fellow | elderly officials | election answers | election charge | election crusade
-election drive | election effort | election frustration | election mission
-election movement | election resolutions | election solutions | electoral mission
-elimination orders | emergency attention | emergency forces | emergency offices
-emergency protections | emergency respite | emergency rest | emergency substitute
-enemy arguments | enemy businesses | enemy channels | enemy leader | enemy parties
-enemy powers | enemy strengths | exceptional forces | exceptional session | exchange bank
-explosive twists | external community | external pressure | external sanctions
-extra forces | extra session | fact-finding commission | fake charges | family occupation
-family secretary | federal administration | federal politics | final profit
-financial attention | financial care | fire help | firm warning | fiscal insurance
-food care | food provisions | force lines | force shortages | force supply
-foreign attention | foreign care | foreign central | foreign insurance | foreign substitutes
-forest flames | formal accusations | formal commissions | formal complaints
-formal directions | formal dissent | fraud accusations | fraud commissions
-fraud complaints | front business | front businesses | front channel | front channels
+diplomatic result | diplomatic seeds | diplomatic words | diplomatic wrangle
+disastrous market | discipline hospital | disk levels | dissent march | domestic need
+domestic requirement | drone blasts | drug accusations | drug commissions | drug complaints
+drug directions | drug kicks | drug rushes | drug thrills | dry patch | dry piece
+earnings profit | earthy oil | ease efforts | ease supplies | ease workers | easy weapons
+economic attention | economic authorities | economic care | economic insurance
+economies accounts | elderly aide | elderly commander | elderly diplomat | elderly fellow
+elderly officials | election answers | election cause | election charge | election crusade
+election direction | election drive | election effort | election frustration
+election mission | election movement | election resolutions | election solutions
+electoral direction | electoral mission | elimination orders | emergency attention
+emergency forces | emergency offices | emergency protections | emergency respite
+emergency rest | emergency substitute | enemy arguments | enemy businesses | enemy channels
+enemy leader | enemy parties | enemy powers | enemy strengths | exceptional forces
+exceptional session | exchange bank | explosive twists | external community
+external pressure | external sanctions | extra forces | extra session
+fact-finding commission | fake charges | family occupation | family secretary | farm damages
+federal administration | federal politics | final profit | financial attention
+financial care | fire help | firm warning | fiscal insurance | food care | food provisions
+force lines | force shortages | force supply | foreign attention | foreign care
+foreign central | foreign insurance | foreign substitutes | forest flames
+formal accusations | formal commissions | formal complaints | formal directions
+formal dissent | fraud accusations | fraud commissions | fraud complaints | free craft
+front business | front businesses | front channel | front channels | fuel damages
 fund index | fund market | fund price | fund prices | fusion partners | fusion talks
-gain margins | gas escape | gold substitutes | government references | government reservoirs
-government seeds | grave casualties | grave drought | grave losses | great casualties
-great fighting | great gains | great losses | great punishment | great rain | great rains
-great shelling | great snow | great spending | great traffic | great weapons | grim market
-grim warning | gross oil | ground effects | ground mines | ground powers
-guerrilla radicals | hard casualties | hard drought | hard fighting | hard losses
-hard rain | hard rains | hard shelling | hard snow | hard traffic | hard weapons
-head agency | head authority | head bureau | head economist | head function | head justice
-head negotiator | head of administration | head of country | head of land | head of nation
-head of politics | head part | head place | head position | head post | head power
-head role | head spot | heads of country | heads of nation | health assurances
-heavy departures | heavy releases | holding fellowship | holding society | home anthem
-home assembly | home elections | home interest | home minister | home ministry
-home security | hostage departure | hostage loss | house secretary | housing jumps
-humanitarian care | humble businesses | idle weapons | immigration insurance
-independent query | independent question | index lines | industrial yield | inflation pace
-inquiry center | insurgent radicals | intelligence helps | intelligence means
-intelligence representation | interchange rate | interchange rates | interim administration
-interim politics | interior assembly | interior guard | interior security | interior team
-internal assembly | internal elections | internal guard | internal interest
-internal secretary | internal team | internal unity | international authorities
-international insistence | inventory exchange | inventory index | inventory market
-inventory price | inventory prices | investor trust | irregular groups | jail conviction
-jail time | job departures | job releases | job slices | job swings | job tracks
-keep standards | labor effect | labor power | labor prices | labor strength | labor violence
-lacking people | land agency | land budget | land companies | land department | land firms
-land officials | land police | land radio | land visit | large casualties | large snow
-large societies | large traffic | large weapons | last penalty | last sentence
-legal activity | liberal trade | life conviction | life costs | life standards | life time
-limited forces | limited session | line activity | line base | line confidence
-line defence | line defense | line exchange | line force | line index | line leaders
-line market | line pollution | line price | line prices | line raid | line space
-line strikes | line traffic | line travel | livestock exchange | livestock index
-livestock market | livestock price | livestock prices | living prices | local administration
-local assurances | local sanctions | loose weapons | main inquiry | margin area
-margin region | market considerations | market contribution | market effects
-market exchange | market excitement | market powers | market references | market strengths
-market terms | market tumult | mass elimination | meanwhile government | media releases
-militant radicals | military ability | military activity | military administration
-military alignment | military backing | military basis | military bond | military care
+gain margins | gas damages | gas escape | gold substitutes | government authors
+government generators | government references | government reservoirs | government seeds
+grave casualties | grave drought | grave losses | great casualties | great fighting
+great gains | great losses | great punishment | great rain | great rains | great shelling
+great snow | great spending | great traffic | great weapons | grim market | grim warning
+gross oil | ground effects | ground mines | ground powers | guerrilla radicals
+hard casualties | hard drought | hard fighting | hard losses | hard rain | hard rains
+hard shelling | hard snow | hard traffic | hard weapons | head agency | head authority
+head bureau | head economist | head function | head justice | head negotiator
+head of administration | head of country | head of land | head of nation | head of politics
+head part | head place | head position | head post | head power | head role | head spot
+heads of country | heads of nation | health assurances | heavy companies | heavy departures
+heavy releases | holding fellowship | holding society | home anthem | home assembly
+home elections | home interest | home minister | home ministry | home security
+hostage departure | hostage loss | house secretary | housing jumps | housing offsets
+humanitarian attention | humanitarian care | humble businesses | idle weapons
+immigration insurance | independent query | independent question | index cuts | index lines
+industrial yield | inflation pace | inquiry center | insurgent radicals | intelligence helps
+intelligence means | intelligence representation | interchange rate | interchange rates
+interim administration | interim politics | interior assembly | interior guard
+interior security | interior team | internal assembly | internal elections | internal guard
+internal interest | internal secretary | internal team | internal unity
+international authorities | international insistence | inventory exchange | inventory index
+inventory market | inventory price | inventory prices | investor trust | irregular groups
+jail conviction | jail time | job departures | job releases | job slices | job swings
+job tracks | judge ministry | keep standards | king lines | labor effect | labor power
+labor prices | labor strength | labor violence | lacking people | land agency | land budget
+land companies | land department | land firms | land officials | land police | land radio
+land visit | large casualties | large snow | large societies | large traffic | large weapons
+last penalty | last sentence | legal activity | liberal trade | life conviction | life costs
+life standards | life time | limited forces | limited session | line activity | line base
+line confidence | line defence | line defense | line exchange | line force | line index
+line leaders | line market | line pollution | line price | line prices | line raid
+line space | line strikes | line traffic | line travel | livestock exchange
+livestock index | livestock market | livestock price | livestock prices | living prices
+local administration | local assurances | local sanctions | loose weapons | main inquiry
+margin area | margin dispute | margin region | market considerations | market contribution
+market effects | market exchange | market excitement | market powers | market references
+market seeds | market strengths | market terms | market tumult | mass elimination
+meanwhile government | media releases | militant radicals | military ability
+military activity | military administration | military alignment | military attention
+military authors | military backing | military basis | military bond | military care
 military cause | military crusade | military dominion | military drive | military effort
-military foundation | military front | military generators | military grounds
-military help | military home | military homes | military living | military movement
-military news | military objectives | military objects | military office
-military performance | military politics | military practices | military procedure
-military process | military radical | military radicals | military references
-military root | military roots | military terror | military theme | military word
-minor arms | minor businesses | minority administration | minority politics | minute margin
-missile organization | missile platform | missile scheme | modest arms | modest businesses
-monetary insurance | money provision | mortar blast | movement line | movement lines
+military foundation | military foundations | military front | military functioning
+military generators | military grounds | military help | military home | military homes
+military index | military king | military living | military movement | military news
+military objectives | military objects | military office | military performance
+military politics | military practices | military procedure | military process
+military radical | military radicals | military references | military root | military roots
+military terror | military theme | military word | minor arms | minor businesses
+minority administration | minority politics | minute margin | missile organization
+missile platform | missile scheme | modest arms | modest businesses | monetary insurance
+money provision | mortar blast | mountain graves | movement line | movement lines
 murder accusations | murder commissions | murder complaints | murder thrills
 narrow frustration | narrow tolerance | nation radio | national certificate
 national gathering | national minister | national ministry | national pursuit
 national safety | national sake | national secretary | national single | national stake
 natural calamity | natural tragedy | naval basis | naval home | naval powers
 naval strengths | news loss | news means | news officials | news outlet | news passing
-nuclear ability | nuclear bargain | nuclear curriculum | nuclear force | nuclear hand
-nuclear mass | nuclear mess | nuclear office | nuclear pile | nuclear plan
-nuclear platform | nuclear push | office cuts | office lines | office plant | office station
+news representation | nuclear ability | nuclear bargain | nuclear curriculum | nuclear force
+nuclear hand | nuclear mass | nuclear mess | nuclear office | nuclear pile | nuclear plan
+nuclear platform | nuclear push | occupation activity | occupation leaders | office cuts
+office lines | office outage | office plant | office shortages | office station
 office supply | office vacuum | official builds | official designs | official forms
 official names | official numbers | official patterns | official query | official question
-oil area | oil consequences | oil fall | oil implications | oil release | oil study
-oil subject | oil substitutes | oil tumble | oil yield | operating gain | opponent forces
-opponent leader | opponent parties | opposition lines | opposition powers
+oil area | oil consequences | oil damages | oil fall | oil implications | oil release
+oil study | oil subject | oil substitutes | oil tumble | oil yield | operating gain
+opponent forces | opponent leader | opponent parties | opposition lines | opposition powers
 opposition strengths | origin exchange | origin index | origin market | origin price
 origin prices | outlaw charges | outlaw organization | outside community | outside sanctions
 overflow damage | overflow waters | parcel price | parcel prices | parent society
 party argument | party business | party channel | party note | party strain | party tune
-pass office | peace accord | peace arrangement | peace bargain | peace commission
-peace hand | peace mass | peace opening | peace operation | peacekeeping commission
-peacekeeping powers | peak job | people evacuation | people protests | pilot zone
-plain hospital | point of government | point of state | point office | points of state
-police functioning | police hands | police performance | police post | police power
-police procedure | police process | police references | police strength | police violence
-political answer | political backing | political resolution | political result
-poverty argument | poverty business | poverty contrast | power arguments | power businesses
-power cables | power channels | power place | power post | power provision | power slices
-power strains | power swings | power tracks | prescribed figures | prescribed statement
-press button | press means | press outlet | press representation | price advance
-price boost | price climb | price raise | price slices | price tracks | principal office
+pass office | passing polls | peace accord | peace arrangement | peace bargain
+peace commission | peace hand | peace mass | peace mess | peace opening | peace operation
+peacekeeping commission | peacekeeping powers | peak job | people evacuation
+people protests | pilot zone | plain hospital | point of government | point of state
+point office | points of state | police functioning | police hands | police performance
+police post | police power | police procedure | police process | police references
+police strength | police violence | political answer | political backing
+political resolution | political result | potent warning | poverty argument
+poverty business | poverty contrast | power arguments | power businesses | power cables
+power channels | power place | power post | power provision | power slices | power strains
+power swings | power tracks | prescribed figures | prescribed statement | press button
+press means | press outlet | press representation | price advance | price boost
+price climb | price raise | price slices | price tracks | principal office
 prison conviction | prison precautions | prison safeguards | prison time | prisoner rally
 private sphere | problem cuts | problem losses | profit profit | profits profit
-profound losses | project camp | project costs | project dispute | project market
-prominent companies | property company | public agency | public bank | public bureau
-public function | public insistence | public part | public post | public power
-public query | public question | public role | public ruling | public sphere | public spot
-push prices | quarter warning | question of government | question of state | question office
+profound losses | project camp | project costs | project dispute | project force
+project market | project union | prominent companies | property company | public agency
+public bank | public bureau | public function | public insistence | public part
+public post | public power | public query | public question | public role | public ruling
+public situation | public sphere | public spot | push minister | push prices
+quarter warning | question of government | question of state | question office
 questions of state | radiation layers | radiation points | radiation stages | rally rate
 rally rates | rate boost | rate raise | rate swing | rate track | rear warning
 reason forces | reason offensive | reason troops | rebel powers | record first
 record gains | record points | record stories | regional administration | regional politics
-relentless warning | relief provisions | rescue commission | rescue performance
-rescue procedure | rescue process | research core | research substance | respite agencies
-respite workers | rest efforts | rest supplies | rest workers | rocket blast | rocket flame
-ruling poll | ruling polls | seat warning | security amounts | security bills
-security criteria | security effects | security helps | security performance
-security powers | security precautions | security procedure | security process
-security references | security safeguards | security standards | security strengths
-senior mate | severe warning | share terms | sharp advance | sharp boost | sharp cliff
-sharp climb | sharp descent | sharp hike | sharp raise | sharp tumble | sharp upgrade
-short weapons | small lines | small subdivisions | sniper blast | solid warning
-sound action | sound challenge | sound fighting | sound losses | sound rain | sound rains
-sound shelling | sound snow | sound traffic | sound weapons | sovereign court
+release polls | relentless warning | relief provisions | rescue commission
+rescue performance | rescue procedure | rescue process | research core | research substance
+respite agencies | respite workers | rest efforts | rest supplies | rest workers
+rocket blast | rocket blasts | rocket flame | ruling poll | ruling polls | seat warning
+security amounts | security bills | security criteria | security effects
+security generators | security helps | security performance | security powers
+security precautions | security procedure | security process | security references
+security safeguards | security standards | security strengths | select minister
+senior mate | sensitive offer | severe warning | share terms | sharp advance | sharp boost
+sharp cliff | sharp climb | sharp descent | sharp hike | sharp raise | sharp tumble
+sharp upgrade | short weapons | small lines | small subdivisions | sniper blast
+solid warning | sound action | sound challenge | sound fighting | sound losses | sound rain
+sound rains | sound shelling | sound snow | sound traffic | sound weapons | sovereign court
 spending slices | spending swings | spending tracks | spy means | stake payments
 stake rates | stamp offer | standard exchange | standard index | standard market
 standard prices | state callers | state fellowships | state means | state mines
-state representation | state societies | stock central | stock indicator | stock rally
-store exchange | store index | store market | store price | store prices | strain force
-strain index | strange affairs | strange aid | strange debt | strange delegation
+state representation | state societies | stock central | stock damage | stock damages
+stock indicator | stock rally | store exchange | store index | store market | store price
+store prices | strain base | strain defence | strain defense | strain exchange
+strain force | strain index | strain market | strain price | strain space | strain traffic
+strain travel | strange affairs | strange aid | strange debt | strange delegation
 strange diplomats | strange envoy | strange exchange | strange fighters | strange investment
 strange minister | strange ministry | strange policy | strange reserves | strange secretary
 strange troops | strange workers | straw harvest | study force | study hospital
-subject hospital | substantial earthquake | substantial estate | substantial warning
-substitute efforts | substitute supplies | substitute workers | supply arguments
+subdivisions control | subdivisions deal | subdivisions supplies | subject hospital
+substantial earthquake | substantial estate | substantial warning | substitute efforts
+substitute package | substitute supplies | substitute workers | supply arguments
 supply businesses | supply cables | supply channels | supply notes | supply roads
 supply strains | support costs | support standards | suspended conviction | suspended time
 tail warning | takeover play | tank blast | tank flame | tariff slices | tariff swings
@@ -275,15 +291,17 @@ temporary protections | terror blast | terrorism accusations | terrorism commiss
 terrorism complaints | terrorism thrills | terrorist blast | terrorist blasts
 terrorist radicals | threat attack | timber fires | top administration | top establishment
 top face | top office | top organization | top problem | top spot | top stake
-trade arrangement | trade bargain | trade break | trade charge | trade correspondence
-trade designs | trade example | trade forms | trade hand | trade insurance
-trade interruption | trade note | trade numbers | trade opening | trade patterns
-trade road | trading book | trading intensity | train smash | training minister
-trial appointment | trial engagement | trust vote | vote boxes | vote papers | vote tally
-voting boxes | voting papers | wardrobe agency | weak weapons | weapon fire
-weapons organizations | weapons output | weapons schemes | weapons yield | wood fires
-woods fires | word services | work effect | work power | work strength | work violence
-world opinion | world pressure | world sector | world spending
+trade arrangement | trade bargain | trade break | trade builds | trade charge
+trade correspondence | trade designs | trade example | trade forms | trade frames
+trade hand | trade insurance | trade interruption | trade mess | trade note | trade numbers
+trade opening | trade patterns | trade peak | trade road | trade shapes | trading book
+trading intensity | train smash | training minister | trial appointment | trial engagement
+trust vote | turkey attack | turkey blast | vote boxes | vote papers | vote tally
+voting boxes | voting papers | wardrobe agency | warm offer | weak weapons | weapon fire
+weapons arrangements | weapons organizations | weapons output | weapons schemes
+weapons yield | wood fires | woods fires | word services | work effect | work power
+work strength | work violence | world office | world opinion | world pressure | world sector
+world spending
 """
 REVIEWED_FINE = set(x.strip() for x in REVIEWED_FINE_TEXT.replace("\n", "|").split("|") if x.strip())
 
@@ -383,7 +401,6 @@ TORTURED_PICKS = {
     "stock charge bubbles": "stock market bubbles",
     "ten a long time": "ten years",
     "tend to area unit": "are",
-    "trim generation": "crop production",
     "ultimate comes about": "final result",
     "worldwide heating": "global warming",
     "worldwide temperature alteration": "global warming",
