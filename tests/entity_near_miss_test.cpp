@@ -129,6 +129,8 @@ TEST(EntityNearMiss, SwapsThatNameAnotherRealBodyAreClean) {
   EXPECT_EQ(findings("The Tasnim News Agency carried it."), V{});
   // A name of ordinary words only: any other ordinary word is likely another body.
   EXPECT_EQ(findings("The Central Intelligence Agency declined to comment."), V{});
+  // An ordinary word that is no listed stand-in (free_swaps is off).
+  EXPECT_EQ(findings("The North Atlantic Defense Organization met."), V{});
   // Another head noun.
   EXPECT_EQ(findings("The Bank of Spain raised rates."), V{});
   // A proper noun in place of an ordinary word.

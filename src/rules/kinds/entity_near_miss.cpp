@@ -12,9 +12,10 @@
 //
 // Precision comes first; a near-miss of a name is very often another real name. A swapped
 // word counts when it is a listed stand-in (the rule file's synonyms), a misspelling of the
-// known word, a broad region for a country's word (Korean -> Asian), or, in a name with a word
-// of its own ("North Atlantic ..."), an ordinary word for an ordinary word that is not the
-// name's head noun. It does not count when:
+// known word, a broad region for a country's word (Korean -> Asian), or, with `free_swaps`, in
+// a name with a word of its own ("North Atlantic ..."), any ordinary word for an ordinary word
+// that is not the name's head noun (off by default: "Kurdistan Democratic Party" and
+// "Kurdistan Workers' Party" are both real). It does not count when:
 //  - two entities answer the same wildcard key ("Bakhtar/Fars/Mehr News Agency"): the swapped
 //    word tells real names apart;
 //  - a geographic word stands for a geographic word ("Qatar News Agency", "Kuwait News Agency");
@@ -167,6 +168,7 @@ struct Params {
   std::size_t two_word_min_letters = 14;
   std::size_t word_min_letters = 6;
   std::size_t word_long_letters = 8;
+  bool free_swaps = false;
   std::unordered_set<EntityType> name_types, word_types;
   std::unordered_set<std::string> region_words, geographic_words, function_words, person_titles, accept;
   // Lower-cased name word -> lower-cased stand-ins a spinner or a bad translation uses for it.
@@ -301,6 +303,7 @@ class EntityNearMissRule : public Rule {
     p_.two_word_min_letters = size("two_word_min_letters", 14);
     p_.word_min_letters = size("word_min_letters", 6);
     p_.word_long_letters = size("word_long_letters", 8);
+    p_.free_swaps = table.boolean("free_swaps").value_or(false);
     auto types = [&](const char* key, std::unordered_set<EntityType>& out) {
       for (const auto& s : table.strings(key)) {
         bool found = false;
@@ -495,6 +498,7 @@ class EntityNearMissRule : public Rule {
     // A spinner's synonym is an ordinary word for an ordinary word; a proper noun on either
     // side ("Tanjug News Agency", "Federation of Bankers" for "Federation of Malaya") is
     // another name.
+    if (!p_.free_swaps) return Swap::none;
     if (!ctx.spell->known(text_lower) || !ctx.spell->known(known_lower)) return Swap::none;
     // Names of ordinary words and country names only ("Central News Agency", "Bahrain News
     // Agency") have many real neighbours ("Central Intelligence Agency", "Bahrain Monetary
