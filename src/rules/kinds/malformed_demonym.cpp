@@ -121,6 +121,11 @@ class MalformedDemonymRule : public Rule {
         if (std::find(e.demonym_adj.begin(), e.demonym_adj.end(), text) == e.demonym_adj.end()) continue;
         (e.type == EntityType::country ? countries : historical).push_back(&e);
       }
+      // "French" is also the demonym of French dependencies: the sovereign state is meant.
+      std::vector<const Entity*> sovereign;
+      for (const Entity* e : countries)
+        if (e->kind == "state") sovereign.push_back(e);
+      if (!sovereign.empty()) countries = std::move(sovereign);
       auto& states = countries.empty() ? historical : countries;
       if (states.empty()) continue;
       best.first = last - n;
@@ -139,12 +144,17 @@ class MalformedDemonymRule : public Rule {
            state_nouns_.count(std::string(ts.folded(i + 1)));
   }
 
-  // Inside a longer capitalized name ("Royal Dutch-Shell's"), or the tail of a compound.
+  // Inside a longer capitalized name ("Royal Dutch-Shell's", "John French's"), after a title
+  // ("Mr. French's"), or the tail of a compound.
   bool inside_name(const LintContext& ctx, std::size_t first) const {
     if (first == 0) return false;
     const auto& ts = ctx.tokens;
     const auto& p = ts[first - 1];
     if (p.kind == TokenKind::punct && !ts[first].space_before && (ts.surface(first - 1) == "-" || ts.surface(first - 1) == "/"))
+      return true;
+    // A surname after a title: "Mr. French's", "Gen. Dutch's".
+    if (first >= 2 && ts.surface(first - 1) == "." && !ts[first - 1].space_before && ts[first - 2].is_word() &&
+        ts[first - 2].shape == CaseShape::capitalized && ts[first - 2].length() <= 4)
       return true;
     return p.is_word() && !ts[first].sentence_start &&
            (p.shape == CaseShape::capitalized || p.shape == CaseShape::upper || p.shape == CaseShape::mixed);
