@@ -198,6 +198,7 @@ struct NearMissIndex {
   std::vector<Name> names;
   std::unordered_map<std::string, std::vector<std::uint32_t>> keys;  // wildcarded name -> names
   std::vector<std::size_t> lengths;                                  // token counts present
+  std::unordered_set<std::string> name_tokens;                       // every token of those names
   std::unordered_set<std::string> country_words;  // single words of country and state names, demonyms, capitals
   std::vector<WordTarget> targets;
   std::unordered_map<std::string, std::vector<std::uint32_t>> deletes;  // deletion variant -> targets
@@ -265,6 +266,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
           list.push_back(id);
         }
         lengths.insert(n.tokens.size());
+        out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
         out->names.push_back(std::move(n));
       }
     }
@@ -355,10 +357,18 @@ class EntityNearMissRule : public Rule {
           mention_of[t] = static_cast<std::int32_t>(m);
     std::vector<bool> reported(ts.size(), false);
 
+    // Tokens no known name has; a window with two of them cannot be one word off a name, so
+    // most windows are dismissed by a subtraction.
+    std::vector<std::uint32_t> foreign(ts.size() + 1, 0);
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      bool known = ix.name_tokens.count(surface_for_name(ts, i, false)) || ix.name_tokens.count(surface_for_name(ts, i, true));
+      foreign[i + 1] = foreign[i] + (known ? 0 : 1);
+    }
     for (std::size_t i = 0; i < ts.size(); ++i) {
       if (!name_word(ts[i])) continue;
       for (std::size_t len : ix.lengths) {
         if (i + len > ts.size()) break;
+        if (foreign[i + len] - foreign[i] > 1) continue;
         if (check_span(ctx, ix, mention_of, i, len, out)) {
           for (std::size_t t = i; t < i + len; ++t) reported[t] = true;
           break;
