@@ -340,6 +340,7 @@ class OfficeTermRule : public Rule {
       // Every entity of this span must be a person whose terms with the title exclude the date.
       std::optional<std::pair<std::size_t, std::size_t>> title;  // token range of the title
       const dictionary::Term* ended = nullptr;
+      const Entity* person = nullptr;
       bool ok = true;
       for (std::size_t k = from; k < j && ok; ++k) {
         const Entity& e = all[ms[k].entity];
@@ -361,8 +362,12 @@ class OfficeTermRule : public Rule {
           if ((!t.start || !(ctx.date < *t.start)) && (!t.end || !(*t.end < ctx.date))) covered = true;
           if (t.end && *t.end < ctx.date && (!last_ended || *last_ended->end < *t.end)) last_ended = &t;
         }
-        if (!seen || covered || !last_ended) ok = false;
-        else ended = last_ended;
+        if (!seen || covered || !last_ended) {
+          ok = false;
+        } else {
+          ended = last_ended;
+          person = &e;
+        }
       }
       if (!ok || !title || !ended) continue;
       auto [tb, te] = *title;
@@ -381,6 +386,7 @@ class OfficeTermRule : public Rule {
       if (ts[start].sentence_start) repl = match_case(matched, repl);
       std::string message = fill(info().message, "{year}", std::to_string(ended->end->year));
       message = fill(std::move(message), "{title}", ended->title);
+      message = fill(std::move(message), "{name}", person->name);
       message = fill(std::move(message), "{match}", std::string(matched));
       message = fill(std::move(message), "{expected}", repl);
       out.emit(b, e, std::move(message), {repl});
