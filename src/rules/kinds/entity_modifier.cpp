@@ -11,18 +11,26 @@
 //     ("Secretary of State"), and at most one comma for an apposition ("the Syrian capital,
 //     Baghdad"). A verb, a plural, a conjunction or any other punctuation means the demonym and
 //     the entity belong to different phrases ("Hamas leaders met Qatari mediators").
-//   - an apposition needs a definite article before the demonym and must not run on into a
-//     list ("the Egyptian mediators, Hamas and Israel" is a list, not an apposition);
+//   - an apposition needs a definite article before the demonym and closing punctuation after
+//     the entity: a word there makes the entity the start of a clause ("Iran shelled the Iraqi
+//     capital, Tehran said"), a conjunction or another article a list;
 //   - a capital counts only after one of `capital_words` ("the Syrian capital Baghdad"), so a
-//     capital's name used for another city ("the Lebanese city Tripoli") stays clean;
+//     capital's name used for another city ("the Lebanese city Tripoli") stays clean, and not
+//     after `capital_exclusions` ("the Malaysian state capital Georgetown");
 //   - hyphenated and coordinated demonyms ("Iranian-backed", "U.S.-Iranian", "Egyptian and
-//     Qatari") and demonyms inside a longer capitalized name ("Nationalist Chinese") are skipped;
+//     Qatari") and demonyms inside a longer capitalized name ("Nationalist Chinese") are skipped,
+//     as are entities that themselves modify what follows ("Hamas-run", "Congress party");
 //   - the entity needs exactly one country; several (a multinational body) or none means the
 //     demonym cannot be judged. A historical demonym agrees with every state that succeeded it
-//     ("Soviet news agency Tass", "West German Bundesbank").
+//     ("Soviet news agency Tass", "West German Bundesbank"). Names that every country gives its
+//     own body (`shared_names`: "Congress") are never judged;
+//   - a person counts only when the gap holds every word of a title the dictionary knows them
+//     by ("Foreign Minister" for Lavrov): their other roles are unknown here;
+//   - a body's alias that opens with a demonym ("Swedish central bank") stands for the demonym
+//     in an apposition: "the Swedish central bank, the Swiss National Bank".
 // The replacement keeps the phrase and swaps the demonym; when the gap is a plain lower-case
-// type phrase and the entity has a wire-style description, the description is offered first
-// ("Palestinian militant group Hamas").
+// type phrase and the entity has a wire-style description of the form "<demonym> <gap words>",
+// the description is offered first ("Palestinian militant group Hamas").
 //
 // One pass over the mentions; every lookup is a hash find.
 #include <algorithm>
