@@ -346,7 +346,8 @@ class EntityNearMissRule : public Rule {
 
   void check(const LintContext& ctx, Emitter& out) const override {
     if (!ctx.entities || !ctx.spell) return;
-    const NearMissIndex& ix = index_for(*ctx.entities, ctx.spell);
+    auto held = index_for(*ctx.entities, ctx.spell);
+    const NearMissIndex& ix = *held;
     const auto& ts = ctx.tokens;
     const auto& dict = ctx.entities->dictionary();
     // Tokens inside a known mention, and the mentions of two or more words.
@@ -659,19 +660,32 @@ class EntityNearMissRule : public Rule {
     out.emit(begin, end, std::move(message), std::move(repl));
   }
 
-  const NearMissIndex& index_for(const EntityIndex& entities, const dictionary::SpellChecker* spell) const {
+  // The index for this dictionary, built on first use. Keyed by the objects' addresses plus the
+  // entity table's own address and size, so a dictionary loaded later at a reused address is
+  // not mistaken for an old one; a few are kept (an editor may reload its dictionaries).
+  std::shared_ptr<const NearMissIndex> index_for(const EntityIndex& entities,
+                                                 const dictionary::SpellChecker* spell) const {
+    const auto& all = entities.dictionary().entities();
+    CacheKey key{&entities, spell, all.data(), all.size()};
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& c : cache_)
-      if (c.entities == &entities && c.spell == spell) return *c.index;
-    cache_.push_back(Cached{&entities, spell, build_index(p_, entities, spell)});
-    return *cache_.back().index;
+      if (c.first == key) return c.second;
+    std::shared_ptr<const NearMissIndex> built = build_index(p_, entities, spell);
+    if (cache_.size() >= 4) cache_.erase(cache_.begin());
+    cache_.emplace_back(key, built);
+    return built;
   }
 
-  struct Cached {
+  struct CacheKey {
     const EntityIndex* entities;
     const dictionary::SpellChecker* spell;
-    std::shared_ptr<const NearMissIndex> index;
+    const dictionary::Entity* table;
+    std::size_t size;
+    bool operator==(const CacheKey& o) const {
+      return entities == o.entities && spell == o.spell && table == o.table && size == o.size;
+    }
   };
+  using Cached = std::pair<CacheKey, std::shared_ptr<const NearMissIndex>>;
   Params p_;
   mutable std::mutex mutex_;
   mutable std::vector<Cached> cache_;
