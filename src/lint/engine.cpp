@@ -7,7 +7,6 @@
 #include <future>
 
 #include "rules/schema.h"
-#include "tokenize/tokens.h"
 
 namespace fs = std::filesystem;
 
@@ -36,20 +35,11 @@ void accept_word_list(dictionary::SpellChecker& spell, const fs::path& file) {
 
 }  // namespace
 
-// Every word of every entity form is a word: the lower-case parts of names ("al-Shabaab",
+// Every word of every entity name is a word: the lower-case parts of names ("al-Shabaab",
 // "Banque de France") would otherwise be unknown to Hunspell. Capitalized words are names to
 // the spelling rule already.
 void Engine::accept_entity_words() {
-  auto accept = [&](const std::string& form) {
-    tokenize::TokenStream ts(form, tokenize::TokenStream::Mode::tokens_only);
-    for (const auto& t : ts.tokens())
-      if (t.is_word() && t.shape == tokenize::CaseShape::lower) spell_->accept(ts.surface(t));
-  };
-  for (const auto& e : entities_.entities()) {
-    accept(e.name);
-    for (const auto& a : e.aliases) accept(a);
-    for (const auto& a : e.abbreviations) accept(a);
-  }
+  for (const auto& w : entity_index_->lowercase_name_words()) spell_->accept(w);
 }
 
 std::string find_data_dir(const std::string& argv0) {

@@ -14,38 +14,35 @@ std::vector<std::string> phrase_tokens(std::string_view phrase) {
 
 std::uint32_t PhraseSetBuilder::add(const std::vector<std::string>& folded_tokens) {
   if (folded_tokens.empty()) return kInvalid;
-  phrases_.push_back(folded_tokens);
-  return static_cast<std::uint32_t>(phrases_.size() - 1);
+  // The trie is built as phrases arrive, interning each token once.
+  if (nodes_.empty()) nodes_.emplace_back();
+  std::uint32_t node = 0;
+  for (const auto& tok : folded_tokens) {
+    auto [v, fresh] = vocabulary_.emplace(tok, static_cast<std::uint32_t>(words_.size()));
+    if (fresh) words_.push_back(tok);
+    std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | v->second;
+    auto it = edges_.find(key);
+    if (it == edges_.end()) {
+      nodes_.emplace_back();
+      it = edges_.emplace(key, static_cast<std::uint32_t>(nodes_.size() - 1)).first;
+    }
+    node = it->second;
+  }
+  auto id = static_cast<std::uint32_t>(count_++);
+  nodes_[node].patterns.push_back(id);
+  return id;
 }
 
 PhraseSet PhraseSetBuilder::compile() && {
   PhraseSet set;
-  set.pattern_count_ = phrases_.size();
-  // Intern every token first so the string_view keys never move.
-  std::vector<std::string> unique;
-  for (const auto& p : phrases_) unique.insert(unique.end(), p.begin(), p.end());
-  std::sort(unique.begin(), unique.end());
-  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-  set.vocabulary_storage_ = std::move(unique);
+  set.pattern_count_ = count_;
+  set.vocabulary_storage_ = std::move(words_);
   set.vocabulary_.reserve(set.vocabulary_storage_.size());
   for (std::uint32_t i = 0; i < set.vocabulary_storage_.size(); ++i)
     set.vocabulary_.emplace(set.vocabulary_storage_[i], i);
-
-  set.nodes_.emplace_back();  // root
-  for (std::uint32_t id = 0; id < phrases_.size(); ++id) {
-    std::uint32_t node = 0;
-    for (const auto& tok : phrases_[id]) {
-      std::uint32_t t = set.vocabulary_.at(tok);
-      std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | t;
-      auto it = set.edges_.find(key);
-      if (it == set.edges_.end()) {
-        set.nodes_.emplace_back();
-        it = set.edges_.emplace(key, static_cast<std::uint32_t>(set.nodes_.size() - 1)).first;
-      }
-      node = it->second;
-    }
-    set.nodes_[node].patterns.push_back(id);
-  }
+  set.edges_ = std::move(edges_);
+  set.nodes_ = std::move(nodes_);
+  if (set.nodes_.empty()) set.nodes_.emplace_back();
   return set;
 }
 

@@ -29,6 +29,11 @@ struct PhraseHit {
 // Splits a phrase into case-folded tokens the way TokenStream splits text.
 std::vector<std::string> phrase_tokens(std::string_view phrase);
 
+// A node of the token trie shared by PhraseSet and its builder.
+struct PhraseTrieNode {
+  std::vector<std::uint32_t> patterns;  // phrases that end here
+};
+
 class PhraseSet {
  public:
   PhraseSet() = default;
@@ -44,9 +49,7 @@ class PhraseSet {
  private:
   friend class PhraseSetBuilder;
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-  struct Node {
-    std::vector<std::uint32_t> patterns;  // phrases that end here
-  };
+  using Node = PhraseTrieNode;
   std::uint32_t child(std::uint32_t node, std::uint32_t token) const;
 
   std::vector<std::string> vocabulary_storage_;
@@ -65,7 +68,11 @@ class PhraseSetBuilder {
   PhraseSet compile() &&;
 
  private:
-  std::vector<std::vector<std::string>> phrases_;
+  std::unordered_map<std::string, std::uint32_t> vocabulary_;
+  std::vector<std::string> words_;  // by token id
+  std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  std::vector<PhraseTrieNode> nodes_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace wirelint::match

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace wirelint::rules {
 namespace {
@@ -26,13 +27,18 @@ std::string plain_apostrophes(std::string_view s) {
 EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dictionary_(dictionary) {
   match::PhraseSetBuilder builder;
   std::unordered_map<std::string, std::uint32_t> ids;  // folded tokens, joined by '\n' -> pattern id
+  std::unordered_set<std::string> seen_lowercase;
   auto add = [&](std::uint32_t entity, FormKind kind, const std::string& text) {
     tokenize::TokenStream ts(text, tokenize::TokenStream::Mode::tokens_only);
     if (ts.size() == 0) return;
     std::vector<std::string> folded, surface;
+    bool name = kind == FormKind::name || kind == FormKind::alias || kind == FormKind::abbreviation;
     for (std::size_t i = 0; i < ts.size(); ++i) {
       folded.emplace_back(ts.folded(i));
       surface.push_back(plain_apostrophes(ts.surface(i)));
+      if (name && ts[i].is_word() && ts[i].shape == tokenize::CaseShape::lower &&
+          seen_lowercase.insert(std::string(ts.surface(i))).second)
+        lowercase_words_.emplace_back(ts.surface(i));
     }
     std::string key;
     for (const auto& f : folded) (key += f) += '\n';

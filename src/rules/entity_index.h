@@ -35,6 +35,8 @@ class EntityIndex {
   std::vector<Mention> find(const tokenize::TokenStream& tokens) const;
 
   const dictionary::EntityDictionary& dictionary() const { return dictionary_; }
+  // The lower-case words inside names, aliases and abbreviations ("al", "de"), once each.
+  const std::vector<std::string>& lowercase_name_words() const { return lowercase_words_; }
 
  private:
   struct Form {
@@ -45,6 +47,7 @@ class EntityIndex {
   const dictionary::EntityDictionary& dictionary_;
   match::PhraseSet set_;
   std::vector<std::vector<Form>> forms_;  // by pattern id
+  std::vector<std::string> lowercase_words_;
 };
 
 }  // namespace wirelint::rules
