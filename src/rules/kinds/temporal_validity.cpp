@@ -11,10 +11,10 @@
 //     marker phrase anywhere in the sentence ("collapse of", "era"), a hyphen compound
 //     ("Soviet-made", "post-Soviet");
 //   - part of a current proper name is not the state: "Bank of Ceylon", "Siam Commercial Bank";
-//   - for states that ended (not mere renames) and for every demonym, the mention must also look
-//     current: a reporting verb right after it ("the Soviet Union said"), or an official noun
-//     after a demonym ("East German officials") with a reporting verb or a present-day marker
-//     ("Monday", "today") in the sentence.
+//   - for states that ended (not mere renames), old renames and every demonym, the mention must
+//     also look current: a present-day word in the sentence ("Monday", "today") with a reporting
+//     verb right after a name ("the Soviet Union said") or an official noun after a demonym
+//     ("East German officials").
 // Statuses: `historical` fires; `both_current` never does; `name_reused` (Macedonia, Zanzibar)
 // only on its unambiguous long forms ("Republic of Macedonia") when the rule file allows it.
 // The valid_to day itself is ambiguous, so only stories dated after it are judged.
@@ -81,6 +81,8 @@ class TemporalValidityRule : public Rule {
   TemporalValidityRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
     before_words_ = set_of(table.strings("historical_before"));
     before_window_ = static_cast<std::size_t>(table.integer("historical_before_window").value_or(3));
+    after_words_ = set_of(table.strings("historical_after"));
+    after_window_ = static_cast<std::size_t>(table.integer("historical_after_window").value_or(3));
     sentence_phrases_ = folded_phrases(table.strings("historical_phrases"));
     hyphen_words_ = set_of(table.strings("historical_hyphen_prefixes"));
     current_words_ = set_of(table.strings("current_words"));
@@ -175,6 +177,9 @@ class TemporalValidityRule : public Rule {
     }
     for (std::size_t k = m.first_token; k > sb && m.first_token - k < before_window_; --k)
       if (before_words_.count(std::string(ts.folded(k - 1)))) return true;
+    // "Swaziland, now Eswatini", "Zaire (renamed ...)".
+    for (std::size_t k = m.end_token; k < se && k < m.end_token + after_window_; ++k)
+      if (after_words_.count(std::string(ts.folded(k)))) return true;
     int last_year = e.valid_to->year;
     for (std::size_t k = sb; k < se; ++k) {
       if (ts[k].kind == tokenize::TokenKind::number) {
@@ -187,23 +192,25 @@ class TemporalValidityRule : public Rule {
     return false;
   }
 
-  // Whether the sentence shows the mention used as current. A state's name needs a reporting
-  // verb right after it ("the Soviet Union said"); a demonym adjective an official noun after it
-  // ("East German officials") and a reporting verb or a present-day word; a demonym noun ("the
-  // Soviets") both a reporting verb and a present-day word.
+  // Whether the sentence shows the mention used as current. Wire copy dates today's events by
+  // weekday ("said on Monday") and history by year or date, so a present-day word in the
+  // sentence is always needed, with: for a state's name, a reporting verb of which it is the
+  // subject ("the Soviet Union said on Monday"); for a demonym adjective, an official noun after
+  // it ("East German officials"); for a demonym noun ("the Soviets"), a reporting verb.
   bool current_evidence(const TokenStream& ts, const Mention& m) const {
     const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
     std::size_t se = sentence.end_token;
-    std::size_t from = m.end_token;
-    if (m.form == FormKind::demonym_adj) {
-      if (from >= se || !official_nouns_.count(std::string(ts.folded(from)))) return false;
-      ++from;
-    }
+    bool present = false;
+    for (std::size_t k = sentence.first_token; k < se && !present; ++k)
+      present = current_words_.count(std::string(ts.surface(k))) > 0;
+    if (!present) return false;
+    if (m.form == FormKind::demonym_adj)
+      return m.end_token < se && official_nouns_.count(std::string(ts.folded(m.end_token))) > 0;
     // The verb must be the mention's own: no punctuation in between ("a bonus to the Soviet
     // Union, Lyng said"), and a name after a preposition is not the subject ("analysts of the
     // Soviet Union said").
     bool reporting = false;
-    for (std::size_t k = from; k < se && k < from + reporting_window_ && !reporting; ++k) {
+    for (std::size_t k = m.end_token; k < se && k < m.end_token + reporting_window_ && !reporting; ++k) {
       if (ts[k].kind == tokenize::TokenKind::punct) break;
       reporting = reporting_verbs_.count(std::string(ts.folded(k))) > 0;
     }
@@ -212,11 +219,7 @@ class TemporalValidityRule : public Rule {
       if (p > sentence.first_token && ts.folded(p - 1) == "the") --p;
       if (p > sentence.first_token && not_subject_after_.count(std::string(ts.folded(p - 1)))) reporting = false;
     }
-    if (!is_demonym(m.form)) return reporting;
-    bool present = false;
-    for (std::size_t k = sentence.first_token; k < se && !present; ++k)
-      present = current_words_.count(std::string(ts.surface(k))) > 0;
-    return m.form == FormKind::demonym_adj ? reporting || present : reporting && present;
+    return reporting;
   }
 
   // Part of a current proper name: "Bank of Ceylon", "Siam Commercial Bank", "Ceylon tea".
@@ -299,9 +302,9 @@ class TemporalValidityRule : public Rule {
   }
 
   std::unordered_set<std::string> before_words_, hyphen_words_, current_words_, reporting_verbs_, official_nouns_,
-      institution_words_, not_subject_after_;
+      institution_words_, not_subject_after_, after_words_;
   std::vector<std::vector<std::string>> inside_names_;
-  std::size_t before_window_ = 3, reporting_window_ = 3;
+  std::size_t before_window_ = 3, after_window_ = 3, reporting_window_ = 3;
   std::vector<std::vector<std::string>> sentence_phrases_;
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
