@@ -73,6 +73,7 @@ class ContextCountryRule : public Rule {
     min_margin_percent_ = static_cast<std::size_t>(margin);
     max_other_mentions_ = static_cast<std::size_t>(table.integer("max_other_mentions").value_or(1));
     context_sentences_ = static_cast<std::size_t>(table.integer("context_sentences").value_or(1));
+    current_countries_ = table.boolean("current_countries").value_or(false);
   }
   bool scans() const override { return true; }
 
@@ -120,10 +121,14 @@ class ContextCountryRule : public Rule {
     if (!d) return;
 
     // Sentences that name the dominant country.
-    std::vector<bool> names_dominant(ts.sentences().size(), false);
+    // Sentences that use its demonym: there the other country is named in contrast to it
+    // ("South Korean and South African officials"), not in its place.
+    std::vector<bool> names_dominant(ts.sentences().size(), false), dominant_demonym(ts.sentences().size(), false);
     for (const auto& s : singles)
-      if (s.e->type != EntityType::historical && s.e->countries.size() == 1 && s.e->countries[0] == dominant)
+      if (s.e->type != EntityType::historical && s.e->countries.size() == 1 && s.e->countries[0] == dominant) {
         names_dominant[ts[s.m->first_token].sentence] = true;
+        if (s.e == d && is_demonym(s.m->form)) dominant_demonym[ts[s.m->first_token].sentence] = true;
+      }
 
     std::unordered_set<std::string> dominant_words;
     words_of(d->name, dominant_words);
@@ -134,7 +139,7 @@ class ContextCountryRule : public Rule {
       const Entity& x = *s.e;
       const Mention& m = *s.m;
       if (x.type == EntityType::country) {
-        if (x.id == dominant || !is_demonym(m.form)) continue;
+        if (!current_countries_ || x.id == dominant || !is_demonym(m.form)) continue;
       } else if (x.type == EntityType::historical) {
         // Only a demonym: "North Vietnam" by name is a story's history, "the North Vietnamese
         // group ... left Pyongyang" a swapped nation.
@@ -154,6 +159,7 @@ class ContextCountryRule : public Rule {
       bool group = m.form == FormKind::demonym_adj && m.end_token < ts.size() &&
                    group_nouns_.count(std::string(ts.folded(m.end_token)));
       std::size_t sentence = ts[m.first_token].sentence;
+      if (dominant_demonym[sentence]) continue;
       if (x.type == EntityType::country) {
         // Another current country is often rightly named ("South Korean peacekeepers in South
         // Sudan"): only a confusable demonym before a group noun, in a sentence that itself
@@ -188,6 +194,7 @@ class ContextCountryRule : public Rule {
 
  private:
   std::unordered_set<std::string> confusable_, group_nouns_;
+  bool current_countries_ = false;
   std::size_t min_mentions_ = 3, min_share_percent_ = 60, min_margin_percent_ = 300, max_other_mentions_ = 1,
               context_sentences_ = 1;
 };
