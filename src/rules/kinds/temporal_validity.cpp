@@ -374,6 +374,8 @@ class OfficeTermRule : public Rule {
       }
       if (!ok || !title || !ended) continue;
       auto [tb, te] = *title;
+      // "In 2018, President Donald Trump imposed tariffs": a year of the term dates the title.
+      if (dated_in_term(ts, tb, *person, ended->title)) continue;
       if (tb > 0 && skipped(ts, tb)) continue;
       // "U.S. President" → "former U.S. President": take a country's name or demonym along.
       std::size_t start = tb;
@@ -407,6 +409,18 @@ class OfficeTermRule : public Rule {
       if (ts.folded(b + k) != words[k]) return std::nullopt;
     if (ts[b].sentence != ts[first].sentence) return std::nullopt;
     return std::make_pair(b, first);
+  }
+
+  static bool dated_in_term(const TokenStream& ts, std::size_t at, const Entity& person, const std::string& title) {
+    const auto& sentence = ts.sentences()[ts[at].sentence];
+    for (std::size_t k = sentence.first_token; k < sentence.end_token; ++k) {
+      if (ts[k].kind != tokenize::TokenKind::number) continue;
+      auto y = year_of(ts.surface(k));
+      if (!y) continue;
+      for (const auto& t : person.terms)
+        if (t.title == title && (!t.start || t.start->year <= *y) && (!t.end || *y <= t.end->year)) return true;
+    }
+    return false;
   }
 
   // "former", "then-", "ex-", "Vice", "Deputy" before the title: another title or already past.
