@@ -323,6 +323,7 @@ class OfficeTermRule : public Rule {
     verified_until_ = *d;
     for (auto& w : table.strings("skip_before_title")) skip_before_.insert(std::move(w));
     former_ = table.string("former").value_or("former");
+    for (auto& t : table.strings("skip_titles")) skip_titles_.insert(std::move(t));
   }
   bool scans() const override { return true; }
 
@@ -356,6 +357,7 @@ class OfficeTermRule : public Rule {
         for (const auto& t : e.terms)
           if (past_horizon && !t.end) covered = true;
         for (const auto& t : e.terms) {
+          if (skip_titles_.count(t.title)) continue;
           auto range = title_before(ts, m.first_token, t.title);
           if (!range) continue;
           if (title && *title != *range) continue;
@@ -432,7 +434,7 @@ class OfficeTermRule : public Rule {
   }
 
   Date verified_until_;
-  std::unordered_set<std::string> skip_before_;
+  std::unordered_set<std::string> skip_before_, skip_titles_;
   std::string former_;
 };
 
