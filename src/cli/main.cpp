@@ -122,7 +122,10 @@ int main(int argc, char** argv) {
 
   try {
     if (data_dir.empty()) data_dir = lint::find_data_dir(argc > 0 ? argv[0] : "");
-    lint::Engine engine(data_dir);
+    // Never destroyed: tearing down the dictionaries costs milliseconds at exit and the process
+    // is ending anyway. Held by a static so leak checkers see it as reachable.
+    static const lint::Engine* const kEngine = new lint::Engine(data_dir);
+    const lint::Engine& engine = *kEngine;
     if (*rules_cmd) return list_rules(engine, check_examples);
     if (*explain_cmd) return explain(engine, explain_id);
     if (*dictionary_cmd) {

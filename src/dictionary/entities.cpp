@@ -112,7 +112,7 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
   if (!ft) throw EntityError(file + ": unknown entity file (see dictionaries/entities/README.md)");
 
   std::vector<std::string> header;
-  std::map<std::string, std::size_t> column;  // header name -> cell index
+  std::map<std::string, std::size_t, std::less<>> column;  // header name -> cell index
   std::size_t line_no = 0, pos = 0;
   auto fail = [&](const std::string& problem) {
     throw EntityError(file + ":" + std::to_string(line_no) + ": " + problem);
@@ -144,30 +144,30 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
     }
     if (cells.size() != header.size())
       fail("expected " + std::to_string(header.size()) + " tab-separated fields, found " + std::to_string(cells.size()));
-    auto get = [&](const char* k) -> std::string {
+    auto get = [&](std::string_view k) -> std::string_view {
       auto it = column.find(k);
-      return it == column.end() ? std::string() : cells[it->second];
+      return it == column.end() ? std::string_view() : std::string_view(cells[it->second]);
     };
     auto date = [&](const char* k, bool end) -> std::optional<Date> {
-      std::string v = get(k);
+      std::string v(get(k));
       if (v.empty()) return std::nullopt;
       auto d = parse_date(v, end);
       if (!d) fail("'" + std::string(k) + "': expected YYYY or YYYY-MM-DD, got '" + v + "'");
       return d;
     };
-    std::string id = get("id");
+    std::string id(get("id"));
     if (id.empty()) fail("empty id");
 
     if (ft->type == EntityType::person) {
       // One row per term: rows with the same id are one person.
-      Term term{get("title"), get("country"), date("start", false), date("end", true)};
+      Term term{std::string(get("title")), std::string(get("country")), date("start", false), date("end", true)};
       if (term.title.empty() || term.country.empty()) fail("an office holder needs 'title' and 'country'");
       auto it = by_id_.find(id);
       if (it == by_id_.end()) {
         Entity e;
         e.id = id;
         e.type = EntityType::person;
-        e.name = get("name");
+        e.name = std::string(get("name"));
         if (e.name.empty()) fail("empty name");
         e.aliases = split(get("aliases"), '|');
         it = by_id_.emplace(id, entities_.size()).first;
@@ -183,7 +183,7 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
     Entity e;
     e.id = id;
     e.type = ft->type;
-    e.name = get("name").empty() ? get("short_name") : get("name");
+    e.name = std::string(get("name").empty() ? get("short_name") : get("name"));
     if (e.name.empty()) fail("empty name");
     append(e.aliases, split(get("long_name"), '|'));
     append(e.aliases, split(get("aliases"), '|'));
@@ -199,9 +199,9 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
     e.successors = split(get("successors"), '|');
     e.valid_from = date("valid_from", false);
     e.valid_to = date("valid_to", true);
-    e.status = get("status");
-    e.kind = get("kind");
-    e.description = get("description");
+    e.status = std::string(get("status"));
+    e.kind = std::string(get("kind"));
+    e.description = std::string(get("description"));
     by_id_.emplace(id, entities_.size());
     entities_.push_back(std::move(e));
   }

@@ -1,6 +1,9 @@
 #include "rules/rule_set.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,6 +50,33 @@ class Registrar : public PhraseRegistrar {
 
 }  // namespace
 
+// One rule file on its way in: read, then parsed (on any thread), then added (in order).
+struct RuleFile {
+  fs::path path;
+  std::string pack;
+  std::string text;
+  std::unique_ptr<Rule> rule;
+  std::exception_ptr error;
+};
+
+namespace {
+
+std::vector<fs::path> toml_files(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".toml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string pack_name(const fs::path& dir) {
+  std::string pack = dir.filename().string();
+  return pack.empty() ? dir.parent_path().filename().string() : pack;
+}
+
+}  // namespace
+
 void RuleSet::load_directory(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw LoadError(dir + ": rules directory not found");
@@ -54,28 +84,72 @@ void RuleSet::load_directory(const std::string& dir) {
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.is_directory()) packs.push_back(e.path());
   std::sort(packs.begin(), packs.end());
-  for (const auto& p : packs) load_pack(p.string());
+  std::vector<RuleFile> files;
+  for (const auto& p : packs)
+    for (auto& f : toml_files(p)) files.push_back(RuleFile{f, pack_name(p), {}, nullptr, nullptr});
+  load_files(files);
 }
 
 void RuleSet::load_pack(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw LoadError(dir + ": rule pack directory not found");
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_regular_file() && e.path().extension() == ".toml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  std::string pack = fs::path(dir).filename().string();
-  if (pack.empty()) pack = fs::path(dir).parent_path().filename().string();
-  for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) throw LoadError(f.string() + ": cannot read rule file");
+  std::vector<RuleFile> files;
+  for (auto& f : toml_files(dir)) files.push_back(RuleFile{f, pack_name(dir), {}, nullptr, nullptr});
+  load_files(files);
+}
+
+// Parsing a rule file touches nothing shared, so files are parsed on two threads (start-up is
+// most of a single story's run time), the largest first; rules are then added in file order,
+// so ids, order and the first error reported are the same as a sequential load.
+void RuleSet::load_files(std::vector<RuleFile>& files) {
+  for (auto& f : files) {
+    std::ifstream in(f.path, std::ios::binary);
+    if (!in) throw LoadError(f.path.string() + ": cannot read rule file");
     std::ostringstream buf;
     buf << in.rdbuf();
-    load_rule(buf.str(), f.string(), pack);
+    f.text = buf.str();
+  }
+  std::vector<std::size_t> order(files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return files[a].text.size() > files[b].text.size(); });
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < order.size();) {
+      RuleFile& f = files[order[k]];
+      try {
+        f.rule = parse_rule(f.text, f.path.string(), f.pack);
+      } catch (...) {
+        f.error = std::current_exception();
+      }
+    }
+  };
+  if (files.size() > 1) {
+    std::thread helper(work);
+    work();
+    helper.join();
+  } else {
+    work();
+  }
+  for (auto& f : files) {
+    if (f.error) std::rethrow_exception(f.error);
+    add_rule(std::move(f.rule));
   }
 }
 
 void RuleSet::load_rule(std::string_view toml_text, const std::string& file, const std::string& pack) {
+  add_rule(parse_rule(toml_text, file, pack));
+}
+
+void RuleSet::add_rule(std::unique_ptr<Rule> rule) {
+  const auto& info = rule->info();
+  if (by_id_.count(info.id))
+    throw LoadError(info.file + ":" + std::to_string(info.line) + ": 'id': duplicate rule id '" + info.id + "'");
+  by_id_.emplace(info.id, static_cast<int>(rules_.size()));
+  rules_.push_back(std::move(rule));
+}
+
+std::unique_ptr<Rule> RuleSet::parse_rule(std::string_view toml_text, const std::string& file, const std::string& pack) {
   toml::table root;
   try {
     root = toml::parse(toml_text, file);
@@ -87,13 +161,12 @@ void RuleSet::load_rule(std::string_view toml_text, const std::string& file, con
   RuleInfo info;
   info.file = file;
   info.pack = pack;
-  info.line = 1;
   info.id = table.required_string("id");
+  info.line = table.line_of("id");
   if (!kebab(info.id)) table.fail("id", "must be kebab-case (a-z, 0-9, '-')");
   std::string stem = fs::path(file).stem().string();
   if (stem != info.id) table.fail("id", "must equal the file name '" + stem + "'");
   if (info.id.rfind(pack + "-", 0) != 0) table.fail("id", "must start with the pack name '" + pack + "-'");
-  if (by_id_.count(info.id)) table.fail("id", "duplicate rule id '" + info.id + "'");
   info.kind = table.required_string("kind");
   const KindFactory* factory = find_kind(info.kind);
   if (!factory) {
@@ -120,8 +193,7 @@ void RuleSet::load_rule(std::string_view toml_text, const std::string& file, con
   if (info.clean.empty()) table.fail(table.line(), "rule '" + info.id + "' needs at least one [examples] clean text");
   auto rule = (*factory)(std::move(info), table);
   table.finish();
-  by_id_.emplace(rule->info().id, static_cast<int>(rules_.size()));
-  rules_.push_back(std::move(rule));
+  return rule;
 }
 
 void RuleSet::compile() {

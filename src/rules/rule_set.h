@@ -19,6 +19,8 @@
 
 namespace wirelint::rules {
 
+struct RuleFile;
+
 struct PhraseOwner {
   std::uint32_t rule = 0;   // index into rules()
   std::uint32_t local = 0;  // the rule's own id for the phrase
@@ -52,6 +54,11 @@ class RuleSet {
   const std::vector<PhraseOwner>& phrase_owners() const { return owners_; }
 
  private:
+  void load_files(std::vector<RuleFile>& files);
+  void add_rule(std::unique_ptr<Rule> rule);
+  static std::unique_ptr<Rule> parse_rule(std::string_view toml_text, const std::string& file,
+                                          const std::string& pack);
+
   std::vector<std::unique_ptr<Rule>> rules_;
   std::unordered_map<std::string, int> by_id_;
   match::PhraseSet phrases_;
