@@ -54,6 +54,17 @@ class SpellingRule : public Rule {
       if (i + 1 < ts.size() && particles_.count(std::string(w)) && capitalized(ts[i + 1])) continue;
       if (ctx.accepted_words && ctx.accepted_words->count(std::string(w))) continue;
       if (ctx.spell->known(w) || derived(*ctx.spell, w)) continue;
+      // A part that only lives in its compound ("tight-fisted"): the dictionary knows the whole,
+      // hyphenated or closed up ("tightfisted").
+      auto compound_known = [&](const std::string& a, const std::string& b) {
+        return ctx.spell->known(a + "-" + b) || ctx.spell->known(a + b);
+      };
+      if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before &&
+          ts[i - 2].is_word() && compound_known(std::string(ts.folded(i - 2)), std::string(w)))
+        continue;
+      if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before && !ts[i + 2].space_before &&
+          ts[i + 2].is_word() && compound_known(std::string(w), std::string(ts.folded(i + 2))))
+        continue;
       auto suggestions = ctx.spell->suggest(w, max_suggestions_);
       std::string message = format_message(w, suggestions.empty() ? "" : suggestions[0]);
       out.emit(t.begin, t.end, std::move(message), std::move(suggestions));
