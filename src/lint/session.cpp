@@ -7,6 +7,10 @@
 #include <sstream>
 
 #include "input/reader.h"
+#include "lint/baseline.h"
+#include "lint/fingerprint.h"
+#include "lint/fix.h"
+#include "lint/suppress.h"
 
 namespace fs = std::filesystem;
 
@@ -141,26 +145,22 @@ void Session::lint_file(const std::string& path, DiagnosticSink& sink) {
   std::ostringstream buf;
   buf << in.rdbuf();
   if (in.bad()) return input_error(path + ": read error");
-  lint_bytes(path, buf.str(), sink);
+  lint_source(path, buf.str(), sink, true);
 }
 
 void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticSink& sink) {
-  if (input::looks_binary(bytes)) {
-    if (!options_.quiet) errors_ << "wirelint: " << path << ": skipped: binary file (contains NUL bytes)\n";
-    sink.notice(path, "skipped: binary file (contains NUL bytes)");
-    return;
-  }
-  const Resolved& r = resolve(path);
-  auto prepared = input::prepare(path, std::move(bytes), input::format_for_path(path));
-  Document& doc = *prepared.doc;
+  lint_source(path, std::move(bytes), sink, false);
+}
+
+std::vector<Diagnostic> Session::check(const Document& doc, const Resolved& r,
+                                       std::optional<std::size_t> invalid_utf8, std::vector<Diagnostic>* all) {
   std::vector<Diagnostic> diagnostics;
-  if (prepared.invalid_utf8_offset) {
+  if (invalid_utf8) {
     Diagnostic d;
     d.rule = kInvalidUtf8Id;
     d.severity = Severity::error;
-    d.message = "Invalid UTF-8 at byte " + std::to_string(*prepared.invalid_utf8_offset) +
-                "; the file must be UTF-8 encoded.";
-    d.span = Span{*prepared.invalid_utf8_offset, 1};
+    d.message = "Invalid UTF-8 at byte " + std::to_string(*invalid_utf8) + "; the file must be UTF-8 encoded.";
+    d.span = Span{*invalid_utf8, 1};
     d.match = doc.source.substr(d.span.offset, 1);
     d.category = "fluency/character-encoding";
     diagnostics.push_back(std::move(d));
@@ -169,13 +169,87 @@ void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticS
   diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.span.offset < b.span.offset; });
+  apply_suppressions(doc, diagnostics, [this](const std::string& id) {
+    return engine_.rules().index_of(id) >= 0 || id == kInvalidUtf8Id || id == kUnknownSuppressionId;
+  });
+  if (all) *all = diagnostics;
+  if (!options_.baseline) return diagnostics;
+  auto prints = fingerprints(doc.source, diagnostics);
+  std::vector<Diagnostic> fresh;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i)
+    if (!options_.baseline->contains(doc.path, diagnostics[i].rule, prints[i]))
+      fresh.push_back(std::move(diagnostics[i]));
+  return fresh;
+}
+
+void Session::lint_source(const std::string& path, std::string bytes, DiagnosticSink& sink, bool on_disk) {
+  const bool fix_to_output = options_.fix == FixMode::write && !on_disk && options_.fix_output;
+  if (input::looks_binary(bytes)) {
+    if (!options_.quiet) errors_ << "wirelint: " << path << ": skipped: binary file (contains NUL bytes)\n";
+    sink.notice(path, "skipped: binary file (contains NUL bytes)");
+    if (fix_to_output) *options_.fix_output << bytes;  // a filter must not swallow its input
+    return;
+  }
+  const Resolved& r = resolve(path);
+  const InputFormat format = input::format_for_path(path);
+  auto prepared = input::prepare(path, std::move(bytes), format);
+  std::unique_ptr<Document> doc = std::move(prepared.doc);
+  std::vector<Diagnostic> all;
+  std::vector<Diagnostic> diagnostics = check(*doc, r, prepared.invalid_utf8_offset, &all);
+
+  if (options_.fix != FixMode::off) {
+    // Fix, lint the result, and fix again until nothing changes (an overlap skipped in one pass
+    // is applied in the next), so a second --fix run finds nothing to do. The bound only guards
+    // against two rules that undo each other.
+    constexpr int kMaxPasses = 10;
+    std::unique_ptr<Document> fixed;
+    std::vector<Diagnostic> fixed_diagnostics, fixed_all;
+    const Document* current = doc.get();
+    const std::vector<Diagnostic>* current_diagnostics = &diagnostics;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+      auto edits = plan_fixes(*current_diagnostics);
+      if (edits.empty()) break;
+      auto next = input::prepare(path, apply_edits(current->source, edits), format);
+      fixed = std::move(next.doc);
+      fixed_diagnostics = check(*fixed, r, next.invalid_utf8_offset, &fixed_all);
+      current = fixed.get();
+      current_diagnostics = &fixed_diagnostics;
+    }
+    const bool changed = fixed && fixed->source != doc->source;
+    if (options_.fix == FixMode::diff) {
+      if (changed && options_.fix_output) *options_.fix_output << unified_diff(path, doc->source, fixed->source);
+    } else if (fix_to_output) {
+      *options_.fix_output << (changed ? fixed->source : doc->source);
+    } else if (changed) {
+      std::string error;
+      if (!write_atomically(path, fixed->source, error)) {
+        input_error(path + ": cannot write the fixed file: " + error);
+      } else {
+        doc = std::move(fixed);
+        diagnostics = std::move(fixed_diagnostics);
+        all = std::move(fixed_all);
+      }
+    }
+    if (fix_to_output && changed) {
+      // The report describes the text that was printed.
+      doc = std::move(fixed);
+      diagnostics = std::move(fixed_diagnostics);
+      all = std::move(fixed_all);
+    }
+  }
+
+  if (options_.record_baseline) {
+    auto prints = fingerprints(doc->source, all);
+    for (std::size_t i = 0; i < all.size(); ++i)
+      options_.record_baseline->add(BaselineEntry{doc->path, all[i].rule, prints[i], all[i].match});
+  }
   ++files_;
-  sink.begin_file(doc);
+  sink.begin_file(*doc);
   for (const auto& d : diagnostics) {
     ++counts_[static_cast<int>(d.severity)];
-    sink.diagnostic(doc, d);
+    sink.diagnostic(*doc, d);
   }
-  sink.end_file(doc);
+  sink.end_file(*doc);
 }
 
 }  // namespace wirelint::lint

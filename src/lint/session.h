@@ -19,12 +19,26 @@
 
 namespace wirelint::lint {
 
+class Baseline;
+
+// --fix writes fixed files, --diff prints what it would change (see lint/fix.h).
+enum class FixMode { off, write, diff };
+
 struct SessionOptions {
   Date date = Date::today();       // when the input carries none
   bool use_config = true;          // false: --no-config
   std::optional<std::string> config_file;  // --config FILE: used for every input
   std::vector<std::string> enable, disable, only;  // rule ids from the command line
   bool quiet = false;              // no notices about skipped files (errors still print)
+
+  // Fixes: with FixMode::write a file is rewritten (atomically, only when a fix changes it)
+  // and the findings that remain are reported; input given as bytes (standard input) is never
+  // written: its fixed text goes to `fix_output`. FixMode::diff writes a unified diff of the
+  // fixes to `fix_output` and reports the findings as they are.
+  FixMode fix = FixMode::off;
+  std::ostream* fix_output = nullptr;
+  const Baseline* baseline = nullptr;   // report only findings not in it
+  Baseline* record_baseline = nullptr;  // add every finding (before `baseline` filters) here
 };
 
 class Session {
@@ -52,6 +66,11 @@ class Session {
   };
   const Resolved& resolve(const std::string& path);
   void lint_file(const std::string& path, DiagnosticSink& sink);
+  void lint_source(const std::string& path, std::string bytes, DiagnosticSink& sink, bool on_disk);
+  // The findings of `doc` after inline suppressions; `all` (if given) receives them before the
+  // baseline filter, the result is what remains after it.
+  std::vector<Diagnostic> check(const Document& doc, const Resolved& r, std::optional<std::size_t> invalid_utf8,
+                                std::vector<Diagnostic>* all = nullptr);
   bool ignored(const std::string& path);
   void check_rule_ids(const std::vector<std::string>& ids, const std::string& where) const;
   void input_error(const std::string& message);
