@@ -352,6 +352,28 @@ TEST_F(HookTest, InstallFollowsCoreHooksPath) {
   EXPECT_EQ(commits(), 0);
 }
 
+TEST_F(HookTest, TheHookQuotesABinaryPathWithSpacesAndQuotes) {
+  // The hook names the binary that installed it; here one in an awkward folder.
+  const fs::path dir = base_ / "odd bin" / "it's $HOME";
+  fs::create_directories(dir);
+  const fs::path copy = dir / "wirelint";
+  std::error_code ec;
+  fs::create_hard_link(kBinary, copy, ec);
+  if (ec) fs::copy_file(kBinary, copy, ec);
+  ASSERT_FALSE(ec) << ec.message();
+  Result r = spawn(copy.string(), {"hook", "install"}, repo_);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(read_file(hooks() / "pre-commit").find("wirelint='" + base_.string() + "/odd bin/it'\\''s $HOME/wirelint'\n"),
+            std::string::npos)
+      << read_file(hooks() / "pre-commit");
+  write("story.txt", kSpun);
+  ASSERT_EQ(git({"add", "story.txt"}).code, 0);
+  Result blocked = git({"commit", "-q", "-m", "spun"});
+  EXPECT_NE(blocked.code, 0);
+  EXPECT_NE(blocked.all().find("[typography-doubled-word]"), std::string::npos) << blocked.all();
+  EXPECT_EQ(commits(), 0);
+}
+
 TEST_F(HookTest, HookCommandsOutsideARepositoryFail) {
   fs::create_directories(base_ / "plain");
   Result r = wirelint({"hook", "install"}, base_ / "plain");
