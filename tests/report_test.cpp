@@ -78,7 +78,7 @@ struct Sample {
 // --- registry -------------------------------------------------------------------------------
 
 TEST(ReporterRegistryTest, FormatNames) {
-  EXPECT_EQ(format_names(), (std::vector<std::string_view>{"text", "line", "json"}));
+  EXPECT_EQ(format_names(), (std::vector<std::string_view>{"text", "line", "json", "sarif", "github", "rdjsonl"}));
 }
 
 TEST(ReporterRegistryTest, EveryListedFormatIsMade) {

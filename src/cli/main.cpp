@@ -180,6 +180,12 @@ int main(int argc, char** argv) {
     ropts.color = color == "always" ||
                   (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
     ropts.quiet = quiet;
+    // SARIF describes each rule it reports; the other formats ignore the catalog.
+    if (format == "sarif") {
+      ropts.tool_version = WIRELINT_VERSION;
+      for (const auto& r : engine.rules().rules())
+        ropts.rule_catalog[r->info().id] = report::RuleDoc{r->info().description, r->info().severity};
+    }
     auto sink = report::make_reporter(format, std::cout, ropts);
 
     lint::Session session(engine, options, std::cerr);

@@ -19,6 +19,9 @@ namespace wirelint::report {
 std::unique_ptr<DiagnosticSink> make_text_reporter(std::ostream& out, const ReporterOptions& options);
 std::unique_ptr<DiagnosticSink> make_line_reporter(std::ostream& out, const ReporterOptions& options);
 std::unique_ptr<DiagnosticSink> make_json_reporter(std::ostream& out, const ReporterOptions& options);
+std::unique_ptr<DiagnosticSink> make_sarif_reporter(std::ostream& out, const ReporterOptions& options);
+std::unique_ptr<DiagnosticSink> make_github_reporter(std::ostream& out, const ReporterOptions& options);
+std::unique_ptr<DiagnosticSink> make_rdjsonl_reporter(std::ostream& out, const ReporterOptions& options);
 
 namespace detail {
 
@@ -27,6 +30,11 @@ namespace detail {
 // finding into two records for the tools that parse them, and an escape byte from a file name
 // would reach the user's terminal.
 std::string single_line(std::string_view s);
+
+// A path as CI services match it against the repository: backslashes become slashes and any
+// leading "./" is dropped ("./news\\a.md" -> "news/a.md"). Nothing else changes; an absolute
+// path stays absolute. Defined in ci_paths.cpp.
+std::string repo_path(std::string_view path);
 
 }  // namespace detail
 }  // namespace wirelint::report

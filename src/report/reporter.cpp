@@ -19,6 +19,9 @@ constexpr Format kFormats[] = {
     {"text", make_text_reporter},
     {"line", make_line_reporter},
     {"json", make_json_reporter},
+    {"sarif", make_sarif_reporter},
+    {"github", make_github_reporter},
+    {"rdjsonl", make_rdjsonl_reporter},
 };
 
 }  // namespace

@@ -42,20 +42,52 @@
 //         1-based in code points, the end exclusive; offset and length are bytes of the input.
 //         Non-ASCII is written as UTF-8; malformed UTF-8 (possible in `match`) becomes U+FFFD.
 //         Holds the whole report in memory until finish().
+//
+// The CI formats name files as repositories do: backslashes become slashes, a leading "./" goes.
+//
+//   sarif   SARIF 2.1.0 for code scanning, one log written at finish() (2-space indent): one run
+//           whose driver lists the rules that have results (id, short and full description from
+//           ReporterOptions::rule_catalog, helpUri when the link is an absolute URI, default
+//           level, MQM category), and one result per diagnostic (ruleId, ruleIndex, level
+//           error/warning/note, message, region in code points with columnKind
+//           "unicodeCodePoints" plus byteOffset/byteLength, partialFingerprints "wirelint/v1"
+//           that leave line numbers out, fixes from the replacements).
+//
+//   github  A GitHub Actions workflow command per diagnostic, as it arrives:
+//             ::warning file=F,line=L,endLine=L2,col=C,endColumn=C2,title=RULE::message
+//           (error → ::error, suggestion → ::notice); columns in code points, the end exclusive,
+//           left out when the span crosses a line; values escaped as the runner expects.
+//
+//   rdjsonl reviewdog diagnostics, one JSON object per line as each arrives; columns in UTF-8
+//           bytes (reviewdog's unit), 1-based, the end exclusive; replacements as suggestions.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/severity.h"
 #include "core/sink.h"
 
 namespace wirelint::report {
 
+// What a format that describes the rules it reports (sarif) knows about one rule beyond its
+// diagnostics. Plain data so that report/ needs nothing from rules/.
+struct RuleDoc {
+  std::string description;  // prose, may span lines; empty when the rule has none
+  Severity severity = Severity::warning;  // the rule's default level
+};
+
 struct ReporterOptions {
   bool color = false;  // ANSI colour (text format only)
   bool quiet = false;  // text: no summary line, no notices
+  // sarif only, both optional: the tool's version, and rule id -> RuleDoc. A rule missing from
+  // the catalog is described by its id and levelled by its first diagnostic.
+  std::string tool_version{};
+  std::map<std::string, RuleDoc, std::less<>> rule_catalog{};
 };
 
 // Names accepted by make_reporter, in the order --help lists them.
