@@ -5,8 +5,9 @@
 // The runner turns each into an annotation on the pull request's diff. Property values and the
 // message are escaped the way the runner unescapes them; an unescaped ',' or ':' in a path would
 // end the property early, and a newline in a message would start a new (possibly hostile)
-// command. GitHub accepts columns only on single-line annotations, so a span that crosses a line
-// break gets line and endLine alone.
+// command. The runner drops the whole annotation when col/endColumn come with a line and endLine
+// that differ, or when endColumn is less than col, so a span that crosses a line break gets line
+// and endLine alone (an empty span has endColumn equal to col, which is accepted).
 
 #include "core/severity.h"
 #include "report/formats.h"
