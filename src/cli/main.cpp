@@ -13,6 +13,7 @@
 #include "lint/engine.h"
 #include "lint/session.h"
 #include "lint/verify.h"
+#include "lsp/server.h"
 #include "report/reporter.h"
 
 namespace {
@@ -113,6 +114,8 @@ int main(int argc, char** argv) {
   corpus_cmd->fallthrough();
   corpus_cmd->add_option("--limit", corpus_options.limit, "Stop after this many stories");
 
+  auto* lsp_cmd = app.add_subcommand("lsp", "Run as a language server (LSP 3.17) on standard input and output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -126,6 +129,11 @@ int main(int argc, char** argv) {
     // is ending anyway. Held by a static so leak checkers see it as reachable.
     static const lint::Engine* const kEngine = new lint::Engine(data_dir);
     const lint::Engine& engine = *kEngine;
+    if (*lsp_cmd) {
+      // The protocol is bytes with Content-Length counts: no stdio syncing, no translation.
+      std::ios::sync_with_stdio(false);
+      return lsp::run(engine, std::cin, std::cout, &std::cerr);
+    }
     if (*rules_cmd) return list_rules(engine, check_examples);
     if (*explain_cmd) return explain(engine, explain_id);
     if (*dictionary_cmd) {
