@@ -117,13 +117,7 @@ class Collector final : public DiagnosticSink {
     published.push_back({std::move(lsp), d.rule, d.match, d.replacements, d.fixable});
   }
 
-  struct Item {
-    json lsp;
-    std::string rule, match;
-    std::vector<std::string> replacements;
-    bool fixable;
-  };
-  std::vector<Item> published;
+  std::vector<Server::Published> published;
 
  private:
   Encoding encoding_;
@@ -369,12 +363,9 @@ void Server::lint_and_publish(const std::string& uri, OpenDocument& doc) {
   std::string err = errors.str();
   if (!err.empty()) note(err.substr(0, err.find('\n')));
 
-  doc.diagnostics.clear();
   json list = json::array();
-  for (auto& item : sink.published) {
-    list.push_back(item.lsp);
-    doc.diagnostics.push_back({std::move(item.lsp), item.rule, item.match, item.replacements, item.fixable});
-  }
+  for (const auto& item : sink.published) list.push_back(item.lsp);
+  doc.diagnostics = std::move(sink.published);
   json params = {{"uri", uri}, {"diagnostics", std::move(list)}};
   if (doc.version) params["version"] = *doc.version;
   outbox_.push_back(json{{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", std::move(params)}});

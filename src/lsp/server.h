@@ -38,6 +38,14 @@ std::optional<std::string> file_uri_to_path(const std::string& uri);
 
 class Server {
  public:
+  // A finding as published, with what the quick fixes need.
+  struct Published {
+    nlohmann::json lsp;  // the diagnostic as sent
+    std::string rule, match;
+    std::vector<std::string> replacements;
+    bool fixable = false;
+  };
+
   explicit Server(const lint::Engine& engine, std::ostream* log = nullptr);
 
   // One message body as received; returns the messages to send, in order.
@@ -50,12 +58,6 @@ class Server {
   Encoding encoding() const { return encoding_; }
 
  private:
-  struct Published {
-    nlohmann::json lsp;  // the diagnostic as sent
-    std::string rule, match;
-    std::vector<std::string> replacements;
-    bool fixable = false;
-  };
   struct OpenDocument {
     std::string text;
     std::optional<long long> version;
