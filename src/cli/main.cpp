@@ -4,12 +4,14 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 
 #include "lint/corpus.h"
+#include "lint/baseline.h"
 #include "lint/engine.h"
 #include "lint/session.h"
 #include "lint/verify.h"
@@ -94,6 +96,14 @@ int main(int argc, char** argv) {
   app.add_flag("--quiet,-q", quiet, "Print findings only: no summary, no notices");
   app.add_option("--color", color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--data-dir", data_dir, "Folder holding rules/ and dictionaries/ (default: built-in)");
+
+  // Fixes and baseline (engine side in lint/fix.h, lint/baseline.h).
+  bool fix = false, show_diff = false;
+  std::string baseline_file, write_baseline_file;
+  auto* fix_opt = app.add_flag("--fix", fix, "Apply unambiguous fixes in place ('-': print the fixed text)");
+  app.add_flag("--diff", show_diff, "Print a unified diff of what --fix would change; write nothing")->excludes(fix_opt);
+  app.add_option("--baseline", baseline_file, "Report only findings not recorded in this baseline file");
+  app.add_option("--write-baseline", write_baseline_file, "Record the current findings in this file; report none");
 
   auto* rules_cmd = app.add_subcommand("rules", "List the rules with severity and pack");
   bool check_examples = false;
@@ -182,6 +192,17 @@ int main(int argc, char** argv) {
     options.disable = split_ids(disable);
     options.only = split_ids(only);
     options.quiet = quiet;
+    // Fixes and baseline: when standard output carries text (a diff, or fixed standard input),
+    // the report goes to standard error so the two never mix.
+    options.fix = show_diff ? lint::FixMode::diff : fix ? lint::FixMode::write : lint::FixMode::off;
+    options.fix_output = &std::cout;
+    const bool report_to_stderr = show_diff || (fix && std::find(paths.begin(), paths.end(), "-") != paths.end());
+    lint::Baseline baseline_in, baseline_out;
+    if (!baseline_file.empty()) {
+      baseline_in = lint::Baseline::load(baseline_file);
+      options.baseline = &baseline_in;
+    }
+    if (!write_baseline_file.empty()) options.record_baseline = &baseline_out;
 
     report::ReporterOptions ropts;
     const char* no_color = std::getenv("NO_COLOR");
@@ -195,6 +216,11 @@ int main(int argc, char** argv) {
         ropts.rule_catalog[r->info().id] = report::RuleDoc{r->info().description, r->info().severity};
     }
     auto sink = report::make_reporter(format, std::cout, ropts);
+    if (report_to_stderr) sink = report::make_reporter(format, std::cerr, ropts);
+    struct DiscardSink : DiagnosticSink {
+      void diagnostic(const Document&, const Diagnostic&) override {}
+    };
+    if (!write_baseline_file.empty()) sink = std::make_unique<DiscardSink>();
 
     lint::Session session(engine, options, std::cerr);
     for (const auto& p : paths) {
@@ -206,6 +232,13 @@ int main(int argc, char** argv) {
       }
     }
     sink->finish();
+    if (!write_baseline_file.empty()) {
+      baseline_out.save(write_baseline_file);
+      if (!quiet)
+        std::cerr << "wirelint: recorded " << baseline_out.entries().size() << " findings in " << write_baseline_file
+                  << "\n";
+      return session.input_errors() > 0 ? kExitError : kExitClean;
+    }
     std::cout.flush();
     if (session.input_errors() > 0) return kExitError;
     return session.count_at_least(*parse_severity(fail_level)) > 0 ? kExitFindings : kExitClean;
