@@ -6,10 +6,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 
+#include "cli/hook.h"
+#include "cli/staged.h"
 #include "lint/corpus.h"
 #include "lint/baseline.h"
 #include "lint/engine.h"
@@ -112,6 +115,16 @@ int main(int argc, char** argv) {
   std::string explain_id;
   explain_cmd->add_option("rule", explain_id, "Rule id")->required();
 
+  // Git pre-commit: lint what the index holds; install or remove a hook that does so.
+  bool staged = false;
+  app.add_flag("--staged", staged, "Lint the staged content of the stories staged for commit (git index)");
+  auto* hook_cmd = app.add_subcommand("hook", "Install or remove a git pre-commit hook running wirelint --staged");
+  hook_cmd->require_subcommand(1);
+  auto* hook_install_cmd = hook_cmd->add_subcommand("install", "Write the pre-commit hook");
+  bool hook_chain = false;
+  hook_install_cmd->add_flag("--chain", hook_chain, "Keep an existing pre-commit hook and run it first");
+  hook_cmd->add_subcommand("uninstall", "Remove the hook; restore a chained one");
+
   auto* dictionary_cmd = app.add_subcommand("dictionary", "Count the known entities per type");
   auto* corpus_cmd = app.add_subcommand(
       "corpus", "Lint a JSON-lines corpus or a folder, each story at its own date; findings per rule per 10,000 words");
@@ -131,6 +144,47 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kExitClean : kExitError;
+  }
+
+  // --fix rewrites files and --diff describes such rewrites: the index is not a file.
+  if ((fix || show_diff) && staged) {
+    std::cerr << "wirelint: --fix and --diff do not apply to --staged (the index is not a file to rewrite)\n";
+    return kExitError;
+  }
+
+  // Before the engine loads: the hook needs none, and a commit without stories passes at once.
+  std::vector<cli::StagedStory> staged_stories;
+  try {
+    if (*hook_cmd) {
+      if (*hook_install_cmd)
+        return cli::hook_install(cli::self_binary(argc > 0 ? argv[0] : ""), hook_chain, std::cout, std::cerr);
+      return cli::hook_uninstall(std::cout, std::cerr);
+    }
+    if (staged) {
+      if (!paths.empty()) {
+        std::cerr << "wirelint: --staged takes no paths: it lints the stories staged for commit\n";
+        return kExitError;
+      }
+      // read_staged_stories moves to the top of the work tree: anchor relative paths first.
+      if (!config_file.empty()) config_file = std::filesystem::absolute(config_file).string();
+      if (!data_dir.empty()) data_dir = std::filesystem::absolute(data_dir).string();
+      for (std::string* f : {&baseline_file, &write_baseline_file})
+        if (!f->empty()) *f = std::filesystem::absolute(*f).string();
+      cli::StagedOptions staged_options;
+      staged_options.use_config = !no_config;
+      if (!config_file.empty()) staged_options.config_file = config_file;
+      staged_stories = cli::read_staged_stories(staged_options);
+      if (staged_stories.empty()) return kExitClean;
+    }
+  } catch (const cli::StagedError& e) {
+    std::cerr << "wirelint: " << e.what() << "\n";
+    return kExitError;
+  } catch (const lint::ConfigError& e) {
+    std::cerr << "wirelint: " << e.what() << "\n";
+    return kExitError;
+  } catch (const std::exception& e) {
+    std::cerr << "wirelint: internal error: " << e.what() << "\n";
+    return kExitError;
   }
 
   try {
@@ -173,7 +227,7 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
 
-    if (paths.empty()) {
+    if (paths.empty() && !staged) {
       std::cerr << "wirelint: no input: give files or folders to lint, or '-' for standard input (see --help)\n";
       return kExitError;
     }
@@ -223,6 +277,7 @@ int main(int argc, char** argv) {
     if (!write_baseline_file.empty()) sink = std::make_unique<DiscardSink>();
 
     lint::Session session(engine, options, std::cerr);
+    for (auto& story : staged_stories) session.lint_bytes(story.path, std::move(story.bytes), *sink);
     for (const auto& p : paths) {
       if (p == "-") {
         std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
