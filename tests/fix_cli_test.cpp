@@ -283,8 +283,16 @@ TEST_F(FixCliTest, DiffOutputIsExact) {
 }
 
 TEST_F(FixCliTest, FixAndDiffExcludeEachOtherAndStaged) {
+  write("x.txt", "Fine.\n");
   Result r = run({"--fix", "--diff", "x.txt"});
   EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(read("x.txt"), "Fine.\n");
+  for (const char* option : {"--fix", "--diff"}) {
+    r = run({option, "--staged"});
+    EXPECT_EQ(r.code, 2) << option;
+    EXPECT_NE(r.err.find("--staged"), std::string::npos) << r.err;
+    EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+  }
 }
 
 TEST_F(FixCliTest, FailedWriteIsAnErrorAndTheFileIsUntouched) {
