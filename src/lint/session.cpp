@@ -222,7 +222,14 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
       *options_.fix_output << (changed ? fixed->source : doc->source);
     } else if (changed) {
       std::string error;
-      if (!write_atomically(path, fixed->source, error)) {
+      // Someone (an editor's save) may have changed the file since it was read: then the fixed
+      // text would throw their edit away, so leave the file alone.
+      std::ifstream again(path, std::ios::binary);
+      std::ostringstream now;
+      now << again.rdbuf();
+      if (!again || now.str() != doc->source) {
+        input_error(path + ": changed while being fixed; not written");
+      } else if (!write_atomically(path, fixed->source, error)) {
         input_error(path + ": cannot write the fixed file: " + error);
       } else {
         doc = std::move(fixed);
