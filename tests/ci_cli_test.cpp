@@ -4,26 +4,22 @@
 // finding of typography-spaced-abbreviation after a 3-byte apostrophe, so code-point and byte
 // columns differ, and ends in CRLF. Message wording belongs to the rule file, so it is taken
 // from a JSON run of the same input.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "support/process.h"
 
 namespace fs = std::filesystem;
+namespace support = wirelint::testing_support;
 using nlohmann::json;
+using support::read_file;
+using support::write_file;
 
 namespace {
 
@@ -34,34 +30,13 @@ constexpr const char* kRule = "typography-spaced-abbreviation";
 const std::string kStory = "Kyiv\xE2\x80\x99s envoy in the U. S. said on Tuesday that talks had ended.\r\n";
 const std::string kClean = "Kyiv\xE2\x80\x99s envoy in the U.S. said on Tuesday that talks had ended.\r\n";
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Result = support::ProcessResult;
 
-void write_file(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
-
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
-
-class CiCliTest : public ::testing::Test {
+class CiCliTest : public support::SandboxTest {
  protected:
   void SetUp() override {
     ASSERT_NE(std::string(kBinary), "") << "the wirelint target was not built";
-    std::string tmpl = (fs::temp_directory_path() / "wirelint-ci-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr) << std::strerror(errno);
-    base_ = fs::canonical(tmpl);
-    work_ = base_ / "work";
-    io_ = base_ / "io";
-    fs::create_directories(io_);
+    ASSERT_NO_FATAL_FAILURE(make_sandbox("wirelint-ci"));
     // Stops the walk up for configuration at the work folder.
     write_file(work_ / ".wirelint.toml", "");
     write_file(work_ / "news" / "story.txt", kStory);
@@ -69,49 +44,9 @@ class CiCliTest : public ::testing::Test {
     if (!has_rule()) GTEST_SKIP() << kRule << " is not in the rule set";
   }
 
-  void TearDown() override {
-    std::error_code ec;
-    if (!base_.empty()) fs::remove_all(base_, ec);
-  }
-
   Result run(const std::vector<std::string>& args) {
-    Result r;
-    const fs::path out = io_ / "stdout", err = io_ / "stderr";
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-      std::string var = *e;
-      if (var.rfind("WIRELINT_DATA_DIR=", 0) == 0) continue;  // the built-in data folder
-      env_strings.push_back(var);
-    }
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> argv_strings{kBinary};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& s : argv_strings) argv.push_back(s.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addchdir_np(&actions, work_.c_str());
-    pid_t pid = 0;
-    int rc = posix_spawn(&pid, kBinary, &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-      ADD_FAILURE() << "posix_spawn " << kBinary << ": " << std::strerror(rc);
-      return r;
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = read_file(out);
-    r.err = read_file(err);
-    return r;
+    // The built-in data folder.
+    return support::run_process(kBinary, args, work_, io_, std::nullopt, {"WIRELINT_DATA_DIR="});
   }
 
   bool has_rule() {
@@ -126,7 +61,6 @@ class CiCliTest : public ::testing::Test {
     return j.at("files").at(0).at("diagnostics").at(0).at("message");
   }
 
-  fs::path base_, work_, io_;
 };
 
 TEST_F(CiCliTest, Github) {

@@ -10,28 +10,23 @@
 // exist; typography assertions run only when `wirelint rules` lists typography rules. Message
 // wording belongs to the rule files, so exact-output tests take the message from a JSON run of
 // the same input instead of repeating it here.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "support/process.h"
 
 namespace fs = std::filesystem;
+namespace support = wirelint::testing_support;
 using nlohmann::json;
+using support::read_file;
+using support::split_lines;
 
 namespace {
 
@@ -43,50 +38,18 @@ constexpr const char* kSpelling = "spelling-unknown-word";
 const std::string kMisspelled = "Shippers are experiencing dificulties in obtaining certificates.\n";
 const std::string kClean = "Shippers are experiencing difficulties in obtaining certificates.\n";
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 void write_file(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  ASSERT_TRUE(out.good()) << "cannot write " << p;
+  ASSERT_TRUE(support::write_file(p, bytes)) << "cannot write " << p;
 }
 
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> lines;
-  std::stringstream ss(s);
-  std::string line;
-  while (std::getline(ss, line)) lines.push_back(line);
-  return lines;
-}
+using Result = support::ProcessResult;
 
-struct Result {
-  int code = -1;  // exit status, or 128 + signal number
-  std::string out, err;
-};
-
-class CliTest : public ::testing::Test {
+class CliTest : public support::SandboxTest {
  protected:
   void SetUp() override {
     ASSERT_NE(std::string(kBinary), "") << "the wirelint target was not built";
-    std::string tmpl = (fs::temp_directory_path() / "wirelint-cli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr) << std::strerror(errno);
-    base_ = fs::canonical(tmpl);
-    work_ = base_ / "work";
-    io_ = base_ / "io";
-    fs::create_directories(work_);
-    fs::create_directories(io_);
+    ASSERT_NO_FATAL_FAILURE(make_sandbox("wirelint-cli"));
     write_file(work_ / ".wirelint.toml", "");
-  }
-
-  void TearDown() override {
-    std::error_code ec;
-    if (!base_.empty()) fs::remove_all(base_, ec);
   }
 
   // A file under the work folder, `rel` relative to it.
@@ -94,47 +57,8 @@ class CliTest : public ::testing::Test {
 
   // Runs wirelint with `args` in the work folder; standard input is `input`, or /dev/null.
   Result run(const std::vector<std::string>& args, const std::optional<std::string>& input = std::nullopt) {
-    Result r;
-    const fs::path in = io_ / "stdin", out = io_ / "stdout", err = io_ / "stderr";
-    if (input) write_file(in, *input);
-
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-      std::string var = *e;
-      // The tests exercise the built-in data folder and plain (uncoloured) output.
-      if (var.rfind("WIRELINT_DATA_DIR=", 0) == 0 || var.rfind("NO_COLOR=", 0) == 0) continue;
-      env_strings.push_back(var);
-    }
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-
-    std::vector<std::string> argv_strings{kBinary};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& s : argv_strings) argv.push_back(s.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, input ? in.c_str() : "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addchdir_np(&actions, work_.c_str());
-    pid_t pid = 0;
-    int rc = posix_spawn(&pid, kBinary, &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-      ADD_FAILURE() << "posix_spawn " << kBinary << ": " << std::strerror(rc);
-      return r;
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = read_file(out);
-    r.err = read_file(err);
-    return r;
+    // The tests exercise the built-in data folder and plain (uncoloured) output.
+    return support::run_process(kBinary, args, work_, io_, input, {"WIRELINT_DATA_DIR=", "NO_COLOR="});
   }
 
   // Runs with `--format json` appended and parses standard output.
@@ -174,7 +98,6 @@ class CliTest : public ::testing::Test {
     return ids;
   }
 
-  fs::path base_, work_, io_;
 };
 
 std::string project_version() {

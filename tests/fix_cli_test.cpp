@@ -4,29 +4,22 @@
 // Assertions use typography-double-space (fixable, one replacement) and spelling-unknown-word
 // (not fixable); a test is skipped when its rule is not in `wirelint rules`. The seed story is
 // copied from /work/shared/seed at run time; its test is skipped when the file is absent.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <csignal>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "support/process.h"
 
 namespace fs = std::filesystem;
+namespace support = wirelint::testing_support;
 using nlohmann::json;
 
 namespace {
@@ -35,19 +28,6 @@ constexpr const char* kBinary = WIRELINT_BINARY;
 constexpr const char* kSeed = "/work/shared/seed/wire-sample-2024-spun.txt";
 constexpr const char* kDouble = "typography-double-space";
 constexpr const char* kSpelling = "spelling-unknown-word";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void put(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> lines;
@@ -61,10 +41,7 @@ std::vector<std::string> lines_of(const std::string& s) {
   return lines;
 }
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
+using Result = support::ProcessResult;
 
 struct FileId {
   ino_t inode = 0;
@@ -81,68 +58,24 @@ FileId id_of(const fs::path& p) {
   return FileId{st.st_ino, st.st_mtim, static_cast<mode_t>(st.st_mode & 07777)};
 }
 
-class FixCliTest : public ::testing::Test {
+class FixCliTest : public support::SandboxTest {
  protected:
   void SetUp() override {
     ASSERT_NE(std::string(kBinary), "") << "the wirelint target was not built";
-    std::string tmpl = (fs::temp_directory_path() / "wirelint-fixcli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr) << std::strerror(errno);
-    base_ = fs::canonical(tmpl);
-    work_ = base_ / "work";
-    io_ = base_ / "io";
-    fs::create_directories(work_);
-    fs::create_directories(io_);
-    put(work_ / ".wirelint.toml", "");  // no configuration above the temporary folder applies
+    ASSERT_NO_FATAL_FAILURE(make_sandbox("wirelint-fixcli"));
+    support::write_file(work_ / ".wirelint.toml", "");  // no configuration above the temporary folder applies
   }
   void TearDown() override {
     std::error_code ec;
-    if (!base_.empty()) {
-      fs::permissions(work_, fs::perms::owner_all, fs::perm_options::add, ec);
-      fs::remove_all(base_, ec);
-    }
+    if (!base_.empty()) fs::permissions(work_, fs::perms::owner_all, fs::perm_options::add, ec);
+    SandboxTest::TearDown();
   }
 
-  void write(const std::string& rel, const std::string& bytes) { put(work_ / rel, bytes); }
-  std::string read(const std::string& rel) { return slurp(work_ / rel); }
+  void write(const std::string& rel, const std::string& bytes) { support::write_file(work_ / rel, bytes); }
+  std::string read(const std::string& rel) { return support::read_file(work_ / rel); }
 
   Result run(const std::vector<std::string>& args, const std::optional<std::string>& input = std::nullopt) {
-    Result r;
-    const fs::path in = io_ / "stdin", out = io_ / "stdout", err = io_ / "stderr";
-    if (input) put(in, *input);
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-      std::string var = *e;
-      if (var.rfind("WIRELINT_DATA_DIR=", 0) == 0 || var.rfind("NO_COLOR=", 0) == 0) continue;
-      env_strings.push_back(var);
-    }
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> argv_strings{kBinary};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& s : argv_strings) argv.push_back(s.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, input ? in.c_str() : "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addchdir_np(&actions, work_.c_str());
-    pid_t pid = 0;
-    int rc = posix_spawn(&pid, kBinary, &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-      ADD_FAILURE() << "posix_spawn: " << std::strerror(rc);
-      return r;
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
+    return support::run_process(kBinary, args, work_, io_, input, {"WIRELINT_DATA_DIR=", "NO_COLOR="});
   }
 
   json report(std::vector<std::string> args, int expected_code) {
@@ -167,7 +100,6 @@ class FixCliTest : public ::testing::Test {
     return r.out.find(id + "  ") != std::string::npos;
   }
 
-  fs::path base_, work_, io_;
 };
 
 #define REQUIRE_RULE(id)                                     \

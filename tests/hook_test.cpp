@@ -5,25 +5,21 @@
 // GIT_CONFIG_NOSYSTEM=1), a fixed identity from the environment, and without any GIT_* variable
 // of the process running the tests (which may itself be inside a hook). The hook that `hook
 // install` writes names the binary under test by absolute path, so commits exercise it.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <stdlib.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "support/process.h"
 
 namespace fs = std::filesystem;
+namespace support = wirelint::testing_support;
+using support::read_file;
 
 namespace {
 
@@ -33,33 +29,19 @@ constexpr const char* kBinary = WIRELINT_BINARY;
 const std::string kSpun = "The U. S. said the the talks failed.\n";
 const std::string kClean = "The U.S. said the talks failed.\n";
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 void write_file(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  ASSERT_TRUE(out.good()) << "cannot write " << p;
+  ASSERT_TRUE(support::write_file(p, bytes)) << "cannot write " << p;
 }
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-  std::string all() const { return out + err; }
-};
+using Result = support::ProcessResult;
 
 class HookTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_NE(std::string(kBinary), "") << "the wirelint target was not built";
-    std::string tmpl = (fs::temp_directory_path() / "wirelint-hook-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr) << std::strerror(errno);
-    base_ = fs::canonical(tmpl);
+    tmp_.emplace("wirelint-hook");
+    ASSERT_FALSE(tmp_->path().empty()) << tmp_->error();
+    base_ = tmp_->path();
     repo_ = base_ / "repo";
     io_ = base_ / "io";
     fs::create_directories(repo_);
@@ -69,56 +51,15 @@ class HookTest : public ::testing::Test {
     write_file(repo_ / ".wirelint.toml", "");
   }
 
-  void TearDown() override {
-    std::error_code ec;
-    if (!base_.empty()) fs::remove_all(base_, ec);
-  }
+  void TearDown() override { tmp_.reset(); }
 
+  // `program` (looked up in PATH) without any GIT_* variable of ours, with git's configuration
+  // pinned as described at the top.
   Result spawn(const std::string& program, const std::vector<std::string>& args, const fs::path& dir) {
-    Result r;
-    const fs::path out = io_ / "stdout", err = io_ / "stderr";
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-      std::string var = *e;
-      if (var.rfind("GIT_", 0) == 0 || var.rfind("WIRELINT_DATA_DIR=", 0) == 0 || var.rfind("NO_COLOR=", 0) == 0)
-        continue;
-      env_strings.push_back(var);
-    }
-    for (const char* v : {"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1", "GIT_AUTHOR_NAME=Test",
-                          "GIT_AUTHOR_EMAIL=test@example.com", "GIT_COMMITTER_NAME=Test",
-                          "GIT_COMMITTER_EMAIL=test@example.com"})
-      env_strings.push_back(v);
-    env_strings.push_back("GIT_CEILING_DIRECTORIES=" + base_.string());
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-
-    std::vector<std::string> argv_strings{program};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& s : argv_strings) argv.push_back(s.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
-    pid_t pid = 0;
-    int rc = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-      ADD_FAILURE() << "posix_spawn " << program << ": " << std::strerror(rc);
-      return r;
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = read_file(out);
-    r.err = read_file(err);
-    return r;
+    return support::run_process(program, args, dir, io_, std::nullopt, {"GIT_", "WIRELINT_DATA_DIR=", "NO_COLOR="},
+                                {"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1", "GIT_AUTHOR_NAME=Test",
+                                 "GIT_AUTHOR_EMAIL=test@example.com", "GIT_COMMITTER_NAME=Test",
+                                 "GIT_COMMITTER_EMAIL=test@example.com", "GIT_CEILING_DIRECTORIES=" + base_.string()});
   }
 
   Result git(const std::vector<std::string>& args) { return spawn("git", args, repo_); }
@@ -137,6 +78,7 @@ class HookTest : public ::testing::Test {
     return "#!/bin/sh\necho ran >> '" + (io_ / "foreign.log").string() + "'\nexit " + std::to_string(code) + "\n";
   }
 
+  std::optional<support::TempDir> tmp_;
   fs::path base_, repo_, io_;
 };
 

@@ -31,8 +31,7 @@
 #include "lsp/framing.h"
 #include "lsp/position.h"
 #include "lsp/server.h"
-
-extern char** environ;
+#include "support/process.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -125,26 +124,20 @@ std::vector<std::string> codes_of(const json& publish) {
 
 class TempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "wirelint-lsp-XXXXXX").string();
-    if (mkdtemp(tmpl.data())) path_ = fs::canonical(tmpl);
+  TempDir() : dir_("wirelint-lsp") {
     // Stops the configuration search from reaching whatever sits in /tmp or above.
-    std::ofstream(path_ / ".wirelint.toml") << "";
+    std::ofstream(path() / ".wirelint.toml") << "";
   }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
+  const fs::path& path() const { return dir_.path(); }
   // A file URI for `name` in this folder, with spaces percent-encoded.
   std::string uri(const std::string& name) const {
-    std::string p = (path_ / name).string(), out = "file://";
+    std::string p = (path() / name).string(), out = "file://";
     for (char c : p) out += c == ' ' ? std::string("%20") : std::string(1, c);
     return out;
   }
 
  private:
-  fs::path path_;
+  wirelint::testing_support::TempDir dir_;
 };
 
 // --- positions ------------------------------------------------------------------------------
@@ -498,12 +491,8 @@ class LspProcess {
   explicit LspProcess(const fs::path& cwd) {
     int in[2], out[2];
     if (pipe(in) != 0 || pipe(out) != 0) return;
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e)
-      if (std::string(*e).rfind("WIRELINT_DATA_DIR=", 0) != 0) env_strings.push_back(*e);
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
+    std::vector<std::string> env_strings = wirelint::testing_support::environment({"WIRELINT_DATA_DIR="});
+    std::vector<char*> envp = wirelint::testing_support::c_strings(env_strings);
     std::string binary = WIRELINT_BINARY, arg = "lsp";
     char* argv[] = {binary.data(), arg.data(), nullptr};
     std::string err = (cwd / "stderr.log").string();
