@@ -257,6 +257,15 @@ TEST(RuleSelectionTest, DefaultsAndOnly) {
   EXPECT_EQ(RuleSelection::only(set, -1).enabled, (std::vector<bool>{false, false, false}));
   EXPECT_EQ(RuleSelection::only(set, 3).enabled, (std::vector<bool>{false, false, false}));
 
+  // Command-line overrides: enable, disable, then only; an unknown id comes back.
+  auto o = RuleSelection::defaults(set);
+  EXPECT_EQ(o.apply_overrides(set, {"spin-b"}, {"spin-a"}, {}), std::nullopt);
+  EXPECT_EQ(o.enabled, (std::vector<bool>{false, true, true}));
+  EXPECT_EQ(o.apply_overrides(set, {}, {}, {"spin-a"}), std::nullopt);
+  EXPECT_EQ(o.enabled, (std::vector<bool>{true, false, false}));
+  EXPECT_EQ(o.apply_overrides(set, {"spin-c", "spin-z"}, {}, {}), std::optional<std::string>("spin-z"));
+  EXPECT_EQ(o.enabled, (std::vector<bool>{true, false, true}));
+
   // What the selection does to a lint.
   Linter linter(set, nullptr);
   auto doc = input::prepare("s.txt", "aaa bbb ccc", InputFormat::plain).doc;

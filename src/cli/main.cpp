@@ -209,19 +209,8 @@ int main(int argc, char** argv) {
     }
     if (*corpus_cmd) {
       auto selection = lint::RuleSelection::defaults(engine.rules());
-      auto set = [&](const std::vector<std::string>& ids, bool on) {
-        for (const auto& id : ids) {
-          int i = engine.rules().index_of(id);
-          if (i < 0) throw lint::EngineError("unknown rule '" + id + "'");
-          selection.enabled[i] = on;
-        }
-      };
-      set(split_ids(enable), true);
-      set(split_ids(disable), false);
-      if (!only.empty()) {
-        std::fill(selection.enabled.begin(), selection.enabled.end(), false);
-        set(split_ids(only), true);
-      }
+      if (auto bad = selection.apply_overrides(engine.rules(), split_ids(enable), split_ids(disable), split_ids(only)))
+        throw lint::EngineError("unknown rule '" + *bad + "'");
       auto report = lint::run_corpus(engine, selection, corpus_path, corpus_options);
       lint::print_corpus_report(report, std::cout);
       return kExitClean;

@@ -83,6 +83,27 @@ RuleSelection RuleSelection::only(const rules::RuleSet& rules, int index) {
   return s;
 }
 
+std::optional<std::string> RuleSelection::set_enabled(const rules::RuleSet& rules, const std::vector<std::string>& ids,
+                                                      bool on) {
+  for (const auto& id : ids) {
+    int i = rules.index_of(id);
+    if (i < 0) return id;
+    enabled[i] = on;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> RuleSelection::apply_overrides(const rules::RuleSet& rules,
+                                                          const std::vector<std::string>& enable,
+                                                          const std::vector<std::string>& disable,
+                                                          const std::vector<std::string>& only) {
+  if (auto bad = set_enabled(rules, enable, true)) return bad;
+  if (auto bad = set_enabled(rules, disable, false)) return bad;
+  if (only.empty()) return std::nullopt;
+  std::fill(enabled.begin(), enabled.end(), false);
+  return set_enabled(rules, only, true);
+}
+
 std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& selection, Date date) const {
   std::vector<Diagnostic> out;
   tokenize::TokenStream tokens(doc.text);

@@ -3,6 +3,7 @@
 // scanning rule kind. Const and reentrant: one Linter serves any number of documents.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -29,6 +30,14 @@ struct RuleSelection {
   static RuleSelection defaults(const rules::RuleSet& rules);
   // Only the rule at `index`, at its own severity.
   static RuleSelection only(const rules::RuleSet& rules, int index);
+
+  // Turns the rules named in `ids` on or off. Returns the first unknown id, if any (the rules
+  // before it are applied); callers report it in their own terms.
+  std::optional<std::string> set_enabled(const rules::RuleSet& rules, const std::vector<std::string>& ids, bool on);
+  // Command-line overrides: `enable`, then `disable`, then, when `only` is not empty, only those.
+  std::optional<std::string> apply_overrides(const rules::RuleSet& rules, const std::vector<std::string>& enable,
+                                             const std::vector<std::string>& disable,
+                                             const std::vector<std::string>& only);
 };
 
 // Id of the diagnostic reported for ill-formed UTF-8 (not a rule: the engine reports it).

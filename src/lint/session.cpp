@@ -75,11 +75,7 @@ const Session::Resolved& Session::resolve(const std::string& path) {
   r->config = cfg;
   r->selection = RuleSelection::defaults(rules);
   auto set = [&](const std::vector<std::string>& ids, bool on, const std::string& where) {
-    for (const auto& id : ids) {
-      int i = rules.index_of(id);
-      if (i < 0) throw ConfigError(where + ": unknown rule '" + id + "'");
-      r->selection.enabled[i] = on;
-    }
+    if (auto bad = r->selection.set_enabled(rules, ids, on)) throw ConfigError(where + ": unknown rule '" + *bad + "'");
   };
   if (cfg) {
     set(cfg->enable, true, cfg->path);
@@ -91,12 +87,8 @@ const Session::Resolved& Session::resolve(const std::string& path) {
     }
     r->selection.accepted_words.insert(cfg->accept_words.begin(), cfg->accept_words.end());
   }
-  set(options_.enable, true, "--enable");
-  set(options_.disable, false, "--disable");
-  if (!options_.only.empty()) {
-    std::fill(r->selection.enabled.begin(), r->selection.enabled.end(), false);
-    set(options_.only, true, "--only");
-  }
+  // The ids were checked in the constructor, so no override can name an unknown rule.
+  r->selection.apply_overrides(rules, options_.enable, options_.disable, options_.only);
   return *resolved_.emplace(key, std::move(r)).first->second;
 }
 
