@@ -2,6 +2,8 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include "text/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -74,18 +76,7 @@ bool SpellChecker::known(std::string_view word) const {
   bool ok = accepted_.count(w) > 0;
   if (!ok) {
     // Hunspell wants the typographic apostrophe as a plain one.
-    std::string plain;
-    plain.reserve(w.size());
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      if (i + 2 < w.size() && static_cast<unsigned char>(w[i]) == 0xE2 &&
-          static_cast<unsigned char>(w[i + 1]) == 0x80 &&
-          static_cast<unsigned char>(w[i + 2]) == 0x99) {
-        plain.push_back('\'');
-        i += 2;
-      } else {
-        plain.push_back(w[i]);
-      }
-    }
+    std::string plain = text::plain_apostrophes(w);
     ok = listed(plain) || (words_.empty() && engine().spell(plain));
   }
   cache_.emplace(std::move(w), ok);

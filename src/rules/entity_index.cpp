@@ -4,25 +4,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/utf8.h"
+
 namespace wirelint::rules {
-namespace {
-
-std::string plain_apostrophes(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x99) {
-      out.push_back('\'');
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dictionary_(dictionary) {
   match::PhraseSetBuilder builder;
@@ -35,7 +19,7 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
     bool name = kind == FormKind::name || kind == FormKind::alias || kind == FormKind::abbreviation;
     for (std::size_t i = 0; i < ts.size(); ++i) {
       folded.emplace_back(ts.folded(i));
-      surface.push_back(plain_apostrophes(ts.surface(i)));
+      surface.push_back(text::plain_apostrophes(ts.surface(i)));
       if (name && ts[i].is_word() && ts[i].shape == tokenize::CaseShape::lower &&
           seen_lowercase.insert(std::string(ts.surface(i))).second)
         lowercase_words_.emplace_back(ts.surface(i));
@@ -75,7 +59,7 @@ std::vector<Mention> EntityIndex::find(const tokenize::TokenStream& tokens) cons
     for (const auto& f : forms_[h.pattern]) {
       bool same = true;
       for (std::size_t k = 0; k < f.surface.size() && same; ++k)
-        same = plain_apostrophes(tokens.surface(h.first_token + k)) == f.surface[k];
+        same = text::plain_apostrophes(tokens.surface(h.first_token + k)) == f.surface[k];
       if (same) candidates.push_back(Mention{h.first_token, h.end_token, f.entity, f.kind});
     }
   }

@@ -18,6 +18,10 @@ std::size_t first_invalid_utf8(std::string_view bytes);
 // ill-formed byte, or npos if there was none.
 std::size_t blank_invalid_utf8(std::string& bytes);
 
+// `s` with every U+2019 RIGHT SINGLE QUOTATION MARK (the typographic apostrophe) written as
+// ASCII "'", so "Iran’s" and "Iran's" compare equal.
+std::string plain_apostrophes(std::string_view s);
+
 // True if every byte is ASCII.
 bool is_ascii(std::string_view s);
 

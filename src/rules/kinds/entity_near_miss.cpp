@@ -40,6 +40,7 @@
 #include "dictionary/spell_checker.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/registry.h"
+#include "text/utf8.h"
 
 namespace wirelint::rules {
 namespace {
@@ -50,20 +51,6 @@ using tokenize::CaseShape;
 constexpr char kSep = '\x1f';
 constexpr const char* kWild = "\x01";
 
-std::string plain_apostrophes(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x99) {
-      out.push_back('\'');
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
 
 // Bytes of a trailing possessive ("'s", "’s", "s'" keeps its s) so "Agency's" compares as "Agency".
 std::size_t possessive_bytes(std::string_view s) {
@@ -213,7 +200,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
   auto add_geo = [&](const std::string& form) {
     tokenize::TokenStream ts(form, tokenize::TokenStream::Mode::tokens_only);
     if (ts.size() == 1) {
-      out->country_words.insert(plain_apostrophes(ts.surface(0)));
+      out->country_words.insert(text::plain_apostrophes(ts.surface(0)));
       return;
     }
     // Words of a two-word form count when they are proper nouns of their own ("Korean" of
@@ -246,7 +233,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
         n.entity = e;
         n.text = *f;
         for (std::size_t i = 0; i < ts.size(); ++i) {
-          n.tokens.push_back(plain_apostrophes(ts.surface(i)));
+          n.tokens.push_back(text::plain_apostrophes(ts.surface(i)));
           if (ts[i].is_word()) ++n.words;
           bool last = true;
           for (std::size_t j = i + 1; j < ts.size() && last; ++j) last = !ts[j].is_word();
@@ -392,7 +379,7 @@ class EntityNearMissRule : public Rule {
   // A word without its possessive, apostrophes made plain.
   static std::string bare_word(const tokenize::TokenStream& ts, std::size_t i) {
     std::string_view raw = ts.surface(i);
-    return plain_apostrophes(raw.substr(0, raw.size() - possessive_bytes(raw)));
+    return text::plain_apostrophes(raw.substr(0, raw.size() - possessive_bytes(raw)));
   }
 
   static bool name_word(const tokenize::Token& t) {
@@ -422,7 +409,7 @@ class EntityNearMissRule : public Rule {
   static std::string surface_for_name(const tokenize::TokenStream& ts, std::size_t i, bool last) {
     std::string_view s = ts.surface(i);
     if (last) s.remove_suffix(possessive_bytes(s));
-    return plain_apostrophes(s);
+    return text::plain_apostrophes(s);
   }
 
   // A capitalized word that opens a sentence and is an ordinary word ("The", "In") does not
@@ -550,7 +537,7 @@ class EntityNearMissRule : public Rule {
 
     std::size_t begin = ts[b].begin;
     std::size_t end = ts[e - 1].end - possessive_bytes(ts.surface(e - 1));
-    std::string span = one_line(plain_apostrophes(ts.text().substr(begin, end - begin)));
+    std::string span = one_line(text::plain_apostrophes(ts.text().substr(begin, end - begin)));
     const auto& dict = ctx.entities->dictionary();
     if (p_.accept.count(span) || dict.by_name(span)) return false;
     for (std::size_t t = b + 1; t < e; ++t)
