@@ -119,6 +119,19 @@ bool TokenStream::simple_ascii(std::string_view text, bool tokens_only) {
   return true;
 }
 
+// Fills the token's folded form (punctuation as it is) and case shape, then keeps it.
+void TokenStream::push_token(Token& t, std::string_view surface) {
+  t.fold_begin = static_cast<std::uint32_t>(folded_.size());
+  if (t.kind == TokenKind::punct) {
+    folded_.append(surface);
+  } else {
+    append_folded(folded_, surface);
+    t.shape = case_shape(surface);
+  }
+  t.fold_length = static_cast<std::uint32_t>(folded_.size()) - t.fold_begin;
+  tokens_.push_back(t);
+}
+
 void TokenStream::scan_simple_ascii() {
   tokens_.reserve(text_.size() / 4 + 1);
   folded_.reserve(text_.size());
@@ -160,16 +173,7 @@ void TokenStream::scan_simple_ascii() {
     t.space_before = space;
     t.paragraph_before = tokens_.empty();
     t.sentence_start = tokens_.empty();
-    t.fold_begin = static_cast<std::uint32_t>(folded_.size());
-    std::string_view seg = text_.substr(i, j - i);
-    if (t.kind == TokenKind::punct) {
-      folded_.append(seg);
-    } else {
-      append_folded(folded_, seg);
-      t.shape = case_shape(seg);
-    }
-    t.fold_length = static_cast<std::uint32_t>(folded_.size()) - t.fold_begin;
-    tokens_.push_back(t);
+    push_token(t, text_.substr(i, j - i));
     space = false;
     i = j;
   }
@@ -270,15 +274,7 @@ TokenStream::TokenStream(std::string_view text, Mode mode) : text_(text) {
     t.sentence = sentence_index;
     t.sentence_start = pending_sentence_start;
     pending_sentence_start = false;
-    t.fold_begin = static_cast<std::uint32_t>(folded_.size());
-    if (t.kind == TokenKind::punct) {
-      folded_.append(seg);
-    } else {
-      append_folded(folded_, seg);
-      t.shape = case_shape(seg);
-    }
-    t.fold_length = static_cast<std::uint32_t>(folded_.size()) - t.fold_begin;
-    tokens_.push_back(t);
+    push_token(t, seg);
     space = newline = paragraph = false;
     line_breaks = 0;
   }

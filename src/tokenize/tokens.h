@@ -68,6 +68,7 @@ class TokenStream {
  private:
   static bool simple_ascii(std::string_view text, bool tokens_only);
   void scan_simple_ascii();
+  void push_token(Token& t, std::string_view surface);
 
   std::string_view text_;
   std::vector<Token> tokens_;
