@@ -24,6 +24,16 @@ struct Mention {
   FormKind form = FormKind::name;
 };
 
+// The index one past the last mention sharing the span of `mentions[i]` (an ambiguous form
+// yields one mention per entity, all adjacent).
+inline std::size_t end_of_same_span(const std::vector<Mention>& mentions, std::size_t i) {
+  std::size_t j = i;
+  while (j < mentions.size() && mentions[j].first_token == mentions[i].first_token &&
+         mentions[j].end_token == mentions[i].end_token)
+    ++j;
+  return j;
+}
+
 class EntityIndex {
  public:
   explicit EntityIndex(const dictionary::EntityDictionary& dictionary);

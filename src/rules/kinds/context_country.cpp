@@ -91,8 +91,7 @@ class ContextCountryRule : public Rule {
     };
     std::vector<Single> singles;
     for (std::size_t i = 0; i < ms.size();) {
-      std::size_t j = i;
-      while (j < ms.size() && ms[j].first_token == ms[i].first_token && ms[j].end_token == ms[i].end_token) ++j;
+      std::size_t j = end_of_same_span(ms, i);
       if (j == i + 1) singles.push_back({&ms[i], &all[ms[i].entity]});
       i = j;
     }

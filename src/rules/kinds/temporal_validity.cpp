@@ -118,8 +118,7 @@ class TemporalValidityRule : public Rule {
     const auto& ts = ctx.tokens;
     for (std::size_t i = 0; i < ms.size();) {
       // All entities that share this span (an ambiguous name yields one mention each).
-      std::size_t j = i;
-      while (j < ms.size() && ms[j].first_token == ms[i].first_token && ms[j].end_token == ms[i].end_token) ++j;
+      std::size_t j = end_of_same_span(ms, i);
       const Mention& m = ms[i];
       const Entity* outdated = nullptr;
       bool blocked = false;
@@ -336,8 +335,7 @@ class OfficeTermRule : public Rule {
     const auto& ms = *ctx.mentions;
     const auto& ts = ctx.tokens;
     for (std::size_t i = 0; i < ms.size();) {
-      std::size_t j = i;
-      while (j < ms.size() && ms[j].first_token == ms[i].first_token && ms[j].end_token == ms[i].end_token) ++j;
+      std::size_t j = end_of_same_span(ms, i);
       const Mention& m = ms[i];
       std::size_t from = i;
       i = j;
