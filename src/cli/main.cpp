@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -137,6 +138,13 @@ int main(int argc, char** argv) {
   corpus_cmd->fallthrough();
   corpus_cmd->add_option("--limit", corpus_options.limit, "Stop after this many stories");
 
+  corpus_cmd->add_option("--findings", corpus_options.findings_path,
+                         "Also write every story's word count and every finding as JSON lines to this file");
+
+  auto* models_cmd = app.add_subcommand("models", "The synonym model: its size, whether its compiled image is used, load time");
+  auto* models_compile_cmd =
+      models_cmd->add_subcommand("compile", "Compile dictionaries/synonyms/*.tsv into the memory-mapped image synonyms.bin");
+
   auto* lsp_cmd = app.add_subcommand("lsp", "Run as a language server (LSP 3.17) on standard input and output");
 
   try {
@@ -189,6 +197,16 @@ int main(int argc, char** argv) {
 
   try {
     if (data_dir.empty()) data_dir = lint::find_data_dir(argc > 0 ? argv[0] : "");
+    if (*models_compile_cmd) {
+      auto out = lint::Engine::synonym_image(data_dir);
+      try {
+        models::SynonymModel::compile(lint::Engine::synonym_sources(data_dir), out);
+      } catch (const models::SynonymError& e) {
+        throw lint::EngineError(e.what());
+      }
+      std::cout << "wrote " << out << "\n";
+      return kExitClean;
+    }
     // Never destroyed: tearing down the dictionaries costs milliseconds at exit and the process
     // is ending anyway. Held by a static so leak checkers see it as reachable.
     static const lint::Engine* const kEngine = new lint::Engine(data_dir);
@@ -205,6 +223,15 @@ int main(int argc, char** argv) {
       for (auto t : {EntityType::country, EntityType::historical, EntityType::agency, EntityType::organization,
                      EntityType::government, EntityType::armed_group, EntityType::person, EntityType::institution})
         std::cout << dictionary::to_string(t) << "\t" << engine.entities().count(t) << "\n";
+      return kExitClean;
+    }
+    if (*models_cmd) {
+      auto start = std::chrono::steady_clock::now();
+      auto model = models::SynonymModel::open(lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      std::cout << "synonyms\t" << model->words() << " words\t" << model->pairs() << " pairs\t"
+                << (model->from_image() ? "image " : "compiled from sources (image missing or stale) ")
+                << lint::Engine::synonym_image(data_dir) << "\topened in " << ms << " ms\n";
       return kExitClean;
     }
     if (*corpus_cmd) {

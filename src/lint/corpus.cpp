@@ -91,6 +91,11 @@ CorpusReport run_corpus(const Engine& engine, const RuleSelection& selection, co
   }
 
   CorpusReport report;
+  std::ofstream findings;
+  if (!options.findings_path.empty()) {
+    findings.open(options.findings_path, std::ios::binary | std::ios::trunc);
+    if (!findings) throw EngineError(options.findings_path + ": cannot write findings");
+  }
   auto start = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < stories.size(); ++i) {
     if (!selected(options.part, i)) continue;
@@ -102,7 +107,16 @@ CorpusReport run_corpus(const Engine& engine, const RuleSelection& selection, co
     auto found = engine.linter().lint(doc, selection, date);
     ++report.stories;
     report.bytes += s.body.size();
-    report.words += count_words(doc.text);
+    std::size_t words = count_words(doc.text);
+    report.words += words;
+    if (findings.is_open()) {
+      findings << nlohmann::json{{"story", s.id}, {"words", words}}.dump() << "\n";
+      for (const auto& d : found)
+        findings << nlohmann::json{{"story", s.id},          {"rule", d.rule},     {"offset", d.span.offset},
+                                   {"length", d.span.length}, {"match", d.match}, {"replacements", d.replacements}}
+                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                 << "\n";
+    }
     std::set<std::string> seen;
     for (const auto& d : found) {
       auto& st = report.rules[d.rule];

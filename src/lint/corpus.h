@@ -22,6 +22,7 @@ struct CorpusOptions {
   std::size_t examples = 5;        // per rule
   std::size_t limit = 0;           // stories; 0 = all
   Date default_date = Date::today();
+  std::string findings_path;       // non-empty: write {"story","words"} and each finding as JSON lines
 };
 
 struct CorpusFinding {

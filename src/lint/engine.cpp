@@ -22,6 +22,17 @@ bool has_data(const fs::path& dir) {
   return fs::is_directory(dir / "rules", ec) && fs::is_directory(dir / "dictionaries", ec);
 }
 
+// The *.txt files of a folder, sorted; none when the folder is absent.
+std::vector<fs::path> text_lists(const fs::path& dir) {
+  std::vector<fs::path> lists;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return lists;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".txt") lists.push_back(e.path());
+  std::sort(lists.begin(), lists.end());
+  return lists;
+}
+
 void accept_word_list(dictionary::SpellChecker& spell, const fs::path& file) {
   std::ifstream in(file);
   if (!in) throw EngineError(file.string() + ": cannot read word list");
@@ -40,6 +51,15 @@ void accept_word_list(dictionary::SpellChecker& spell, const fs::path& file) {
 // the spelling rule already.
 void Engine::accept_entity_words() {
   for (const auto& w : entity_index_->lowercase_name_words()) spell_->accept(w);
+}
+
+std::vector<std::string> Engine::synonym_sources(const std::string& data_dir) {
+  fs::path dir = fs::path(data_dir) / "dictionaries" / "synonyms";
+  return {(dir / "synonyms.tsv").string(), (dir / "extra.tsv").string()};
+}
+
+std::string Engine::synonym_image(const std::string& data_dir) {
+  return (fs::path(data_dir) / "dictionaries" / "synonyms" / "synonyms.bin").string();
 }
 
 std::string find_data_dir(const std::string& argv0) {
@@ -84,18 +104,27 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
     entities.wait();
     throw EngineError(problem);
   }
-  std::error_code ec;
-  fs::path vocab = root / "dictionaries" / "vocabulary";
-  if (fs::is_directory(vocab, ec)) {
-    std::vector<fs::path> lists;
-    for (const auto& e : fs::directory_iterator(vocab, ec))
-      if (e.path().extension() == ".txt") lists.push_back(e.path());
-    std::sort(lists.begin(), lists.end());
-    for (const auto& l : lists) accept_word_list(*spell_, l);
-  }
+  for (const auto& l : text_lists(root / "dictionaries" / "vocabulary")) accept_word_list(*spell_, l);
   entities.get();  // rethrows the entity loader's error
   accept_entity_words();
-  linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get());
+  try {
+    synonyms_ = models::SynonymModel::open(synonym_sources(data_dir), synonym_image(data_dir));
+  } catch (const models::SynonymError& e) {
+    throw EngineError(e.what());
+  }
+  // Real names the dictionary does not check: one name a line, '#' comments, tab-separated
+  // notes after the name.
+  for (const auto& l : text_lists(root / "dictionaries" / "names")) {
+    std::ifstream in(l);
+    if (!in) throw EngineError(l.string() + ": cannot read name list");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      real_names_.insert(line.substr(0, line.find('\t')));
+    }
+  }
+  linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get(), synonyms_.get(), &real_names_);
 }
 
 }  // namespace wirelint::lint

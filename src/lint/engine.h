@@ -9,10 +9,12 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 
 #include "dictionary/entities.h"
 #include "dictionary/spell_checker.h"
 #include "lint/linter.h"
+#include "models/synonyms.h"
 #include "rules/entity_index.h"
 #include "rules/rule_set.h"
 
@@ -37,6 +39,10 @@ class Engine {
   const dictionary::SpellChecker& spell() const { return *spell_; }
   const dictionary::EntityDictionary& entities() const { return entities_; }
   const rules::EntityIndex& entity_index() const { return *entity_index_; }
+  const models::SynonymModel& synonyms() const { return *synonyms_; }
+  // The synonym model's sources and its compiled image, under a data folder.
+  static std::vector<std::string> synonym_sources(const std::string& data_dir);
+  static std::string synonym_image(const std::string& data_dir);
   const std::string& data_dir() const { return data_dir_; }
 
  private:
@@ -47,6 +53,8 @@ class Engine {
   std::unique_ptr<dictionary::SpellChecker> spell_;
   dictionary::EntityDictionary entities_;
   std::unique_ptr<rules::EntityIndex> entity_index_;
+  std::unique_ptr<models::SynonymModel> synonyms_;
+  std::unordered_set<std::string> real_names_;
   std::unique_ptr<Linter> linter_;
 };
 

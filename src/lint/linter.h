@@ -46,8 +46,9 @@ inline constexpr const char* kInvalidUtf8Id = "input-invalid-utf8";
 class Linter {
  public:
   Linter(const rules::RuleSet& rules, const dictionary::SpellChecker* spell,
-         const rules::EntityIndex* entities = nullptr)
-      : rules_(rules), spell_(spell), entities_(entities) {}
+         const rules::EntityIndex* entities = nullptr, const models::SynonymModel* synonyms = nullptr,
+         const std::unordered_set<std::string>* real_names = nullptr)
+      : rules_(rules), spell_(spell), entities_(entities), synonyms_(synonyms), real_names_(real_names) {}
 
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date) const;
 
@@ -59,6 +60,8 @@ class Linter {
   const rules::RuleSet& rules_;
   const dictionary::SpellChecker* spell_;
   const rules::EntityIndex* entities_;
+  const models::SynonymModel* synonyms_;
+  const std::unordered_set<std::string>* real_names_;
 };
 
 }  // namespace wirelint::lint

@@ -24,6 +24,7 @@ const std::map<std::string, KindFactory>& kinds() {
       {"entity-modifier", make_entity_modifier_rule},
       {"malformed-demonym", make_malformed_demonym_rule},
       {"entity-near-miss", make_entity_near_miss_rule},
+      {"spun-title", make_spun_title_rule},
       {"double-space", make_double_space_rule},
       {"space-before-punctuation", make_space_before_punctuation_rule},
       {"spaced-dash", make_spaced_dash_rule},

@@ -27,6 +27,10 @@ class SpellChecker;
 class EntityDictionary;
 }
 
+namespace wirelint::models {
+class SynonymModel;
+}
+
 namespace wirelint::rules {
 
 struct Mention;
@@ -64,6 +68,9 @@ struct LintContext {
   const std::unordered_set<std::string>* accepted_words = nullptr;  // from configuration
   const EntityIndex* entities = nullptr;             // the entity dictionary, if loaded
   const std::vector<Mention>* mentions = nullptr;    // its mentions in this document, in order
+  const models::SynonymModel* synonyms = nullptr;    // the synonym model, if loaded
+  // Real names the entity dictionary does not check (dictionaries/names/): never a near miss.
+  const std::unordered_set<std::string>* real_names = nullptr;
 };
 
 // Where a rule reports. Offsets are byte offsets into the lintable text (Document::text); the

@@ -23,6 +23,7 @@ std::unique_ptr<Rule> make_context_country_rule(RuleInfo info, TableReader& tabl
 std::unique_ptr<Rule> make_entity_modifier_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_malformed_demonym_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_entity_near_miss_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_spun_title_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_double_space_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_space_before_punctuation_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_spaced_dash_rule(RuleInfo info, TableReader& table);

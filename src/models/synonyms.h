@@ -1,0 +1,98 @@
+// The synonym model: "could word B have been swapped in for word A?" Built from open thesauri
+// (MyThes, WordNet, Moby; see dictionaries/synonyms/README.md) by tools/synonyms/gen_synonyms.py
+// into dictionaries/synonyms/synonyms.tsv, plus curated extras in extra.tsv, and compiled into a
+// flat binary file (synonyms.bin beside them) that is memory-mapped: opening it reads a header
+// and touches nothing else. Every lookup is a binary search over sorted arrays; the model is
+// immutable and may be shared by any number of threads.
+//
+// Morphology is part of the model, not of the table: plural and singular, -ing/-ed, British and
+// American endings ("Defence"/"Defense", "Labour"/"Labor") and derivations that keep the stem
+// ("Guard"/"Guards"/"Guardian") are the same word (same_word), never a swap; relation() looks a
+// word up under its base forms too, so "Guards" finds the synonyms of "guard".
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wirelint::models {
+
+class SynonymError : public std::runtime_error {
+ public:
+  explicit SynonymError(const std::string& what) : std::runtime_error(what) {}
+};
+
+// Where a pair came from: one bit per source letter of the table.
+enum SynonymSource : std::uint8_t {
+  kMyThes = 1,         // m: a MyThes synonym of the same sense
+  kWordNet = 2,        // w: the same WordNet synset
+  kRelated = 4,        // r, s: MyThes similar/related term, WordNet similar-to
+  kMoby = 8,           // b: Moby thesaurus
+  kHypernym = 16,      // g, h: MyThes generic term, WordNet hypernym
+  kDerivation = 32,    // d: WordNet derivationally related form
+  kCurated = 64,       // x: dictionaries/synonyms/extra.tsv
+};
+
+struct SynonymRelation {
+  std::uint8_t strength = 0;  // 0: not a synonym; else the sum of the sources' weights (1..9)
+  std::uint8_t sources = 0;   // SynonymSource bits
+  explicit operator bool() const { return strength > 0; }
+};
+
+class SynonymModel {
+ public:
+  // Opens `compiled` when it is a well-formed image of exactly these sources (same sizes and
+  // modification times); otherwise compiles the sources in memory. `sources` are TSV files
+  // (word, synonym, sources, strength); a missing optional source is skipped. Throws
+  // SynonymError "file:line: problem" on a malformed source.
+  static std::unique_ptr<SynonymModel> open(const std::vector<std::string>& sources, const std::string& compiled);
+  // Compiles the sources into the image format and writes it atomically to `out`.
+  static void compile(const std::vector<std::string>& sources, const std::string& out);
+
+  // The relation of `b` to `a` (any case; compared in lower case): whether a thesaurus lists
+  // `b` as a synonym of `a`, under `a`'s or `b`'s base forms too. Zero when they are the same
+  // word (see same_word) or unrelated.
+  SynonymRelation relation(std::string_view a, std::string_view b) const;
+  // Every synonym of `a` with its relation, strongest first (for suggestions and the spinner's
+  // mirror in tests).
+  std::vector<std::pair<std::string, SynonymRelation>> synonyms(std::string_view a) const;
+
+  bool from_image() const { return mapped_ != nullptr; }
+  std::size_t words() const { return n_words_; }
+  std::size_t pairs() const { return n_pairs_; }
+
+  SynonymModel(const SynonymModel&) = delete;
+  SynonymModel& operator=(const SynonymModel&) = delete;
+  ~SynonymModel();
+
+ private:
+  SynonymModel() = default;
+  bool attach(const std::uint8_t* data, std::size_t size);
+  std::int64_t find(std::string_view word) const;
+  std::string_view word(std::uint32_t i) const;
+  SynonymRelation direct(std::string_view a, std::string_view b) const;
+
+  void* mapped_ = nullptr;
+  std::size_t mapped_size_ = 0;
+  std::vector<std::uint8_t> owned_;
+  std::uint32_t n_words_ = 0, n_pairs_ = 0;
+  const std::uint32_t* word_off_ = nullptr;
+  const std::uint32_t* adj_off_ = nullptr;
+  const std::uint32_t* target_ = nullptr;
+  const std::uint8_t* strength_ = nullptr;
+  const std::uint8_t* sources_ = nullptr;
+  const char* blob_ = nullptr;
+};
+
+// Lower case (ASCII letters; other bytes kept).
+std::string lower(std::string_view w);
+// The word's base forms, itself first: American spelling, singular, without -ing/-ed.
+std::vector<std::string> base_forms(std::string_view w);
+// Whether two words are one word in another form: case, number, tense, British/American
+// spelling, or a derivation that keeps the stem ("Guard"/"Guardian", "Nation"/"National").
+bool same_word(std::string_view a, std::string_view b);
+
+}  // namespace wirelint::models

@@ -1,0 +1,211 @@
+// Kind "spun-title": an office title with one word swapped for a synonym before a person's name
+// ("Foremost Minister Pedro Sánchez" for Prime Minister, "Outside Secretary David Lammy" for
+// Foreign Secretary, "Inside Minister" for Interior Minister). Spinners swap the title's
+// modifier; the head noun (Minister, Secretary) usually survives.
+//
+// Known titles are the rule's `titles`, every title of the entity dictionary's office holders,
+// and the real names (dictionaries/names/) that end in one of the rule's `heads`. A capitalized
+// run of as many words as a known title, followed by a capitalized name (or a possessive
+// country before it: "Spain's Foremost Minister"), is a spun title when it is not a known title
+// itself, its head is the title's head, and exactly one other word differs from the title's by
+// a synonym of the model (at least `synonym_strength`) or a misspelling. Two titles answering
+// equally well are both offered.
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "dictionary/entities.h"
+#include "dictionary/spell_checker.h"
+#include "models/synonyms.h"
+#include "rules/entity_index.h"
+#include "rules/kinds/registry.h"
+#include "text/utf8.h"
+
+namespace wirelint::rules {
+namespace {
+
+using tokenize::CaseShape;
+
+struct Title {
+  std::string text;
+  std::vector<std::string> words;  // as written
+  long rank = 0;                   // lower: more common
+};
+
+class SpunTitleRule : public Rule {
+ public:
+  SpunTitleRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
+    for (const auto& t : table.strings("titles")) add_title(t, titles_);
+    for (const auto& t : table.strings("other_titles")) add_title(t, other_titles_);
+    for (const auto& h : table.strings("heads")) heads_.insert(h);
+    if (heads_.empty()) table.fail("heads", "at least one head noun is needed");
+    auto v = table.integer("synonym_strength");
+    if (v && (*v < 1 || *v > 9)) table.fail("synonym_strength", "must be from 1 to 9");
+    strength_ = v ? static_cast<int>(*v) : 2;
+    for (const auto& w : table.strings("name_stop_words")) stop_.insert(w);
+  }
+
+  bool scans() const override { return true; }
+
+  void check(const LintContext& ctx, Emitter& out) const override {
+    if (!ctx.synonyms) return;
+    const auto& known = titles_for(ctx);
+    const auto& ts = ctx.tokens;
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      if (!cap(ts, i)) continue;
+      for (std::size_t len = 3; len >= 2; --len) {
+        std::size_t e = i + len;  // the title would be [i, e); a name must follow at e
+        if (e >= ts.size() || !cap_words(ts, i, e)) continue;
+        if (!heads_.count(std::string(ts.surface(e - 1)))) continue;
+        if (!(name_follows(ts, e) || country_before(ctx, i))) continue;
+        if (i > 0 && cap(ts, i - 1) && !opener(ctx, i - 1) && !possessive(ts.surface(i - 1))) continue;  // runs on
+        std::string span;
+        for (std::size_t t = i; t < e; ++t) span += (t > i ? " " : "") + std::string(ts.surface(t));
+        if (known.set.count(span)) break;
+        if (ctx.real_names && ctx.real_names->count(span)) break;
+        std::vector<const Title*> found;
+        for (const auto* title : known.by_length[len]) {
+          if (title->words.back() != ts.surface(e - 1)) continue;
+          int diff = -1;
+          for (std::size_t k = 0; k + 1 < len; ++k) {
+            if (title->words[k] == ts.surface(i + k)) continue;
+            diff = diff == -1 ? static_cast<int>(k) : -2;
+          }
+          if (diff < 0) continue;
+          std::string text_word(ts.surface(i + diff));
+          const std::string& title_word = title->words[diff];
+          if (models::same_word(text_word, title_word)) continue;
+          // A word that modifies a real title ("Mining Minister", "Federal Finance Minister")
+          // or that the reference corpus shows before a title is no spin.
+          if (known.words.count(text_word) || (ctx.real_names && ctx.real_names->count(text_word))) continue;
+          if (ctx.synonyms->relation(title_word, text_word).strength < strength_) continue;
+          found.push_back(title);
+        }
+        if (found.empty()) continue;
+        // The most common title first: titles are ranked by how many office holders hold
+        // them, then in the rule's order.
+        std::stable_sort(found.begin(), found.end(), [](const Title* x, const Title* y) { return x->rank < y->rank; });
+        std::vector<std::string> repl;
+        for (const auto* t : found)
+          if (std::find(repl.begin(), repl.end(), t->text) == repl.end()) repl.push_back(t->text);
+        std::size_t b = ts[i].begin, end = ts[e - 1].end;
+        std::string message = format_message(ts.text().substr(b, end - b), repl[0]);
+        out.emit(b, end, std::move(message), std::move(repl));
+        i = e - 1;
+        break;
+      }
+    }
+  }
+
+ private:
+  struct Known {
+    std::unordered_set<std::string> set;
+    std::vector<Title> all;            // targets
+    std::unordered_set<std::string> words;  // every word that modifies a known title
+    std::vector<std::vector<const Title*>> by_length;
+  };
+
+  static void add_title(const std::string& t, std::vector<Title>& out) {
+    Title title{t, {}};
+    std::size_t b = 0;
+    while (b < t.size()) {
+      auto sp = t.find(' ', b);
+      if (sp == std::string::npos) sp = t.size();
+      if (sp > b) title.words.push_back(t.substr(b, sp - b));
+      b = sp + 1;
+    }
+    if (!title.words.empty()) out.push_back(std::move(title));
+  }
+
+  static bool cap(const tokenize::TokenStream& ts, std::size_t i) {
+    return ts[i].is_word() && ts[i].shape == CaseShape::capitalized;
+  }
+  static bool cap_words(const tokenize::TokenStream& ts, std::size_t b, std::size_t e) {
+    for (std::size_t t = b; t < e; ++t)
+      if (!cap(ts, t) || (t > b && !ts[t].space_before) || ts[t].sentence != ts[b].sentence) return false;
+    return true;
+  }
+  bool name_follows(const tokenize::TokenStream& ts, std::size_t e) const {
+    return cap(ts, e) && ts[e].space_before && ts[e].sentence == ts[e - 1].sentence &&
+           !stop_.count(std::string(ts.surface(e)));
+  }
+  // "Spain's Foremost Minister", "the Spanish Foremost Minister".
+  static bool country_before(const LintContext& ctx, std::size_t i) {
+    if (i == 0 || !ctx.entities) return false;
+    std::string prev = text::plain_apostrophes(ctx.tokens.surface(i - 1));
+    const auto& dict = ctx.entities->dictionary();
+    if (prev.size() > 2 && prev.compare(prev.size() - 2, 2, "'s") == 0) prev.resize(prev.size() - 2);
+    return dict.by_name(prev) || dict.by_demonym(prev);
+  }
+  static bool possessive(std::string_view s) {
+    std::string p = text::plain_apostrophes(s);
+    return p.size() > 2 && (p.compare(p.size() - 2, 2, "'s") == 0 || p.back() == '\'');
+  }
+  static bool opener(const LintContext& ctx, std::size_t i) {
+    return ctx.tokens[i].sentence_start && ctx.spell && ctx.spell->known(models::lower(ctx.tokens.surface(i)));
+  }
+
+  // Titles from the rule, the dictionary's office holders and the real-name lists, built on
+  // first use per dictionary (the dictionary reaches a rule only at lint time).
+  const Known& titles_for(const LintContext& ctx) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const void* key_a = ctx.entities;
+    const void* key_b = ctx.real_names;
+    for (const auto& c : cache_)
+      if (c.a == key_a && c.b == key_b) return *c.known;
+    auto k = std::make_shared<Known>();
+    k->all = titles_;
+    for (std::size_t r = 0; r < k->all.size(); ++r) k->all[r].rank = static_cast<long>(r);
+    std::unordered_map<std::string, long> holders;
+    if (ctx.entities)
+      for (const auto& ent : ctx.entities->dictionary().entities())
+        for (const auto& term : ent.terms) {
+          if (holders[term.title]++ == 0) add_title(term.title, k->all), k->all.back().rank = 1000000;
+        }
+    for (auto& t : k->all) {
+      auto it = holders.find(t.text);
+      if (it != holders.end()) t.rank = -it->second;
+    }
+    k->by_length.resize(8);
+    std::vector<Title> others = other_titles_;
+    if (ctx.real_names)
+      for (const auto& n : *ctx.real_names) {
+        auto sp = n.rfind(' ');
+        if (sp != std::string::npos && heads_.count(n.substr(sp + 1))) add_title(n, others);
+      }
+    for (const auto* list : {&k->all, &others})
+      for (const auto& t : *list) {
+        k->set.insert(t.text);
+        for (std::size_t w = 0; w + 1 < t.words.size(); ++w) k->words.insert(t.words[w]);
+      }
+    std::unordered_set<std::string> seen;
+    for (const auto& t : k->all) {
+      if (!seen.insert(t.text).second) continue;
+      if (t.words.size() < k->by_length.size()) k->by_length[t.words.size()].push_back(&t);
+    }
+    if (cache_.size() >= 4) cache_.erase(cache_.begin());
+    cache_.push_back(Cached{key_a, key_b, k});
+    return *k;
+  }
+
+  struct Cached {
+    const void* a;
+    const void* b;
+    std::shared_ptr<Known> known;
+  };
+  std::vector<Title> titles_, other_titles_;
+  std::unordered_set<std::string> heads_, stop_;
+  int strength_ = 2;
+  mutable std::mutex mutex_;
+  mutable std::vector<Cached> cache_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_spun_title_rule(RuleInfo info, TableReader& table) {
+  return std::make_unique<SpunTitleRule>(std::move(info), table);
+}
+
+}  // namespace wirelint::rules

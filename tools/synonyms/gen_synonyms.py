@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Generate dictionaries/synonyms/synonyms.tsv: a word -> its synonyms, with source and strength.
+
+Sources (read from where Debian and npm install them; pass other paths with the options):
+  MyThes English thesaurus   Debian mythes-en-us  /usr/share/mythes/th_en_US_v2.dat
+  WordNet 3.0                Debian wordnet-base  /usr/share/wordnet/data.{noun,verb,adj,adv}
+  Moby Thesaurus II          npm moby@1.1.2       node_modules/moby/words.txt
+
+The table is keyed by the words a detector asks about: by default every word of a known name
+in dictionaries/entities/ (countries, historical states, agencies, organizations, government
+bodies, armed groups, institutions), every word of an office title (rules/entity/entity-spun-title.toml
+and the office holders' titles) and every word of tools/synonyms/extra_keys.txt. For each key it lists every word
+or phrase that some source gives as a synonym of it, with:
+  sources   letters: m = MyThes synonym, r = MyThes similar/related term, g = MyThes generic
+            term (hypernym), w = WordNet synset, s = WordNet similar-to / also-see,
+            h = WordNet hypernym, d = WordNet derivationally related form, b = Moby
+  strength  1..9: the sum of the sources' weights (m 3, w 3, r 2, s 2, b 1, g 1, h 1, d 1)
+Words are lower case; output is sorted, so the file is deterministic for the same sources.
+
+Usage: python3 tools/synonyms/gen_synonyms.py [--moby PATH] [--out PATH]
+"""
+import argparse
+import csv
+import glob
+import os
+import re
+import sys
+import tomllib
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+WEIGHT = {"m": 3, "w": 3, "r": 2, "s": 2, "b": 1, "g": 1, "h": 1, "d": 1}
+ENTITY_FILES = ["countries", "historical", "agencies", "organizations", "government",
+                "armed_groups", "institutions"]
+NAME_COLUMNS = ["name", "aliases", "former_names", "short_name", "long_name", "demonym_adj"]
+
+
+def words_of(text):
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]", text)]
+
+
+def entity_keys():
+    keys = set()
+    for stem in ENTITY_FILES:
+        path = os.path.join(ROOT, "dictionaries", "entities", stem + ".tsv")
+        with open(path, encoding="utf-8") as f:
+            rows = [l for l in f if not l.startswith("#")]
+        for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+            for col in NAME_COLUMNS:
+                for value in (row.get(col) or "").split("|"):
+                    for w in words_of(value):
+                        keys.add(w)
+                        if "-" in w:
+                            keys.update(p for p in w.split("-") if p)
+    # Office titles: the spun-title rule's lexicon and the titles of the office holders.
+    with open(os.path.join(ROOT, "rules", "entity", "entity-spun-title.toml"), "rb") as f:
+        for t in tomllib.load(f).get("titles", []):
+            keys.update(words_of(t))
+    with open(os.path.join(ROOT, "dictionaries", "entities", "office_holders.tsv"), encoding="utf-8") as f:
+        rows = [l for l in f if not l.startswith("#")]
+    for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+        keys.update(words_of(row.get("title") or ""))
+    extra = os.path.join(ROOT, "tools", "synonyms", "extra_keys.txt")
+    if os.path.exists(extra):
+        with open(extra, encoding="utf-8") as f:
+            for line in f:
+                line = line.split("#")[0].strip().lower()
+                if line:
+                    keys.add(line)
+    return {k for k in keys if len(k) > 1}
+
+
+def norm(term):
+    term = re.sub(r"\s*\((generic|similar|related|antonym)[^)]*\)\s*$", "", term.strip())
+    term = term.replace("_", " ").strip().lower()
+    return term
+
+
+def read_mythes(path, keys, out):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        f.readline()  # encoding line
+        while True:
+            head = f.readline()
+            if not head:
+                break
+            word, _, n = head.rstrip("\n").rpartition("|")
+            word = word.lower()
+            for _ in range(int(n)):
+                parts = f.readline().rstrip("\n").split("|")[1:]
+                if word not in keys:
+                    continue
+                for p in parts:
+                    if "(antonym)" in p:
+                        continue
+                    src = "m"
+                    if "(generic term)" in p:
+                        src = "g"
+                    elif "(similar term)" in p or "(related term)" in p:
+                        src = "r"
+                    t = norm(p)
+                    if t and t != word:
+                        out.setdefault(word, {}).setdefault(t, set()).add(src)
+
+
+def read_wordnet(folder, keys, out):
+    synsets = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        path = os.path.join(folder, "data." + pos)
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                fields = line.split(" | ")[0].split()
+                offset, ss_type = fields[0], fields[2]
+                n = int(fields[3], 16)
+                members = [norm(re.sub(r"\(.*\)$", "", fields[4 + 2 * i])) for i in range(n)]
+                k = 4 + 2 * n
+                pc = int(fields[k])
+                ptrs = []
+                for i in range(pc):
+                    sym, off, p, st = fields[k + 1 + 4 * i: k + 5 + 4 * i]
+                    ptrs.append((sym, off + p, st))
+                synsets[offset + (ss_type if ss_type != "s" else "a")] = (members, ptrs)
+    for key, (members, ptrs) in synsets.items():
+        touched = [m for m in members if m in keys]
+        if not touched:
+            continue
+        for m in touched:
+            row = out.setdefault(m, {})
+            for other in members:
+                if other != m:
+                    row.setdefault(other, set()).add("w")
+            for sym, target, st in ptrs:
+                tgt = synsets.get(target) or synsets.get(target[:-1] + "a")
+                if not tgt:
+                    continue
+                src = {"&": "s", "^": "s", "@": "h", "@i": "h", "+": "d", "\\": "d"}.get(sym)
+                if not src:
+                    continue
+                if src == "d" and st != "0000":
+                    s, t = int(st[:2], 16), int(st[2:], 16)
+                    if members[s - 1] != m:
+                        continue
+                    words = [tgt[0][t - 1]]
+                else:
+                    words = tgt[0]
+                for other in words:
+                    if other != m:
+                        row.setdefault(other, set()).add(src)
+
+
+def read_moby(path, keys, out):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.rstrip("\n").split(",")
+            root = parts[0].lower()
+            if root not in keys:
+                continue
+            row = out.setdefault(root, {})
+            for p in parts[1:]:
+                t = norm(p)
+                if t and t != root:
+                    row.setdefault(t, set()).add("b")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mythes", default="/usr/share/mythes/th_en_US_v2.dat")
+    ap.add_argument("--wordnet", default="/usr/share/wordnet")
+    ap.add_argument("--moby", default=os.path.join(ROOT, "build", "thesauri", "node_modules", "moby", "words.txt"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "dictionaries", "synonyms", "synonyms.tsv"))
+    a = ap.parse_args()
+    for p in (a.mythes, a.moby, os.path.join(a.wordnet, "data.noun")):
+        if not os.path.exists(p):
+            sys.exit("gen_synonyms.py: missing source %s (see tools/synonyms/README.md)" % p)
+    keys = entity_keys()
+    table = {}
+    read_mythes(a.mythes, keys, table)
+    read_wordnet(a.wordnet, keys, table)
+    read_moby(a.moby, keys, table)
+    order = "mwrsbghd"
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    pairs = 0
+    with open(a.out, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Synonym model: word -> synonym, sources, strength. Generated by tools/synonyms/gen_synonyms.py;\n")
+        f.write("# do not edit (curated extras go in dictionaries/synonyms/extra.tsv). Sources and licenses:\n")
+        f.write("#   m r g  MyThes English thesaurus (Debian mythes-en-us 1:7.x, th_en_US_v2; BSD-style, see README.md)\n")
+        f.write("#   w s h d  WordNet 3.0 (Debian wordnet-base; WordNet 3.0 license, Princeton University)\n")
+        f.write("#   b      Moby Thesaurus II (npm moby@1.1.2 words.txt; public domain, Grady Ward)\n")
+        f.write("# Columns: word, synonym, sources (letters, see README.md), strength (sum of source weights).\n")
+        f.write("# Keys: every word of a known name in dictionaries/entities/, of an office title, and of tools/synonyms/extra_keys.txt.\n")
+        for word in sorted(table):
+            for syn in sorted(table[word]):
+                if "\t" in syn or not syn:
+                    continue
+                srcs = table[word][syn]
+                strength = min(9, sum(WEIGHT[s] for s in srcs))
+                f.write("%s\t%s\t%s\t%d\n" % (word, syn, "".join(c for c in order if c in srcs), strength))
+                pairs += 1
+    print("gen_synonyms.py: %d keys asked, %d with synonyms, %d pairs -> %s" % (len(keys), len(table), pairs, a.out))
+
+
+if __name__ == "__main__":
+    main()
