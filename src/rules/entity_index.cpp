@@ -12,7 +12,7 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
   match::PhraseSetBuilder builder;
   std::unordered_map<std::string, std::uint32_t> ids;  // folded tokens, joined by '\n' -> pattern id
   std::unordered_set<std::string> seen_lowercase;
-  auto add = [&](std::uint32_t entity, FormKind kind, const std::string& text) {
+  auto add = [&](std::uint32_t entity, FormKind kind, const std::string& text, bool possessive) {
     tokenize::TokenStream ts(text, tokenize::TokenStream::Mode::tokens_only);
     if (ts.size() == 0) return;
     std::vector<std::string> folded, surface;
@@ -24,6 +24,12 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
           seen_lowercase.insert(std::string(ts.surface(i))).second)
         lowercase_words_.emplace_back(ts.surface(i));
     }
+    if (possessive) {
+      // The tokenizer keeps "Dahomey's" as one word: match the name with its possessive too.
+      if (!ts[ts.size() - 1].is_word()) return;
+      folded.back() += "'s";
+      surface.back() += "'s";
+    }
     std::string key;
     for (const auto& f : folded) (key += f) += '\n';
     auto it = ids.find(key);
@@ -34,18 +40,20 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
     auto& list = forms_[it->second];
     for (const auto& f : list)
       if (f.entity == entity && f.kind == kind && f.surface == surface) return;
-    list.push_back(Form{entity, kind, std::move(surface)});
+    list.push_back(Form{entity, kind, std::move(surface), possessive});
   };
   const auto& all = dictionary.entities();
   for (std::uint32_t i = 0; i < all.size(); ++i) {
     const auto& e = all[i];
-    add(i, FormKind::name, e.name);
-    for (const auto& a : e.aliases) add(i, FormKind::alias, a);
-    for (const auto& a : e.abbreviations) add(i, FormKind::abbreviation, a);
-    for (const auto& d : e.demonym_adj) add(i, FormKind::demonym_adj, d);
-    for (const auto& d : e.demonym_noun) add(i, FormKind::demonym_noun, d);
-    for (const auto& d : e.demonym_plural) add(i, FormKind::demonym_plural, d);
-    for (const auto& c : e.capitals) add(i, FormKind::capital, c);
+    for (bool possessive : {false, true}) {
+      add(i, FormKind::name, e.name, possessive);
+      for (const auto& a : e.aliases) add(i, FormKind::alias, a, possessive);
+      for (const auto& c : e.capitals) add(i, FormKind::capital, c, possessive);
+    }
+    for (const auto& a : e.abbreviations) add(i, FormKind::abbreviation, a, false);
+    for (const auto& d : e.demonym_adj) add(i, FormKind::demonym_adj, d, false);
+    for (const auto& d : e.demonym_noun) add(i, FormKind::demonym_noun, d, false);
+    for (const auto& d : e.demonym_plural) add(i, FormKind::demonym_plural, d, false);
   }
   set_ = std::move(builder).compile();
 }
@@ -60,7 +68,7 @@ std::vector<Mention> EntityIndex::find(const tokenize::TokenStream& tokens) cons
       bool same = true;
       for (std::size_t k = 0; k < f.surface.size() && same; ++k)
         same = text::plain_apostrophes(tokens.surface(h.first_token + k)) == f.surface[k];
-      if (same) candidates.push_back(Mention{h.first_token, h.end_token, f.entity, f.kind});
+      if (same) candidates.push_back(Mention{h.first_token, h.end_token, f.entity, f.kind, f.possessive});
     }
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const Mention& a, const Mention& b) {

@@ -22,6 +22,7 @@ struct Mention {
   std::uint32_t end_token = 0;
   std::uint32_t entity = 0;       // index into EntityDictionary::entities()
   FormKind form = FormKind::name;
+  bool possessive = false;        // a name in the possessive ("Dahomey's"): its last token ends in 's
 };
 
 // The index one past the last mention sharing the span of `mentions[i]` (an ambiguous form
@@ -53,6 +54,7 @@ class EntityIndex {
     std::uint32_t entity;
     FormKind kind;
     std::vector<std::string> surface;  // tokens as written, apostrophes made plain
+    bool possessive = false;           // the last token carries "'s"
   };
   const dictionary::EntityDictionary& dictionary_;
   match::PhraseSet set_;

@@ -154,9 +154,11 @@ class TemporalValidityRule : public Rule {
     if (!e.valid_to || !(*e.valid_to < date)) return false;
     if (e.valid_from && date < *e.valid_from) return false;
     if (e.status == "historical") return true;
-    // A reused name ("Macedonia") still names a region: only its long state forms are dated.
+    // A reused name ("Macedonia", "Persian") still names a region, a language or a gulf: only
+    // its long state forms are dated, and its adjective before an official noun ("Persian
+    // authorities"), which current_evidence then demands.
     if (e.status == "name_reused")
-      return reused_long_forms_ && form == FormKind::alias;
+      return reused_long_forms_ && (form == FormKind::alias || form == FormKind::demonym_adj);
     return false;
   }
 
@@ -203,7 +205,8 @@ class TemporalValidityRule : public Rule {
     for (std::size_t k = sentence.first_token; k < se && !present; ++k)
       present = current_words_.count(std::string(ts.surface(k))) > 0;
     if (!present) return false;
-    if (m.form == FormKind::demonym_adj)
+    // "East German officials", "Dahomey's government": a body that speaks for the state now.
+    if (m.form == FormKind::demonym_adj || m.possessive)
       return m.end_token < se && official_nouns_.count(std::string(ts.folded(m.end_token))) > 0;
     // The verb must be the mention's own: no punctuation in between ("a bonus to the Soviet
     // Union, Lyng said"), and a name after a preposition is not the subject ("analysts of the
@@ -285,6 +288,11 @@ class TemporalValidityRule : public Rule {
       }
     }
     std::size_t b = ts[m.first_token].begin, end = ts[m.end_token - 1].end;
+    // "Dahomey's" -> "Benin's": the possessive stays in the text.
+    if (m.possessive) {
+      std::string_view last = ts.surface(m.end_token - 1);
+      end -= last.size() >= 4 && last.substr(last.size() - 4) == "\xE2\x80\x99s" ? 4 : 2;
+    }
     // "the Soviet Union" → "Russia", not "the Russia": take the article along with the name.
     if (name_form && !repl.empty() && m.first_token > 0 && ts.folded(m.first_token - 1) == "the" &&
         repl[0].rfind("the ", 0) != 0 && repl[0].rfind("The ", 0) != 0) {
