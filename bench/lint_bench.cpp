@@ -20,6 +20,7 @@
 #include "input/reader.h"
 #include "lint/engine.h"
 #include "lint/linter.h"
+#include "models/synonyms.h"
 #include "tokenize/tokens.h"
 
 namespace {
@@ -184,5 +185,40 @@ void BM_Throughput1MB(benchmark::State& state) {
 BENCHMARK(BM_Throughput1MB)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+// The synonym model: opening its memory-mapped image (what every process pays), compiling its
+// TSV sources in memory (what a stale image costs), and one relation() lookup with morphology.
+void BM_SynonymImageOpen(benchmark::State& state) {
+  auto sources = lint::Engine::synonym_sources(kDataDir);
+  auto image = lint::Engine::synonym_image(kDataDir);
+  for (auto _ : state) {
+    auto m = models::SynonymModel::open(sources, image);
+    if (!m->from_image()) state.SkipWithError("synonyms.bin is missing or stale: build first");
+    benchmark::DoNotOptimize(m.get());
+  }
+}
+BENCHMARK(BM_SynonymImageOpen)->Unit(benchmark::kMicrosecond);
+
+void BM_SynonymCompileInMemory(benchmark::State& state) {
+  auto sources = lint::Engine::synonym_sources(kDataDir);
+  for (auto _ : state) {
+    auto m = models::SynonymModel::open(sources, "");
+    benchmark::DoNotOptimize(m.get());
+  }
+}
+BENCHMARK(BM_SynonymCompileInMemory)->Unit(benchmark::kMillisecond);
+
+void BM_SynonymRelation(benchmark::State& state) {
+  auto m = models::SynonymModel::open(lint::Engine::synonym_sources(kDataDir), lint::Engine::synonym_image(kDataDir));
+  const std::pair<const char*, const char*> pairs[] = {
+      {"Prime", "Foremost"}, {"Foreign", "Outside"}, {"Guards", "Watchmen"}, {"Defence", "Safeguard"},
+      {"Department", "Branch"}, {"News", "Intelligence"}, {"Treaty", "Bank"}, {"Central", "Asian"}};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& p = pairs[i++ % 8];
+    benchmark::DoNotOptimize(m->relation(p.first, p.second));
+  }
+}
+BENCHMARK(BM_SynonymRelation)->Unit(benchmark::kNanosecond);
 
 BENCHMARK_MAIN();
