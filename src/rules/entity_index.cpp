@@ -45,10 +45,15 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
   const auto& all = dictionary.entities();
   for (std::uint32_t i = 0; i < all.size(); ++i) {
     const auto& e = all[i];
+    // Possessives of state names only ("Dahomey's", "North Korea's"): what the dated and
+    // country rules need; every form twice would cost milliseconds at each start.
+    bool state = e.type == dictionary::EntityType::country || e.type == dictionary::EntityType::historical;
     for (bool possessive : {false, true}) {
+      if (possessive && !state) break;
       add(i, FormKind::name, e.name, possessive);
       for (const auto& a : e.aliases) add(i, FormKind::alias, a, possessive);
-      for (const auto& c : e.capitals) add(i, FormKind::capital, c, possessive);
+      if (!possessive)
+        for (const auto& c : e.capitals) add(i, FormKind::capital, c, possessive);
     }
     for (const auto& a : e.abbreviations) add(i, FormKind::abbreviation, a, false);
     for (const auto& d : e.demonym_adj) add(i, FormKind::demonym_adj, d, false);
