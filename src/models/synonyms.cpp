@@ -181,7 +181,7 @@ std::string american(std::string w) {
 constexpr const char* kDerivations[] = {"ian", "ians", "ial", "al", "als", "ic", "ical", "er", "ers", "or", "ors",
                                         "ship", "ships", "ment", "ments", "ion", "ions", "ation", "ations",
                                         "ive", "ity", "ist", "ists", "ism", "ary", "aries", "ese", "ish", "an",
-                                        "ans", "ly", "s", "es", "ing", "ed", "d", "ern", "erly"};
+                                        "ans", "ly", "s", "es", "ing", "ed", "d", "ern", "erly", "n"};
 
 }  // namespace
 
@@ -199,6 +199,11 @@ std::vector<std::string> base_forms(std::string_view word) {
   };
   std::string w = lower(word);
   out.push_back(w);  // the word itself, however short
+  // Without apostrophes: "Lords" is "Lord's", "Asaib" is "Asa'ib".
+  std::string bare;
+  for (char c : w)
+    if (c != '\'') bare.push_back(c);
+  if (bare != w) add(bare), w = bare;
   std::string a = american(w);
   add(a);
   for (const std::string& s : {w, a}) {
@@ -211,14 +216,21 @@ std::vector<std::string> base_forms(std::string_view word) {
   return out;
 }
 
+static bool derived(const std::string& s, const std::string& t);
+
 bool same_word(std::string_view a, std::string_view b) {
   auto x = base_forms(a), y = base_forms(b);
   for (const auto& p : x)
     for (const auto& q : y)
       if (p == q) return true;
+  for (const auto& s : x)
+    for (const auto& t : y)
+      if (derived(s, t)) return true;
+  return false;
+}
+
+static bool derived(const std::string& s, const std::string& t) {
   // A derivation that keeps a stem of at least four letters.
-  const std::string& s = x.size() > 1 ? x[1] : x[0];
-  const std::string& t = y.size() > 1 ? y[1] : y[0];
   const std::string& shorter = s.size() <= t.size() ? s : t;
   const std::string& longer = s.size() <= t.size() ? t : s;
   if (shorter.size() < 4 || longer.compare(0, shorter.size(), shorter) != 0) {

@@ -169,6 +169,8 @@ struct Params {
   // A country's own word in a name replaced by another country's or a region's word counts.
   bool country_swaps = true;
   std::size_t country_swap_words = 3;  // other capitalized words the name must have
+  // A word in at least this many known entities' names is an institution word ("National").
+  std::uint32_t institution_names = 0;  // 0: off
   int two_word_strength = 2;
   int head_strength = 2;
 };
@@ -194,6 +196,9 @@ struct NearMissIndex {
   std::unordered_map<std::string, std::vector<std::uint32_t>> keys;  // wildcarded name -> names
   std::vector<std::size_t> lengths;                                  // token counts present
   std::unordered_set<std::string> name_tokens;                       // every token of those names
+  // Lower-cased word -> how many entities' names hold it: "national", "federal", "supreme",
+  // "state" are words many real bodies are built from.
+  std::unordered_map<std::string, std::uint32_t> name_word_entities;
   std::unordered_set<std::string> country_words;  // single words of country and state names, demonyms, capitals
   std::vector<WordTarget> targets;
   std::unordered_map<std::string, std::vector<std::uint32_t>> deletes;  // deletion variant -> targets
@@ -205,6 +210,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
   const auto& all = index.dictionary().entities();
   std::unordered_set<std::size_t> lengths;
   std::unordered_set<std::string> seen_targets;
+  std::unordered_map<std::string, std::unordered_set<std::uint32_t>> word_entity_pairs;
   auto add_geo = [&](const std::string& form) {
     tokenize::TokenStream ts(form, tokenize::TokenStream::Mode::tokens_only);
     if (ts.size() == 1) {
@@ -267,6 +273,10 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
         }
         lengths.insert(n.tokens.size());
         out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
+        for (const auto& t : n.tokens) {
+          auto& seen_by = word_entity_pairs[lower_ascii(t)];
+          if (seen_by.insert(e).second) ++out->name_word_entities[lower_ascii(t)];
+        }
         out->names.push_back(std::move(n));
       }
     }
@@ -335,6 +345,9 @@ class EntityNearMissRule : public Rule {
     }
     p_.country_swaps = table.boolean("country_swaps").value_or(true);
     p_.country_swap_words = size("country_swap_words", 3);
+    auto inst = table.integer("institution_names");
+    if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
+    p_.institution_names = inst ? static_cast<std::uint32_t>(*inst) : 0;
     auto strength = [&](const char* key, int def) {
       auto v = table.integer(key);
       if (v && (*v < 1 || *v > 9)) table.fail(key, "must be from 1 to 9");
@@ -485,11 +498,24 @@ class EntityNearMissRule : public Rule {
   enum class Swap { none, synonym, misspelt, region, free };
 
   Swap swap_kind(const LintContext& ctx, const NearMissIndex& ix, const Name& name, std::size_t k,
-                 const std::string& text_word) const {
-    const std::string& known_word = name.tokens[k];
+                 const std::string& text_as_written) const {
+    // Geography is judged without a possessive ("China's parliament").
+    std::string text_word = text_as_written.substr(0, text_as_written.size() - possessive_bytes(text_as_written));
+    std::string known_word = name.tokens[k].substr(0, name.tokens[k].size() - possessive_bytes(name.tokens[k]));
     std::string text_lower = lower_ascii(text_word), known_lower = lower_ascii(known_word);
     if (models::same_word(text_lower, known_lower)) return Swap::none;
-    if (ctx.synonyms) {
+    // Place for place is the country and region logic's to judge, never a thesaurus's: Moby
+    // lists "Taiwan" under "China".
+    bool places = geographic(ix, text_word) && geographic(ix, known_word);
+    if (ctx.synonyms && !places) {
+      // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
+      // "Constitutional" Court): one for the other names another real body.
+      auto common = [&](const std::string& w) {
+        auto it = ix.name_word_entities.find(w);
+        return p_.institution_names > 0 && it != ix.name_word_entities.end() && it->second >= p_.institution_names;
+      };
+      if (common(known_lower) && common(text_lower) && !geographic(ix, known_word) && !geographic(ix, text_word))
+        return Swap::none;
       // A two-word name keeps its head noun: "Home State" (a bank) is not the Home Office.
       bool two = name.words < p_.min_words;
       if (!(two && name.head[k])) {
@@ -633,6 +659,16 @@ class EntityNearMissRule : public Rule {
     if (i + 1 < ts.size() && name_word(ts[i + 1]) && ts[i + 1].sentence == ts[i].sentence) return;
     if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && attached(ts[i + 1]) && attached(ts[i + 2])) return;
     if (i > 1 && ts.surface(i - 1) == "-" && attached(ts[i]) && attached(ts[i - 1])) return;
+    // One of a list of names ("Gotland, Halland, Jamtland"): places of their own.
+    auto listed = [&](std::size_t comma, std::size_t other) {
+      return comma < ts.size() && other < ts.size() && ts.surface(comma) == "," && name_word(ts[other]);
+    };
+    if ((i >= 2 && listed(i - 1, i - 2)) || listed(i + 1, i + 2)) return;
+    // Spelt apart only by an apostrophe ("P'yongyang"): a transliteration.
+    std::string plain;
+    for (char c : word)
+      if (c != '\'') plain.push_back(c);
+    if (plain != word && (dict.by_name(plain) || dict.by_capital(plain))) return;
 
     std::unordered_set<std::string> dels;
     deletions(folded, folded.size() + 1 >= p_.word_long_letters ? 2 : 1, dels);
@@ -672,6 +708,11 @@ class EntityNearMissRule : public Rule {
     for (auto id : found)
       if (std::find(repl.begin(), repl.end(), ix.targets[id].text) == repl.end()) repl.push_back(ix.targets[id].text);
     if (repl.size() != 1) return;  // two names equally near: no telling which was meant
+    // The known name in the same sentence ("Gambie (Gambia)"): the writer knows it, and this
+    // is another word on purpose.
+    const auto& sentence = ts.sentences()[ts[i].sentence];
+    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
+      if (t != i && ts[t].is_word() && bare_word(ts, t) == repl[0]) return;
     std::size_t begin = ts[i].begin, end = ts[i].end - cut;
     std::string message = format_message(ts.text().substr(begin, end - begin), repl[0]);
     out.emit(begin, end, std::move(message), std::move(repl));
