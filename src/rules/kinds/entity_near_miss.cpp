@@ -160,6 +160,11 @@ struct Params {
   bool free_swaps = false;
   std::unordered_set<EntityType> name_types, word_types;
   std::unordered_set<std::string> region_words, geographic_words, function_words, person_titles, accept;
+  // Lower-case words that join two capitalized parts into one longer name ("Bank of New York");
+  // "and" coordinates two names ("Paul Volcker and the ...") and is not among them.
+  std::unordered_set<std::string> joining_words;
+  // Capitalized words after a name that begin a role, not a longer name ("Governor", "Chairman").
+  std::unordered_set<std::string> role_words;
   // The least strength (sum of thesaurus weights, see dictionaries/synonyms/README.md) at
   // which the synonym model's answer counts as a swap: in names of three words or more, in
   // two-word names, and for the name's head noun.
@@ -172,6 +177,7 @@ struct Params {
   // A word in at least this many known entities' names is an institution word ("National").
   std::uint32_t institution_names = 0;  // 0: off
   int two_word_strength = 2;
+  int two_word_head_strength = 3;
   int head_strength = 2;
 };
 
@@ -335,6 +341,8 @@ class EntityNearMissRule : public Rule {
     words("region_words", p_.region_words, false);
     words("geographic_words", p_.geographic_words, false);
     words("function_words", p_.function_words, true);
+    words("joining_words", p_.joining_words, true);
+    words("role_words", p_.role_words, false);
     words("person_titles", p_.person_titles, false);
     words("accept", p_.accept, false);
     for (const auto& pair : table.strings("abbreviations")) {
@@ -355,6 +363,7 @@ class EntityNearMissRule : public Rule {
     };
     p_.synonym_strength = strength("synonym_strength", 1);
     p_.two_word_strength = strength("two_word_strength", 2);
+    p_.two_word_head_strength = strength("two_word_head_strength", 3);
     p_.head_strength = strength("head_strength", 2);
   }
 
@@ -450,15 +459,33 @@ class EntityNearMissRule : public Rule {
 
   // Whether the capitalized span [b, e) runs on to the left or right: a capitalized word next
   // to it, joined directly, by a hyphen, or by a function word ("Bank of New York").
-  bool runs_on(const LintContext& ctx, std::size_t b, std::size_t e) const {
+  // Whether the lower-case word at `j` joins the name to the capitalized word at `other`: a
+  // joining word ("Bank of New York") always; "and" or "&" when the other side is an ordinary
+  // word that does not begin or end a known name ("Peoples Bank and Trust Co", but not "Paul
+  // Volcker and ..." nor "... and World Bank").
+  bool joins(const LintContext& ctx, const std::vector<std::int32_t>& mention_of, std::size_t j, std::size_t other) const {
+    const auto& ts = ctx.tokens;
+    std::string w(ts.folded(j));
+    if (ts[j].shape == CaseShape::lower && p_.joining_words.count(w)) return true;
+    if (w != "and" && w != "&") return false;
+    if (mention_of[other] >= 0) return false;
+    return ctx.spell->known(lower_ascii(ts.surface(other)));
+  }
+
+  bool runs_on(const LintContext& ctx, const std::vector<std::int32_t>& mention_of, std::size_t b, std::size_t e) const {
     const auto& ts = ctx.tokens;
     if (b > 0) {
       std::size_t j = b - 1;
       if (ts.surface(j) == "-" && attached(ts[b]) && attached(ts[j]) && j > 0 && name_word(ts[j - 1])) return true;
-      // "Japan's Self-Defense Forces": a possessive ends the name before it.
-      if (name_word(ts[j]) && !sentence_opener(ctx, j) && possessive_bytes(ts.surface(j)) == 0) return true;
-      if (j > 0 && ts[j].is_word() && p_.function_words.count(std::string(ts.folded(j))) &&
-          ts[j].shape == CaseShape::lower && name_word(ts[j - 1]) && !sentence_opener(ctx, j - 1))
+      // "Japan's Self-Defense Forces": a possessive ends the name before it, and so does a
+      // demonym ("the Iranian National News Agency", "Argentine").
+      // A demonym before a name of three words or more ("the Iranian National News Agency")
+      // does not make a longer name; before two ("Saudi International Bank") it may.
+      bool demonym = e - b >= 3 && ctx.entities->dictionary().by_demonym(std::string(ts.surface(j)));
+      if (name_word(ts[j]) && !sentence_opener(ctx, j) && possessive_bytes(ts.surface(j)) == 0 && !demonym)
+        return true;
+      if (j > 0 && ts[j].is_word() && joins(ctx, mention_of, j, j - 1) && name_word(ts[j - 1]) &&
+          !sentence_opener(ctx, j - 1))
         return true;
     }
     if (e < ts.size()) {
@@ -468,9 +495,14 @@ class EntityNearMissRule : public Rule {
       if ((next == "'" || next == "\xE2\x80\x99") && attached(ts[j]) && j + 1 < ts.size()) ++j;
       if (ts.surface(j) == "-" && attached(ts[j]) && j + 1 < ts.size() && attached(ts[j + 1]) && name_word(ts[j + 1]))
         return true;
-      if (name_word(ts[j]) && ts[j].sentence == ts[e - 1].sentence) return true;
-      if (j + 1 < ts.size() && ts[j].is_word() && ts[j].shape == CaseShape::lower &&
-          p_.function_words.count(std::string(ts.folded(j))) && name_word(ts[j + 1]))
+      // A role after a name ("Bank of England Governor Robin Leigh-Pemberton") does not make
+      // a longer name.
+      if (name_word(ts[j]) && ts[j].sentence == ts[e - 1].sentence && !p_.role_words.count(std::string(ts.surface(j))))
+        return true;
+      // "Organization for the Exploitation of ...": an article may follow the joining word.
+      std::size_t k = j + 1;
+      if (k + 1 < ts.size() && ts.folded(k) == "the" && ts[k].shape == CaseShape::lower) ++k;
+      if (k < ts.size() && ts[j].is_word() && joins(ctx, mention_of, j, k) && name_word(ts[k]))
         return true;
     }
     return false;
@@ -516,19 +548,20 @@ class EntityNearMissRule : public Rule {
       };
       if (common(known_lower) && common(text_lower) && !geographic(ix, known_word) && !geographic(ix, text_word))
         return Swap::none;
-      // A two-word name keeps its head noun: "Home State" (a bank) is not the Home Office.
+      // A two-word name's head noun needs the most: "Home State" (a bank) is not the Home Office.
       bool two = name.words < p_.min_words;
-      if (!(two && name.head[k])) {
-        int need = two ? p_.two_word_strength : name.head[k] ? p_.head_strength : p_.synonym_strength;
+      {
+        int need = two ? (name.head[k] ? p_.two_word_head_strength : p_.two_word_strength)
+                       : name.head[k] ? p_.head_strength : p_.synonym_strength;
         auto rel = ctx.synonyms->relation(known_lower, text_lower);
         if (rel.strength >= need) return Swap::synonym;
       }
     }
     if (altered(text_word, known_word)) return Swap::misspelt;
-    if (name.words < p_.min_words) return Swap::none;  // two-word names: synonyms and misspellings only
-    // A broad region for a country's own word: "Asian" for "Korean".
+    // A broad region for a country's own word: "Asian" for "Korean", "Bank of Caribbean".
     if (p_.region_words.count(text_word) && ix.country_words.count(known_word) && !p_.region_words.count(known_word))
       return Swap::region;
+    if (name.words < p_.min_words) return Swap::none;  // two-word names: synonyms, misspellings, regions
     // Another country's word for the name's own country word ("Emirati Press Agency" for the
     // Saudi Press Agency): the name is bound to its country. Several names sharing the rest
     // ("Kuwait/Qatar News Agency") make the span ambiguous, and check_span then stays silent.
@@ -598,30 +631,36 @@ class EntityNearMissRule : public Rule {
     if (ctx.real_names && ctx.real_names->count(span)) return false;  // a real name the dictionary lacks
     for (std::size_t t = b + 1; t < e; ++t)
       if (!ts[t].is_word() && (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before))) return false;
-    if (runs_on(ctx, b, e)) return false;
+    if (runs_on(ctx, mention_of, b, e)) return false;
 
     for (auto& h : hits) h.swap = swap_kind(ctx, ix, ix.names[h.name], h.k, words[h.k]);
-    // A listed synonym settles which name was meant. Otherwise every name answering the span
-    // must be the same entity: when the swapped word tells two known names apart ("Bakhtar /
-    // Fars / Mehr News Agency"), it likely tells a third real one apart too.
+    // A synonym settles which name was meant. Otherwise every name answering the span must be
+    // one target: when the swapped word tells two known names apart ("Bakhtar / Fars / Mehr
+    // News Agency"), it likely tells a third real one apart too. One target is one entity, or
+    // one name that several countries' bodies share ("National Assembly", "Ministry of
+    // Defense"): the fix is the same whichever was meant.
+    auto same_target = [&](const Hit& x, const Hit& y) {
+      return ix.names[x.name].entity == ix.names[y.name].entity || ix.names[x.name].text == ix.names[y.name].text;
+    };
     bool any_synonym = std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::synonym; });
     if (any_synonym) {
       hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap != Swap::synonym; }), hits.end());
     } else {
       for (const auto& h : hits)
-        if (ix.names[h.name].entity != ix.names[hits[0].name].entity || h.k != hits[0].k || h.swap == Swap::none)
-          return false;
+        if (!same_target(h, hits[0]) || h.k != hits[0].k || h.swap == Swap::none) return false;
     }
-    std::uint32_t meant = ix.names[hits[0].name].entity;
     for (const auto& h : hits)
-      if (ix.names[h.name].entity != meant) return false;
+      if (!same_target(h, hits[0])) return false;
+    std::uint32_t meant = ix.names[hits[0].name].entity;
     for (std::size_t t = b; t < e; ++t) {
       if (mention_of[t] < 0) continue;
       const auto& m = (*ctx.mentions)[mention_of[t]];
       if (m.first_token <= b && m.end_token >= e) return false;  // the span is (inside) a known name
-      // It holds another name of the very entity meant ("Kyodo News" in "Kyodo News Service",
+      // It holds another name of an entity meant ("Kyodo News" in "Kyodo News Service",
       // "Federal Reserve" in "Federal Reserve Bank"): a related body with a longer name.
-      if (m.end_token - m.first_token >= 2 && m.entity == meant) return false;
+      if (m.end_token - m.first_token >= 2 &&
+          std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return ix.names[h.name].entity == m.entity; }))
+        return false;
     }
 
     // Replacements: every known form one word away, the entity's own name first.
@@ -659,6 +698,8 @@ class EntityNearMissRule : public Rule {
     if (i + 1 < ts.size() && name_word(ts[i + 1]) && ts[i + 1].sentence == ts[i].sentence) return;
     if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && attached(ts[i + 1]) && attached(ts[i + 2])) return;
     if (i > 1 && ts.surface(i - 1) == "-" && attached(ts[i]) && attached(ts[i - 1])) return;
+    // A gloss in brackets ("Hareri Hizb (Harari)", "(Liberi e Uguali)"): a foreign form.
+    if ((i > 0 && ts.surface(i - 1) == "(") || (i + 1 < ts.size() && ts.surface(i + 1) == ")")) return;
     // One of a list of names ("Gotland, Halland, Jamtland"): places of their own.
     auto listed = [&](std::size_t comma, std::size_t other) {
       return comma < ts.size() && other < ts.size() && ts.surface(comma) == "," && name_word(ts[other]);

@@ -45,6 +45,7 @@ class SpunTitleRule : public Rule {
     if (v && (*v < 1 || *v > 9)) table.fail("synonym_strength", "must be from 1 to 9");
     strength_ = v ? static_cast<int>(*v) : 2;
     for (const auto& w : table.strings("name_stop_words")) stop_.insert(w);
+    for (const auto& w : table.strings("ranks")) ranks_.insert(w);
   }
 
   bool scans() const override { return true; }
@@ -60,7 +61,11 @@ class SpunTitleRule : public Rule {
         if (e >= ts.size() || !cap_words(ts, i, e)) continue;
         if (!heads_.count(std::string(ts.surface(e - 1)))) continue;
         if (!(name_follows(ts, e) || country_before(ctx, i))) continue;
-        if (i > 0 && cap(ts, i - 1) && !opener(ctx, i - 1) && !possessive(ts.surface(i - 1))) continue;  // runs on
+        // Runs on to the left, unless after a country or demonym ("Argentine Finance Minister")
+        // or a rank ("Deputy Foreign Minister").
+        if (i > 0 && cap(ts, i - 1) && !opener(ctx, i - 1) && !possessive(ts.surface(i - 1)) &&
+            !country_before(ctx, i) && !ranks_.count(std::string(ts.surface(i - 1))))
+          continue;
         std::string span;
         for (std::size_t t = i; t < e; ++t) span += (t > i ? " " : "") + std::string(ts.surface(t));
         if (known.set.count(span)) break;
@@ -196,7 +201,7 @@ class SpunTitleRule : public Rule {
     std::shared_ptr<Known> known;
   };
   std::vector<Title> titles_, other_titles_;
-  std::unordered_set<std::string> heads_, stop_;
+  std::unordered_set<std::string> heads_, stop_, ranks_;
   int strength_ = 2;
   mutable std::mutex mutex_;
   mutable std::vector<Cached> cache_;
