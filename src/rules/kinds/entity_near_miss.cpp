@@ -501,7 +501,9 @@ class EntityNearMissRule : public Rule {
         return true;
       // "Organization for the Exploitation of ...": an article may follow the joining word.
       std::size_t k = j + 1;
-      if (k + 1 < ts.size() && ts.folded(k) == "the" && ts[k].shape == CaseShape::lower) ++k;
+      if (k + 1 < ts.size() && ts.folded(k) == "the" && ts[k].shape == CaseShape::lower &&
+          p_.joining_words.count(std::string(ts.folded(j))))
+        ++k;
       if (k < ts.size() && ts[j].is_word() && joins(ctx, mention_of, j, k) && name_word(ts[k]))
         return true;
     }
