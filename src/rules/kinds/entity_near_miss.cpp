@@ -165,6 +165,8 @@ struct Params {
   std::unordered_set<std::string> joining_words;
   // Capitalized words after a name that begin a role, not a longer name ("Governor", "Chairman").
   std::unordered_set<std::string> role_words;
+  // Lower-cased head nouns that name a kind of body (ministry, department, office, ...).
+  std::unordered_set<std::string> body_words;
   // The least strength (sum of thesaurus weights, see dictionaries/synonyms/README.md) at
   // which the synonym model's answer counts as a swap: in names of three words or more, in
   // two-word names, and for the name's head noun.
@@ -343,6 +345,7 @@ class EntityNearMissRule : public Rule {
     words("function_words", p_.function_words, true);
     words("joining_words", p_.joining_words, true);
     words("role_words", p_.role_words, false);
+    words("body_words", p_.body_words, true);
     words("person_titles", p_.person_titles, false);
     words("accept", p_.accept, false);
     for (const auto& pair : table.strings("abbreviations")) {
@@ -541,6 +544,9 @@ class EntityNearMissRule : public Rule {
     // Place for place is the country and region logic's to judge, never a thesaurus's: Moby
     // lists "Taiwan" under "China".
     bool places = geographic(ix, text_word) && geographic(ix, known_word);
+    // One kind of body for another as the head ("Commerce Ministry", "Department of Foreign
+    // Affairs"): both are real forms, not a spin.
+    if (name.head[k] && p_.body_words.count(text_lower) && p_.body_words.count(known_lower)) return Swap::none;
     if (ctx.synonyms && !places) {
       // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
       // "Constitutional" Court): one for the other names another real body.
