@@ -87,6 +87,8 @@ class Knowledge:
         with open(os.path.join(ROOT, "rules", "entity", "entity-spun-title.toml"), "rb") as f:
             self.titles = [t for t in tomllib.load(f)["titles"] if len(t.split()) == 2]
         self.known = set(self.names) | set(self.titles)
+        # One pattern for every name, longest first, so a story is scanned once.
+        self.name_pattern = re.compile("|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True)))
 
 
 def load_thesauri(words, moby_path):
@@ -180,37 +182,38 @@ def candidates(story, K, thes, hand, rng):
     body = story["body"]
     date = story.get("date", "")[:10]
     out = []  # (start, end, replacement, expected, class, source, rule)
-    for name, cid in K.names.items():
-        for m in re.finditer(re.escape(name), body):
-            s, e = m.start(), m.end()
-            if not bounded(body, s, e):
+    for m in K.name_pattern.finditer(body):
+        name = m.group(0)
+        cid = K.names[name]
+        s, e = m.start(), m.end()
+        if not bounded(body, s, e):
+            continue
+        words = name.split(" ")
+        # country_in_name: the name's own country word
+        own = [i for i, w in enumerate(words) if K.country_words.get(w) == cid and cid]
+        if own and rng.random() < 0.5:
+            i = own[0]
+            if rng.random() < 0.5:
+                rep, source = rng.choice(REGIONS), "hand"
+            else:
+                others = sorted(c for c in K.demonym_of if c != cid)
+                rep, source = K.demonym_of[rng.choice(others)], "dictionary"
+            spun = " ".join(words[:i] + [rep] + words[i + 1:])
+            if spun not in K.known:
+                out.append((s, e, spun, name, "country_in_name", source, "entity-near-miss"))
+            continue
+        slots = [i for i, w in enumerate(words) if w.lower() not in FUNCTION and w[:1].isupper()
+                 and w not in K.country_words and WORD.match(w)]
+        rng.shuffle(slots)
+        for i in slots:
+            swap = pick_swap(rng, words[i], thes, hand)
+            if not swap:
                 continue
-            words = name.split(" ")
-            # country_in_name: the name's own country word
-            own = [i for i, w in enumerate(words) if K.country_words.get(w) == cid and cid]
-            if own and rng.random() < 0.5:
-                i = own[0]
-                if rng.random() < 0.5:
-                    rep, source = rng.choice(REGIONS), "hand"
-                else:
-                    others = sorted(c for c in K.demonym_of if c != cid)
-                    rep, source = K.demonym_of[rng.choice(others)], "dictionary"
-                spun = " ".join(words[:i] + [rep] + words[i + 1:])
-                if spun not in K.known:
-                    out.append((s, e, spun, name, "country_in_name", source, "entity-near-miss"))
+            spun = " ".join(words[:i] + [swap[0]] + words[i + 1:])
+            if spun in K.known:
                 continue
-            slots = [i for i, w in enumerate(words) if w.lower() not in FUNCTION and w[:1].isupper()
-                     and w not in K.country_words and WORD.match(w)]
-            rng.shuffle(slots)
-            for i in slots:
-                swap = pick_swap(rng, words[i], thes, hand)
-                if not swap:
-                    continue
-                spun = " ".join(words[:i] + [swap[0]] + words[i + 1:])
-                if spun in K.known:
-                    continue
-                out.append((s, e, spun, name, "name", swap[1], "entity-near-miss"))
-                break
+            out.append((s, e, spun, name, "name", swap[1], "entity-near-miss"))
+            break
     for title in K.titles:
         for m in re.finditer(re.escape(title) + r" (?=[A-Z][a-z])", body):
             s, e = m.start(), m.start() + len(title)
@@ -230,6 +233,18 @@ def candidates(story, K, thes, hand, rng):
         for m in re.finditer(re.escape(cur) + r"(['\u2019]s)?", body):
             s, e = m.start(), m.start() + len(cur)
             if not bounded(body, s, e):
+                continue
+            # Not inside a longer name ("American Samoa", "Bank of Thailand", "Jerry Jordan"),
+            # and not in a sentence about the past (a year before the story's): a historical
+            # mention of a former name is right, and the rule must stay silent on it.
+            before, after = body[max(0, s - 40):s], body[e:e + 3]
+            if re.search(r"[A-Z][\w.]*\s+(of\s+(the\s+)?)?$", before) or re.match(r"\s[A-Z]", after):
+                continue
+            sb = max(body.rfind(". ", 0, s), body.rfind("\n", 0, s))
+            se = [x for x in (body.find(". ", e), body.find("\n", e)) if x >= 0]
+            sentence = body[sb + 1:min(se) if se else len(body)]
+            years = [int(y) for y in re.findall(r"\b(1[0-9]{3}|20[0-9]{2})s?\b", sentence)]
+            if any(y < int(date[:4]) - 1 for y in years):
                 continue
             out.append((s, e, former, cur, "historical", "dictionary", "entity-historical-name"))
     return out

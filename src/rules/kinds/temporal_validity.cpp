@@ -89,6 +89,9 @@ class TemporalValidityRule : public Rule {
     reporting_verbs_ = set_of(table.strings("reporting_verbs"));
     reporting_window_ = static_cast<std::size_t>(table.integer("reporting_window").value_or(3));
     official_nouns_ = set_of(table.strings("official_nouns"));
+    present_verbs_ = set_of(table.strings("present_verbs"));
+    official_window_ = static_cast<std::size_t>(table.integer("official_window").value_or(1));
+    year_gap_ = static_cast<int>(table.integer("evidence_year_gap").value_or(5));
     inside_names_ = folded_phrases(table.strings("inside_names"));
     not_subject_after_ = set_of(table.strings("not_subject_after"));
     institution_words_ = set_of(table.strings("institution_words"));
@@ -116,6 +119,12 @@ class TemporalValidityRule : public Rule {
     const auto& all = dict.entities();
     const auto& ms = *ctx.mentions;
     const auto& ts = ctx.tokens;
+    // Where current countries' names begin and end: a former name listed among them ("France,
+    // West Germany, Italy and the US") is spoken of as current.
+    std::vector<char> country_begin(ts.size() + 1, 0), country_end(ts.size() + 1, 0);
+    for (const auto& c : ms)
+      if (all[c.entity].type == EntityType::country && !is_demonym(c.form))
+        country_begin[c.first_token] = 1, country_end[c.end_token] = 1;
     for (std::size_t i = 0; i < ms.size();) {
       // All entities that share this span (an ambiguous name yields one mention each).
       std::size_t j = end_of_same_span(ms, i);
@@ -137,7 +146,9 @@ class TemporalValidityRule : public Rule {
       i = j;
       if (blocked || !outdated) continue;
       if (historical_context(ts, m, *outdated) || inside_name(ts, m)) continue;
-      if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m)) continue;
+      if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m, *outdated, ctx.date) &&
+          !listed_with_current(ts, m, country_begin, country_end))
+        continue;
       report(ctx, m, *outdated, out);
     }
   }
@@ -183,7 +194,7 @@ class TemporalValidityRule : public Rule {
       if (after_words_.count(std::string(ts.folded(k)))) return true;
     int last_year = e.valid_to->year;
     for (std::size_t k = sb; k < se; ++k) {
-      if (ts[k].kind == tokenize::TokenKind::number) {
+      {  // "1975", "the 1980s", "mid-1800s" (a word token)
         auto y = year_of(ts.surface(k));
         if (y && *y >= 1000 && *y <= last_year) return true;
       }
@@ -198,16 +209,39 @@ class TemporalValidityRule : public Rule {
   // sentence is always needed, with: for a state's name, a reporting verb of which it is the
   // subject ("the Soviet Union said on Monday"); for a demonym adjective, an official noun after
   // it ("East German officials"); for a demonym noun ("the Soviets"), a reporting verb.
-  bool current_evidence(const TokenStream& ts, const Mention& m) const {
+  bool current_evidence(const TokenStream& ts, const Mention& m, const Entity& e, const Date& date) const {
     const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
     std::size_t se = sentence.end_token;
+    // A year after the state's end, up to the story's, dates the sentence to a time the state
+    // no longer existed ("exports fell in calendar 1986"); earlier years already made the
+    // sentence historical (historical_context).
+    for (std::size_t k = sentence.first_token; k < se && !is_demonym(m.form); ++k) {
+      std::string_view w = ts.surface(k);
+      if (w.size() != 4 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      int year = std::stoi(std::string(w));
+      if (year >= e.valid_to->year + year_gap_ && year <= date.year) return true;
+    }
+    // The mention is the subject of a verb in the present or future tense ("Siam is unlikely
+    // to", "Northern Rhodesia will retain").
+    if (!is_demonym(m.form) && subject(ts, m, sentence.first_token)) {
+      for (std::size_t k = m.end_token; k < se && k < m.end_token + reporting_window_; ++k) {
+        if (ts[k].kind == tokenize::TokenKind::punct) break;
+        if (present_verbs_.count(std::string(ts.folded(k)))) return true;
+      }
+    }
     bool present = false;
     for (std::size_t k = sentence.first_token; k < se && !present; ++k)
       present = current_words_.count(std::string(ts.surface(k))) > 0;
     if (!present) return false;
-    // "East German officials", "Dahomey's government": a body that speaks for the state now.
-    if (m.form == FormKind::demonym_adj || m.possessive)
-      return m.end_token < se && official_nouns_.count(std::string(ts.folded(m.end_token))) > 0;
+    // "East German officials", "Dahomey's government", "Siam's Commerce Ministry": a body that
+    // speaks for the state now, within a few words.
+    if (m.form == FormKind::demonym_adj || m.possessive) {
+      for (std::size_t k = m.end_token; k < se && k < m.end_token + official_window_; ++k) {
+        if (ts[k].kind == tokenize::TokenKind::punct) break;
+        if (official_nouns_.count(std::string(ts.folded(k)))) return true;
+      }
+      return false;
+    }
     // The verb must be the mention's own: no punctuation in between ("a bonus to the Soviet
     // Union, Lyng said"), and a name after a preposition is not the subject ("analysts of the
     // Soviet Union said").
@@ -216,12 +250,41 @@ class TemporalValidityRule : public Rule {
       if (ts[k].kind == tokenize::TokenKind::punct) break;
       reporting = reporting_verbs_.count(std::string(ts.folded(k))) > 0;
     }
-    if (reporting && !is_demonym(m.form)) {
-      std::size_t p = m.first_token;
-      if (p > sentence.first_token && ts.folded(p - 1) == "the") --p;
-      if (p > sentence.first_token && not_subject_after_.count(std::string(ts.folded(p - 1)))) reporting = false;
+    return reporting && (is_demonym(m.form) || subject(ts, m, sentence.first_token));
+  }
+
+  // Whether the mention is an item of a list whose neighbouring item is a current country:
+  // "France, West Germany, Italy", "China, Taiwan and South Vietnam".
+  static bool listed_with_current(const TokenStream& ts, const Mention& m, const std::vector<char>& begin,
+                                  const std::vector<char>& end) {
+    if (is_demonym(m.form)) return false;
+    auto sep = [&](std::size_t k) {
+      std::string_view s = ts.surface(k);
+      return s == "," || s == "and" || s == "or";
+    };
+    // Left: "<country> ," or "<country> and" right before the mention.
+    std::size_t k = m.first_token;
+    if (k >= 2 && sep(k - 1)) {
+      std::size_t at = k - 1;
+      if (at >= 2 && ts.surface(at) != "," && ts.surface(at - 1) == ",") --at;  // ", and"
+      if (end[at]) return true;
     }
-    return reporting;
+    // Right: ", <country>" or "and <country>" (an article may come between).
+    k = m.end_token;
+    if (k + 1 < ts.size() && sep(k)) {
+      std::size_t at = k + 1;
+      if (at + 1 < ts.size() && (ts.surface(at) == "and" || ts.surface(at) == "or")) ++at;
+      if (at + 1 < ts.size() && ts.folded(at) == "the") ++at;
+      if (at < ts.size() && begin[at]) return true;
+    }
+    return false;
+  }
+
+  // Whether the mention can be the subject of what follows: not after a preposition.
+  bool subject(const TokenStream& ts, const Mention& m, std::size_t sentence_start) const {
+    std::size_t p = m.first_token;
+    if (p > sentence_start && ts.folded(p - 1) == "the") --p;
+    return !(p > sentence_start && not_subject_after_.count(std::string(ts.folded(p - 1))));
   }
 
   // Part of a current proper name: "Bank of Ceylon", "Siam Commercial Bank", "Ceylon tea".
@@ -311,7 +374,9 @@ class TemporalValidityRule : public Rule {
   std::unordered_set<std::string> before_words_, hyphen_words_, current_words_, reporting_verbs_, official_nouns_,
       institution_words_, not_subject_after_, after_words_;
   std::vector<std::vector<std::string>> inside_names_;
-  std::size_t before_window_ = 3, after_window_ = 3, reporting_window_ = 3;
+  std::size_t before_window_ = 3, after_window_ = 3, reporting_window_ = 3, official_window_ = 1;
+  std::unordered_set<std::string> present_verbs_;
+  int year_gap_ = 5;
   std::vector<std::vector<std::string>> sentence_phrases_;
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
