@@ -43,6 +43,7 @@ FUNCTION = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le"
             "del", "der", "von", "van", "y", "et", "at", "to", "&"}
 REGIONS = ["Asian", "European", "African", "Arab", "Latin American", "Oriental", "Western", "Eastern",
            "Scandinavian", "Caribbean"]
+REGION_NOUNS = ["Asia", "Europe", "Africa", "Arabia", "Latin America", "the Orient", "Scandinavia", "the Caribbean"]
 WORD = re.compile(r"^[A-Za-z][a-z]+$")
 
 
@@ -61,6 +62,7 @@ class Knowledge:
         self.names = {}        # name text -> country id ('' when none)
         self.country_words = {}  # word -> country id (short names of one word, demonyms)
         self.demonym_of = {}   # country id -> demonym adjective
+        self.short_of = {}     # country id -> short name of one word
         for stem in NAME_FILES:
             for r in rows(stem):
                 for n in [r["name"]] + split(r.get("aliases")):
@@ -75,6 +77,8 @@ class Knowledge:
                     self.country_words.setdefault(w, cid)
             if split(r["demonym_adj"]):
                 self.demonym_of[cid] = split(r["demonym_adj"])[0]
+            if r["short_name"] and " " not in r["short_name"] and r["kind"] == "state":
+                self.short_of[cid] = r["short_name"]
         self.former = []  # (current short name, former name, former demonym, end date)
         for r in rows("historical"):
             if r["status"] != "historical" or not r["valid_to"]:
@@ -193,11 +197,14 @@ def candidates(story, K, thes, hand, rng):
         own = [i for i, w in enumerate(words) if K.country_words.get(w) == cid and cid]
         if own and rng.random() < 0.5:
             i = own[0]
+            # The same form: a country's name for a name, a demonym for a demonym.
+            noun = words[i] == K.short_of.get(cid) or words[i] == K.countries[cid]["short_name"]
             if rng.random() < 0.5:
-                rep, source = rng.choice(REGIONS), "hand"
+                rep, source = rng.choice(REGION_NOUNS if noun else REGIONS), "hand"
             else:
-                others = sorted(c for c in K.demonym_of if c != cid)
-                rep, source = K.demonym_of[rng.choice(others)], "dictionary"
+                table = K.short_of if noun else K.demonym_of
+                others = sorted(c for c in table if c != cid)
+                rep, source = table[rng.choice(others)], "dictionary"
             spun = " ".join(words[:i] + [rep] + words[i + 1:])
             if spun not in K.known:
                 out.append((s, e, spun, name, "country_in_name", source, "entity-near-miss"))
