@@ -3,7 +3,7 @@
 linter should find.
 
   python3 tools/spin/spin.py --corpus CORPUS.jsonl --part odd --seed 1 --out-dir DIR
-          [--limit N] [--max-per-story 3] [--moby PATH]
+          [--limit N] [--max-per-story 3] [--moby PATH | --no-moby]
 
 Reads a JSON-lines corpus ({"id", "date", "body"} a line), keeps the stories of one part
 (position % 2: even = derivation, odd = measurement, as `wirelint corpus --part` counts them)
@@ -266,8 +266,11 @@ def main():
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--max-per-story", type=int, default=3)
     ap.add_argument("--moby", default=os.path.join(ROOT, "build", "thesauri", "node_modules", "moby", "words.txt"))
+    ap.add_argument("--no-moby", action="store_true", help="draw from MyThes, WordNet and the hand list only")
     a = ap.parse_args()
-    if not os.path.exists(a.moby):
+    if a.no_moby:
+        a.moby = None
+    elif not os.path.exists(a.moby):
         sys.exit("spin.py: no Moby thesaurus at %s (see tools/synonyms/README in dictionaries/synonyms)" % a.moby)
     K = Knowledge()
     words = set()
