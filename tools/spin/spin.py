@@ -97,15 +97,16 @@ class Knowledge:
 
 def load_thesauri(words, moby_path):
     """word (as written, capitalized) -> {source: [single-word synonyms]}, from the raw files."""
-    want = {w.lower(): w for w in words}
+    want = {}  # lower case -> every form as written ("Bank", "bank"): no set order decides
+    for w in sorted(words):
+        want.setdefault(w.lower(), []).append(w)
     out = {w: {} for w in words}
 
     def add(key, source, syn):
         syn = syn.strip()
         if not WORD.match(syn.replace("-", "a")) or syn.lower() == key:
             return
-        w = want.get(key)
-        if w:
+        for w in want.get(key, ()):
             out[w].setdefault(source, set()).add(syn.lower())
 
     with open("/usr/share/mythes/th_en_US_v2.dat", encoding="utf-8", errors="replace") as f:

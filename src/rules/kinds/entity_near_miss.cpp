@@ -203,6 +203,10 @@ struct NearMissIndex {
   std::vector<Name> names;
   std::unordered_map<std::string, std::vector<std::uint32_t>> keys;  // wildcarded name -> names
   std::vector<std::size_t> lengths;                                  // token counts present
+  // The name with one word replaced by two wildcards: a word swapped for a two-word paraphrase
+  // ("Financial Institution of England"), and the span lengths that can answer them.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> pair_keys;
+  std::vector<std::size_t> pair_lengths;
   std::unordered_set<std::string> name_tokens;                       // every token of those names
   // Lower-cased word -> how many entities' names hold it: "national", "federal", "supreme",
   // "state" are words many real bodies are built from.
@@ -216,7 +220,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
                                            const dictionary::SpellChecker* spell) {
   auto out = std::make_unique<NearMissIndex>();
   const auto& all = index.dictionary().entities();
-  std::unordered_set<std::size_t> lengths;
+  std::unordered_set<std::size_t> lengths, pair_lengths;
   std::unordered_set<std::string> seen_targets;
   std::unordered_map<std::string, std::unordered_set<std::uint32_t>> word_entity_pairs;
   auto add_geo = [&](const std::string& form) {
@@ -278,7 +282,13 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
           for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
           auto& list = out->keys[key];
           list.push_back(id);
+          std::string pair;
+          for (std::size_t j = 0; j < n.tokens.size(); ++j)
+            if (j == k) (((pair += kWild) += kSep) += kWild) += kSep;
+            else (pair += n.tokens[j]) += kSep;
+          out->pair_keys[pair].push_back(id);
         }
+        pair_lengths.insert(n.tokens.size() + 1);
         lengths.insert(n.tokens.size());
         out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
         for (const auto& t : n.tokens) {
@@ -308,6 +318,8 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
   }
   out->lengths.assign(lengths.begin(), lengths.end());
   std::sort(out->lengths.begin(), out->lengths.end());
+  out->pair_lengths.assign(pair_lengths.begin(), pair_lengths.end());
+  std::sort(out->pair_lengths.begin(), out->pair_lengths.end());
   return out;
 }
 
@@ -395,10 +407,20 @@ class EntityNearMissRule : public Rule {
     }
     for (std::size_t i = 0; i < ts.size(); ++i) {
       if (!name_word(ts[i])) continue;
+      bool done = false;
       for (std::size_t len : ix.lengths) {
         if (i + len > ts.size()) break;
         if (foreign[i + len] - foreign[i] > 1) continue;
-        if (check_span(ctx, ix, mention_of, i, len, out)) {
+        if (check_span(ctx, ix, mention_of, i, len, false, out)) {
+          for (std::size_t t = i; t < i + len; ++t) reported[t] = true;
+          done = true;
+          break;
+        }
+      }
+      for (std::size_t len : ix.pair_lengths) {
+        if (done || i + len > ts.size()) break;
+        if (foreign[i + len] - foreign[i] > 2) continue;
+        if (check_span(ctx, ix, mention_of, i, len, true, out)) {
           for (std::size_t t = i; t < i + len; ++t) reported[t] = true;
           break;
         }
@@ -605,7 +627,7 @@ class EntityNearMissRule : public Rule {
   }
 
   bool check_span(const LintContext& ctx, const NearMissIndex& ix, const std::vector<std::int32_t>& mention_of,
-                  std::size_t b, std::size_t len, Emitter& out) const {
+                  std::size_t b, std::size_t len, bool pair, Emitter& out) const {
     const auto& ts = ctx.tokens;
     std::size_t e = b + len;
     if (!ts[e - 1].is_word()) return false;
@@ -617,10 +639,24 @@ class EntityNearMissRule : public Rule {
       Swap swap;
     };
     std::vector<Hit> hits;
-    for (std::size_t k = 0; k < len; ++k) {
+    for (std::size_t k = 0; k + (pair ? 1 : 0) < len; ++k) {
       if (!ts[b + k].is_word() || ts[b + k].shape != CaseShape::capitalized) continue;
       std::string key;
-      for (std::size_t j = 0; j < len; ++j) (key += j == k ? kWild : words[j]) += kSep;
+      for (std::size_t j = 0; j < len; ++j) (key += (j == k || (pair && j == k + 1)) ? kWild : words[j]) += kSep;
+      if (pair) {
+        // Two words for one: only as a thesaurus paraphrase ("Financial Institution" for "Bank").
+        if (!ts[b + k + 1].is_word() || !ctx.synonyms) continue;
+        auto it = ix.pair_keys.find(key);
+        if (it == ix.pair_keys.end()) continue;
+        std::string phrase = lower_ascii(words[k]) + " " + lower_ascii(words[k + 1]);
+        for (auto id : it->second) {
+          const Name& n = ix.names[id];
+          int need = n.words < p_.min_words ? p_.two_word_strength : n.head[k] ? p_.head_strength : p_.synonym_strength;
+          if (ctx.synonyms->relation(lower_ascii(n.tokens[k]), phrase).strength >= need)
+            hits.push_back(Hit{id, k, Swap::synonym});
+        }
+        continue;
+      }
       auto it = ix.keys.find(key);
       if (it == ix.keys.end()) continue;
       for (auto id : it->second) {
@@ -641,7 +677,8 @@ class EntityNearMissRule : public Rule {
       if (!ts[t].is_word() && (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before))) return false;
     if (runs_on(ctx, mention_of, b, e)) return false;
 
-    for (auto& h : hits) h.swap = swap_kind(ctx, ix, ix.names[h.name], h.k, words[h.k]);
+    if (!pair)
+      for (auto& h : hits) h.swap = swap_kind(ctx, ix, ix.names[h.name], h.k, words[h.k]);
     // A synonym settles which name was meant. Otherwise every name answering the span must be
     // one target: when the swapped word tells two known names apart ("Bakhtar / Fars / Mehr
     // News Agency"), it likely tells a third real one apart too. One target is one entity, or
