@@ -645,7 +645,7 @@ class EntityNearMissRule : public Rule {
       for (std::size_t j = 0; j < len; ++j) (key += (j == k || (pair && j == k + 1)) ? kWild : words[j]) += kSep;
       if (pair) {
         // Two words for one: only as a thesaurus paraphrase ("Financial Institution" for "Bank").
-        if (!ts[b + k + 1].is_word() || !ctx.synonyms) continue;
+        if (!ts[b + k + 1].is_word() || ts[b + k + 1].shape != CaseShape::capitalized || !ctx.synonyms) continue;
         auto it = ix.pair_keys.find(key);
         if (it == ix.pair_keys.end()) continue;
         std::string phrase = lower_ascii(words[k]) + " " + lower_ascii(words[k + 1]);
