@@ -124,6 +124,18 @@ TEST(EntityNearMiss, OneSwappedWordOfAKnownName) {
   EXPECT_EQ(findings("The Korean Centrl News Agency's report."), V{"Korean Centrl News Agency -> Korean Central News Agency"});
 }
 
+TEST(EntityNearMiss, ThesaurusSwapsAndTheirGuards) {
+  // A word of a name for a synonym from the model; a two-word paraphrase for one word.
+  EXPECT_EQ(findings("The Worldwide Criminal Court issued a warrant."),
+            V{"Worldwide Criminal Court -> International Criminal Court"});
+  // Another form of the same word is the same name, never a swap.
+  EXPECT_EQ(findings("The International Criminal Courts issued warrants."), V{});
+  // One kind of body for another as the head ("Agency"/"Bureau") is another real body.
+  EXPECT_EQ(findings("The Korean Central News Bureau said so."), V{});
+  // A place for a place is for the country logic, not the thesaurus.
+  EXPECT_EQ(findings("The Kuwait Central News Agency said so."), V{"Kuwait Central News Agency -> Korean Central News Agency"});
+}
+
 TEST(EntityNearMiss, SingleWordsNearAPlaceName) {
   EXPECT_EQ(findings("The delegation left Pyongyan for Tehram on Tuesday."),
             (V{"Pyongyan -> Pyongyang", "Tehram -> Tehran"}));

@@ -198,13 +198,13 @@ int main(int argc, char** argv) {
   try {
     if (data_dir.empty()) data_dir = lint::find_data_dir(argc > 0 ? argv[0] : "");
     if (*models_compile_cmd) {
-      auto out = lint::Engine::synonym_image(data_dir);
       try {
-        models::SynonymModel::compile(lint::Engine::synonym_sources(data_dir), out);
+        models::SynonymModel::compile(lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
+        models::SynonymModel::compile(lint::Engine::bigram_sources(data_dir), lint::Engine::bigram_image(data_dir));
       } catch (const models::SynonymError& e) {
         throw lint::EngineError(e.what());
       }
-      std::cout << "wrote " << out << "\n";
+      std::cout << "wrote " << lint::Engine::synonym_image(data_dir) << " and " << lint::Engine::bigram_image(data_dir) << "\n";
       return kExitClean;
     }
     // Never destroyed: tearing down the dictionaries costs milliseconds at exit and the process
@@ -226,12 +226,16 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     if (*models_cmd) {
-      auto start = std::chrono::steady_clock::now();
-      auto model = models::SynonymModel::open(lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
-      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      std::cout << "synonyms\t" << model->words() << " words\t" << model->pairs() << " pairs\t"
-                << (model->from_image() ? "image " : "compiled from sources (image missing or stale) ")
-                << lint::Engine::synonym_image(data_dir) << "\topened in " << ms << " ms\n";
+      auto show = [&](const char* name, const std::vector<std::string>& sources, const std::string& image) {
+        auto start = std::chrono::steady_clock::now();
+        auto model = models::SynonymModel::open(sources, image);
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        std::cout << name << "\t" << model->words() << " words\t" << model->pairs() << " pairs\t"
+                  << (model->from_image() ? "image " : "compiled from sources (image missing or stale) ") << image
+                  << "\topened in " << ms << " ms\n";
+      };
+      show("synonyms", lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
+      show("bigrams", lint::Engine::bigram_sources(data_dir), lint::Engine::bigram_image(data_dir));
       return kExitClean;
     }
     if (*corpus_cmd) {

@@ -62,6 +62,14 @@ std::string Engine::synonym_image(const std::string& data_dir) {
   return (fs::path(data_dir) / "dictionaries" / "synonyms" / "synonyms.bin").string();
 }
 
+std::vector<std::string> Engine::bigram_sources(const std::string& data_dir) {
+  return {(fs::path(data_dir) / "dictionaries" / "ngrams" / "bigrams.tsv").string()};
+}
+
+std::string Engine::bigram_image(const std::string& data_dir) {
+  return (fs::path(data_dir) / "dictionaries" / "ngrams" / "bigrams.bin").string();
+}
+
 std::string find_data_dir(const std::string& argv0) {
   if (const char* env = std::getenv("WIRELINT_DATA_DIR"); env && *env) return env;
   std::error_code ec;
@@ -109,6 +117,7 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   accept_entity_words();
   try {
     synonyms_ = models::SynonymModel::open(synonym_sources(data_dir), synonym_image(data_dir));
+    bigrams_ = models::SynonymModel::open(bigram_sources(data_dir), bigram_image(data_dir));
   } catch (const models::SynonymError& e) {
     throw EngineError(e.what());
   }
@@ -124,7 +133,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
       real_names_.insert(line.substr(0, line.find('\t')));
     }
   }
-  linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get(), synonyms_.get(), &real_names_);
+  linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get(), synonyms_.get(), &real_names_,
+                                     bigrams_.get());
 }
 
 }  // namespace wirelint::lint

@@ -43,6 +43,10 @@ class Engine {
   // The synonym model's sources and its compiled image, under a data folder.
   static std::vector<std::string> synonym_sources(const std::string& data_dir);
   static std::string synonym_image(const std::string& data_dir);
+  // The reference bigrams (same table format) and their image.
+  const models::SynonymModel& bigrams() const { return *bigrams_; }
+  static std::vector<std::string> bigram_sources(const std::string& data_dir);
+  static std::string bigram_image(const std::string& data_dir);
   const std::string& data_dir() const { return data_dir_; }
 
  private:
@@ -53,7 +57,7 @@ class Engine {
   std::unique_ptr<dictionary::SpellChecker> spell_;
   dictionary::EntityDictionary entities_;
   std::unique_ptr<rules::EntityIndex> entity_index_;
-  std::unique_ptr<models::SynonymModel> synonyms_;
+  std::unique_ptr<models::SynonymModel> synonyms_, bigrams_;
   std::unordered_set<std::string> real_names_;
   std::unique_ptr<Linter> linter_;
 };

@@ -47,8 +47,8 @@ class Linter {
  public:
   Linter(const rules::RuleSet& rules, const dictionary::SpellChecker* spell,
          const rules::EntityIndex* entities = nullptr, const models::SynonymModel* synonyms = nullptr,
-         const std::unordered_set<std::string>* real_names = nullptr)
-      : rules_(rules), spell_(spell), entities_(entities), synonyms_(synonyms), real_names_(real_names) {}
+         const std::unordered_set<std::string>* real_names = nullptr, const models::SynonymModel* bigrams = nullptr)
+      : rules_(rules), spell_(spell), entities_(entities), synonyms_(synonyms), real_names_(real_names), bigrams_(bigrams) {}
 
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date) const;
 
@@ -62,6 +62,7 @@ class Linter {
   const rules::EntityIndex* entities_;
   const models::SynonymModel* synonyms_;
   const std::unordered_set<std::string>* real_names_;
+  const models::SynonymModel* bigrams_;
 };
 
 }  // namespace wirelint::lint

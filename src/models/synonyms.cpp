@@ -57,6 +57,7 @@ std::uint8_t source_bits(char c) {
     case 'g': case 'h': return kHypernym;
     case 'd': return kDerivation;
     case 'x': return kCurated;
+    case 'n': return kReference;
     default: return 0;
   }
 }
@@ -208,6 +209,7 @@ std::vector<std::string> base_forms(std::string_view word) {
   add(a);
   for (const std::string& s : {w, a}) {
     if (ends_with(s, "ies") && s.size() > 4) add(s.substr(0, s.size() - 3) + "y");
+    if (ends_with(s, "men") && s.size() > 4) add(s.substr(0, s.size() - 3) + "man");  // watchmen
     if (ends_with(s, "es") && s.size() > 4) add(s.substr(0, s.size() - 2));
     if (ends_with(s, "s") && !ends_with(s, "ss") && s.size() > 3) add(s.substr(0, s.size() - 1));
     if (ends_with(s, "ing") && s.size() > 5) add(s.substr(0, s.size() - 3)), add(s.substr(0, s.size() - 3) + "e");
@@ -365,6 +367,10 @@ SynonymRelation SynonymModel::relation(std::string_view a, std::string_view b) c
   }
   if (!best.strength) best.sources = 0;
   return best;
+}
+
+std::uint8_t SynonymModel::pair_strength(std::string_view a, std::string_view b) const {
+  return direct(lower(a), lower(b)).strength;
 }
 
 std::vector<std::pair<std::string, SynonymRelation>> SynonymModel::synonyms(std::string_view a) const {

@@ -1,4 +1,5 @@
-// The synonym model: "could word B have been swapped in for word A?" Built from open thesauri
+// The synonym model: "could word B have been swapped in for word A?" The same compiled table
+// of word pairs also holds the reference bigrams (dictionaries/ngrams/), read with pair_strength. Built from open thesauri
 // (MyThes, WordNet, Moby; see dictionaries/synonyms/README.md) by tools/synonyms/gen_synonyms.py
 // into dictionaries/synonyms/synonyms.tsv, plus curated extras in extra.tsv, and compiled into a
 // flat binary file (synonyms.bin beside them) that is memory-mapped: opening it reads a header
@@ -34,6 +35,7 @@ enum SynonymSource : std::uint8_t {
   kHypernym = 16,      // g, h: MyThes generic term, WordNet hypernym
   kDerivation = 32,    // d: WordNet derivationally related form
   kCurated = 64,       // x: dictionaries/synonyms/extra.tsv
+  kReference = 128,    // n: a word pair of reference text (dictionaries/ngrams/bigrams.tsv)
 };
 
 struct SynonymRelation {
@@ -59,6 +61,10 @@ class SynonymModel {
   // Every synonym of `a` with its relation, strongest first (for suggestions and the spinner's
   // mirror in tests).
   std::vector<std::pair<std::string, SynonymRelation>> synonyms(std::string_view a) const;
+
+  // The strength of the exact pair (a, b), compared in lower case, with no morphology: for
+  // tables of word pairs that are not synonyms (the reference bigrams). Zero when absent.
+  std::uint8_t pair_strength(std::string_view a, std::string_view b) const;
 
   bool from_image() const { return mapped_ != nullptr; }
   std::size_t words() const { return n_words_; }

@@ -71,6 +71,8 @@ struct LintContext {
   const models::SynonymModel* synonyms = nullptr;    // the synonym model, if loaded
   // Real names the entity dictionary does not check (dictionaries/names/): never a near miss.
   const std::unordered_set<std::string>* real_names = nullptr;
+  // Word pairs frequent in reference news text (dictionaries/ngrams/), read with pair_strength.
+  const models::SynonymModel* bigrams = nullptr;
 };
 
 // Where a rule reports. Offsets are byte offsets into the lintable text (Document::text); the

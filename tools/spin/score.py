@@ -15,6 +15,7 @@ Exit 0, or 2 when an input is unreadable or wirelint fails.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -23,7 +24,50 @@ ENTITY_RULES = ["entity-near-miss", "entity-spun-title", "entity-historical-name
                 "entity-context-demonym", "entity-malformed-demonym", "entity-office-term", "entity-preferred-name"]
 
 
-def run(wirelint, corpus, out, rules, data_dir):
+def run_per_file(wirelint, corpus, out, rules, data_dir):
+    """For a wirelint without `corpus --findings` (an older build, to compare against): each
+    story becomes a file in a folder per date, linted with --format json --date."""
+    import collections
+    import shutil
+    import tempfile
+    tmp = tempfile.mkdtemp(prefix="wirelint-score-")
+    by_date = collections.defaultdict(list)
+    words = {}
+    try:
+        for line in open(corpus, encoding="utf-8"):
+            d = json.loads(line)
+            sid = str(d["id"])
+            date = (d.get("date") or "2025-06-01")[:10]
+            name = "%06d.txt" % len(words)
+            folder = os.path.join(tmp, date)
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                f.write(d["body"])
+            by_date[date].append((name, sid))
+            words[sid] = len(re.findall(r"\w+", d["body"]))
+        found = {}
+        for date, files in sorted(by_date.items()):
+            cmd = [wirelint] + (["--data-dir", data_dir] if data_dir else []) + ["--format", "json", "--date", date]
+            if rules:
+                cmd += ["--only", ",".join(rules)]
+            r = subprocess.run(cmd + [os.path.join(tmp, date)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            if r.returncode not in (0, 1):
+                sys.exit("score.py: %s failed (%d): %s" % (" ".join(cmd), r.returncode, r.stderr.strip()))
+            ids = dict(files)
+            for fobj in json.loads(r.stdout)["files"]:
+                sid = ids[os.path.basename(fobj["path"])]
+                for diag in fobj["diagnostics"]:
+                    found.setdefault(sid, []).append({"story": sid, "rule": diag["rule"], "offset": diag["offset"],
+                                                      "length": diag["length"], "match": diag["match"],
+                                                      "replacements": diag["replacements"]})
+        return words, found
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(wirelint, corpus, out, rules, data_dir, per_file=False):
+    if per_file:
+        return run_per_file(wirelint, corpus, out, rules, data_dir)
     cmd = [wirelint]
     if data_dir:
         cmd += ["--data-dir", data_dir]
@@ -56,6 +100,9 @@ def main():
     ap.add_argument("--rules", default=",".join(ENTITY_RULES))
     ap.add_argument("--all-rules", action="store_true")
     ap.add_argument("--data-dir")
+    ap.add_argument("--per-file", action="store_true",
+                    help="lint each story as a file with --format json (for builds without corpus --findings; "
+                         "word counts are then \\w+ runs)")
     ap.add_argument("--json")
     ap.add_argument("--show-missed", type=int, default=0)
     ap.add_argument("--show-false", type=int, default=0)
@@ -69,8 +116,10 @@ def main():
     except OSError as e:
         print("score.py: %s" % e, file=sys.stderr)
         return 2
-    _, spun_found = run(a.wirelint, os.path.join(d, "spun.jsonl"), os.path.join(d, "spun.findings.jsonl"), rules, a.data_dir)
-    words, clean_found = run(a.wirelint, os.path.join(d, "clean.jsonl"), os.path.join(d, "clean.findings.jsonl"), rules, a.data_dir)
+    _, spun_found = run(a.wirelint, os.path.join(d, "spun.jsonl"), os.path.join(d, "spun.findings.jsonl"), rules,
+                        a.data_dir, a.per_file)
+    words, clean_found = run(a.wirelint, os.path.join(d, "clean.jsonl"), os.path.join(d, "clean.findings.jsonl"), rules,
+                             a.data_dir, a.per_file)
     total_words = sum(words.values())
 
     by_class, by_source, missed = {}, {}, []
