@@ -179,6 +179,7 @@ struct Params {
   // A word in at least this many known entities' names is an institution word ("National").
   std::uint32_t institution_names = 0;  // 0: off
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
+  int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
   int two_word_strength = 2;
   int two_word_head_strength = 3;
   int head_strength = 2;
@@ -383,6 +384,9 @@ class EntityNearMissRule : public Rule {
     auto ref = table.integer("reference_strength");
     if (ref && (*ref < 0 || *ref > 9)) table.fail("reference_strength", "must be from 0 (off) to 9");
     p_.reference_strength = ref ? static_cast<int>(*ref) : 3;
+    auto var = table.integer("variant_strength");
+    if (var && (*var < 0 || *var > 9)) table.fail("variant_strength", "must be from 0 (off) to 9");
+    p_.variant_strength = var ? static_cast<int>(*var) : 0;
     p_.head_strength = strength("head_strength", 2);
   }
 
@@ -488,6 +492,23 @@ class EntityNearMissRule : public Rule {
 
   // Whether the capitalized span [b, e) runs on to the left or right: a capitalized word next
   // to it, joined directly, by a hyphen, or by a function word ("Bank of New York").
+  // Whether the name's pair of words around position k is frequent in the reference bigrams
+  // (at least `variant_strength`) while the same pair with the text's word is unseen.
+  bool rare_variant(const LintContext& ctx, const Name& name, std::size_t k, const std::string& text_lower) const {
+    if (!ctx.bigrams || p_.variant_strength == 0) return false;
+    auto content = [&](std::size_t j) { return !name.tokens[j].empty() && !p_.function_words.count(lower_ascii(name.tokens[j])); };
+    for (int side : {-1, 1}) {
+      if ((side < 0 && k == 0) || (side > 0 && k + 1 >= name.tokens.size())) continue;
+      std::size_t j = side < 0 ? k - 1 : k + 1;
+      if (!content(j)) continue;
+      const std::string& other = name.tokens[j];
+      int known = side < 0 ? ctx.bigrams->pair_strength(other, name.tokens[k]) : ctx.bigrams->pair_strength(name.tokens[k], other);
+      int spun = side < 0 ? ctx.bigrams->pair_strength(other, text_lower) : ctx.bigrams->pair_strength(text_lower, other);
+      if (known >= p_.variant_strength && spun == 0) return true;
+    }
+    return false;
+  }
+
   // Whether the swapped word at `k` forms a pair with a neighbouring word of the span that is
   // frequent in reference news text ("Constitutional Court", "National Security"): wording in
   // use names a real body; a spinner's pair ("Worldwide Criminal") is rare.
@@ -599,6 +620,9 @@ class EntityNearMissRule : public Rule {
       {
         int need = two ? (name.head[k] ? p_.two_word_head_strength : p_.two_word_strength)
                        : name.head[k] ? p_.head_strength : p_.synonym_strength;
+        // The name's own wording is frequent in reference text and the swapped wording never
+        // seen ("White House" / "White Monastery"): any thesaurus link will do.
+        if (rare_variant(ctx, name, k, text_lower)) need = 1;
         auto rel = ctx.synonyms->relation(known_lower, text_lower);
         if (rel.strength >= need) return Swap::synonym;
       }
