@@ -293,9 +293,11 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
         pair_lengths.insert(n.tokens.size() + 1);
         lengths.insert(n.tokens.size());
         out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
-        for (const auto& t : n.tokens) {
-          auto& seen_by = word_entity_pairs[lower_ascii(t)];
-          if (seen_by.insert(e).second) ++out->name_word_entities[lower_ascii(t)];
+        if (p.institution_names > 0) {
+          for (const auto& t : n.tokens) {
+            auto& seen_by = word_entity_pairs[lower_ascii(t)];
+            if (seen_by.insert(e).second) ++out->name_word_entities[lower_ascii(t)];
+          }
         }
         out->names.push_back(std::move(n));
       }
