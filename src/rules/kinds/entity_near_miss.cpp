@@ -180,6 +180,7 @@ struct Params {
   std::uint32_t institution_names = 0;  // 0: off
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
   int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
+  int outside_vocabulary_strength = 1;  // strength enough for a word no name uses; 0: off
   int two_word_strength = 2;
   int two_word_head_strength = 3;
   int head_strength = 2;
@@ -389,6 +390,9 @@ class EntityNearMissRule : public Rule {
     auto var = table.integer("variant_strength");
     if (var && (*var < 0 || *var > 9)) table.fail("variant_strength", "must be from 0 (off) to 9");
     p_.variant_strength = var ? static_cast<int>(*var) : 0;
+    auto outside = table.integer("outside_vocabulary_strength");
+    if (outside && (*outside < 0 || *outside > 9)) table.fail("outside_vocabulary_strength", "must be from 0 (off) to 9");
+    p_.outside_vocabulary_strength = outside ? static_cast<int>(*outside) : 1;
     p_.head_strength = strength("head_strength", 2);
   }
 
@@ -494,6 +498,27 @@ class EntityNearMissRule : public Rule {
 
   // Whether the capitalized span [b, e) runs on to the left or right: a capitalized word next
   // to it, joined directly, by a hyphen, or by a function word ("Bank of New York").
+  // Whether a word is part of some known name or some listed real name.
+  bool in_name_vocabulary(const LintContext& ctx, const NearMissIndex& ix, const std::string& word) const {
+    if (ix.name_tokens.count(word)) return true;
+    if (!ctx.real_names) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (vocabulary_source_ != ctx.real_names) {
+      real_name_words_.clear();
+      for (const auto& n : *ctx.real_names) {
+        std::size_t b = 0;
+        while (b <= n.size()) {
+          auto sp = n.find(' ', b);
+          if (sp == std::string::npos) sp = n.size();
+          if (sp > b) real_name_words_.insert(n.substr(b, sp - b));
+          b = sp + 1;
+        }
+      }
+      vocabulary_source_ = ctx.real_names;
+    }
+    return real_name_words_.count(word) > 0;
+  }
+
   // Whether the name's pair of words around position k is frequent in the reference bigrams
   // (at least `variant_strength`) while the same pair with the text's word is unseen.
   bool rare_variant(const LintContext& ctx, const Name& name, std::size_t k, const std::string& text_lower) const {
@@ -625,6 +650,10 @@ class EntityNearMissRule : public Rule {
         // The name's own wording is frequent in reference text and the swapped wording never
         // seen ("White House" / "White Monastery"): any thesaurus link will do.
         if (rare_variant(ctx, name, k, text_lower)) need = 1;
+        // A word no known or real name uses ("White Monastery", "World Cant"): names of
+        // bodies are built from a small vocabulary, a thesaurus's words mostly lie outside it.
+        if (p_.outside_vocabulary_strength > 0 && !two && !in_name_vocabulary(ctx, ix, text_word))
+          need = std::min(need, p_.outside_vocabulary_strength);
         auto rel = ctx.synonyms->relation(known_lower, text_lower);
         if (rel.strength >= need) return Swap::synonym;
       }
@@ -877,6 +906,8 @@ class EntityNearMissRule : public Rule {
   using Cached = std::pair<CacheKey, std::shared_ptr<const NearMissIndex>>;
   Params p_;
   mutable std::mutex mutex_;
+  mutable const void* vocabulary_source_ = nullptr;
+  mutable std::unordered_set<std::string> real_name_words_;
   mutable std::vector<Cached> cache_;
 };
 
