@@ -132,6 +132,10 @@ TEST(EntityNearMiss, ThesaurusSwapsAndTheirGuards) {
   EXPECT_EQ(findings("The International Criminal Courts issued warrants."), V{});
   // One kind of body for another as the head ("Agency"/"Bureau") is another real body.
   EXPECT_EQ(findings("The Korean Central News Bureau said so."), V{});
+  // A head noun swapped for a word no known name uses, at Moby's strength 1 ("Court" ->
+  // "Alleyway"), which a head noun would otherwise need strength 2 for.
+  EXPECT_EQ(findings("The International Criminal Alleyway issued a warrant."),
+            V{"International Criminal Alleyway -> International Criminal Court"});
   // A place for a place is for the country logic, not the thesaurus.
   EXPECT_EQ(findings("The Kuwait Central News Agency said so."), V{"Kuwait Central News Agency -> Korean Central News Agency"});
 }
