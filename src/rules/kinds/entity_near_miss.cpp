@@ -824,6 +824,20 @@ class EntityNearMissRule : public Rule {
       return comma < ts.size() && other < ts.size() && ts.surface(comma) == "," && name_word(ts[other]);
     };
     if ((i >= 2 && listed(i - 1, i - 2)) || listed(i + 1, i + 2)) return;
+    // Coordinated with a name nobody knows ("the Rundi or Barundi", "Luba and Lunda"): local
+    // names of a kind, not a slip for a capital.
+    auto unknown_name = [&](std::size_t j) {
+      if (j >= ts.size() || !name_word(ts[j])) return false;
+      std::string w = bare_word(ts, j);
+      return !dict.by_name(w) && !dict.by_demonym(w) && !dict.by_capital(w) && !ix.name_tokens.count(w) &&
+             !ix.country_words.count(w) && !ctx.spell->known(lower_ascii(w));
+    };
+    auto coordinated = [&](std::size_t conj, std::size_t other) {
+      if (conj >= ts.size()) return false;
+      std::string_view c = ts.surface(conj);
+      return (c == "and" || c == "or") && unknown_name(other);
+    };
+    if ((i >= 2 && coordinated(i - 1, i - 2)) || coordinated(i + 1, i + 2)) return;
     // Spelt apart only by an apostrophe ("P'yongyang"): a transliteration.
     std::string plain;
     for (char c : word)
