@@ -586,7 +586,10 @@ class EntityNearMissRule : public Rule {
         return true;
       // A role after a name ("Bank of England Governor Robin Leigh-Pemberton") does not make
       // a longer name.
-      if (name_word(ts[j]) && ts[j].sentence == ts[e - 1].sentence && !p_.role_words.count(std::string(ts.surface(j))))
+      // So does a known abbreviation after it ("the official Saudi Push Agency SPA said").
+      bool abbreviation = mention_of[j] >= 0 && (*ctx.mentions)[mention_of[j]].form == FormKind::abbreviation;
+      if (name_word(ts[j]) && ts[j].sentence == ts[e - 1].sentence && !p_.role_words.count(std::string(ts.surface(j))) &&
+          !abbreviation)
         return true;
       // "Organization for the Exploitation of ...": an article may follow the joining word.
       std::size_t k = j + 1;
