@@ -181,6 +181,7 @@ struct Params {
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
   int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
   int outside_vocabulary_strength = 1;  // strength enough for a word no name uses; 0: off
+  int famous_strength = 6;              // two-word names this frequent in reference text admit it too
   int two_word_strength = 2;
   int two_word_head_strength = 3;
   int head_strength = 2;
@@ -393,6 +394,9 @@ class EntityNearMissRule : public Rule {
     auto outside = table.integer("outside_vocabulary_strength");
     if (outside && (*outside < 0 || *outside > 9)) table.fail("outside_vocabulary_strength", "must be from 0 (off) to 9");
     p_.outside_vocabulary_strength = outside ? static_cast<int>(*outside) : 1;
+    auto famous = table.integer("famous_strength");
+    if (famous && (*famous < 0 || *famous > 9)) table.fail("famous_strength", "must be from 0 (off) to 9");
+    p_.famous_strength = famous ? static_cast<int>(*famous) : 6;
     p_.head_strength = strength("head_strength", 2);
   }
 
@@ -498,6 +502,15 @@ class EntityNearMissRule : public Rule {
 
   // Whether the capitalized span [b, e) runs on to the left or right: a capitalized word next
   // to it, joined directly, by a hyphen, or by a function word ("Bank of New York").
+  // A two-word name that reference text uses often ("White House", "World Bank": pair strength
+  // at least `famous_strength`), with an ordinary lower-case word swapped in (not a proper
+  // noun: "Easter Island", "Northland Bank" are other places and banks).
+  bool famous_pair(const LintContext& ctx, const Name& name, const std::string& text_lower) const {
+    if (!ctx.bigrams || p_.famous_strength == 0 || name.tokens.size() != 2) return false;
+    if (!ctx.spell->known(text_lower)) return false;
+    return ctx.bigrams->pair_strength(name.tokens[0], name.tokens[1]) >= p_.famous_strength;
+  }
+
   // Whether a word is part of some known name or some listed real name.
   bool in_name_vocabulary(const LintContext& ctx, const NearMissIndex& ix, const std::string& word) const {
     if (ix.name_tokens.count(word)) return true;
@@ -655,7 +668,8 @@ class EntityNearMissRule : public Rule {
         if (rare_variant(ctx, name, k, text_lower)) need = 1;
         // A word no known or real name uses ("White Monastery", "World Cant"): names of
         // bodies are built from a small vocabulary, a thesaurus's words mostly lie outside it.
-        if (p_.outside_vocabulary_strength > 0 && !two && !in_name_vocabulary(ctx, ix, text_word))
+        if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ctx, ix, text_word) &&
+            (!two || famous_pair(ctx, name, text_lower)))
           need = std::min(need, p_.outside_vocabulary_strength);
         auto rel = ctx.synonyms->relation(known_lower, text_lower);
         if (rel.strength >= need) return Swap::synonym;
