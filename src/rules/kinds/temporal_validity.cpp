@@ -229,6 +229,20 @@ class TemporalValidityRule : public Rule {
         if (present_verbs_.count(std::string(ts.folded(k)))) return true;
       }
     }
+    // "Mine officials in Federation of Malaya ... said": people who speak for the place now,
+    // and what they said.
+    if (!is_demonym(m.form)) {
+      std::size_t p = m.first_token;
+      if (p > sentence.first_token && ts.folded(p - 1) == "the") --p;
+      if (p >= sentence.first_token + 2) {
+        std::string prep(ts.folded(p - 1));
+        bool official = (prep == "in" || prep == "of" || prep == "from") &&
+                        official_nouns_.count(std::string(ts.folded(p - 2))) > 0;
+        if (official)
+          for (std::size_t k = m.end_token; k < se; ++k)
+            if (reporting_verbs_.count(std::string(ts.folded(k)))) return true;
+      }
+    }
     bool present = false;
     for (std::size_t k = sentence.first_token; k < se && !present; ++k)
       present = current_words_.count(std::string(ts.surface(k))) > 0;
