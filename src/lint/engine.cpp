@@ -33,14 +33,16 @@ std::vector<fs::path> text_lists(const fs::path& dir) {
   return lists;
 }
 
-void accept_word_list(dictionary::SpellChecker& spell, const fs::path& file) {
+// Calls `use` with every line of a list file that is not empty or a '#' comment.
+template <typename Use>
+void for_each_entry(const fs::path& file, const char* what, Use use) {
   std::ifstream in(file);
-  if (!in) throw EngineError(file.string() + ": cannot read word list");
+  if (!in) throw EngineError(file.string() + ": cannot read " + what);
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    spell.accept(line);
+    use(line);
   }
 }
 
@@ -112,7 +114,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
     entities.wait();
     throw EngineError(problem);
   }
-  for (const auto& l : text_lists(root / "dictionaries" / "vocabulary")) accept_word_list(*spell_, l);
+  for (const auto& l : text_lists(root / "dictionaries" / "vocabulary"))
+    for_each_entry(l, "word list", [&](const std::string& w) { spell_->accept(w); });
   entities.get();  // rethrows the entity loader's error
   accept_entity_words();
   try {
@@ -123,16 +126,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   }
   // Real names the dictionary does not check: one name a line, '#' comments, tab-separated
   // notes after the name.
-  for (const auto& l : text_lists(root / "dictionaries" / "names")) {
-    std::ifstream in(l);
-    if (!in) throw EngineError(l.string() + ": cannot read name list");
-    std::string line;
-    while (std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
-      real_names_.insert(line.substr(0, line.find('\t')));
-    }
-  }
+  for (const auto& l : text_lists(root / "dictionaries" / "names"))
+    for_each_entry(l, "name list", [&](const std::string& n) { real_names_.insert(n.substr(0, n.find('\t'))); });
   linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get(), synonyms_.get(), &real_names_,
                                      bigrams_.get());
 }

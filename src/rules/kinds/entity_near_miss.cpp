@@ -385,18 +385,15 @@ class EntityNearMissRule : public Rule {
     p_.synonym_strength = strength("synonym_strength", 1);
     p_.two_word_strength = strength("two_word_strength", 2);
     p_.two_word_head_strength = strength("two_word_head_strength", 3);
-    auto ref = table.integer("reference_strength");
-    if (ref && (*ref < 0 || *ref > 9)) table.fail("reference_strength", "must be from 0 (off) to 9");
-    p_.reference_strength = ref ? static_cast<int>(*ref) : 3;
-    auto var = table.integer("variant_strength");
-    if (var && (*var < 0 || *var > 9)) table.fail("variant_strength", "must be from 0 (off) to 9");
-    p_.variant_strength = var ? static_cast<int>(*var) : 0;
-    auto outside = table.integer("outside_vocabulary_strength");
-    if (outside && (*outside < 0 || *outside > 9)) table.fail("outside_vocabulary_strength", "must be from 0 (off) to 9");
-    p_.outside_vocabulary_strength = outside ? static_cast<int>(*outside) : 1;
-    auto famous = table.integer("famous_strength");
-    if (famous && (*famous < 0 || *famous > 9)) table.fail("famous_strength", "must be from 0 (off) to 9");
-    p_.famous_strength = famous ? static_cast<int>(*famous) : 6;
+    auto strength_or_off = [&](const char* key, int def) {
+      auto v = table.integer(key);
+      if (v && (*v < 0 || *v > 9)) table.fail(key, "must be from 0 (off) to 9");
+      return v ? static_cast<int>(*v) : def;
+    };
+    p_.reference_strength = strength_or_off("reference_strength", 3);
+    p_.variant_strength = strength_or_off("variant_strength", 0);
+    p_.outside_vocabulary_strength = strength_or_off("outside_vocabulary_strength", 1);
+    p_.famous_strength = strength_or_off("famous_strength", 6);
     p_.head_strength = strength("head_strength", 2);
   }
 
