@@ -377,24 +377,22 @@ class EntityNearMissRule : public Rule {
     auto inst = table.integer("institution_names");
     if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
     p_.institution_names = inst ? static_cast<std::uint32_t>(*inst) : 0;
-    auto strength = [&](const char* key, int def) {
+    // Strengths run from 1 to 9; those that may be switched off also take 0.
+    auto strength = [&](const char* key, int def, bool may_be_off = false) {
       auto v = table.integer(key);
-      if (v && (*v < 1 || *v > 9)) table.fail(key, "must be from 1 to 9");
+      int least = may_be_off ? 0 : 1;
+      if (v && (*v < least || *v > 9))
+        table.fail(key, may_be_off ? "must be from 0 (off) to 9" : "must be from 1 to 9");
       return v ? static_cast<int>(*v) : def;
     };
     p_.synonym_strength = strength("synonym_strength", 1);
     p_.two_word_strength = strength("two_word_strength", 2);
     p_.two_word_head_strength = strength("two_word_head_strength", 3);
-    auto strength_or_off = [&](const char* key, int def) {
-      auto v = table.integer(key);
-      if (v && (*v < 0 || *v > 9)) table.fail(key, "must be from 0 (off) to 9");
-      return v ? static_cast<int>(*v) : def;
-    };
-    p_.reference_strength = strength_or_off("reference_strength", 3);
-    p_.variant_strength = strength_or_off("variant_strength", 0);
-    p_.outside_vocabulary_strength = strength_or_off("outside_vocabulary_strength", 1);
-    p_.famous_strength = strength_or_off("famous_strength", 6);
     p_.head_strength = strength("head_strength", 2);
+    p_.reference_strength = strength("reference_strength", 3, true);
+    p_.variant_strength = strength("variant_strength", 0, true);
+    p_.outside_vocabulary_strength = strength("outside_vocabulary_strength", 1, true);
+    p_.famous_strength = strength("famous_strength", 6, true);
   }
 
   bool scans() const override { return true; }
