@@ -10,21 +10,19 @@
 // target under its deletion variants (symmetric-delete). A document is then one pass over its
 // capitalized words, each looked up under a handful of keys.
 //
-// Precision comes first; a near-miss of a name is very often another real name. A swapped
-// word counts when it is a listed stand-in (the rule file's synonyms), a misspelling of the
-// known word, a broad region for a country's word (Korean -> Asian), or, with `free_swaps`, in
-// a name with a word of its own ("North Atlantic ..."), any ordinary word for an ordinary word
-// that is not the name's head noun (off by default: "Kurdistan Democratic Party" and
-// "Kurdistan Workers' Party" are both real). It does not count when:
-//  - two entities answer the same wildcard key ("Bakhtar/Fars/Mehr News Agency"): the swapped
-//    word tells real names apart;
-//  - a geographic word stands for a geographic word ("Qatar News Agency", "Kuwait News Agency");
-//  - either word is a proper noun ("Tanjug News Agency"), or the name is all ordinary words and
-//    country names ("Central News Agency" vs "Central Intelligence Agency");
-//  - it is the head noun ("Bank of Spain", "Kingdom of Spain"), or a spelling variant or plural
-//    ("Organisation", "Commerce Departments");
-//  - the span runs on ("Federal Reserve Bank of New York") or holds a longer form of the same
-//    entity ("Kyodo News" in "Kyodo News Service").
+// A swapped word counts when the synonym model (models::SynonymModel) relates it to the known
+// word with the strength the rule asks for its place (modifier, head, two-word name), or when
+// it is a misspelling, a broad region or another country for the name's country word, or a
+// two-word paraphrase of one word (pair keys). Precision comes first; a near-miss of a name is
+// very often another real name. It does not count when:
+//  - the span is a known name, a listed real name (dictionaries/names/), or holds a longer
+//    form of the entity meant ("Kyodo News" in "Kyodo News Service");
+//  - the swapped word forms a frequent pair with a neighbour in the reference bigrams
+//    ("Supreme Constitutional Court"), or is one kind of body for another as the head;
+//  - names with different replacements answer the span ("Bakhtar/Fars/Mehr News Agency");
+//  - a place stands for a place outside the country rules ("Qatar News Agency");
+//  - the word is another form of the same word ("Organisation", "Commerce Departments", "Corp");
+//  - the span runs on ("Federal Reserve Bank of New York").
 // Single words: not known to Hunspell in any form, used once in the story, standing alone (not
 // next to another capitalized word or after a title or an initial), same first letter, one
 // edit (two from `word_long_letters` letters, keeping the first two), a substituted letter only
