@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -46,6 +47,7 @@ class SpunTitleRule : public Rule {
     strength_ = v ? static_cast<int>(*v) : 2;
     for (const auto& w : table.strings("name_stop_words")) stop_.insert(w);
     for (const auto& w : table.strings("ranks")) ranks_.insert(w);
+    held_message_ = table.string("held_message").value_or(this->info().message);
   }
 
   bool scans() const override { return true; }
@@ -68,6 +70,20 @@ class SpunTitleRule : public Rule {
           continue;
         std::string span;
         for (std::size_t t = i; t < e; ++t) span += (t > i ? " " : "") + std::string(ts.surface(t));
+        // The person named holds another title with this head at the story's date and never
+        // held this one ("First Minister Pedro Sánchez": he is Prime Minister): the title is
+        // wrong whatever it is, a real title or a thesaurus swap.
+        if (auto held = held_title(ctx, e, span, len)) {
+          std::size_t b = ts[i].begin, end = ts[e - 1].end;
+          std::string message = held_message_;
+          for (auto [key, value] : {std::pair<std::string, std::string>{"{match}", span}, {"{expected}", held->first},
+                                    {"{name}", held->second}})
+            for (auto p = message.find(key); p != std::string::npos; p = message.find(key, p + value.size()))
+              message.replace(p, key.size(), value);
+          out.emit(b, end, std::move(message), {held->first});
+          i = e - 1;
+          break;
+        }
         if (known.set.count(span)) break;
         if (ctx.real_names && ctx.real_names->count(span)) break;
         std::vector<const Title*> found;
@@ -122,6 +138,31 @@ class SpunTitleRule : public Rule {
       b = sp + 1;
     }
     if (!title.words.empty()) out.push_back(std::move(title));
+  }
+
+  // The title and name of the person whose mention starts at token `at`, when the dictionary's
+  // terms give one title with the same head and word count as `span` at the story's date, and
+  // none of the person's terms ever had `span`.
+  static std::optional<std::pair<std::string, std::string>> held_title(const LintContext& ctx, std::size_t at, const std::string& span,
+                                               std::size_t words) {
+    if (!ctx.entities || !ctx.mentions) return std::nullopt;
+    const auto& all = ctx.entities->dictionary().entities();
+    auto head = span.substr(span.rfind(' ') + 1);
+    std::optional<std::pair<std::string, std::string>> found;
+    for (const auto& m : *ctx.mentions) {
+      if (m.first_token != at) continue;
+      const auto& person = all[m.entity];
+      if (person.type != dictionary::EntityType::person) return std::nullopt;
+      for (const auto& t : person.terms) {
+        if (t.title == span) return std::nullopt;  // held it once: a past or current title
+        bool now = (!t.start || *t.start <= ctx.date) && (!t.end || ctx.date <= *t.end);
+        std::size_t n = 1 + static_cast<std::size_t>(std::count(t.title.begin(), t.title.end(), ' '));
+        if (!now || n != words || t.title.substr(t.title.rfind(' ') + 1) != head) continue;
+        if (found && found->first != t.title) return std::nullopt;  // two such titles: no telling
+        found = std::make_pair(t.title, person.name);
+      }
+    }
+    return found;
   }
 
   static bool cap(const tokenize::TokenStream& ts, std::size_t i) {
@@ -201,6 +242,7 @@ class SpunTitleRule : public Rule {
     std::shared_ptr<Known> known;
   };
   std::vector<Title> titles_, other_titles_;
+  std::string held_message_;  // when the named person holds another title: {match}, {expected}
   std::unordered_set<std::string> heads_, stop_, ranks_;
   int strength_ = 2;
   mutable std::mutex mutex_;
