@@ -163,6 +163,8 @@ struct Params {
   std::unordered_set<std::string> joining_words;
   // Capitalized words after a name that begin a role, not a longer name ("Governor", "Chairman").
   std::unordered_set<std::string> role_words;
+  // Words that open a sentence without being part of a name after them ("The", "In", "But").
+  std::unordered_set<std::string> openers;
   // Lower-cased head nouns that name a kind of body (ministry, department, office, ...).
   std::unordered_set<std::string> body_words;
   // The least strength (sum of thesaurus weights, see dictionaries/synonyms/README.md) at
@@ -174,6 +176,7 @@ struct Params {
   // A country's own word in a name replaced by another country's or a region's word counts.
   bool country_swaps = true;
   std::size_t country_swap_words = 3;  // other capitalized words the name must have
+  bool story_country_swaps = true;      // ... unless the story names only the name's own country
   // A word in at least this many known entities' names is an institution word ("National").
   std::uint32_t institution_names = 0;  // 0: off
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
@@ -361,6 +364,7 @@ class EntityNearMissRule : public Rule {
     words("function_words", p_.function_words, true);
     words("joining_words", p_.joining_words, true);
     words("role_words", p_.role_words, false);
+    words("sentence_openers", p_.openers, false);
     words("body_words", p_.body_words, true);
     words("person_titles", p_.person_titles, false);
     words("accept", p_.accept, false);
@@ -372,6 +376,7 @@ class EntityNearMissRule : public Rule {
     }
     p_.country_swaps = table.boolean("country_swaps").value_or(true);
     p_.country_swap_words = size("country_swap_words", 3);
+    p_.story_country_swaps = table.boolean("story_country_swaps").value_or(true);
     auto inst = table.integer("institution_names");
     if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
     p_.institution_names = inst ? static_cast<std::uint32_t>(*inst) : 0;
@@ -490,7 +495,10 @@ class EntityNearMissRule : public Rule {
   // make a name run on.
   bool sentence_opener(const LintContext& ctx, std::size_t i) const {
     const auto& t = ctx.tokens[i];
-    return t.sentence_start && ctx.spell->known(lower_ascii(ctx.tokens.surface(i)));
+    if (!t.sentence_start || !ctx.spell->known(lower_ascii(ctx.tokens.surface(i)))) return false;
+    // With a list of openers, other capitalized words at a sentence's start belong to the name
+    // after them ("Union Bank of Switzerland"); without one, every known word opens.
+    return p_.openers.empty() || p_.openers.count(std::string(ctx.tokens.surface(i))) > 0;
   }
 
   // Whether the capitalized span [b, e) runs on to the left or right: a capitalized word next
@@ -502,6 +510,47 @@ class EntityNearMissRule : public Rule {
     if (!ctx.bigrams || p_.famous_strength == 0 || name.tokens.size() != 2) return false;
     if (!ctx.spell->known(text_lower)) return false;
     return ctx.bigrams->pair_strength(name.tokens[0], name.tokens[1]) >= p_.famous_strength;
+  }
+
+  // The entities a word names as a name, a demonym or a capital.
+  static std::vector<std::size_t> entities_named(const dictionary::EntityDictionary& dict, const std::string& word) {
+    std::vector<std::size_t> ids;
+    for (const auto* list : {dict.by_name(word), dict.by_demonym(word), dict.by_capital(word)})
+      if (list) ids.insert(ids.end(), list->begin(), list->end());
+    return ids;
+  }
+
+  // Whether the story names the country of `word` (a country's name, demonym or capital)
+  // outside the span [b, e).
+  bool story_names(const LintContext& ctx, const std::string& word, std::size_t b, std::size_t e) const {
+    if (!ctx.mentions) return false;
+    const auto& dict = ctx.entities->dictionary();
+    auto ids = entities_named(dict, word);
+    if (ids.empty()) return false;
+    for (const auto& m : *ctx.mentions) {
+      if (m.first_token >= b && m.end_token <= e) continue;
+      if (std::find(ids.begin(), ids.end(), m.entity) != ids.end()) return true;
+    }
+    return false;
+  }
+
+  // Whether the country of `word` is the story's own: named at least twice outside [b, e) and
+  // at least as often as any other country.
+  bool story_country(const LintContext& ctx, const std::string& word, std::size_t b, std::size_t e) const {
+    if (!ctx.mentions) return false;
+    const auto& dict = ctx.entities->dictionary();
+    auto ids = entities_named(dict, word);
+    if (ids.empty()) return false;
+    std::unordered_map<std::uint32_t, std::size_t> count;
+    for (const auto& m : *ctx.mentions)
+      if (!(m.first_token >= b && m.end_token <= e) && dict.entities()[m.entity].type == EntityType::country)
+        ++count[m.entity];
+    std::size_t own = 0, most = 0;
+    for (const auto& [id, n] : count) {
+      most = std::max(most, n);
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) own = std::max(own, n);
+    }
+    return own >= 2 && own >= most;
   }
 
   // Whether a word is part of some known name or some listed real name.
@@ -629,7 +678,8 @@ class EntityNearMissRule : public Rule {
   // Why the swapped word may stand for the known one; none: it may not.
   enum class Swap { none, synonym, misspelt, region, free };
 
-  Swap swap_kind(const LintContext& ctx, const NearMissIndex& ix, const Name& name, std::size_t k,
+  Swap swap_kind(const LintContext& ctx, const NearMissIndex& ix, const Name& name, std::size_t k, std::size_t b,
+                 std::size_t e,
                  const std::string& text_as_written) const {
     // Geography is judged without a possessive ("China's parliament").
     std::string text_word = text_as_written.substr(0, text_as_written.size() - possessive_bytes(text_as_written));
@@ -669,8 +719,10 @@ class EntityNearMissRule : public Rule {
       }
     }
     if (altered(text_word, known_word)) return Swap::misspelt;
-    // A broad region for a country's own word: "Asian" for "Korean", "Bank of Caribbean".
-    if (p_.region_words.count(text_word) && ix.country_words.count(known_word) && !p_.region_words.count(known_word))
+    // A broad region for a country's own word: "Asian" for "Korean"; in a two-word name only
+    // when the story names that country elsewhere ("West European" is not "West Germany").
+    if (p_.region_words.count(text_word) && ix.country_words.count(known_word) && !p_.region_words.count(known_word) &&
+        (name.words >= p_.min_words || story_country(ctx, known_word, b, e)))
       return Swap::region;
     if (name.words < p_.min_words) return Swap::none;  // two-word names: synonyms, misspellings, regions
     // Another country's word for the name's own country word ("Emirati Press Agency" for the
@@ -686,6 +738,11 @@ class EntityNearMissRule : public Rule {
             !p_.function_words.count(lower_ascii(name.tokens[j])))
           ++others;
       if (others >= p_.country_swap_words) return Swap::region;
+      // A common name bound to a country ("Bank of Japan") with another country swapped in,
+      // in a story that names the name's own country elsewhere and never the swapped-in one
+      // ("Bank of Norway" in a story about Tokyo's markets).
+      if (p_.story_country_swaps && story_country(ctx, known_word, b, e) && !story_names(ctx, text_word, b, e))
+        return Swap::region;
     }
     if (name.head[k]) return Swap::none;  // another head noun names another body: "Bank of Spain"
     if (geographic(ix, text_word) || geographic(ix, known_word)) return Swap::none;
@@ -760,7 +817,7 @@ class EntityNearMissRule : public Rule {
 
     if (!pair)
       for (auto& h : hits) {
-        h.swap = swap_kind(ctx, ix, ix.names[h.name], h.k, words[h.k]);
+        h.swap = swap_kind(ctx, ix, ix.names[h.name], h.k, b, e, words[h.k]);
         if ((h.swap == Swap::synonym || h.swap == Swap::region) && in_use(ctx, words, h.k)) h.swap = Swap::none;
       }
     // A synonym settles which name was meant. Otherwise every name answering the span must be
@@ -775,6 +832,10 @@ class EntityNearMissRule : public Rule {
     if (any_synonym) {
       hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap != Swap::synonym; }), hits.end());
     } else {
+      // A country word that the story singles out ("Bank of Norway" in a story about Japan)
+      // leaves the names of other countries ("Bank of France") out of the question.
+      if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::region; }))
+        hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::none; }), hits.end());
       for (const auto& h : hits)
         if (!same_target(h, hits[0]) || h.k != hits[0].k || h.swap == Swap::none) return false;
     }
