@@ -83,6 +83,22 @@ TEST_F(ModelFiles, TheImageIsUsedWhenFreshAndIgnoredWhenStaleOrMalformed) {
   // A truncated or foreign file is not an image.
   write(image_, "WLSYNIMG but not really");
   EXPECT_FALSE(SynonymModel::open({tsv_, extra_}, image_)->from_image());
+  // An image whose arrays are damaged but whose header is intact is refused too: the first
+  // target (after a 96-byte header and the two offset arrays) points past the words.
+  SynonymModel::compile({tsv_, extra_}, image_);
+  ASSERT_TRUE(SynonymModel::open({tsv_, extra_}, image_)->from_image());
+  {
+    std::fstream f(image_, std::ios::in | std::ios::out | std::ios::binary);
+    std::uint32_t words = 0;
+    f.seekg(20);
+    f.read(reinterpret_cast<char*>(&words), 4);
+    f.seekp(96 + 8 * (static_cast<std::streamoff>(words) + 1));
+    const std::uint32_t bad = 0x7fffffff;
+    f.write(reinterpret_cast<const char*>(&bad), 4);
+  }
+  auto damaged = SynonymModel::open({tsv_, extra_}, image_);
+  EXPECT_FALSE(damaged->from_image());
+  EXPECT_EQ(damaged->relation("department", "division").strength, 1);
   // A missing optional source is skipped.
   EXPECT_EQ(SynonymModel::open({tsv_, extra_ + ".absent"}, "")->relation("department", "branch").strength, 0);
 }

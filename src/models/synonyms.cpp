@@ -273,8 +273,15 @@ bool SynonymModel::attach(const std::uint8_t* data, std::size_t size) {
   blob_ = reinterpret_cast<const char*>(sources_ + h.pairs);
   n_words_ = h.words;
   n_pairs_ = h.pairs;
-  // Cheap structural checks: offsets end where the arrays end.
-  if (word_off_[h.words] != h.blob_bytes || adj_off_[h.words] != h.pairs) return false;
+  // Structural checks, so that a damaged image is refused rather than read out of bounds:
+  // offsets start at zero, never decrease and end where their arrays end; targets are words.
+  // One pass over the arrays (about 0.1 ms for the shipped model).
+  if (word_off_[0] != 0 || adj_off_[0] != 0 || word_off_[h.words] != h.blob_bytes || adj_off_[h.words] != h.pairs)
+    return false;
+  for (std::uint32_t i = 0; i < h.words; ++i)
+    if (word_off_[i] > word_off_[i + 1] || adj_off_[i] > adj_off_[i + 1]) return false;
+  for (std::uint32_t k = 0; k < h.pairs; ++k)
+    if (target_[k] >= h.words) return false;
   return true;
 }
 
