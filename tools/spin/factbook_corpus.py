@@ -1,20 +1,55 @@
 #!/usr/bin/env python3
 """Turn the World Factbook (../shared/data/factbook, public domain) into a JSON-lines corpus of
-modern reference prose: one story per country file, its prose fields (strings over 200
-characters) as the body, dated 2025-06-01 (the edition is from 2025-26), in the sorted order of
-REGION/CODE.json — the order tools/gen_real_names.py reads, so even positions are the part real
-names may be derived from and odd positions the part only measured.
+modern reference prose: one story per country file (REGION/CODE.json), its prose fields (the
+strings over 200 characters: Introduction/Background, Government, Economy, Military and Security
+...) as paragraphs joined by blank lines, dated 2025-06-01 (the edition is from 2025-26):
+
+  {"id": "africa/ag", "date": "2025-06-01", "body": "Algeria has known many empires ..."}
+
+The stories and their order are those of tools/gen_real_names.py (sorted REGION/CODE.json), so
+even positions are the part real names and bigrams may be derived from and odd positions the
+part only measured. HTML is turned into text: <p> and <br> end a paragraph (a list of parties
+must not run together into one long capitalized name), entities are decoded (&rsquo; -> ’).
 
   python3 tools/spin/factbook_corpus.py [--factbook DIR] [--out build/corpora/factbook.jsonl]
 """
 import argparse
+import html
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from gen_real_names import factbook_stories  # noqa: E402  one reader for both tools
+from gen_real_names import factbook_stories  # noqa: E402  the story list and order of the split
+
+
+def prose(value):
+    """The prose strings of a country file, in document order (the selection factbook_stories
+    makes: strings over 200 characters with a space)."""
+    out = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+        elif isinstance(x, str) and len(x) > 200 and " " in x:
+            out.append(x)
+
+    walk(value)
+    return out
+
+
+def to_text(s):
+    s = re.sub(r"(?i)<br\s*/?>|</?p\b[^>]*>|</?li\b[^>]*>|</?div\b[^>]*>", "\n\n", s)
+    s = re.sub(r"<[^>]+>", "", s)
+    s = html.unescape(s).replace("\u00a0", " ").replace("\r", "")
+    paras = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", s)]
+    return [p for p in paras if p]
 
 
 def main():
@@ -22,14 +57,22 @@ def main():
     ap.add_argument("--factbook", default=os.path.join(ROOT, "..", "shared", "data", "factbook"))
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "corpora", "factbook.jsonl"))
     a = ap.parse_args()
-    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    if not os.path.isdir(a.factbook):
+        print("factbook_corpus.py: no Factbook folder at %s" % a.factbook, file=sys.stderr)
+        return 2
+    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     n = 0
     with open(a.out, "w", encoding="utf-8") as f:
-        for sid, body in factbook_stories(a.factbook):
-            f.write(json.dumps({"id": sid, "date": "2025-06-01", "body": body}, ensure_ascii=False) + "\n")
+        for rel, _ in factbook_stories(a.factbook):
+            with open(os.path.join(a.factbook, rel), encoding="utf-8") as j:
+                paras = [p for s in prose(json.load(j)) for p in to_text(s)]
+            sid = rel[:-5] if rel.endswith(".json") else rel
+            f.write(json.dumps({"id": sid.replace(os.sep, "/"), "date": "2025-06-01", "body": "\n\n".join(paras)},
+                               ensure_ascii=False) + "\n")
             n += 1
     print("factbook_corpus.py: %d stories -> %s" % (n, a.out))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
