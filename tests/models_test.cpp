@@ -16,10 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write(const fs::path& p, const std::string& text) {  // replaces the file
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << text;
-}
+void write(const fs::path& p, const std::string& text) { ASSERT_TRUE(testing_support::write_file(p, text)); }
 
 TEST(SameWord, NumberTenseSpellingAndDerivationsAreOneWord) {
   EXPECT_TRUE(same_word("Guard", "Guards"));

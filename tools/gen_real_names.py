@@ -88,26 +88,39 @@ def capitalized_runs(text):
             yield run
 
 
-def factbook_stories(folder):
-    """(id, body) of every country file, in sorted order (the order the spinner uses too)."""
+def factbook_files(folder):
+    """(REGION/CODE.json, parsed JSON) of every country file, in sorted order: the order of the
+    even/odd split, for every tool that reads the Factbook."""
     for path in sorted(glob.glob(os.path.join(folder, "*", "*.json"))):
         with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-        texts = []
+            yield os.path.relpath(path, folder), json.load(f)
 
-        def walk(x):
-            if isinstance(x, dict):
-                for v in x.values():
-                    walk(v)
-            elif isinstance(x, list):
-                for v in x:
-                    walk(v)
-            elif isinstance(x, str) and len(x) > 200 and " " in x:
-                texts.append(re.sub(r"<[^>]+>", "", x))
 
-        walk(data)
+def factbook_prose(data):
+    """The prose strings of a country file in document order: strings over 200 characters with
+    a space (Introduction/Background, Government, Economy, ...), markup left in."""
+    out = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+        elif isinstance(x, str) and len(x) > 200 and " " in x:
+            out.append(x)
+
+    walk(data)
+    return out
+
+
+def factbook_stories(folder):
+    """(id, body) of every country that has prose, in sorted order (the order the spinner uses too)."""
+    for rel, data in factbook_files(folder):
+        texts = [re.sub(r"<[^>]+>", "", s) for s in factbook_prose(data)]
         if texts:
-            yield os.path.relpath(path, folder), "\n\n".join(texts)
+            yield rel, "\n\n".join(texts)
 
 
 def jsonl_stories(path):

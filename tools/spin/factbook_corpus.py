@@ -22,26 +22,7 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from gen_real_names import factbook_stories  # noqa: E402  the story list and order of the split
-
-
-def prose(value):
-    """The prose strings of a country file, in document order (the selection factbook_stories
-    makes: strings over 200 characters with a space)."""
-    out = []
-
-    def walk(x):
-        if isinstance(x, dict):
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-        elif isinstance(x, str) and len(x) > 200 and " " in x:
-            out.append(x)
-
-    walk(value)
-    return out
+from gen_real_names import factbook_files, factbook_prose  # noqa: E402  one reader, one split order
 
 
 def to_text(s):
@@ -63,9 +44,11 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     n = 0
     with open(a.out, "w", encoding="utf-8") as f:
-        for rel, _ in factbook_stories(a.factbook):
-            with open(os.path.join(a.factbook, rel), encoding="utf-8") as j:
-                paras = [p for s in prose(json.load(j)) for p in to_text(s)]
+        for rel, data in factbook_files(a.factbook):
+            texts = factbook_prose(data)
+            if not texts:
+                continue  # as factbook_stories: a country without prose is no story
+            paras = [p for s in texts for p in to_text(s)]
             sid = rel[:-5] if rel.endswith(".json") else rel
             f.write(json.dumps({"id": sid.replace(os.sep, "/"), "date": "2025-06-01", "body": "\n\n".join(paras)},
                                ensure_ascii=False) + "\n")
