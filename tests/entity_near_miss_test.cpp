@@ -196,6 +196,58 @@ TEST(EntityNearMiss, IndexIsPerDictionary) {
   EXPECT_EQ(findings("He flew from Bangkock to Pyongyan."), V{"Pyongyan -> Pyongyang"});
 }
 
+// Countries' bodies: the story's countries pick the body a region or another country stands
+// in for.
+const rules::EntityIndex& state_index() {
+  static const rules::EntityIndex* index = [] {
+    auto* d = new dictionary::EntityDictionary;
+    d->load_tsv("id\tshort_name\taliases\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
+                "US\tUnited States\tU.S.|US\tAmerican\tAmerican\tAmericans\tWashington\n"
+                "GB\tUnited Kingdom\tBritain\tBritish\tBriton\tBritons\tLondon\n"
+                "JP\tJapan\t\tJapanese\tJapanese\tJapanese\tTokyo\n"
+                "NO\tNorway\t\tNorwegian\tNorwegian\tNorwegians\tOslo\n"
+                "LK\tSri Lanka\t\tSri Lankan\tSri Lankan\tSri Lankans\tColombo\n"
+                "RU\tRussia\t\tRussian\tRussian\tRussians\tMoscow\n"
+                "SA\tSaudi Arabia\t\tSaudi|Saudi Arabian\tSaudi\tSaudis\tRiyadh\n",
+                "dict/countries.tsv");
+    d->load_tsv("id\tname\taliases\tabbreviations\tcountry\tkind\n"
+                "us_treasury\tU.S. Treasury\tUS Treasury\t\tUS\tministry\n"
+                "hm_treasury\tHM Treasury\tBritish Treasury\t\tGB\tministry\n"
+                "boe\tBank of England\t\tBoE\tGB\tcentral bank\n"
+                "boj\tBank of Japan\t\tBoJ\tJP\tcentral bank\n"
+                "ru_forces\tRussian Armed Forces\t\t\tRU\tarmed forces\n",
+                "dict/government.tsv");
+    d->freeze();
+    return new rules::EntityIndex(*d);
+  }();
+  return *index;
+}
+
+TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
+  const auto& ix = state_index();
+  // A region has no treasury; the country the story names picks which treasury was meant,
+  // through a dotted abbreviation too.
+  EXPECT_EQ(findings("The Asian Treasury will lend to Argentina. The United States agreed.", ix),
+            V{"Asian Treasury -> U.S. Treasury"});
+  EXPECT_EQ(findings("The Asian Treasury will lend to Argentina, London said.", ix),
+            V{"Asian Treasury -> British Treasury"});
+  // A currency names a country: sterling is Britain's.
+  EXPECT_EQ(findings("The Bank of Africa provided 456 mln stg in assistance.", ix),
+            V{"Bank of Africa -> Bank of England"});
+  // A country of two words for the name's own, in a story that names Britain twice.
+  EXPECT_EQ(findings("The Bank of Sri Lanka provided 456 mln stg, London dealers said.", ix),
+            V{"Bank of Sri Lanka -> Bank of England"});
+  // No country named: no telling which bank was meant.
+  EXPECT_EQ(findings("The Bank of Africa provided assistance, dealers said.", ix), V{});
+  // The swapped-in country is the story's too.
+  EXPECT_EQ(findings("The Bank of Sri Lanka provided 456 mln stg in Colombo, London dealers said.", ix), V{});
+  // Another country's body beside it: a list of banks.
+  EXPECT_EQ(findings("The Bank of Norway and the Bank of Japan bought dollars in Tokyo, Japanese dealers said.", ix),
+            V{});
+  // A word that ends a country's name begun before the span.
+  EXPECT_EQ(findings("Moscow watched the Saudi Arabian Armed Forces and the Russian Armed Forces.", ix), V{});
+}
+
 std::string load_error(const std::string& toml) {
   rules::RuleSet set;
   try {

@@ -177,6 +177,17 @@ struct Params {
   bool country_swaps = true;
   std::size_t country_swap_words = 3;  // other capitalized words the name must have
   bool story_country_swaps = true;      // ... unless the story names only the name's own country
+  std::size_t story_country_mentions = 2;  // mentions that make a country the story's own
+  // Entity types whose names belong to one state (its ministries, forces, central bank, news
+  // agency): a region has none of these, so a region word for the country word counts in a
+  // name of any length.
+  std::unordered_set<EntityType> state_types;
+  // Region words that count only in such a state body's name ("Arab Press Agency" for the
+  // Saudi Press Agency); elsewhere they build real names ("Arab Monetary Fund").
+  std::unordered_set<std::string> state_region_words;
+  // Place words of a country that the entity dictionary does not list as countries
+  // ("England" -> GB), and currency words that tie a story to a country ("stg" -> GB).
+  std::unordered_map<std::string, std::string> constituents, currencies;
   // A word in at least this many known entities' names is an institution word ("National").
   std::uint32_t institution_names = 0;  // 0: off
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
@@ -195,6 +206,13 @@ struct Name {
   std::vector<std::string> tokens;
   std::vector<bool> head;  // the word a name is built on: its last, or the one before "of"
   std::size_t words = 0;
+};
+
+// One word or mark of a name as the index sees it.
+struct Piece {
+  std::string text;
+  bool word = false;
+  bool capitalized = false;
 };
 
 struct WordTarget {
@@ -234,6 +252,9 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       out->country_words.insert(text::plain_apostrophes(ts.surface(0)));
       return;
     }
+    // A dotted abbreviation ("U.S.") is one word of a name.
+    if (ts.size() == 2 && ts[0].is_word() && ts.surface(0).find('.') != std::string_view::npos && ts.surface(1) == ".")
+      out->country_words.insert(form);
     // Words of a two-word form count when they are proper nouns of their own ("Korean" of
     // "North Korean", "Lanka"), not ordinary words ("United"). Long official names are left
     // out: "Islamic" of "Islamic Republic of Iran" is not a place.
@@ -248,61 +269,95 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       out->country_words.insert(w);
     }
   };
+  // A name as a sequence of pieces (tokens, or a dotted abbreviation as one), indexed by every
+  // capitalized piece replaced by a wildcard.
+  auto add_name = [&](std::uint32_t e, const std::string& form, const std::vector<Piece>& pieces) {
+    Name n;
+    n.entity = e;
+    n.text = form;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      n.tokens.push_back(pieces[i].text);
+      if (pieces[i].word) ++n.words;
+      bool last = true;
+      for (std::size_t j = i + 1; j < pieces.size() && last; ++j) last = !pieces[j].word;
+      bool before_function = i + 1 < pieces.size() && pieces[i + 1].word && !pieces[i + 1].capitalized &&
+                             p.function_words.count(lower_ascii(pieces[i + 1].text));
+      n.head.push_back(pieces[i].word && (last || before_function));
+    }
+    bool long_enough = n.words >= p.min_words || (n.words == 2 && letters(form) >= p.two_word_min_letters);
+    // Words that are not articles or function words: "The Bahamas" has one, and a name
+    // with one word of its own cannot be aligned by the other.
+    std::size_t content = 0;
+    for (const auto& piece : pieces) content += piece.word && !p.function_words.count(lower_ascii(piece.text));
+    if (n.words < 2 || !long_enough || content < 2) return;
+    auto id = static_cast<std::uint32_t>(out->names.size());
+    for (std::size_t k = 0; k < n.tokens.size(); ++k) {
+      if (!pieces[k].word || !pieces[k].capitalized) continue;
+      if (p.function_words.count(lower_ascii(n.tokens[k]))) continue;
+      std::string key;
+      for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
+      out->keys[key].push_back(id);
+      std::string pair;
+      for (std::size_t j = 0; j < n.tokens.size(); ++j)
+        if (j == k) (((pair += kWild) += kSep) += kWild) += kSep;
+        else (pair += n.tokens[j]) += kSep;
+      out->pair_keys[pair].push_back(id);
+    }
+    pair_lengths.insert(n.tokens.size() + 1);
+    lengths.insert(n.tokens.size());
+    out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
+    if (p.institution_names > 0) {
+      for (const auto& t : n.tokens) {
+        auto& seen_by = word_entity_pairs[lower_ascii(t)];
+        if (seen_by.insert(e).second) ++out->name_word_entities[lower_ascii(t)];
+      }
+    }
+    out->names.push_back(std::move(n));
+  };
+  for (const auto& c : p.constituents) out->country_words.insert(c.first);
   for (std::uint32_t e = 0; e < all.size(); ++e) {
     const auto& ent = all[e];
     std::vector<const std::string*> forms{&ent.name};
     for (const auto& a : ent.aliases) forms.push_back(&a);
     if (ent.type == EntityType::country || ent.type == EntityType::historical) {
       for (const auto* f : forms) add_geo(*f);
+      if (ent.type == EntityType::country)
+        for (const auto& a : ent.abbreviations) add_geo(a);  // "U.S.", "UK"
       for (const auto* list : {&ent.demonym_adj, &ent.demonym_noun, &ent.demonym_plural, &ent.capitals})
         for (const auto& f : *list) add_geo(f);
     }
     if (p.name_types.count(ent.type)) {
       for (const auto* f : forms) {
         tokenize::TokenStream ts(*f, tokenize::TokenStream::Mode::tokens_only);
-        Name n;
-        n.entity = e;
-        n.text = *f;
-        for (std::size_t i = 0; i < ts.size(); ++i) {
-          n.tokens.push_back(text::plain_apostrophes(ts.surface(i)));
-          if (ts[i].is_word()) ++n.words;
-          bool last = true;
-          for (std::size_t j = i + 1; j < ts.size() && last; ++j) last = !ts[j].is_word();
-          bool before_function = i + 1 < ts.size() && ts[i + 1].shape == CaseShape::lower &&
-                                 p.function_words.count(std::string(ts.folded(i + 1)));
-          n.head.push_back(ts[i].is_word() && (last || before_function));
-        }
-        bool long_enough = n.words >= p.min_words || (n.words == 2 && letters(*f) >= p.two_word_min_letters);
-        // Words that are not articles or function words: "The Bahamas" has one, and a name
-        // with one word of its own cannot be aligned by the other.
-        std::size_t content = 0;
+        std::vector<Piece> pieces;
+        bool dotted = false;
+        // A country's abbreviation counts as a capitalized word ("US Treasury"): a spinner
+        // replaces it by a word ("Asian Treasury"). Countries are indexed first.
+        auto country_abbreviation = [&](std::size_t i) {
+          if (ts[i].shape != CaseShape::upper) return false;
+          std::string w = text::plain_apostrophes(ts.surface(i));
+          if (i + 1 < ts.size() && ts.surface(i + 1) == "." && !ts[i + 1].space_before) w += '.';
+          return out->country_words.count(w) > 0;
+        };
         for (std::size_t i = 0; i < ts.size(); ++i)
-          content += ts[i].is_word() && !p.function_words.count(std::string(ts.folded(i)));
-        if (n.words < 2 || !long_enough || content < 2) continue;
-        auto id = static_cast<std::uint32_t>(out->names.size());
-        for (std::size_t k = 0; k < n.tokens.size(); ++k) {
-          if (!ts[k].is_word() || ts[k].shape != CaseShape::capitalized) continue;
-          if (p.function_words.count(lower_ascii(n.tokens[k]))) continue;
-          std::string key;
-          for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
-          auto& list = out->keys[key];
-          list.push_back(id);
-          std::string pair;
-          for (std::size_t j = 0; j < n.tokens.size(); ++j)
-            if (j == k) (((pair += kWild) += kSep) += kWild) += kSep;
-            else (pair += n.tokens[j]) += kSep;
-          out->pair_keys[pair].push_back(id);
-        }
-        pair_lengths.insert(n.tokens.size() + 1);
-        lengths.insert(n.tokens.size());
-        out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
-        if (p.institution_names > 0) {
-          for (const auto& t : n.tokens) {
-            auto& seen_by = word_entity_pairs[lower_ascii(t)];
-            if (seen_by.insert(e).second) ++out->name_word_entities[lower_ascii(t)];
+          pieces.push_back(Piece{text::plain_apostrophes(ts.surface(i)), ts[i].is_word(),
+                                 ts[i].shape == CaseShape::capitalized || country_abbreviation(i)});
+        add_name(e, *f, pieces);
+        // A dotted abbreviation as one word ("U.S." of "U.S. Treasury"), as a spun span that
+        // replaces it by one word ("Asian Treasury") is tokenized.
+        std::vector<Piece> merged;
+        for (std::size_t i = 0; i < ts.size(); ++i) {
+          if (i + 1 < ts.size() && ts[i].is_word() && ts.surface(i).find('.') != std::string_view::npos &&
+              ts.surface(i + 1) == "." && !ts[i + 1].space_before) {
+            merged.push_back(pieces[i]);
+            merged.back().text += '.';
+            dotted = true;
+            ++i;
+            continue;
           }
+          merged.push_back(pieces[i]);
         }
-        out->names.push_back(std::move(n));
+        if (dotted) add_name(e, *f, merged);
       }
     }
     // Single-word targets: names and aliases of the chosen types, capitals of countries.
@@ -355,12 +410,14 @@ class EntityNearMissRule : public Rule {
     };
     types("name_types", p_.name_types);
     types("word_types", p_.word_types);
+    types("state_types", p_.state_types);
     if (p_.word_types.count(EntityType::person)) table.fail("word_types", "persons cannot be word targets: surnames differ by a letter");
     auto words = [&](const char* key, std::unordered_set<std::string>& out, bool lower) {
       for (auto& w : table.strings(key)) out.insert(lower ? lower_ascii(w) : w);
     };
     words("region_words", p_.region_words, false);
     words("geographic_words", p_.geographic_words, false);
+    words("state_region_words", p_.state_region_words, false);
     words("function_words", p_.function_words, true);
     words("joining_words", p_.joining_words, true);
     words("role_words", p_.role_words, false);
@@ -368,15 +425,21 @@ class EntityNearMissRule : public Rule {
     words("body_words", p_.body_words, true);
     words("person_titles", p_.person_titles, false);
     words("accept", p_.accept, false);
-    for (const auto& pair : table.strings("abbreviations")) {
-      auto arrow = pair.find("->");
-      if (arrow == std::string::npos || arrow == 0 || arrow + 2 == pair.size())
-        table.fail("abbreviations", "expected \"Abbr->Word\", got \"" + pair + "\"");
-      p_.abbreviations[pair.substr(0, arrow)] = pair.substr(arrow + 2);
-    }
+    auto arrows = [&](const char* key, const char* shape, std::unordered_map<std::string, std::string>& out) {
+      for (const auto& pair : table.strings(key)) {
+        auto arrow = pair.find("->");
+        if (arrow == std::string::npos || arrow == 0 || arrow + 2 == pair.size())
+          table.fail(key, std::string("expected \"") + shape + "\", got \"" + pair + "\"");
+        out[pair.substr(0, arrow)] = pair.substr(arrow + 2);
+      }
+    };
+    arrows("abbreviations", "Abbr->Word", p_.abbreviations);
+    arrows("constituent_countries", "Word->country id", p_.constituents);
+    arrows("currency_words", "word->country id", p_.currencies);
     p_.country_swaps = table.boolean("country_swaps").value_or(true);
     p_.country_swap_words = size("country_swap_words", 3);
     p_.story_country_swaps = table.boolean("story_country_swaps").value_or(true);
+    p_.story_country_mentions = size("story_country_mentions", 2);
     auto inst = table.integer("institution_names");
     if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
     p_.institution_names = inst ? static_cast<std::uint32_t>(*inst) : 0;
@@ -512,45 +575,70 @@ class EntityNearMissRule : public Rule {
     return ctx.bigrams->pair_strength(name.tokens[0], name.tokens[1]) >= p_.famous_strength;
   }
 
-  // The entities a word names as a name, a demonym or a capital.
-  static std::vector<std::size_t> entities_named(const dictionary::EntityDictionary& dict, const std::string& word) {
-    std::vector<std::size_t> ids;
+  // The countries (entity ids) a word names as a country's or a former state's name, demonym
+  // or capital, or as a listed constituent place ("England").
+  std::vector<std::string> countries_named(const dictionary::EntityDictionary& dict, const std::string& word) const {
+    std::vector<std::string> ids;
     for (const auto* list : {dict.by_name(word), dict.by_demonym(word), dict.by_capital(word)})
-      if (list) ids.insert(ids.end(), list->begin(), list->end());
+      if (list)
+        for (auto e : *list) {
+          const auto& ent = dict.entities()[e];
+          if (ent.type == EntityType::country) ids.push_back(ent.id);
+          // A former name names its successor ("Ceylon" in a story about Sri Lanka).
+          if (ent.type == EntityType::historical) ids.insert(ids.end(), ent.countries.begin(), ent.countries.end());
+        }
+    auto c = p_.constituents.find(word);
+    if (c != p_.constituents.end()) ids.push_back(c->second);
     return ids;
   }
 
-  // Whether the story names the country of `word` (a country's name, demonym or capital)
-  // outside the span [b, e).
-  bool story_names(const LintContext& ctx, const std::string& word, std::size_t b, std::size_t e) const {
-    if (!ctx.mentions) return false;
-    const auto& dict = ctx.entities->dictionary();
-    auto ids = entities_named(dict, word);
-    if (ids.empty()) return false;
-    for (const auto& m : *ctx.mentions) {
-      if (m.first_token >= b && m.end_token <= e) continue;
-      if (std::find(ids.begin(), ids.end(), m.entity) != ids.end()) return true;
+  // How often the story names each country outside the span [b, e): a mention of the country,
+  // or of a body or person of one country ("Federal Reserve", "Bundesbank"), or its currency.
+  std::unordered_map<std::string, std::size_t> country_tally(const LintContext& ctx, std::size_t b,
+                                                             std::size_t e) const {
+    std::unordered_map<std::string, std::size_t> count;
+    if (ctx.mentions) {
+      const auto& all = ctx.entities->dictionary().entities();
+      for (const auto& m : *ctx.mentions) {
+        if (m.first_token >= b && m.end_token <= e) continue;
+        const auto& ent = all[m.entity];
+        if (ent.type == EntityType::historical || ent.countries.size() != 1) continue;
+        ++count[ent.countries[0]];
+      }
     }
-    return false;
+    if (!p_.currencies.empty())
+      for (std::size_t t = 0; t < ctx.tokens.size(); ++t) {
+        if (!ctx.tokens[t].is_word() || (t >= b && t < e)) continue;
+        auto c = p_.currencies.find(std::string(ctx.tokens.surface(t)));
+        if (c != p_.currencies.end()) ++count[c->second];
+      }
+    return count;
   }
 
-  // Whether the country of `word` is the story's own: named at least twice outside [b, e) and
-  // at least as often as any other country.
-  bool story_country(const LintContext& ctx, const std::string& word, std::size_t b, std::size_t e) const {
-    if (!ctx.mentions) return false;
-    const auto& dict = ctx.entities->dictionary();
-    auto ids = entities_named(dict, word);
+  // Whether the story names one of these countries outside the span [b, e).
+  bool story_names_any(const LintContext& ctx, const std::vector<std::string>& ids, std::size_t b,
+                       std::size_t e) const {
     if (ids.empty()) return false;
-    std::unordered_map<std::uint32_t, std::size_t> count;
-    for (const auto& m : *ctx.mentions)
-      if (!(m.first_token >= b && m.end_token <= e) && dict.entities()[m.entity].type == EntityType::country)
-        ++count[m.entity];
+    auto count = country_tally(ctx, b, e);
+    return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return count.count(id) > 0; });
+  }
+
+  // Whether the story names the country of `word` outside the span [b, e).
+  bool story_names(const LintContext& ctx, const std::string& word, std::size_t b, std::size_t e) const {
+    return story_names_any(ctx, countries_named(ctx.entities->dictionary(), word), b, e);
+  }
+
+  // Whether the country of `word` is the story's own (see story_country_id).
+  bool story_country(const LintContext& ctx, const std::string& word, std::size_t b, std::size_t e) const {
+    auto ids = countries_named(ctx.entities->dictionary(), word);
+    if (ids.empty()) return false;
+    auto count = country_tally(ctx, b, e);
     std::size_t own = 0, most = 0;
     for (const auto& [id, n] : count) {
       most = std::max(most, n);
       if (std::find(ids.begin(), ids.end(), id) != ids.end()) own = std::max(own, n);
     }
-    return own >= 2 && own >= most;
+    return own >= std::max<std::size_t>(1, p_.story_country_mentions) && own >= most;
   }
 
   // Whether a word is part of some known name or some listed real name.
@@ -676,7 +764,9 @@ class EntityNearMissRule : public Rule {
   }
 
   // Why the swapped word may stand for the known one; none: it may not.
-  enum class Swap { none, synonym, misspelt, region, free };
+  // region: a region, or (country) another country, for the name's country word.
+  enum class Swap { none, synonym, misspelt, region, country, free };
+  static bool place_swap(Swap s) { return s == Swap::region || s == Swap::country; }
 
   Swap swap_kind(const LintContext& ctx, const NearMissIndex& ix, const Name& name, std::size_t k, std::size_t b,
                  std::size_t e,
@@ -720,29 +810,42 @@ class EntityNearMissRule : public Rule {
     }
     if (altered(text_word, known_word)) return Swap::misspelt;
     // A broad region for a country's own word: "Asian" for "Korean"; in a two-word name only
-    // when the story names that country elsewhere ("West European" is not "West Germany").
-    if (p_.region_words.count(text_word) && ix.country_words.count(known_word) && !p_.region_words.count(known_word) &&
-        (name.words >= p_.min_words || story_country(ctx, known_word, b, e)))
-      return Swap::region;
+    // when the name is a state body's ("Asian Treasury") or the story names that country
+    // elsewhere ("West European" is not "West Germany").
+    // The span's first word ending a place's name that begins before it ("Saudi Arabian Armed
+    // Forces"): the word is not the span's own.
+    if (k == 0 && b > 0 && ctx.tokens[b - 1].is_word() &&
+        !countries_named(ctx.entities->dictionary(), std::string(ctx.tokens.surface(b - 1)) + " " + text_word).empty())
+      return Swap::none;
+    if (ix.country_words.count(known_word) && !p_.region_words.count(known_word)) {
+      const auto& entity = ctx.entities->dictionary().entities()[name.entity];
+      // A state body's country the story names elsewhere ("Bank of Africa" in a story about
+      // sterling): whatever the name's length.
+      bool state_body = p_.state_types.count(entity.type) && story_names_any(ctx, entity.countries, b, e);
+      if ((p_.region_words.count(text_word) || (state_body && p_.state_region_words.count(text_word))) &&
+          (state_body || name.words >= p_.min_words || story_country(ctx, known_word, b, e)))
+        return Swap::region;
+    }
     if (name.words < p_.min_words) return Swap::none;  // two-word names: synonyms, misspellings, regions
     // Another country's word for the name's own country word ("Emirati Press Agency" for the
     // Saudi Press Agency): the name is bound to its country. Several names sharing the rest
     // ("Kuwait/Qatar News Agency") make the span ambiguous, and check_span then stays silent.
     // Only in a name whose other words are distinctive: every country has a "National Bank"
     // and a "Press Agency", few a "Central News Agency".
-    if (p_.country_swaps && ix.country_words.count(known_word) && ix.country_words.count(text_word) &&
+    if (p_.country_swaps && ix.country_words.count(known_word) &&
+        (ix.country_words.count(text_word) || !countries_named(ctx.entities->dictionary(), text_word).empty()) &&
         !p_.geographic_words.count(known_word) && !p_.geographic_words.count(text_word)) {
       std::size_t others = 0;
       for (std::size_t j = 0; j < name.tokens.size(); ++j)
         if (j != k && !name.tokens[j].empty() && std::isupper(static_cast<unsigned char>(name.tokens[j][0])) &&
             !p_.function_words.count(lower_ascii(name.tokens[j])))
           ++others;
-      if (others >= p_.country_swap_words) return Swap::region;
+      if (others >= p_.country_swap_words) return Swap::country;
       // A common name bound to a country ("Bank of Japan") with another country swapped in,
       // in a story that names the name's own country elsewhere and never the swapped-in one
       // ("Bank of Norway" in a story about Tokyo's markets).
       if (p_.story_country_swaps && story_country(ctx, known_word, b, e) && !story_names(ctx, text_word, b, e))
-        return Swap::region;
+        return Swap::country;
     }
     if (name.head[k]) return Swap::none;  // another head noun names another body: "Bank of Spain"
     if (geographic(ix, text_word) || geographic(ix, known_word)) return Swap::none;
@@ -764,6 +867,22 @@ class EntityNearMissRule : public Rule {
     return Swap::none;
   }
 
+  // Whether the sentence of the span [b, e) mentions, outside it, an entity one of the hits
+  // names.
+  template <typename Hits>
+  bool sibling_in_sentence(const LintContext& ctx, const NearMissIndex& ix, const Hits& hits, std::size_t b,
+                           std::size_t e) const {
+    if (!ctx.mentions) return false;
+    const auto& sentence = ctx.tokens.sentences()[ctx.tokens[b].sentence];
+    for (const auto& m : *ctx.mentions) {
+      if (m.first_token < sentence.first_token || m.end_token > sentence.end_token) continue;
+      if (m.first_token >= b && m.end_token <= e) continue;
+      for (const auto& h : hits)
+        if (ix.names[h.name].entity == m.entity) return true;
+    }
+    return false;
+  }
+
   bool check_span(const LintContext& ctx, const NearMissIndex& ix, const std::vector<std::int32_t>& mention_of,
                   std::size_t b, std::size_t len, bool pair, Emitter& out) const {
     const auto& ts = ctx.tokens;
@@ -782,10 +901,19 @@ class EntityNearMissRule : public Rule {
       std::string key;
       for (std::size_t j = 0; j < len; ++j) (key += (j == k || (pair && j == k + 1)) ? kWild : words[j]) += kSep;
       if (pair) {
-        // Two words for one: only as a thesaurus paraphrase ("Financial Institution" for "Bank").
-        if (!ts[b + k + 1].is_word() || ts[b + k + 1].shape != CaseShape::capitalized || !ctx.synonyms) continue;
+        // Two words for one: a thesaurus paraphrase ("Financial Institution" for "Bank"), or a
+        // place of two words for a country's word ("Bank of Sri Lanka" for the Bank of England).
+        if (!ts[b + k + 1].is_word() || ts[b + k + 1].shape != CaseShape::capitalized) continue;
         auto it = ix.pair_keys.find(key);
         if (it == ix.pair_keys.end()) continue;
+        std::string place = words[k] + " " + words[k + 1];
+        if (p_.region_words.count(place) || !countries_named(ctx.entities->dictionary(), place).empty()) {
+          for (auto id : it->second)
+            if (auto swap = swap_kind(ctx, ix, ix.names[id], k, b, e, place); place_swap(swap))
+              hits.push_back(Hit{id, k, swap});
+          continue;
+        }
+        if (!ctx.synonyms) continue;
         std::string phrase = lower_ascii(words[k]) + " " + lower_ascii(words[k + 1]);
         for (auto id : it->second) {
           const Name& n = ix.names[id];
@@ -818,7 +946,7 @@ class EntityNearMissRule : public Rule {
     if (!pair)
       for (auto& h : hits) {
         h.swap = swap_kind(ctx, ix, ix.names[h.name], h.k, b, e, words[h.k]);
-        if ((h.swap == Swap::synonym || h.swap == Swap::region) && in_use(ctx, words, h.k)) h.swap = Swap::none;
+        if ((h.swap == Swap::synonym || place_swap(h.swap)) && in_use(ctx, words, h.k)) h.swap = Swap::none;
       }
     // A synonym settles which name was meant. Otherwise every name answering the span must be
     // one target: when the swapped word tells two known names apart ("Bakhtar / Fars / Mehr
@@ -834,8 +962,33 @@ class EntityNearMissRule : public Rule {
     } else {
       // A country word that the story singles out ("Bank of Norway" in a story about Japan)
       // leaves the names of other countries ("Bank of France") out of the question.
-      if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::region; }))
+      // Another country's body of the same name in the sentence ("the Bank of Norway and the
+      // Bank of Japan"): a list of countries' bodies, not a swapped country.
+      if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::country; }) &&
+          sibling_in_sentence(ctx, ix, hits, b, e))
+        for (auto& h : hits)
+          if (h.swap == Swap::country) h.swap = Swap::none;
+      if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return place_swap(h.swap); })) {
         hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::none; }), hits.end());
+        // A region for the country word fits every country's body ("Bank of Africa"): the
+        // country the story names most among theirs picks the one meant, or nothing does.
+        if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return !same_target(h, hits[0]); })) {
+          auto count = country_tally(ctx, b, e);
+          auto named = [&](const Hit& h) {
+            std::size_t n = 0;
+            for (const auto& c : dict.entities()[ix.names[h.name].entity].countries) {
+              auto it = count.find(c);
+              if (it != count.end()) n = std::max(n, it->second);
+            }
+            return n;
+          };
+          std::size_t most = 0;
+          for (const auto& h : hits) most = std::max(most, named(h));
+          if (most == 0) return false;
+          hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) { return named(h) < most; }),
+                     hits.end());
+        }
+      }
       for (const auto& h : hits)
         if (!same_target(h, hits[0]) || h.k != hits[0].k || h.swap == Swap::none) return false;
     }
