@@ -185,6 +185,8 @@ struct Params {
   // Region words that count only in such a state body's name ("Arab Press Agency" for the
   // Saudi Press Agency); elsewhere they build real names ("Arab Monetary Fund").
   std::unordered_set<std::string> state_region_words;
+  // Lower-cased words that end a part of a body after its name ("Senate Agriculture Committee").
+  std::unordered_set<std::string> sub_body_words;
   // Place words of a country that the entity dictionary does not list as countries
   // ("England" -> GB), and currency words that tie a story to a country ("stg" -> GB).
   std::unordered_map<std::string, std::string> constituents, currencies;
@@ -418,6 +420,7 @@ class EntityNearMissRule : public Rule {
     words("region_words", p_.region_words, false);
     words("geographic_words", p_.geographic_words, false);
     words("state_region_words", p_.state_region_words, false);
+    words("sub_body_words", p_.sub_body_words, true);
     words("function_words", p_.function_words, true);
     words("joining_words", p_.joining_words, true);
     words("role_words", p_.role_words, false);
@@ -558,7 +561,10 @@ class EntityNearMissRule : public Rule {
   // make a name run on.
   bool sentence_opener(const LintContext& ctx, std::size_t i) const {
     const auto& t = ctx.tokens[i];
-    if (!t.sentence_start || !ctx.spell->known(lower_ascii(ctx.tokens.surface(i)))) return false;
+    // A dateline's dash opens the story's first sentence ("LONDON, March 26 - The Bank ...").
+    bool after_dash = i > 0 && (ctx.tokens.surface(i - 1) == "-" || ctx.tokens.surface(i - 1) == "\xE2\x80\x94") &&
+                      ctx.tokens[i - 1].space_before && t.space_before;
+    if ((!t.sentence_start && !after_dash) || !ctx.spell->known(lower_ascii(ctx.tokens.surface(i)))) return false;
     // With a list of openers, other capitalized words at a sentence's start belong to the name
     // after them ("Union Bank of Switzerland"); without one, every known word opens.
     return p_.openers.empty() || p_.openers.count(std::string(ctx.tokens.surface(i))) > 0;
@@ -585,7 +591,10 @@ class EntityNearMissRule : public Rule {
           const auto& ent = dict.entities()[e];
           if (ent.type == EntityType::country) ids.push_back(ent.id);
           // A former name names its successor ("Ceylon" in a story about Sri Lanka).
-          if (ent.type == EntityType::historical) ids.insert(ids.end(), ent.countries.begin(), ent.countries.end());
+          if (ent.type == EntityType::historical) {
+            ids.insert(ids.end(), ent.countries.begin(), ent.countries.end());
+            ids.insert(ids.end(), ent.successors.begin(), ent.successors.end());
+          }
         }
     auto c = p_.constituents.find(word);
     if (c != p_.constituents.end()) ids.push_back(c->second);
@@ -606,12 +615,19 @@ class EntityNearMissRule : public Rule {
         ++count[ent.countries[0]];
       }
     }
-    if (!p_.currencies.empty())
-      for (std::size_t t = 0; t < ctx.tokens.size(); ++t) {
-        if (!ctx.tokens[t].is_word() || (t >= b && t < e)) continue;
-        auto c = p_.currencies.find(std::string(ctx.tokens.surface(t)));
-        if (c != p_.currencies.end()) ++count[c->second];
+    const auto& dict = ctx.entities->dictionary();
+    for (std::size_t t = 0; t < ctx.tokens.size(); ++t) {
+      if (!ctx.tokens[t].is_word() || (t >= b && t < e)) continue;
+      std::string w(ctx.tokens.surface(t));
+      auto c = p_.currencies.find(w);
+      if (c != p_.currencies.end()) ++count[c->second];
+      // A dateline's capital in capitals ("LONDON, March 26 -").
+      if (ctx.tokens[t].shape == CaseShape::upper && w.size() >= 4) {
+        for (std::size_t i = 1; i < w.size(); ++i) w[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
+        if (const auto* list = dict.by_capital(w))
+          for (auto id : *list) ++count[dict.entities()[id].id];
       }
+    }
     return count;
   }
 
@@ -704,6 +720,19 @@ class EntityNearMissRule : public Rule {
     return ctx.spell->known(lower_ascii(ts.surface(other)));
   }
 
+  // Whether the capitalized words from token j end in a part of a body ("Agriculture
+  // Committee", "Ways and Means Committee", "Banking subcommittee" after "Senate" or "House").
+  bool sub_body(const tokenize::TokenStream& ts, std::size_t j) const {
+    if (p_.sub_body_words.empty()) return false;
+    for (std::size_t t = j, words = 0; t < ts.size() && words < 6 && ts[t].sentence == ts[j].sentence; ++t) {
+      if (!ts[t].is_word()) return false;
+      if (p_.sub_body_words.count(lower_ascii(std::string(ts.surface(t))))) return true;
+      if (ts[t].shape != CaseShape::capitalized && !p_.function_words.count(std::string(ts.folded(t)))) return false;
+      ++words;
+    }
+    return false;
+  }
+
   bool runs_on(const LintContext& ctx, const std::vector<std::int32_t>& mention_of, std::size_t b, std::size_t e) const {
     const auto& ts = ctx.tokens;
     if (b > 0) {
@@ -732,7 +761,7 @@ class EntityNearMissRule : public Rule {
       // So does a known abbreviation after it ("the official Saudi Push Agency SPA said").
       bool abbreviation = mention_of[j] >= 0 && (*ctx.mentions)[mention_of[j]].form == FormKind::abbreviation;
       if (name_word(ts[j]) && ts[j].sentence == ts[e - 1].sentence && !p_.role_words.count(std::string(ts.surface(j))) &&
-          !abbreviation)
+          !abbreviation && !sub_body(ts, j))
         return true;
       // "Organization for the Exploitation of ...": an article may follow the joining word.
       std::size_t k = j + 1;
@@ -819,10 +848,13 @@ class EntityNearMissRule : public Rule {
       return Swap::none;
     if (ix.country_words.count(known_word) && !p_.region_words.count(known_word)) {
       const auto& entity = ctx.entities->dictionary().entities()[name.entity];
-      // A state body's country the story names elsewhere ("Bank of Africa" in a story about
-      // sterling): whatever the name's length.
-      bool state_body = p_.state_types.count(entity.type) && story_names_any(ctx, entity.countries, b, e);
-      if ((p_.region_words.count(text_word) || (state_body && p_.state_region_words.count(text_word))) &&
+      // A state body's name, whatever its length: a region has no treasury ("Asian Treasury").
+      // When several countries' bodies answer, the story's countries pick one (check_span).
+      // Region words that also build real names count only when the story names the body's
+      // country ("Arab Press Agency" in a story about Riyadh).
+      bool state_body = p_.state_types.count(entity.type) > 0;
+      if ((p_.region_words.count(text_word) ||
+           (state_body && p_.state_region_words.count(text_word) && story_names_any(ctx, entity.countries, b, e))) &&
           (state_body || name.words >= p_.min_words || story_country(ctx, known_word, b, e)))
         return Swap::region;
     }
