@@ -92,6 +92,7 @@ class TemporalValidityRule : public Rule {
     present_verbs_ = set_of(table.strings("present_verbs"));
     official_window_ = static_cast<std::size_t>(table.integer("official_window").value_or(1));
     year_gap_ = static_cast<int>(table.integer("evidence_year_gap").value_or(5));
+    present_sentence_ = table.boolean("present_sentence").value_or(false);
     inside_names_ = folded_phrases(table.strings("inside_names"));
     not_subject_after_ = set_of(table.strings("not_subject_after"));
     institution_words_ = set_of(table.strings("institution_words"));
@@ -221,6 +222,12 @@ class TemporalValidityRule : public Rule {
       int year = std::stoi(std::string(w));
       if (year >= e.valid_to->year + year_gap_ && year <= date.year) return true;
     }
+    // A sentence in the present or future tense, with no historical context (checked before):
+    // "there is no danger of a food shortage in Rhodesia". Not for demonyms: "equipment of
+    // Soviet origin", "a Persian word" describe things, not the state.
+    if (present_sentence_ && !is_demonym(m.form))
+      for (std::size_t k = sentence.first_token; k < se; ++k)
+        if (present_verbs_.count(std::string(ts.folded(k)))) return true;
     // The mention is the subject of a verb in the present or future tense ("Siam is unlikely
     // to", "Northern Rhodesia will retain").
     if (!is_demonym(m.form) && subject(ts, m, sentence.first_token)) {
@@ -391,6 +398,7 @@ class TemporalValidityRule : public Rule {
   std::size_t before_window_ = 3, after_window_ = 3, reporting_window_ = 3, official_window_ = 1;
   std::unordered_set<std::string> present_verbs_;
   int year_gap_ = 5;
+  bool present_sentence_ = false;
   std::vector<std::vector<std::string>> sentence_phrases_;
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
