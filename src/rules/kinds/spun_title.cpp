@@ -3,6 +3,9 @@
 // Foreign Secretary, "Inside Minister" for Interior Minister). Spinners swap the title's
 // modifier; the head noun (Minister, Secretary) usually survives.
 //
+// Titles with the head first ("Secretary of State") are compared after "of"; two words may
+// stand for a two-word title's one modifier ("Edible Fat Minister").
+//
 // Known titles are the rule's `titles`, every title of the entity dictionary's office holders,
 // and the real names (dictionaries/names/) that end in one of the rule's `heads`. A capitalized
 // run of as many words as a known title, followed by a capitalized name (or a possessive
@@ -33,6 +36,8 @@ struct Title {
   std::string text;
   std::vector<std::string> words;  // as written
   long rank = 0;                   // lower: more common
+  // "Secretary of State": the head noun first.
+  bool of_form() const { return words.size() >= 3 && words[1] == "of"; }
 };
 
 class SpunTitleRule : public Rule {
@@ -58,75 +63,114 @@ class SpunTitleRule : public Rule {
     const auto& ts = ctx.tokens;
     for (std::size_t i = 0; i < ts.size(); ++i) {
       if (!cap(ts, i)) continue;
+      // "Foreign Minister": the head noun last, a run of capitalized words.
       for (std::size_t len = 3; len >= 2; --len) {
         std::size_t e = i + len;  // the title would be [i, e); a name must follow at e
         if (e >= ts.size() || !cap_words(ts, i, e)) continue;
         if (!heads_.count(std::string(ts.surface(e - 1)))) continue;
-        if (!(name_follows(ts, e) || country_before(ctx, i))) continue;
-        // Runs on to the left, unless after a country or demonym ("Argentine Finance Minister")
-        // or a rank ("Deputy Foreign Minister").
-        if (i > 0 && cap(ts, i - 1) && !opener(ctx, i - 1) && !possessive(ts.surface(i - 1)) &&
-            !country_before(ctx, i) && !ranks_.count(std::string(ts.surface(i - 1))))
-          continue;
-        std::string span;
-        for (std::size_t t = i; t < e; ++t) span += (t > i ? " " : "") + std::string(ts.surface(t));
-        // The person named holds another title with this head at the story's date and never
-        // held this one ("First Minister Pedro Sánchez": he is Prime Minister): the title is
-        // wrong whatever it is, a real title or a thesaurus swap.
-        if (auto held = held_title(ctx, e, span, len)) {
-          std::size_t b = ts[i].begin, end = ts[e - 1].end;
-          std::string message = held_message_;
-          for (auto [key, value] : {std::pair<std::string, std::string>{"{match}", span}, {"{expected}", held->first},
-                                    {"{name}", held->second}})
-            for (auto p = message.find(key); p != std::string::npos; p = message.find(key, p + value.size()))
-              message.replace(p, key.size(), value);
-          out.emit(b, end, std::move(message), {held->first});
+        if (judge(ctx, known, i, e, false, out)) {
           i = e - 1;
           break;
         }
-        if (known.set.count(span)) break;
-        if (ctx.real_names && ctx.real_names->count(span)) break;
-        std::vector<const Title*> found;
-        for (const auto* title : known.by_length[len]) {
-          if (title->words.back() != ts.surface(e - 1)) continue;
-          int diff = -1;
-          for (std::size_t k = 0; k + 1 < len; ++k) {
-            if (title->words[k] == ts.surface(i + k)) continue;
-            diff = diff == -1 ? static_cast<int>(k) : -2;
+      }
+      // "Secretary of State": the head noun first, then "of" (and "the") and the portfolio.
+      if (heads_.count(std::string(ts.surface(i))) && i + 2 < ts.size() && ts.surface(i + 1) == "of") {
+        std::size_t at = i + 2 + (ts.surface(i + 2) == "the" ? 1 : 0);
+        for (std::size_t e = at + 2; e > at; --e)
+          if (e < ts.size() && cap_words(ts, at, e) && judge(ctx, known, i, e, true, out)) {
+            i = e - 1;
+            break;
           }
-          if (diff < 0) continue;
-          std::string text_word(ts.surface(i + diff));
-          const std::string& title_word = title->words[diff];
-          if (models::same_word(text_word, title_word)) continue;
-          // A word that modifies a real title ("Mining Minister", "Federal Finance Minister")
-          // or that the reference corpus shows before a title is no spin.
-          if (known.words.count(text_word) || (ctx.real_names && ctx.real_names->count(text_word))) continue;
-          if (ctx.synonyms->relation(title_word, text_word).strength < strength_) continue;
-          found.push_back(title);
-        }
-        if (found.empty()) continue;
-        // The most common title first: titles are ranked by how many office holders hold
-        // them, then in the rule's order.
-        std::stable_sort(found.begin(), found.end(), [](const Title* x, const Title* y) { return x->rank < y->rank; });
-        std::vector<std::string> repl;
-        for (const auto* t : found)
-          if (std::find(repl.begin(), repl.end(), t->text) == repl.end()) repl.push_back(t->text);
-        std::size_t b = ts[i].begin, end = ts[e - 1].end;
-        std::string message = format_message(ts.text().substr(b, end - b), repl[0]);
-        out.emit(b, end, std::move(message), std::move(repl));
-        i = e - 1;
-        break;
       }
     }
   }
 
  private:
+  struct Known;
+
+  // Judges the run [i, e) as a title (`of_form`: "Secretary of State", its head first) and
+  // reports it when spun or held by someone else. Returns whether the run was a title.
+  bool judge(const LintContext& ctx, const Known& known, std::size_t i, std::size_t e, bool of_form,
+             Emitter& out) const {
+    const auto& ts = ctx.tokens;
+    std::size_t len = e - i;
+    if (len >= known.by_length.size()) return false;
+    if (!(name_follows(ts, e) || country_before(ctx, i))) return false;
+    // Runs on to the left, unless after a country or demonym ("Argentine Finance Minister")
+    // or a rank ("Deputy Foreign Minister").
+    if (i > 0 && cap(ts, i - 1) && !opener(ctx, i - 1) && !possessive(ts.surface(i - 1)) &&
+        !country_before(ctx, i) && !ranks_.count(std::string(ts.surface(i - 1))))
+      return false;
+    std::string span;
+    for (std::size_t t = i; t < e; ++t) span += (t > i ? " " : "") + std::string(ts.surface(t));
+    // The person named holds another title with this head at the story's date and never
+    // held this one ("First Minister Pedro Sánchez": he is Prime Minister): the title is
+    // wrong whatever it is, a real title or a thesaurus swap.
+    if (!of_form)
+      if (auto held = held_title(ctx, e, span, len)) {
+        std::size_t b = ts[i].begin, end = ts[e - 1].end;
+        std::string message = held_message_;
+        for (auto [key, value] : {std::pair<std::string, std::string>{"{match}", span}, {"{expected}", held->first},
+                                  {"{name}", held->second}})
+          for (auto p = message.find(key); p != std::string::npos; p = message.find(key, p + value.size()))
+            message.replace(p, key.size(), value);
+        out.emit(b, end, std::move(message), {held->first});
+        return true;
+      }
+    if (known.set.count(span)) return true;
+    if (ctx.real_names && ctx.real_names->count(span)) return true;
+    std::vector<const Title*> found;
+    std::size_t head = of_form ? 0 : len - 1;
+    for (const auto* title : known.by_length[len]) {
+      if (title->words[head] != ts.surface(i + head) || title->of_form() != of_form) continue;
+      int diff = -1;
+      for (std::size_t k = 0; k < len; ++k) {
+        if (k == head || title->words[k] == ts.surface(i + k)) continue;
+        diff = diff == -1 ? static_cast<int>(k) : -2;
+      }
+      if (diff < 0) continue;
+      std::string text_word(ts.surface(i + diff));
+      const std::string& title_word = title->words[diff];
+      if (models::same_word(text_word, title_word)) continue;
+      // A word that modifies a real title ("Mining Minister", "Federal Finance Minister")
+      // or that the reference corpus shows before a title is no spin.
+      if (known.words.count(text_word) || (ctx.real_names && ctx.real_names->count(text_word))) continue;
+      if (ctx.synonyms->relation(title_word, text_word).strength < strength_) continue;
+      found.push_back(title);
+    }
+    // Two words for the one modifier of a two-word title: a thesaurus paraphrase ("Edible Fat
+    // Minister" for Oil Minister, "Straw Boss Executive" for Chief Executive).
+    if (found.empty() && !of_form && len == 3) {
+      std::string phrase = lower(std::string(ts.surface(i))) + " " + lower(std::string(ts.surface(i + 1)));
+      for (const auto* title : known.by_length[2])
+        if (title->words[1] == ts.surface(i + 2) &&
+            ctx.synonyms->relation(lower(title->words[0]), phrase).strength >= strength_)
+          found.push_back(title);
+    }
+    if (found.empty()) return false;
+    // The most common title first: titles are ranked by how many office holders hold
+    // them, then in the rule's order.
+    std::stable_sort(found.begin(), found.end(), [](const Title* x, const Title* y) { return x->rank < y->rank; });
+    std::vector<std::string> repl;
+    for (const auto* t : found)
+      if (std::find(repl.begin(), repl.end(), t->text) == repl.end()) repl.push_back(t->text);
+    std::size_t b = ts[i].begin, end = ts[e - 1].end;
+    std::string message = format_message(ts.text().substr(b, end - b), repl[0]);
+    out.emit(b, end, std::move(message), std::move(repl));
+    return true;
+  }
+
   struct Known {
     std::unordered_set<std::string> set;
     std::vector<Title> all;            // targets
     std::unordered_set<std::string> words;  // every word that modifies a known title
     std::vector<std::vector<const Title*>> by_length;
   };
+
+  static std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  }
 
   static void add_title(const std::string& t, std::vector<Title>& out) {
     Title title{t, {}};
@@ -224,7 +268,8 @@ class SpunTitleRule : public Rule {
     for (const auto* list : {&k->all, &others})
       for (const auto& t : *list) {
         k->set.insert(t.text);
-        for (std::size_t w = 0; w + 1 < t.words.size(); ++w) k->words.insert(t.words[w]);
+        for (std::size_t w = 0; w < t.words.size(); ++w)
+          if (t.of_form() ? w >= 2 && t.words[w] != "the" : w + 1 < t.words.size()) k->words.insert(t.words[w]);
       }
     std::unordered_set<std::string> seen;
     for (const auto& t : k->all) {
