@@ -6,7 +6,8 @@ frequent pair with its neighbour ("Constitutional Court", "National Security") i
 name the dictionary lacks, not a spin ("Worldwide Criminal", "Foremost Minister" are rare).
 
 Only the derivation part of each corpus is read (even positions; the Factbook's countries in
-sorted order), as tools/gen_real_names.py does. Words are lower-cased; pairs do not cross
+sorted order), as tools/gen_real_names.py does. Words are lower-cased, dotted abbreviations
+written without their dots ("U.S." as "us"); pairs do not cross
 sentence punctuation. A pair is kept when seen at least --min-count times; its strength is
 1 + floor(log2(count)), at most 9, in the synonym-table format (source letter n) so that the
 same compiled image reader serves it.
@@ -25,7 +26,8 @@ sys.path.insert(0, os.path.join(ROOT, "tools", "synonyms"))
 from gen_real_names import factbook_stories, jsonl_stories  # noqa: E402
 from gen_synonyms import entity_keys  # noqa: E402
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]|[A-Za-z]|[.,;:!?()\"\u201c\u201d]")
+# A dotted abbreviation ("U.S.") is one word, its dots dropped ("us"), as the linter looks it up.
+WORD = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]|[A-Za-z]|[.,;:!?()\"\u201c\u201d]")
 
 
 def main():
@@ -47,6 +49,8 @@ def main():
             prev = None
             for m in WORD.finditer(body):
                 w = m.group(0).lower().replace("\u2019", "'")
+                if len(w) > 1 and "." in w:
+                    w = w.replace(".", "")
                 if not w[0].isalpha():
                     prev = None
                     continue

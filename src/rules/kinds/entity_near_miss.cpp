@@ -196,6 +196,7 @@ struct Params {
   int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
   int outside_vocabulary_strength = 1;  // strength enough for a word no name uses; 0: off
   int famous_strength = 6;              // two-word names this frequent in reference text admit it too
+  int famous_swap_strength = 0;         // ... and any swap this strong; 0: off
   int two_word_strength = 2;
   int two_word_head_strength = 3;
   int head_strength = 2;
@@ -462,6 +463,7 @@ class EntityNearMissRule : public Rule {
     p_.variant_strength = strength("variant_strength", 0, true);
     p_.outside_vocabulary_strength = strength("outside_vocabulary_strength", 1, true);
     p_.famous_strength = strength("famous_strength", 6, true);
+    p_.famous_swap_strength = strength("famous_swap_strength", 0, true);
   }
 
   bool scans() const override { return true; }
@@ -701,7 +703,21 @@ class EntityNearMissRule : public Rule {
   bool in_use(const LintContext& ctx, const std::vector<std::string>& words, std::size_t k) const {
     if (!ctx.bigrams || p_.reference_strength == 0) return false;
     auto content = [&](std::size_t j) { return !words[j].empty() && !p_.function_words.count(lower_ascii(words[j])); };
-    if (k > 0 && content(k - 1) && ctx.bigrams->pair_strength(words[k - 1], words[k]) >= p_.reference_strength)
+    // A dotted abbreviation's dot: its word, written without dots as the reference pairs are
+    // ("U.S. Firms": "us firms").
+    std::size_t left = k;
+    std::string before = k > 0 ? words[k - 1] : std::string();
+    if (k > 1 && before == "." && words[k - 2].find('.') != std::string::npos) {
+      before.clear();
+      for (char c : words[k - 2])
+        if (c != '.') before.push_back(c);
+      left = k - 1;
+    }
+    // After a dotted abbreviation (a country's: "U.S.") any noun may follow ("U.S. firm"): fewer sightings
+    // show the pair in use.
+    int need_left = p_.reference_strength - (left < k ? 1 : 0);
+    if (left > 0 && content(left - 1) &&
+        ctx.bigrams->pair_strength(lower_ascii(before), lower_ascii(words[k])) >= std::max(1, need_left))
       return true;
     return k + 1 < words.size() && content(k + 1) &&
            ctx.bigrams->pair_strength(words[k], words[k + 1]) >= p_.reference_strength;
@@ -828,6 +844,10 @@ class EntityNearMissRule : public Rule {
         // The name's own wording is frequent in reference text and the swapped wording never
         // seen ("White House" / "White Monastery"): any thesaurus link will do.
         if (rare_variant(ctx, name, k, text_lower)) need = 1;
+        // A two-word name reference text uses often ("White House", "World Bank") with an
+        // ordinary word swapped in: wording that famous is not varied by a real body.
+        if (two && p_.famous_swap_strength > 0 && famous_pair(ctx, name, text_lower))
+          need = std::min(need, p_.famous_swap_strength);
         // A word no known or real name uses ("White Monastery", "World Cant"): names of
         // bodies are built from a small vocabulary, a thesaurus's words mostly lie outside it.
         if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ctx, ix, text_word) &&
@@ -971,8 +991,14 @@ class EntityNearMissRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     if (p_.accept.count(span) || dict.by_name(span)) return false;
     if (ctx.real_names && ctx.real_names->count(span)) return false;  // a real name the dictionary lacks
-    for (std::size_t t = b + 1; t < e; ++t)
-      if (!ts[t].is_word() && (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before))) return false;
+    // Marks inside the span join words ("Self-Defense", "Bankers'"); a spaced one splits it. The
+    // dot of an abbreviation ends its word ("U.S. Treasury").
+    for (std::size_t t = b + 1; t < e; ++t) {
+      if (ts[t].is_word()) continue;
+      bool abbreviation_dot = ts.surface(t) == "." && !ts[t].space_before && ts[t - 1].is_word() &&
+                              ts.surface(t - 1).find('.') != std::string_view::npos;
+      if (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before && !abbreviation_dot)) return false;
+    }
     if (runs_on(ctx, mention_of, b, e)) return false;
 
     if (!pair)
@@ -1033,7 +1059,11 @@ class EntityNearMissRule : public Rule {
       if (m.first_token <= b && m.end_token >= e) return false;  // the span is (inside) a known name
       // It holds another name of an entity meant ("Kyodo News" in "Kyodo News Service",
       // "Federal Reserve" in "Federal Reserve Bank"): a related body with a longer name.
-      if (m.end_token - m.first_token >= 2 &&
+      // Not when the swapped word is a thesaurus word no name uses ("Federal Reserve Cater").
+      bool foreign_word = std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
+        return h.swap == Swap::synonym && !in_name_vocabulary(ctx, ix, words[h.k]);
+      });
+      if (m.end_token - m.first_token >= 2 && !foreign_word &&
           std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return ix.names[h.name].entity == m.entity; }))
         return false;
     }
