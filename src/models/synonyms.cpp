@@ -236,8 +236,9 @@ static bool derived(const std::string& s, const std::string& t) {
   const std::string& shorter = s.size() <= t.size() ? s : t;
   const std::string& longer = s.size() <= t.size() ? t : s;
   if (shorter.size() < 4 || longer.compare(0, shorter.size(), shorter) != 0) {
-    // "Defence"/"Defensive": compare without a final e.
-    if (shorter.size() >= 5 && shorter.back() == 'e' && longer.compare(0, shorter.size() - 1, shorter, 0, shorter.size() - 1) == 0) {
+    // "Defence"/"Defensive", "Economy"/"Economic": compare without a final e or y.
+    if (shorter.size() >= 5 && (shorter.back() == 'e' || shorter.back() == 'y') &&
+        longer.compare(0, shorter.size() - 1, shorter, 0, shorter.size() - 1) == 0) {
       std::string_view rest(longer);
       rest.remove_prefix(shorter.size() - 1);
       for (const char* d : kDerivations)

@@ -234,6 +234,9 @@ struct NearMissIndex {
   std::unordered_map<std::string, std::vector<std::uint32_t>> pair_keys;
   std::vector<std::size_t> pair_lengths;
   std::unordered_set<std::string> name_tokens;                       // every token of those names
+  // The part before "of" of every "X of Y" name: the short form wire copy uses once the name
+  // is known ("the People's Bank" for the People's Bank of China).
+  std::unordered_set<std::string> short_forms;
   // Lower-cased word -> how many entities' names hold it: "national", "federal", "supreme",
   // "state" are words many real bodies are built from.
   std::unordered_map<std::string, std::uint32_t> name_word_entities;
@@ -275,6 +278,8 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
   // A name as a sequence of pieces (tokens, or a dotted abbreviation as one), indexed by every
   // capitalized piece replaced by a wildcard.
   auto add_name = [&](std::uint32_t e, const std::string& form, const std::vector<Piece>& pieces) {
+    auto of = form.find(" of ");
+    if (of != std::string::npos && of > 0) out->short_forms.insert(text::plain_apostrophes(form.substr(0, of)));
     Name n;
     n.entity = e;
     n.text = form;
@@ -991,12 +996,15 @@ class EntityNearMissRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     if (p_.accept.count(span) || dict.by_name(span)) return false;
     if (ctx.real_names && ctx.real_names->count(span)) return false;  // a real name the dictionary lacks
+    if (ix.short_forms.count(span)) return false;
     // Marks inside the span join words ("Self-Defense", "Bankers'"); a spaced one splits it. The
     // dot of an abbreviation ends its word ("U.S. Treasury").
     for (std::size_t t = b + 1; t < e; ++t) {
       if (ts[t].is_word()) continue;
+      // Not at a line's end ("... in the U.S.\n Concerning banking acquisitions").
       bool abbreviation_dot = ts.surface(t) == "." && !ts[t].space_before && ts[t - 1].is_word() &&
-                              ts.surface(t - 1).find('.') != std::string_view::npos;
+                              ts.surface(t - 1).find('.') != std::string_view::npos && t + 1 < e &&
+                              ts.text().substr(ts[t].end, ts[t + 1].begin - ts[t].end).find('\n') == std::string_view::npos;
       if (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before && !abbreviation_dot)) return false;
     }
     if (runs_on(ctx, mention_of, b, e)) return false;

@@ -225,7 +225,7 @@ class TemporalValidityRule : public Rule {
     // A sentence in the present or future tense, with no historical context (checked before):
     // "there is no danger of a food shortage in Rhodesia". Not for demonyms: "equipment of
     // Soviet origin", "a Persian word" describe things, not the state.
-    if (present_sentence_ && !is_demonym(m.form))
+    if (present_sentence_ && !is_demonym(m.form) && !in_name_list(ts, m))
       for (std::size_t k = sentence.first_token; k < se; ++k)
         if (present_verbs_.count(std::string(ts.folded(k)))) return true;
     // The mention is the subject of a verb in the present or future tense ("Siam is unlikely
@@ -272,6 +272,15 @@ class TemporalValidityRule : public Rule {
       reporting = reporting_verbs_.count(std::string(ts.folded(k))) > 0;
     }
     return reporting && (is_demonym(m.form) || subject(ts, m, sentence.first_token));
+  }
+
+  // Whether the mention is an item of a comma list of capitalized names ("Uige, Zaire": a
+  // country's provinces), which the tense of the sentence says nothing about.
+  static bool in_name_list(const TokenStream& ts, const Mention& m) {
+    auto cap = [&](std::size_t k) { return k < ts.size() && ts[k].is_word() && ts[k].shape == tokenize::CaseShape::capitalized; };
+    bool left = m.first_token >= 2 && ts.surface(m.first_token - 1) == "," && cap(m.first_token - 2);
+    bool right = m.end_token + 1 < ts.size() && ts.surface(m.end_token) == "," && cap(m.end_token + 1);
+    return left || right;
   }
 
   // Whether the mention is an item of a list whose neighbouring item is a current country:
