@@ -121,6 +121,16 @@ class SpunTitleRule : public Rule {
     if (ctx.real_names && ctx.real_names->count(span)) return true;
     std::vector<const Title*> found;
     std::size_t head = of_form ? 0 : len - 1;
+    // Another form of a known title's words ("Economic Minister" for Economy Minister) is
+    // that title.
+    for (const auto& list : {&known.all, &known.others})
+      for (const auto& title : *list) {
+        if (title.words.size() != len || title.words[head] != ts.surface(i + head)) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < len && same; ++k)
+          same = k == head || title.words[k] == ts.surface(i + k) || models::same_word(title.words[k], std::string(ts.surface(i + k)));
+        if (same) return true;
+      }
     for (const auto* title : known.by_length[len]) {
       if (title->words[head] != ts.surface(i + head) || title->of_form() != of_form) continue;
       int diff = -1;
@@ -163,6 +173,7 @@ class SpunTitleRule : public Rule {
   struct Known {
     std::unordered_set<std::string> set;
     std::vector<Title> all;            // targets
+    std::vector<Title> others;         // known titles that are not targets
     std::unordered_set<std::string> words;  // every word that modifies a known title
     std::vector<std::vector<const Title*>> by_length;
   };
@@ -259,7 +270,8 @@ class SpunTitleRule : public Rule {
       if (it != holders.end()) t.rank = -it->second;
     }
     k->by_length.resize(8);
-    std::vector<Title> others = other_titles_;
+    std::vector<Title>& others = k->others;
+    others = other_titles_;
     if (ctx.real_names)
       for (const auto& n : *ctx.real_names) {
         auto sp = n.rfind(' ');

@@ -147,6 +147,9 @@ class TemporalValidityRule : public Rule {
       i = j;
       if (blocked || !outdated) continue;
       if (historical_context(ts, m, *outdated) || inside_name(ts, m)) continue;
+      // One of a list of local names ("Moxico, Namibe, Uige, Zaire": Angola's provinces), not
+      // of countries.
+      if (in_name_list(ts, m) && !listed_with_current(ts, m, country_begin, country_end)) continue;
       if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m, *outdated, ctx.date) &&
           !listed_with_current(ts, m, country_begin, country_end))
         continue;
@@ -225,7 +228,7 @@ class TemporalValidityRule : public Rule {
     // A sentence in the present or future tense, with no historical context (checked before):
     // "there is no danger of a food shortage in Rhodesia". Not for demonyms: "equipment of
     // Soviet origin", "a Persian word" describe things, not the state.
-    if (present_sentence_ && !is_demonym(m.form) && !in_name_list(ts, m))
+    if (present_sentence_ && !is_demonym(m.form))
       for (std::size_t k = sentence.first_token; k < se; ++k)
         if (present_verbs_.count(std::string(ts.folded(k)))) return true;
     // The mention is the subject of a verb in the present or future tense ("Siam is unlikely
@@ -274,8 +277,7 @@ class TemporalValidityRule : public Rule {
     return reporting && (is_demonym(m.form) || subject(ts, m, sentence.first_token));
   }
 
-  // Whether the mention is an item of a comma list of capitalized names ("Uige, Zaire": a
-  // country's provinces), which the tense of the sentence says nothing about.
+  // Whether the mention is an item of a comma list of capitalized names ("Uige, Zaire").
   static bool in_name_list(const TokenStream& ts, const Mention& m) {
     auto cap = [&](std::size_t k) { return k < ts.size() && ts[k].is_word() && ts[k].shape == tokenize::CaseShape::capitalized; };
     bool left = m.first_token >= 2 && ts.surface(m.first_token - 1) == "," && cap(m.first_token - 2);
