@@ -123,9 +123,14 @@ class TemporalValidityRule : public Rule {
     // Where current countries' names begin and end: a former name listed among them ("France,
     // West Germany, Italy and the US") is spoken of as current.
     std::vector<char> country_begin(ts.size() + 1, 0), country_end(ts.size() + 1, 0);
-    for (const auto& c : ms)
+    // And where any known name begins and ends: a list of names nobody knows ("Uige, Zaire")
+    // is one of local places.
+    std::vector<char> named_begin(ts.size() + 1, 0), named_end(ts.size() + 1, 0);
+    for (const auto& c : ms) {
       if (all[c.entity].type == EntityType::country && !is_demonym(c.form))
         country_begin[c.first_token] = 1, country_end[c.end_token] = 1;
+      named_begin[c.first_token] = 1, named_end[c.end_token] = 1;
+    }
     for (std::size_t i = 0; i < ms.size();) {
       // All entities that share this span (an ambiguous name yields one mention each).
       std::size_t j = end_of_same_span(ms, i);
@@ -149,7 +154,8 @@ class TemporalValidityRule : public Rule {
       if (historical_context(ts, m, *outdated) || inside_name(ts, m)) continue;
       // One of a list of local names ("Moxico, Namibe, Uige, Zaire": Angola's provinces), not
       // of countries.
-      if (in_name_list(ts, m) && !listed_with_current(ts, m, country_begin, country_end)) continue;
+      if (in_local_list(ts, m, named_begin, named_end) && !listed_with_current(ts, m, country_begin, country_end))
+        continue;
       if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m, *outdated, ctx.date) &&
           !listed_with_current(ts, m, country_begin, country_end))
         continue;
@@ -277,11 +283,15 @@ class TemporalValidityRule : public Rule {
     return reporting && (is_demonym(m.form) || subject(ts, m, sentence.first_token));
   }
 
-  // Whether the mention is an item of a comma list of capitalized names ("Uige, Zaire").
-  static bool in_name_list(const TokenStream& ts, const Mention& m) {
+  // Whether the mention is an item of a comma list whose neighbouring items are capitalized
+  // names the dictionary does not know ("Moxico, Namibe, Uige, Zaire").
+  static bool in_local_list(const TokenStream& ts, const Mention& m, const std::vector<char>& begin,
+                            const std::vector<char>& end) {
     auto cap = [&](std::size_t k) { return k < ts.size() && ts[k].is_word() && ts[k].shape == tokenize::CaseShape::capitalized; };
-    bool left = m.first_token >= 2 && ts.surface(m.first_token - 1) == "," && cap(m.first_token - 2);
-    bool right = m.end_token + 1 < ts.size() && ts.surface(m.end_token) == "," && cap(m.end_token + 1);
+    bool left = m.first_token >= 2 && ts.surface(m.first_token - 1) == "," && cap(m.first_token - 2) &&
+                !end[m.first_token - 1];
+    bool right = m.end_token + 1 < ts.size() && ts.surface(m.end_token) == "," && cap(m.end_token + 1) &&
+                 !begin[m.end_token + 1];
     return left || right;
   }
 
