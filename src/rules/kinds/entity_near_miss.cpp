@@ -486,6 +486,7 @@ class EntityNearMissRule : public Rule {
         for (auto t = (*ctx.mentions)[m].first_token; t < (*ctx.mentions)[m].end_token; ++t)
           mention_of[t] = static_cast<std::int32_t>(m);
     std::vector<bool> reported(ts.size(), false);
+    StoryCountries story(p_, ctx);
 
     // Tokens no known name has; a window with two of them cannot be one word off a name, so
     // most windows are dismissed by a subtraction.
@@ -500,7 +501,7 @@ class EntityNearMissRule : public Rule {
       for (std::size_t len : ix.lengths) {
         if (i + len > ts.size()) break;
         if (foreign[i + len] - foreign[i] > 1) continue;
-        if (check_span(ctx, ix, mention_of, i, len, false, out)) {
+        if (check_span(ctx, story, ix, mention_of, i, len, false, out)) {
           for (std::size_t t = i; t < i + len; ++t) reported[t] = true;
           done = true;
           break;
@@ -509,7 +510,7 @@ class EntityNearMissRule : public Rule {
       for (std::size_t len : ix.pair_lengths) {
         if (done || i + len > ts.size()) break;
         if (foreign[i + len] - foreign[i] > 2) continue;
-        if (check_span(ctx, ix, mention_of, i, len, true, out)) {
+        if (check_span(ctx, story, ix, mention_of, i, len, true, out)) {
           for (std::size_t t = i; t < i + len; ++t) reported[t] = true;
           break;
         }
@@ -608,54 +609,80 @@ class EntityNearMissRule : public Rule {
     return ids;
   }
 
-  // How often the story names each country outside the span [b, e): a mention of the country,
-  // or of a body or person of one country ("Federal Reserve", "Bundesbank"), or its currency.
-  std::unordered_map<std::string, std::size_t> country_tally(const LintContext& ctx, std::size_t b,
-                                                             std::size_t e) const {
-    std::unordered_map<std::string, std::size_t> count;
-    if (ctx.mentions) {
-      const auto& all = ctx.entities->dictionary().entities();
-      for (const auto& m : *ctx.mentions) {
-        if (m.first_token >= b && m.end_token <= e) continue;
-        const auto& ent = all[m.entity];
-        if (ent.type == EntityType::historical || ent.countries.size() != 1) continue;
-        ++count[ent.countries[0]];
-      }
+  // Where the story names countries: a mention of the country, or of a body or person of one
+  // country ("Federal Reserve", "Bundesbank"), its currency, a dateline's capital in capitals
+  // ("LONDON, March 26 -"). Gathered once per story, on first use.
+  class StoryCountries {
+   public:
+    StoryCountries(const Params& p, const LintContext& ctx) : p_(p), ctx_(ctx) {}
+    // How often each country is named outside the span [b, e).
+    std::unordered_map<std::string, std::size_t> tally(std::size_t b, std::size_t e) const {
+      gather();
+      auto count = total_;
+      auto it = std::lower_bound(namings_.begin(), namings_.end(), b,
+                                 [](const Naming& n, std::size_t t) { return n.first < t; });
+      for (; it != namings_.end() && it->first < e; ++it)
+        if (it->end <= e && --count[it->country] == 0) count.erase(it->country);
+      return count;
     }
-    const auto& dict = ctx.entities->dictionary();
-    for (std::size_t t = 0; t < ctx.tokens.size(); ++t) {
-      if (!ctx.tokens[t].is_word() || (t >= b && t < e)) continue;
-      std::string w(ctx.tokens.surface(t));
-      auto c = p_.currencies.find(w);
-      if (c != p_.currencies.end()) ++count[c->second];
-      // A dateline's capital in capitals ("LONDON, March 26 -").
-      if (ctx.tokens[t].shape == CaseShape::upper && w.size() >= 4) {
-        for (std::size_t i = 1; i < w.size(); ++i) w[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
-        if (const auto* list = dict.by_capital(w))
-          for (auto id : *list) ++count[dict.entities()[id].id];
+
+   private:
+    struct Naming {
+      std::size_t first, end;
+      std::string country;
+    };
+    void gather() const {
+      if (gathered_) return;
+      gathered_ = true;
+      const auto& dict = ctx_.entities->dictionary();
+      if (ctx_.mentions)
+        for (const auto& m : *ctx_.mentions) {
+          const auto& ent = dict.entities()[m.entity];
+          if (ent.type == EntityType::historical || ent.countries.size() != 1) continue;
+          namings_.push_back(Naming{m.first_token, m.end_token, ent.countries[0]});
+        }
+      const auto& ts = ctx_.tokens;
+      for (std::size_t t = 0; t < ts.size(); ++t) {
+        if (!ts[t].is_word()) continue;
+        std::string w(ts.surface(t));
+        auto c = p_.currencies.find(w);
+        if (c != p_.currencies.end()) namings_.push_back(Naming{t, t + 1, c->second});
+        if (ts[t].shape == CaseShape::upper && w.size() >= 4) {
+          for (std::size_t i = 1; i < w.size(); ++i) w[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
+          if (const auto* list = dict.by_capital(w))
+            for (auto id : *list) namings_.push_back(Naming{t, t + 1, dict.entities()[id].id});
+        }
       }
+      std::stable_sort(namings_.begin(), namings_.end(), [](const Naming& x, const Naming& y) { return x.first < y.first; });
+      for (const auto& n : namings_) ++total_[n.country];
     }
-    return count;
-  }
+    const Params& p_;
+    const LintContext& ctx_;
+    mutable bool gathered_ = false;
+    mutable std::vector<Naming> namings_;
+    mutable std::unordered_map<std::string, std::size_t> total_;
+  };
 
   // Whether the story names one of these countries outside the span [b, e).
-  bool story_names_any(const LintContext& ctx, const std::vector<std::string>& ids, std::size_t b,
-                       std::size_t e) const {
+  static bool story_names_any(const StoryCountries& story, const std::vector<std::string>& ids, std::size_t b,
+                              std::size_t e) {
     if (ids.empty()) return false;
-    auto count = country_tally(ctx, b, e);
+    auto count = story.tally(b, e);
     return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return count.count(id) > 0; });
   }
 
   // Whether the story names the country of `word` outside the span [b, e).
-  bool story_names(const LintContext& ctx, const std::string& word, std::size_t b, std::size_t e) const {
-    return story_names_any(ctx, countries_named(ctx.entities->dictionary(), word), b, e);
+  bool story_names(const LintContext& ctx, const StoryCountries& story, const std::string& word, std::size_t b,
+                   std::size_t e) const {
+    return story_names_any(story, countries_named(ctx.entities->dictionary(), word), b, e);
   }
 
   // Whether the country of `word` is the story's own (see story_country_id).
-  bool story_country(const LintContext& ctx, const std::string& word, std::size_t b, std::size_t e) const {
+  bool story_country(const LintContext& ctx, const StoryCountries& story, const std::string& word, std::size_t b,
+                     std::size_t e) const {
     auto ids = countries_named(ctx.entities->dictionary(), word);
     if (ids.empty()) return false;
-    auto count = country_tally(ctx, b, e);
+    auto count = story.tally(b, e);
     std::size_t own = 0, most = 0;
     for (const auto& [id, n] : count) {
       most = std::max(most, n);
@@ -818,7 +845,8 @@ class EntityNearMissRule : public Rule {
   enum class Swap { none, synonym, misspelt, region, country, free };
   static bool place_swap(Swap s) { return s == Swap::region || s == Swap::country; }
 
-  Swap swap_kind(const LintContext& ctx, const NearMissIndex& ix, const Name& name, std::size_t k, std::size_t b,
+  Swap swap_kind(const LintContext& ctx, const StoryCountries& story, const NearMissIndex& ix, const Name& name,
+                 std::size_t k, std::size_t b,
                  std::size_t e,
                  const std::string& text_as_written) const {
     // Geography is judged without a possessive ("China's parliament").
@@ -879,8 +907,8 @@ class EntityNearMissRule : public Rule {
       // country ("Arab Press Agency" in a story about Riyadh).
       bool state_body = p_.state_types.count(entity.type) > 0;
       if ((p_.region_words.count(text_word) ||
-           (state_body && p_.state_region_words.count(text_word) && story_names_any(ctx, entity.countries, b, e))) &&
-          (state_body || name.words >= p_.min_words || story_country(ctx, known_word, b, e)))
+           (state_body && p_.state_region_words.count(text_word) && story_names_any(story, entity.countries, b, e))) &&
+          (state_body || name.words >= p_.min_words || story_country(ctx, story, known_word, b, e)))
         return Swap::region;
     }
     if (name.words < p_.min_words) return Swap::none;  // two-word names: synonyms, misspellings, regions
@@ -901,7 +929,7 @@ class EntityNearMissRule : public Rule {
       // A common name bound to a country ("Bank of Japan") with another country swapped in,
       // in a story that names the name's own country elsewhere and never the swapped-in one
       // ("Bank of Norway" in a story about Tokyo's markets).
-      if (p_.story_country_swaps && story_country(ctx, known_word, b, e) && !story_names(ctx, text_word, b, e))
+      if (p_.story_country_swaps && story_country(ctx, story, known_word, b, e) && !story_names(ctx, story, text_word, b, e))
         return Swap::country;
     }
     if (name.head[k]) return Swap::none;  // another head noun names another body: "Bank of Spain"
@@ -940,7 +968,8 @@ class EntityNearMissRule : public Rule {
     return false;
   }
 
-  bool check_span(const LintContext& ctx, const NearMissIndex& ix, const std::vector<std::int32_t>& mention_of,
+  bool check_span(const LintContext& ctx, const StoryCountries& story, const NearMissIndex& ix,
+                  const std::vector<std::int32_t>& mention_of,
                   std::size_t b, std::size_t len, bool pair, Emitter& out) const {
     const auto& ts = ctx.tokens;
     std::size_t e = b + len;
@@ -966,7 +995,7 @@ class EntityNearMissRule : public Rule {
         std::string place = words[k] + " " + words[k + 1];
         if (p_.region_words.count(place) || !countries_named(ctx.entities->dictionary(), place).empty()) {
           for (auto id : it->second)
-            if (auto swap = swap_kind(ctx, ix, ix.names[id], k, b, e, place); place_swap(swap))
+            if (auto swap = swap_kind(ctx, story, ix, ix.names[id], k, b, e, place); place_swap(swap))
               hits.push_back(Hit{id, k, swap});
           continue;
         }
@@ -1011,7 +1040,7 @@ class EntityNearMissRule : public Rule {
 
     if (!pair)
       for (auto& h : hits) {
-        h.swap = swap_kind(ctx, ix, ix.names[h.name], h.k, b, e, words[h.k]);
+        h.swap = swap_kind(ctx, story, ix, ix.names[h.name], h.k, b, e, words[h.k]);
         if ((h.swap == Swap::synonym || place_swap(h.swap)) && in_use(ctx, words, h.k)) h.swap = Swap::none;
       }
     // A synonym settles which name was meant. Otherwise every name answering the span must be
@@ -1039,7 +1068,7 @@ class EntityNearMissRule : public Rule {
         // A region for the country word fits every country's body ("Bank of Africa"): the
         // country the story names most among theirs picks the one meant, or nothing does.
         if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return !same_target(h, hits[0]); })) {
-          auto count = country_tally(ctx, b, e);
+          auto count = story.tally(b, e);
           auto named = [&](const Hit& h) {
             std::size_t n = 0;
             for (const auto& c : dict.entities()[ix.names[h.name].entity].countries) {
