@@ -199,6 +199,7 @@ struct Params {
   int famous_swap_strength = 0;         // ... and any swap this strong; 0: off
   int two_word_strength = 2;
   int two_word_head_strength = 3;
+  int country_head_strength = 3;  // the head of a two-word name after a country's word
   int head_strength = 2;
 };
 
@@ -463,6 +464,7 @@ class EntityNearMissRule : public Rule {
     p_.synonym_strength = strength("synonym_strength", 1);
     p_.two_word_strength = strength("two_word_strength", 2);
     p_.two_word_head_strength = strength("two_word_head_strength", 3);
+    p_.country_head_strength = strength("country_head_strength", 3);
     p_.head_strength = strength("head_strength", 2);
     p_.reference_strength = strength("reference_strength", 3, true);
     p_.variant_strength = strength("variant_strength", 0, true);
@@ -874,6 +876,11 @@ class EntityNearMissRule : public Rule {
       {
         int need = two ? (name.head[k] ? p_.two_word_head_strength : p_.two_word_strength)
                        : name.head[k] ? p_.head_strength : p_.synonym_strength;
+        // A country's word and a head noun ("U.S. House"): after a country's word any noun may
+        // follow ("U.S. concern", "U.S. firms"), so the head needs a strong synonym.
+        if (two && name.head[k] && k > 0 &&
+            (ix.country_words.count(name.tokens[0]) || ix.country_words.count(name.tokens[0] + ".")))
+          need = std::max(need, p_.country_head_strength);
         // The name's own wording is frequent in reference text and the swapped wording never
         // seen ("White House" / "White Monastery"): any thesaurus link will do.
         if (rare_variant(ctx, name, k, text_lower)) need = 1;
