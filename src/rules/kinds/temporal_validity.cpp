@@ -152,6 +152,10 @@ class TemporalValidityRule : public Rule {
       i = j;
       if (blocked || !outdated) continue;
       if (historical_context(ts, m, *outdated) || inside_name(ts, m)) continue;
+      // One of two forms joined by a slash ("the Thai/Siamese peoples"): a gloss.
+      if ((m.first_token > 0 && ts.surface(m.first_token - 1) == "/" && !ts[m.first_token].space_before) ||
+          (m.end_token < ts.size() && ts.surface(m.end_token) == "/" && !ts[m.end_token].space_before))
+        continue;
       // One of a list of local names ("Moxico, Namibe, Uige, Zaire": Angola's provinces), not
       // of countries.
       if (in_local_list(ts, m, named_begin, named_end) && !listed_with_current(ts, m, country_begin, country_end))
@@ -234,7 +238,8 @@ class TemporalValidityRule : public Rule {
     // A sentence in the present or future tense, with no historical context (checked before):
     // "there is no danger of a food shortage in Rhodesia". Not for demonyms: "equipment of
     // Soviet origin", "a Persian word" describe things, not the state.
-    if (present_sentence_ && !is_demonym(m.form))
+    // A rename's demonym too ("Siamese rubber exports are"), not a state's that ended.
+    if (present_sentence_ && (!is_demonym(m.form) || (e.kind == "name" && e.status == "historical")))
       for (std::size_t k = sentence.first_token; k < se; ++k)
         if (present_verbs_.count(std::string(ts.folded(k)))) return true;
     // The mention is the subject of a verb in the present or future tense ("Siam is unlikely
