@@ -38,6 +38,7 @@ struct Title {
   long rank = 0;                   // lower: more common
   // "Secretary of State": the head noun first.
   bool of_form() const { return words.size() >= 3 && words[1] == "of"; }
+  const std::string& head_word() const { return of_form() ? words.front() : words.back(); }
 };
 
 class SpunTitleRule : public Rule {
@@ -142,9 +143,10 @@ class SpunTitleRule : public Rule {
       std::string text_word(ts.surface(i + diff));
       const std::string& title_word = title->words[diff];
       if (models::same_word(text_word, title_word)) continue;
-      // A word that modifies a real title ("Mining Minister", "Federal Finance Minister")
+      // A word that modifies a real title of this head ("Mining Minister", "Federal Finance Minister")
       // or that the reference corpus shows before a title is no spin.
-      if (known.words.count(text_word) || (ctx.real_names && ctx.real_names->count(text_word))) continue;
+      if (known.words.count(title->head_word() + " " + text_word) || (ctx.real_names && ctx.real_names->count(text_word)))
+        continue;
       if (ctx.synonyms->relation(title_word, text_word).strength < strength_) continue;
       found.push_back(title);
     }
@@ -174,7 +176,7 @@ class SpunTitleRule : public Rule {
     std::unordered_set<std::string> set;
     std::vector<Title> all;            // targets
     std::vector<Title> others;         // known titles that are not targets
-    std::unordered_set<std::string> words;  // every word that modifies a known title
+    std::unordered_set<std::string> words;  // "head word" for every word that modifies a known title
     std::vector<std::vector<const Title*>> by_length;
   };
 
@@ -281,7 +283,8 @@ class SpunTitleRule : public Rule {
       for (const auto& t : *list) {
         k->set.insert(t.text);
         for (std::size_t w = 0; w < t.words.size(); ++w)
-          if (t.of_form() ? w >= 2 && t.words[w] != "the" : w + 1 < t.words.size()) k->words.insert(t.words[w]);
+          if (t.of_form() ? w >= 2 && t.words[w] != "the" : w + 1 < t.words.size())
+            k->words.insert(t.head_word() + " " + t.words[w]);
       }
     std::unordered_set<std::string> seen;
     for (const auto& t : k->all) {
