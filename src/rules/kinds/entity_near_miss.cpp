@@ -187,6 +187,8 @@ struct Params {
   std::unordered_set<std::string> state_region_words;
   // Lower-cased words that end a part of a body after its name ("Senate Agriculture Committee").
   std::unordered_set<std::string> sub_body_words;
+  // Last words of places' names ("Island", "River", "Sea").
+  std::unordered_set<std::string> place_heads;
   // Place words of a country that the entity dictionary does not list as countries
   // ("England" -> GB), and currency words that tie a story to a country ("stg" -> GB).
   std::unordered_map<std::string, std::string> constituents, currencies;
@@ -196,7 +198,8 @@ struct Params {
   int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
   int outside_vocabulary_strength = 1;  // strength enough for a word no name uses; 0: off
   int famous_strength = 6;              // two-word names this frequent in reference text admit it too
-  int famous_swap_strength = 0;         // ... and any swap this strong; 0: off
+  int famous_swap_strength = 0;         // any swap this strong counts in a two-word name ...
+  int famous_swap_pair_strength = 6;    // ... this frequent in reference text; 0: off
   int two_word_strength = 2;
   int two_word_head_strength = 3;
   int country_head_strength = 3;  // the head of a two-word name after a country's word
@@ -428,6 +431,7 @@ class EntityNearMissRule : public Rule {
     words("geographic_words", p_.geographic_words, false);
     words("state_region_words", p_.state_region_words, false);
     words("sub_body_words", p_.sub_body_words, true);
+    words("place_heads", p_.place_heads, false);
     words("function_words", p_.function_words, true);
     words("joining_words", p_.joining_words, true);
     words("role_words", p_.role_words, false);
@@ -471,6 +475,7 @@ class EntityNearMissRule : public Rule {
     p_.outside_vocabulary_strength = strength("outside_vocabulary_strength", 1, true);
     p_.famous_strength = strength("famous_strength", 6, true);
     p_.famous_swap_strength = strength("famous_swap_strength", 0, true);
+    p_.famous_swap_pair_strength = strength("famous_swap_pair_strength", 6, true);
   }
 
   bool scans() const override { return true; }
@@ -585,10 +590,10 @@ class EntityNearMissRule : public Rule {
   // A two-word name that reference text uses often ("White House", "World Bank": pair strength
   // at least `famous_strength`), with an ordinary lower-case word swapped in (not a proper
   // noun: "Easter Island", "Northland Bank" are other places and banks).
-  bool famous_pair(const LintContext& ctx, const Name& name, const std::string& text_lower) const {
-    if (!ctx.bigrams || p_.famous_strength == 0 || name.tokens.size() != 2) return false;
+  bool famous_pair(const LintContext& ctx, const Name& name, const std::string& text_lower, int least) const {
+    if (!ctx.bigrams || least == 0 || name.tokens.size() != 2) return false;
     if (!ctx.spell->known(text_lower)) return false;
-    return ctx.bigrams->pair_strength(name.tokens[0], name.tokens[1]) >= p_.famous_strength;
+    return ctx.bigrams->pair_strength(name.tokens[0], name.tokens[1]) >= least;
   }
 
   // The countries (entity ids) a word names as a country's or a former state's name, demonym
@@ -862,7 +867,10 @@ class EntityNearMissRule : public Rule {
     // One kind of body for another as the head ("Commerce Ministry", "Department of Foreign
     // Affairs"): both are real forms, not a spin.
     if (name.head[k] && p_.body_words.count(text_lower) && p_.body_words.count(known_lower)) return Swap::none;
-    if (ctx.synonyms && !places) {
+    // The other words of a place's name ("Wake Island", "Red Sea") are names, not words a
+    // thesaurus may vary: "Reunion Island" is another island.
+    bool place_name = !name.tokens.empty() && p_.place_heads.count(name.tokens.back()) && !name.head[k];
+    if (ctx.synonyms && !places && !place_name) {
       // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
       // "Constitutional" Court): one for the other names another real body.
       auto common = [&](const std::string& w) {
@@ -886,12 +894,12 @@ class EntityNearMissRule : public Rule {
         if (rare_variant(ctx, name, k, text_lower)) need = 1;
         // A two-word name reference text uses often ("White House", "World Bank") with an
         // ordinary word swapped in: wording that famous is not varied by a real body.
-        if (two && p_.famous_swap_strength > 0 && famous_pair(ctx, name, text_lower))
+        if (two && p_.famous_swap_strength > 0 && famous_pair(ctx, name, text_lower, p_.famous_swap_pair_strength))
           need = std::min(need, p_.famous_swap_strength);
         // A word no known or real name uses ("White Monastery", "World Cant"): names of
         // bodies are built from a small vocabulary, a thesaurus's words mostly lie outside it.
         if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ctx, ix, text_word) &&
-            (!two || famous_pair(ctx, name, text_lower)))
+            (!two || famous_pair(ctx, name, text_lower, p_.famous_strength)))
           need = std::min(need, p_.outside_vocabulary_strength);
         auto rel = ctx.synonyms->relation(known_lower, text_lower);
         if (rel.strength >= need) return Swap::synonym;
