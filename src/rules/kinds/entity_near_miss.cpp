@@ -1155,6 +1155,16 @@ class EntityNearMissRule : public Rule {
     if (i + 1 < ts.size() && name_word(ts[i + 1]) && ts[i + 1].sentence == ts[i].sentence) return;
     if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && attached(ts[i + 1]) && attached(ts[i + 2])) return;
     if (i > 1 && ts.surface(i - 1) == "-" && attached(ts[i]) && attached(ts[i - 1])) return;
+    // A word cited in quotation marks ('a name that later became "Hungari,"'): a form discussed,
+    // not a name used.
+    auto quote = [&](std::size_t j) {
+      if (j >= ts.size()) return false;
+      std::string_view q = ts.surface(j);
+      return q == "\"" || q == "\xE2\x80\x9C" || q == "\xE2\x80\x9D";
+    };
+    if (i > 0 && quote(i - 1) &&
+        (quote(i + 1) || (i + 2 < ts.size() && (ts.surface(i + 1) == "," || ts.surface(i + 1) == ".") && quote(i + 2))))
+      return;
     // A gloss in brackets ("Hareri Hizb (Harari)", "(Liberi e Uguali)"): a foreign form.
     if ((i > 0 && ts.surface(i - 1) == "(") || (i + 1 < ts.size() && ts.surface(i + 1) == ")")) return;
     // One of a list of names ("Gotland, Halland, Jamtland"): places of their own.
