@@ -884,6 +884,11 @@ class EntityNearMissRule : public Rule {
       {
         int need = two ? (name.head[k] ? p_.two_word_head_strength : p_.two_word_strength)
                        : name.head[k] ? p_.head_strength : p_.synonym_strength;
+        // "Bank of Japan": a head bound to a country by "of" is as distinctive as a name of three
+        // words.
+        if (two && name.head[k] && k + 2 < name.tokens.size() && name.tokens[k + 1] == "of" &&
+            (ix.country_words.count(name.tokens[k + 2]) || ix.country_words.count(name.tokens[k + 2] + ".")))
+          need = std::min(need, p_.head_strength);
         // A country's word and a head noun ("U.S. House"): after a country's word any noun may
         // follow ("U.S. concern", "U.S. firms"), so the head needs a strong synonym.
         if (two && name.head[k] && k > 0 &&
