@@ -287,14 +287,20 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     Name n;
     n.entity = e;
     n.text = form;
+    // The head: the word before a joining word ("Ministry" of "Ministry of Defense"), or the
+    // last word when no joining word comes before it ("Securities and Exchange Commission").
+    auto joining = [&](std::size_t i) {
+      return pieces[i].word && !pieces[i].capitalized && p.joining_words.count(lower_ascii(pieces[i].text));
+    };
+    bool joined = false;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       n.tokens.push_back(pieces[i].text);
       if (pieces[i].word) ++n.words;
       bool last = true;
       for (std::size_t j = i + 1; j < pieces.size() && last; ++j) last = !pieces[j].word;
-      bool before_function = i + 1 < pieces.size() && pieces[i + 1].word && !pieces[i + 1].capitalized &&
-                             p.function_words.count(lower_ascii(pieces[i + 1].text));
-      n.head.push_back(pieces[i].word && (last || before_function));
+      bool before_joining = i + 1 < pieces.size() && joining(i + 1);
+      n.head.push_back(pieces[i].word && ((last && !joined) || before_joining));
+      joined = joined || joining(i);
     }
     bool long_enough = n.words >= p.min_words || (n.words == 2 && letters(form) >= p.two_word_min_letters);
     // Words that are not articles or function words: "The Bahamas" has one, and a name
@@ -1068,8 +1074,15 @@ class EntityNearMissRule : public Rule {
     // News Agency"), it likely tells a third real one apart too. One target is one entity, or
     // one name that several countries' bodies share ("National Assembly", "Ministry of
     // Defense"): the fix is the same whichever was meant.
+    // Spellings of one name count as one ("Ministry of Defense", "Ministry of Defence").
     auto same_target = [&](const Hit& x, const Hit& y) {
-      return ix.names[x.name].entity == ix.names[y.name].entity || ix.names[x.name].text == ix.names[y.name].text;
+      const Name& a = ix.names[x.name];
+      const Name& c = ix.names[y.name];
+      if (a.entity == c.entity || a.text == c.text) return true;
+      if (a.tokens.size() != c.tokens.size()) return false;
+      for (std::size_t t = 0; t < a.tokens.size(); ++t)
+        if (a.tokens[t] != c.tokens[t] && !models::same_word(a.tokens[t], c.tokens[t])) return false;
+      return true;
     };
     bool any_synonym = std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::synonym; });
     if (any_synonym) {
