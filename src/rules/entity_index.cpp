@@ -88,9 +88,10 @@ std::vector<Mention> EntityIndex::find(const tokenize::TokenStream& tokens) cons
     if (m.first_token >= covered) {
       // every entity sharing this longest span
       while (j < candidates.size() && candidates[j].first_token == m.first_token && candidates[j].end_token == m.end_token) {
+        // Only mentions of this span can repeat the entity: they sit at the end of `out`.
         bool dup = false;
-        for (const auto& o : out)
-          if (o.first_token == m.first_token && o.entity == candidates[j].entity) dup = true;
+        for (auto o = out.rbegin(); o != out.rend() && o->first_token == m.first_token; ++o)
+          if (o->entity == candidates[j].entity) dup = true;
         if (!dup) out.push_back(candidates[j]);
         ++j;
       }

@@ -985,8 +985,12 @@ class EntityNearMissRule : public Rule {
                            std::size_t e) const {
     if (!ctx.mentions) return false;
     const auto& sentence = ctx.tokens.sentences()[ctx.tokens[b].sentence];
-    for (const auto& m : *ctx.mentions) {
-      if (m.first_token < sentence.first_token || m.end_token > sentence.end_token) continue;
+    // Mentions come in text order: start at the sentence's first.
+    auto from = std::lower_bound(ctx.mentions->begin(), ctx.mentions->end(), sentence.first_token,
+                                 [](const Mention& m, std::size_t t) { return m.first_token < t; });
+    for (auto it = from; it != ctx.mentions->end() && it->first_token < sentence.end_token; ++it) {
+      const auto& m = *it;
+      if (m.end_token > sentence.end_token) continue;
       if (m.first_token >= b && m.end_token <= e) continue;
       for (const auto& h : hits)
         if (ix.names[h.name].entity == m.entity) return true;
