@@ -3,7 +3,8 @@
 # Reuters development corpus and of the Factbook's prose, and scores wirelint on each
 # (tools/spin/score.py): recall per class and source, false findings per 1,000 words per rule.
 # The odd halves are the measurement; the even halves fed the real-name list, the reference
-# bigrams and the thresholds. Spin sets are written under build/spin/ (never into the tree).
+# bigrams and the thresholds. Each odd half is also scored in its two parts (score.py --part):
+# A, whose findings may be read while tuning, and B, the held-out figure. Spin sets are written under build/spin/ (never into the tree).
 #
 #   bash bench/spin_table.sh            needs ./build/src/wirelint, mythes-en-us, wordnet-base
 #                                       and Moby (build/thesauri, see tools/spin/README.md)
@@ -24,6 +25,12 @@ for part in odd even; do
     python3 tools/spin/spin.py --corpus "$src" --part "$part" --seed "$seed" --out-dir "$dir" >/dev/null
     echo "== $name, $part half"
     python3 tools/spin/score.py --spin-dir "$dir" --wirelint "$bin"
+    if [[ $part == odd ]]; then
+      for q in A B; do
+        echo "== $name, $part half, part $q"
+        python3 tools/spin/score.py --spin-dir "$dir" --reuse --part "$q"
+      done
+    fi
     echo
   done
 done
