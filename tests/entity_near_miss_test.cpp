@@ -208,14 +208,19 @@ const rules::EntityIndex& state_index() {
                 "NO\tNorway\t\tNorwegian\tNorwegian\tNorwegians\tOslo\n"
                 "LK\tSri Lanka\t\tSri Lankan\tSri Lankan\tSri Lankans\tColombo\n"
                 "RU\tRussia\t\tRussian\tRussian\tRussians\tMoscow\n"
-                "SA\tSaudi Arabia\t\tSaudi|Saudi Arabian\tSaudi\tSaudis\tRiyadh\n",
+                "SA\tSaudi Arabia\t\tSaudi|Saudi Arabian\tSaudi\tSaudis\tRiyadh\n"
+                "JO\tJordan\t\tJordanian\tJordanian\tJordanians\tAmman\n",
                 "dict/countries.tsv");
+    d->load_tsv("id\tname\tabbreviations\tcountry\taliases\tnote\n"
+                "spa\tSaudi Press Agency\tSPA\tSA\t\t\n",
+                "dict/agencies.tsv");
     d->load_tsv("id\tname\taliases\tabbreviations\tcountry\tkind\n"
                 "us_treasury\tU.S. Treasury\tUS Treasury\t\tUS\tministry\n"
                 "hm_treasury\tHM Treasury\tBritish Treasury\t\tGB\tministry\n"
                 "boe\tBank of England\t\tBoE\tGB\tcentral bank\n"
                 "boj\tBank of Japan\t\tBoJ\tJP\tcentral bank\n"
-                "ru_forces\tRussian Armed Forces\t\t\tRU\tarmed forces\n",
+                "ru_forces\tRussian Armed Forces\t\t\tRU\tarmed forces\n"
+                "us_army\tUnited States Army\tU.S. Army\t\tUS\tarmed forces\n",
                 "dict/government.tsv");
     d->freeze();
     return new rules::EntityIndex(*d);
@@ -244,6 +249,11 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   // Another country's body beside it: a list of banks.
   EXPECT_EQ(findings("The Bank of Norway and the Bank of Japan bought dollars in Tokyo, Japanese dealers said.", ix),
             V{});
+  // A region word that builds real names ("Arab") counts only when the body's country is the
+  // story's own.
+  EXPECT_EQ(findings("The official Arab Press Agency said Saudi officials met in Riyadh.", ix),
+            V{"Arab Press Agency -> Saudi Press Agency"});
+  EXPECT_EQ(findings("Jordan's Arab Army trained with the U.S. Army near Amman, Jordanian officers said.", ix), V{});
   // A word that ends a country's name begun before the span.
   EXPECT_EQ(findings("Moscow watched the Saudi Arabian Armed Forces and the Russian Armed Forces.", ix), V{});
 }

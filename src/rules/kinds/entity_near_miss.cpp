@@ -843,6 +843,12 @@ class EntityNearMissRule : public Rule {
     return it != p_.abbreviations.end() && it->second == known;
   }
 
+  // A kind of body, in the singular or the plural ("courts").
+  bool body_word(const std::string& lower) const {
+    if (p_.body_words.count(lower)) return true;
+    return lower.size() > 3 && lower.back() == 's' && p_.body_words.count(lower.substr(0, lower.size() - 1));
+  }
+
   bool geographic(const NearMissIndex& ix, const std::string& w) const {
     return ix.country_words.count(w) || p_.region_words.count(w) || p_.geographic_words.count(w);
   }
@@ -872,7 +878,7 @@ class EntityNearMissRule : public Rule {
     bool places = geographic(ix, text_word) && geographic(ix, known_word);
     // One kind of body for another as the head ("Commerce Ministry", "Department of Foreign
     // Affairs"): both are real forms, not a spin.
-    if (name.head[k] && p_.body_words.count(text_lower) && p_.body_words.count(known_lower)) return Swap::none;
+    if (name.head[k] && body_word(text_lower) && body_word(known_lower)) return Swap::none;
     // The other words of a place's name ("Wake Island", "Red Sea") are names, not words a
     // thesaurus may vary: "Reunion Island" is another island.
     bool place_name = !name.tokens.empty() && p_.place_heads.count(name.tokens.back()) && !name.head[k];
@@ -929,11 +935,11 @@ class EntityNearMissRule : public Rule {
       const auto& entity = ctx.entities->dictionary().entities()[name.entity];
       // A state body's name, whatever its length: a region has no treasury ("Asian Treasury").
       // When several countries' bodies answer, the story's countries pick one (check_span).
-      // Region words that also build real names count only when the story names the body's
-      // country ("Arab Press Agency" in a story about Riyadh).
+      // Region words that also build real names count only when the body's country is the
+      // story's own ("Arab Press Agency" in a story about Riyadh; not "Arab Army", Jordan's).
       bool state_body = p_.state_types.count(entity.type) > 0;
       if ((p_.region_words.count(text_word) ||
-           (state_body && p_.state_region_words.count(text_word) && story_names_any(story, entity.countries, b, e))) &&
+           (state_body && p_.state_region_words.count(text_word) && story_country(ctx, story, known_word, b, e))) &&
           (state_body || name.words >= p_.min_words || story_country(ctx, story, known_word, b, e)))
         return Swap::region;
     }
@@ -1055,7 +1061,9 @@ class EntityNearMissRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     if (p_.accept.count(span) || dict.by_name(span)) return false;
     if (ctx.real_names && ctx.real_names->count(span)) return false;  // a real name the dictionary lacks
-    if (ix.short_forms.count(span)) return false;
+    // A short form, also in the plural ("Federal Reserve Banks").
+    if (ix.short_forms.count(span) || (span.size() > 1 && span.back() == 's' && ix.short_forms.count(span.substr(0, span.size() - 1))))
+      return false;
     // Marks inside the span join words ("Self-Defense", "Bankers'"); a spaced one splits it. The
     // dot of an abbreviation ends its word ("U.S. Treasury").
     for (std::size_t t = b + 1; t < e; ++t) {
