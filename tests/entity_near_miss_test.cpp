@@ -49,36 +49,41 @@ const dictionary::SpellChecker& spell() {
   return *checker;
 }
 
+// A dictionary made of (file name, TSV text) pairs, kept for the test program's life.
+const dictionary::EntityDictionary& dictionary_of(const std::vector<std::pair<std::string, std::string>>& files) {
+  auto* d = new dictionary::EntityDictionary;
+  for (const auto& [file, text] : files) d->load_tsv(text, file);
+  d->freeze();
+  return *d;
+}
+
 // A dictionary with a few countries, agencies and organizations.
 const dictionary::EntityDictionary& small_dictionary() {
-  static const dictionary::EntityDictionary* dict = [] {
-    auto* d = new dictionary::EntityDictionary;
-    d->load_tsv("id\tshort_name\taliases\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
-                "KP\tNorth Korea\tDPRK\tNorth Korean\tNorth Korean\tNorth Koreans\tPyongyang\n"
-                "IR\tIran\t\tIranian\tIranian\tIranians\tTehran\n"
-                "QA\tQatar\t\tQatari\tQatari\tQataris\tDoha\n"
-                "KW\tKuwait\t\tKuwaiti\tKuwaiti\tKuwaitis\tKuwait City\n"
-                "ES\tSpain\t\tSpanish\tSpaniard\tSpaniards\tMadrid\n"
-                "FR\tFrance\t\tFrench\tFrenchman\tFrench\tParis\n"
-                "JP\tJapan\t\tJapanese\tJapanese\tJapanese\tTokyo\n",
-                "dict/countries.tsv");
-    d->load_tsv("id\tname\tabbreviations\tcountry\taliases\tnote\n"
-                "kcna\tKorean Central News Agency\tKCNA\tKP\t\t\n"
-                "kuna\tKuwait News Agency\tKUNA\tKW\t\t\n"
-                "cna_tw\tCentral News Agency\tCNA\tQA\t\t\n"
-                "fars\tFars News Agency\t\tIR\t\t\n"
-                "mehr\tMehr News Agency\t\tIR\t\t\n",
-                "dict/agencies.tsv");
-    d->load_tsv("id\tname\taliases\tabbreviations\n"
-                "nato\tNorth Atlantic Treaty Organization\t\tNATO\n"
-                "icc\tInternational Criminal Court\t\tICC\n"
-                "jsdf\tJapan Self-Defense Forces\tSelf-Defense Forces\tJSDF\n"
-                "bde\tKingdom of Spain\t\t\n",
-                "dict/organizations.tsv");
-    d->freeze();
-    return d;
-  }();
-  return *dict;
+  static const dictionary::EntityDictionary& dict = dictionary_of({
+      {"dict/countries.tsv",
+       "id\tshort_name\taliases\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
+       "KP\tNorth Korea\tDPRK\tNorth Korean\tNorth Korean\tNorth Koreans\tPyongyang\n"
+       "IR\tIran\t\tIranian\tIranian\tIranians\tTehran\n"
+       "QA\tQatar\t\tQatari\tQatari\tQataris\tDoha\n"
+       "KW\tKuwait\t\tKuwaiti\tKuwaiti\tKuwaitis\tKuwait City\n"
+       "ES\tSpain\t\tSpanish\tSpaniard\tSpaniards\tMadrid\n"
+       "FR\tFrance\t\tFrench\tFrenchman\tFrench\tParis\n"
+       "JP\tJapan\t\tJapanese\tJapanese\tJapanese\tTokyo\n"},
+      {"dict/agencies.tsv",
+       "id\tname\tabbreviations\tcountry\taliases\tnote\n"
+       "kcna\tKorean Central News Agency\tKCNA\tKP\t\t\n"
+       "kuna\tKuwait News Agency\tKUNA\tKW\t\t\n"
+       "cna_tw\tCentral News Agency\tCNA\tQA\t\t\n"
+       "fars\tFars News Agency\t\tIR\t\t\n"
+       "mehr\tMehr News Agency\t\tIR\t\t\n"},
+      {"dict/organizations.tsv",
+       "id\tname\taliases\tabbreviations\n"
+       "nato\tNorth Atlantic Treaty Organization\t\tNATO\n"
+       "icc\tInternational Criminal Court\t\tICC\n"
+       "jsdf\tJapan Self-Defense Forces\tSelf-Defense Forces\tJSDF\n"
+       "bde\tKingdom of Spain\t\t\n"},
+  });
+  return dict;
 }
 
 const rules::EntityIndex& small_index() {
@@ -199,32 +204,29 @@ TEST(EntityNearMiss, IndexIsPerDictionary) {
 // Countries' bodies: the story's countries pick the body a region or another country stands
 // in for.
 const rules::EntityIndex& state_index() {
-  static const rules::EntityIndex* index = [] {
-    auto* d = new dictionary::EntityDictionary;
-    d->load_tsv("id\tshort_name\taliases\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
-                "US\tUnited States\tU.S.|US\tAmerican\tAmerican\tAmericans\tWashington\n"
-                "GB\tUnited Kingdom\tBritain\tBritish\tBriton\tBritons\tLondon\n"
-                "JP\tJapan\t\tJapanese\tJapanese\tJapanese\tTokyo\n"
-                "NO\tNorway\t\tNorwegian\tNorwegian\tNorwegians\tOslo\n"
-                "LK\tSri Lanka\t\tSri Lankan\tSri Lankan\tSri Lankans\tColombo\n"
-                "RU\tRussia\t\tRussian\tRussian\tRussians\tMoscow\n"
-                "SA\tSaudi Arabia\t\tSaudi|Saudi Arabian\tSaudi\tSaudis\tRiyadh\n"
-                "JO\tJordan\t\tJordanian\tJordanian\tJordanians\tAmman\n",
-                "dict/countries.tsv");
-    d->load_tsv("id\tname\tabbreviations\tcountry\taliases\tnote\n"
-                "spa\tSaudi Press Agency\tSPA\tSA\t\t\n",
-                "dict/agencies.tsv");
-    d->load_tsv("id\tname\taliases\tabbreviations\tcountry\tkind\n"
-                "us_treasury\tU.S. Treasury\tUS Treasury\t\tUS\tministry\n"
-                "hm_treasury\tHM Treasury\tBritish Treasury\t\tGB\tministry\n"
-                "boe\tBank of England\t\tBoE\tGB\tcentral bank\n"
-                "boj\tBank of Japan\t\tBoJ\tJP\tcentral bank\n"
-                "ru_forces\tRussian Armed Forces\t\t\tRU\tarmed forces\n"
-                "us_army\tUnited States Army\tU.S. Army\t\tUS\tarmed forces\n",
-                "dict/government.tsv");
-    d->freeze();
-    return new rules::EntityIndex(*d);
-  }();
+  static const rules::EntityIndex* index = new rules::EntityIndex(dictionary_of({
+      {"dict/countries.tsv",
+       "id\tshort_name\taliases\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
+       "US\tUnited States\tU.S.|US\tAmerican\tAmerican\tAmericans\tWashington\n"
+       "GB\tUnited Kingdom\tBritain\tBritish\tBriton\tBritons\tLondon\n"
+       "JP\tJapan\t\tJapanese\tJapanese\tJapanese\tTokyo\n"
+       "NO\tNorway\t\tNorwegian\tNorwegian\tNorwegians\tOslo\n"
+       "LK\tSri Lanka\t\tSri Lankan\tSri Lankan\tSri Lankans\tColombo\n"
+       "RU\tRussia\t\tRussian\tRussian\tRussians\tMoscow\n"
+       "SA\tSaudi Arabia\t\tSaudi|Saudi Arabian\tSaudi\tSaudis\tRiyadh\n"
+       "JO\tJordan\t\tJordanian\tJordanian\tJordanians\tAmman\n"},
+      {"dict/agencies.tsv",
+       "id\tname\tabbreviations\tcountry\taliases\tnote\n"
+       "spa\tSaudi Press Agency\tSPA\tSA\t\t\n"},
+      {"dict/government.tsv",
+       "id\tname\taliases\tabbreviations\tcountry\tkind\n"
+       "us_treasury\tU.S. Treasury\tUS Treasury\t\tUS\tministry\n"
+       "hm_treasury\tHM Treasury\tBritish Treasury\t\tGB\tministry\n"
+       "boe\tBank of England\t\tBoE\tGB\tcentral bank\n"
+       "boj\tBank of Japan\t\tBoJ\tJP\tcentral bank\n"
+       "ru_forces\tRussian Armed Forces\t\t\tRU\tarmed forces\n"
+       "us_army\tUnited States Army\tU.S. Army\t\tUS\tarmed forces\n"},
+  }));
   return *index;
 }
 
