@@ -472,6 +472,8 @@ def main():
                     help="share of thesaurus swaps drawn from multi-word paraphrases (default 0.1)")
     ap.add_argument("--moby", default=os.path.join(ROOT, "build", "thesauri", "node_modules", "moby", "words.txt"))
     ap.add_argument("--no-moby", action="store_true", help="draw from MyThes, WordNet and the hand list only")
+    ap.add_argument("--dateline", action="store_true",
+                    help="put a story's separate 'dateline' field in front of its body, as wire copy prints it")
     a = ap.parse_args()
     if a.factbook and not a.corpus:
         a.corpus = os.path.join(ROOT, "build", "corpora", "factbook.jsonl")
@@ -502,6 +504,10 @@ def main():
             if not line.strip() or (a.part == "even" and i % 2) or (a.part == "odd" and i % 2 == 0):
                 continue
             story = json.loads(line)
+            # Wire copy opens with its dateline ("WASHINGTON, March 3 - "); a corpus that keeps it
+            # apart gets it back in front of the body, as the desk sees the story.
+            if a.dateline and story.get("dateline"):
+                story["body"] = story["dateline"].strip() + " " + story["body"]
             sid = str(story.get("id", i))
             rng = random.Random("%d:%s" % (a.seed, sid))
             cands = candidates(story, K, thes, hand, rng, a.multiword_rate)
