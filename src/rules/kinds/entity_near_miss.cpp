@@ -803,7 +803,10 @@ class EntityNearMissRule : public Rule {
       // demonym ("the Iranian National News Agency", "Argentine").
       // A demonym before a name of three words or more ("the Iranian National News Agency")
       // does not make a longer name; before two ("Saudi International Bank") it may.
-      bool demonym = e - b >= 3 && ctx.entities->dictionary().by_demonym(std::string(ts.surface(j)));
+      std::size_t words = 0;  // the span's words, not counting "of", "the", ...
+      for (std::size_t t = b; t < e; ++t)
+        words += ts[t].is_word() && !p_.function_words.count(std::string(ts.folded(t)));
+      bool demonym = words >= 3 && ctx.entities->dictionary().by_demonym(std::string(ts.surface(j)));
       if (name_word(ts[j]) && !sentence_opener(ctx, j) && possessive_bytes(ts.surface(j)) == 0 && !demonym)
         return true;
       if (j > 0 && ts[j].is_word() && joins(ctx, mention_of, j, j - 1) && name_word(ts[j - 1]) &&
