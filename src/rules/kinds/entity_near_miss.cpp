@@ -926,14 +926,14 @@ class EntityNearMissRule : public Rule {
       }
     }
     if (altered(text_word, known_word)) return Swap::misspelt;
-    // A broad region for a country's own word: "Asian" for "Korean"; in a two-word name only
-    // when the name is a state body's ("Asian Treasury") or the story names that country
-    // elsewhere ("West European" is not "West Germany").
     // The span's first word ending a place's name that begins before it ("Saudi Arabian Armed
     // Forces"): the word is not the span's own.
     if (k == 0 && b > 0 && ctx.tokens[b - 1].is_word() &&
         !countries_named(ctx.entities->dictionary(), std::string(ctx.tokens.surface(b - 1)) + " " + text_word).empty())
       return Swap::none;
+    // A broad region for a country's own word: "Asian" for "Korean"; in a two-word name only
+    // when the name is a state body's or the story names that country elsewhere ("West
+    // European" is not "West Germany").
     if (ix.country_words.count(known_word) && !p_.region_words.count(known_word)) {
       const auto& entity = ctx.entities->dictionary().entities()[name.entity];
       // A state body's name, whatever its length: a region has no treasury ("Asian Treasury").
