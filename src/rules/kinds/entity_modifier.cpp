@@ -38,6 +38,7 @@
 #include <unordered_set>
 
 #include "dictionary/entities.h"
+#include "models/synonyms.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/registry.h"
 
@@ -49,19 +50,12 @@ using dictionary::EntityType;
 using tokenize::CaseShape;
 using tokenize::TokenKind;
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 std::unordered_set<std::string> word_list(TableReader& table, const std::string& key, bool required) {
   std::unordered_set<std::string> out;
   for (const auto& w : table.strings(key)) {
     if (w.empty() || w.find_first_of(" \t\n") != std::string::npos)
       table.fail(key, "entries must be single words: \"" + w + "\"");
-    out.insert(lower_ascii(w));
+    out.insert(models::lower(w));
   }
   if (required && out.empty()) table.fail(table.line(), "needs a non-empty '" + key + "' list");
   return out;
@@ -166,7 +160,7 @@ class EntityModifierRule : public Rule {
       bool all = true;
       while (!rest.empty() && all) {
         std::size_t sp = rest.find(' ');
-        all = gap_words_.count(lower_ascii(rest.substr(0, sp))) > 0;
+        all = gap_words_.count(models::lower(rest.substr(0, sp))) > 0;
         rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
       }
       if (all) return true;
@@ -185,7 +179,7 @@ class EntityModifierRule : public Rule {
       bool all = !title.empty();
       while (!title.empty() && all) {
         std::size_t sp = title.find(' ');
-        all = std::find(gap.begin(), gap.end(), lower_ascii(title.substr(0, sp))) != gap.end();
+        all = std::find(gap.begin(), gap.end(), models::lower(title.substr(0, sp))) != gap.end();
         title = sp == std::string_view::npos ? std::string_view() : title.substr(sp + 1);
       }
       if (all) return true;
@@ -202,7 +196,7 @@ class EntityModifierRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     for (std::uint32_t k = end - 1; k > first; --k) {  // longest demonym first
       bool rest = true;
-      for (std::uint32_t t = k; t < end && rest; ++t) rest = ts[t].is_word() && gap_words_.count(lower_ascii(ts.folded(t)));
+      for (std::uint32_t t = k; t < end && rest; ++t) rest = ts[t].is_word() && gap_words_.count(models::lower(ts.folded(t)));
       if (!rest) break;  // the tail grows as k falls; once it fails it keeps failing
       const auto* hits = dict.by_demonym(mention_text(ts, first, k));
       if (!hits) continue;
@@ -247,7 +241,7 @@ class EntityModifierRule : public Rule {
     bool after_article = false;
     if (d_first > 0) {
       const auto& p = ts[d_first - 1];
-      std::string pf = lower_ascii(ts.folded(d_first - 1));
+      std::string pf = models::lower(ts.folded(d_first - 1));
       if (p.kind == TokenKind::punct && !ts[d_first].space_before &&
           (ts.surface(d_first - 1) == "-" || ts.surface(d_first - 1) == "/"))
         return;
@@ -266,7 +260,7 @@ class EntityModifierRule : public Rule {
     std::vector<std::string> gap;  // the gap's words before any comma, folded
     for (std::uint32_t t = d_end; t < e_first; ++t) {
       const auto& tok = ts[t];
-      std::string f = lower_ascii(ts.folded(t));
+      std::string f = models::lower(ts.folded(t));
       if (tok.paragraph_before) return;
       if (tok.kind == TokenKind::punct) {
         if (ts.surface(t) != "," || comma || (words == 0 && !alias_led)) return;

@@ -141,13 +141,6 @@ bool slip(char32_t a, char32_t b) {
   return false;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::size_t letters(const std::string& s) { return code_points(s).size(); }
 
 struct Params {
@@ -274,8 +267,8 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     for (std::size_t i = 0; i < ts.size(); ++i) {
       if (!ts[i].is_word() || ts[i].shape != CaseShape::capitalized) continue;
       std::string w(ts.surface(i));
-      if (p.function_words.count(lower_ascii(w))) continue;
-      if (spell && spell->known(lower_ascii(w))) continue;
+      if (p.function_words.count(models::lower(w))) continue;
+      if (spell && spell->known(models::lower(w))) continue;
       out->country_words.insert(w);
     }
   };
@@ -290,7 +283,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     // The head: the word before a joining word ("Ministry" of "Ministry of Defense"), or the
     // last word when no joining word comes before it ("Securities and Exchange Commission").
     auto joining = [&](std::size_t i) {
-      return pieces[i].word && !pieces[i].capitalized && p.joining_words.count(lower_ascii(pieces[i].text));
+      return pieces[i].word && !pieces[i].capitalized && p.joining_words.count(models::lower(pieces[i].text));
     };
     bool joined = false;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -306,12 +299,12 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     // Words that are not articles or function words: "The Bahamas" has one, and a name
     // with one word of its own cannot be aligned by the other.
     std::size_t content = 0;
-    for (const auto& piece : pieces) content += piece.word && !p.function_words.count(lower_ascii(piece.text));
+    for (const auto& piece : pieces) content += piece.word && !p.function_words.count(models::lower(piece.text));
     if (n.words < 2 || !long_enough || content < 2) return;
     auto id = static_cast<std::uint32_t>(out->names.size());
     for (std::size_t k = 0; k < n.tokens.size(); ++k) {
       if (!pieces[k].word || !pieces[k].capitalized) continue;
-      if (p.function_words.count(lower_ascii(n.tokens[k]))) continue;
+      if (p.function_words.count(models::lower(n.tokens[k]))) continue;
       std::string key;
       for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
       out->keys[key].push_back(id);
@@ -326,8 +319,8 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
     if (p.institution_names > 0) {
       for (const auto& t : n.tokens) {
-        auto& seen_by = word_entity_pairs[lower_ascii(t)];
-        if (seen_by.insert(e).second) ++out->name_word_entities[lower_ascii(t)];
+        auto& seen_by = word_entity_pairs[models::lower(t)];
+        if (seen_by.insert(e).second) ++out->name_word_entities[models::lower(t)];
       }
     }
     out->names.push_back(std::move(n));
@@ -431,7 +424,7 @@ class EntityNearMissRule : public Rule {
     types("state_types", p_.state_types);
     if (p_.word_types.count(EntityType::person)) table.fail("word_types", "persons cannot be word targets: surnames differ by a letter");
     auto words = [&](const char* key, std::unordered_set<std::string>& out, bool lower) {
-      for (auto& w : table.strings(key)) out.insert(lower ? lower_ascii(w) : w);
+      for (auto& w : table.strings(key)) out.insert(lower ? models::lower(w) : w);
     };
     words("region_words", p_.region_words, false);
     words("geographic_words", p_.geographic_words, false);
@@ -585,7 +578,7 @@ class EntityNearMissRule : public Rule {
     // A dateline's dash opens the story's first sentence ("LONDON, March 26 - The Bank ...").
     bool after_dash = i > 0 && (ctx.tokens.surface(i - 1) == "-" || ctx.tokens.surface(i - 1) == "\xE2\x80\x94") &&
                       ctx.tokens[i - 1].space_before && t.space_before;
-    if ((!t.sentence_start && !after_dash) || !ctx.spell->known(lower_ascii(ctx.tokens.surface(i)))) return false;
+    if ((!t.sentence_start && !after_dash) || !ctx.spell->known(models::lower(ctx.tokens.surface(i)))) return false;
     // With a list of openers, other capitalized words at a sentence's start belong to the name
     // after them ("Union Bank of Switzerland"); without one, every known word opens.
     return p_.openers.empty() || p_.openers.count(std::string(ctx.tokens.surface(i))) > 0;
@@ -729,7 +722,7 @@ class EntityNearMissRule : public Rule {
   // (at least `variant_strength`) while the same pair with the text's word is unseen.
   bool rare_variant(const LintContext& ctx, const Name& name, std::size_t k, const std::string& text_lower) const {
     if (!ctx.bigrams || p_.variant_strength == 0) return false;
-    auto content = [&](std::size_t j) { return !name.tokens[j].empty() && !p_.function_words.count(lower_ascii(name.tokens[j])); };
+    auto content = [&](std::size_t j) { return !name.tokens[j].empty() && !p_.function_words.count(models::lower(name.tokens[j])); };
     for (int side : {-1, 1}) {
       if ((side < 0 && k == 0) || (side > 0 && k + 1 >= name.tokens.size())) continue;
       std::size_t j = side < 0 ? k - 1 : k + 1;
@@ -747,7 +740,7 @@ class EntityNearMissRule : public Rule {
   // use names a real body; a spinner's pair ("Worldwide Criminal") is rare.
   bool in_use(const LintContext& ctx, const std::vector<std::string>& words, std::size_t k) const {
     if (!ctx.bigrams || p_.reference_strength == 0) return false;
-    auto content = [&](std::size_t j) { return !words[j].empty() && !p_.function_words.count(lower_ascii(words[j])); };
+    auto content = [&](std::size_t j) { return !words[j].empty() && !p_.function_words.count(models::lower(words[j])); };
     // A dotted abbreviation's dot: its word, written without dots as the reference pairs are
     // ("U.S. Firms": "us firms").
     std::size_t left = k;
@@ -762,7 +755,7 @@ class EntityNearMissRule : public Rule {
     // show the pair in use.
     int need_left = p_.reference_strength - (left < k ? 1 : 0);
     if (left > 0 && content(left - 1) &&
-        ctx.bigrams->pair_strength(lower_ascii(before), lower_ascii(words[k])) >= std::max(1, need_left))
+        ctx.bigrams->pair_strength(models::lower(before), models::lower(words[k])) >= std::max(1, need_left))
       return true;
     return k + 1 < words.size() && content(k + 1) &&
            ctx.bigrams->pair_strength(words[k], words[k + 1]) >= p_.reference_strength;
@@ -778,7 +771,7 @@ class EntityNearMissRule : public Rule {
     if (ts[j].shape == CaseShape::lower && p_.joining_words.count(w)) return true;
     if (w != "and" && w != "&") return false;
     if (mention_of[other] >= 0) return false;
-    return ctx.spell->known(lower_ascii(ts.surface(other)));
+    return ctx.spell->known(models::lower(ts.surface(other)));
   }
 
   // Whether the capitalized words from token j end in a part of a body ("Agriculture
@@ -787,7 +780,7 @@ class EntityNearMissRule : public Rule {
     if (p_.sub_body_words.empty()) return false;
     for (std::size_t t = j, words = 0; t < ts.size() && words < 6 && ts[t].sentence == ts[j].sentence; ++t) {
       if (!ts[t].is_word()) return false;
-      if (p_.sub_body_words.count(lower_ascii(std::string(ts.surface(t))))) return true;
+      if (p_.sub_body_words.count(models::lower(std::string(ts.surface(t))))) return true;
       if (ts[t].shape != CaseShape::capitalized && !p_.function_words.count(std::string(ts.folded(t)))) return false;
       ++words;
     }
@@ -874,7 +867,7 @@ class EntityNearMissRule : public Rule {
     // Geography is judged without a possessive ("China's parliament").
     std::string text_word = text_as_written.substr(0, text_as_written.size() - possessive_bytes(text_as_written));
     std::string known_word = name.tokens[k].substr(0, name.tokens[k].size() - possessive_bytes(name.tokens[k]));
-    std::string text_lower = lower_ascii(text_word), known_lower = lower_ascii(known_word);
+    std::string text_lower = models::lower(text_word), known_lower = models::lower(known_word);
     if (models::same_word(text_lower, known_lower)) return Swap::none;
     // Place for place is the country and region logic's to judge, never a thesaurus's: Moby
     // lists "Taiwan" under "China".
@@ -958,7 +951,7 @@ class EntityNearMissRule : public Rule {
       std::size_t others = 0;
       for (std::size_t j = 0; j < name.tokens.size(); ++j)
         if (j != k && !name.tokens[j].empty() && std::isupper(static_cast<unsigned char>(name.tokens[j][0])) &&
-            !p_.function_words.count(lower_ascii(name.tokens[j])))
+            !p_.function_words.count(models::lower(name.tokens[j])))
           ++others;
       if (others >= p_.country_swap_words) return Swap::country;
       // A common name bound to a country ("Bank of Japan") with another country swapped in,
@@ -981,8 +974,8 @@ class EntityNearMissRule : public Rule {
     for (std::size_t j = 0; j < name.tokens.size(); ++j) {
       if (j == k || name.tokens[j].empty() || !(name.tokens[j][0] >= 'A' && name.tokens[j][0] <= 'Z')) continue;
       const std::string& w = name.tokens[j];
-      if (p_.function_words.count(lower_ascii(w)) || ix.country_words.count(w)) continue;
-      if (!ctx.spell->known(lower_ascii(w))) return Swap::free;
+      if (p_.function_words.count(models::lower(w)) || ix.country_words.count(w)) continue;
+      if (!ctx.spell->known(models::lower(w))) return Swap::free;
     }
     return Swap::none;
   }
@@ -1039,11 +1032,11 @@ class EntityNearMissRule : public Rule {
           continue;
         }
         if (!ctx.synonyms) continue;
-        std::string phrase = lower_ascii(words[k]) + " " + lower_ascii(words[k + 1]);
+        std::string phrase = models::lower(words[k]) + " " + models::lower(words[k + 1]);
         for (auto id : it->second) {
           const Name& n = ix.names[id];
           int need = n.words < p_.min_words ? p_.two_word_strength : n.head[k] ? p_.head_strength : p_.synonym_strength;
-          if (ctx.synonyms->relation(lower_ascii(n.tokens[k]), phrase).strength >= need)
+          if (ctx.synonyms->relation(models::lower(n.tokens[k]), phrase).strength >= need)
             hits.push_back(Hit{id, k, Swap::synonym});
         }
         continue;
@@ -1178,7 +1171,7 @@ class EntityNearMissRule : public Rule {
     for (char32_t c : folded)
       if (c >= '0' && c <= '9') return;
     if (p_.accept.count(word) || dict.by_name(word) || dict.by_demonym(word) || dict.by_capital(word)) return;
-    if (ctx.spell->known(word) || ctx.spell->known(lower_ascii(word))) return;
+    if (ctx.spell->known(word) || ctx.spell->known(models::lower(word))) return;
     if (ctx.accepted_words && ctx.accepted_words->count(word)) return;
     // Part of a longer capitalized name ("Cesar Franck", "Mr Landon"): most likely a person.
     if (i > 0 && (name_word(ts[i - 1]) && !sentence_opener(ctx, i - 1))) return;
@@ -1211,7 +1204,7 @@ class EntityNearMissRule : public Rule {
       if (j >= ts.size() || !name_word(ts[j])) return false;
       std::string w = bare_word(ts, j);
       return !dict.by_name(w) && !dict.by_demonym(w) && !dict.by_capital(w) && !ix.name_tokens.count(w) &&
-             !ix.country_words.count(w) && !ctx.spell->known(lower_ascii(w));
+             !ix.country_words.count(w) && !ctx.spell->known(models::lower(w));
     };
     auto coordinated = [&](std::size_t conj, std::size_t other) {
       if (conj >= ts.size()) return false;

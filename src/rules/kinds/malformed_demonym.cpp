@@ -25,6 +25,7 @@
 #include <unordered_set>
 
 #include "dictionary/entities.h"
+#include "models/synonyms.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/registry.h"
 
@@ -38,19 +39,12 @@ using tokenize::TokenKind;
 
 constexpr std::string_view kCurly = "\xE2\x80\x99s";
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 std::unordered_set<std::string> word_list(TableReader& table, const std::string& key) {
   std::unordered_set<std::string> out;
   for (const auto& w : table.strings(key)) {
     if (w.empty() || w.find_first_of(" \t\n") != std::string::npos)
       table.fail(key, "entries must be single words: \"" + w + "\"");
-    out.insert(lower_ascii(w));
+    out.insert(models::lower(w));
   }
   if (out.empty()) table.fail(table.line(), "needs a non-empty '" + key + "' list");
   return out;
@@ -135,7 +129,7 @@ class MalformedDemonymRule : public Rule {
   }
 
   bool after_determiner(const LintContext& ctx, std::size_t first) const {
-    return first > 0 && ctx.tokens[first - 1].is_word() && person_determiners_.count(lower_ascii(ctx.tokens.folded(first - 1)));
+    return first > 0 && ctx.tokens[first - 1].is_word() && person_determiners_.count(models::lower(ctx.tokens.folded(first - 1)));
   }
 
   bool before_state_noun(const LintContext& ctx, std::size_t i) const {
@@ -178,7 +172,7 @@ class MalformedDemonymRule : public Rule {
     Demonym d = find_demonym(ctx, i - 2, ts.surface(i - 2));
     if (d.states.empty()) return;
     if (i + 1 < ts.size() && !ts[i + 1].space_before && ts.surface(i + 1) == "-") return;  // a longer compound
-    bool garble = garble_tails_.count(lower_ascii(stem)) > 0;
+    bool garble = garble_tails_.count(models::lower(stem)) > 0;
     if (garble) {
       if (pos.empty() && !before_state_noun(ctx, i)) return;
     } else {

@@ -153,10 +153,10 @@ class SpunTitleRule : public Rule {
     // Two words for the one modifier of a two-word title: a thesaurus paraphrase ("Edible Fat
     // Minister" for Oil Minister, "Straw Boss Executive" for Chief Executive).
     if (found.empty() && !of_form && len == 3) {
-      std::string phrase = lower(std::string(ts.surface(i))) + " " + lower(std::string(ts.surface(i + 1)));
+      std::string phrase = std::string(ts.surface(i)) + " " + std::string(ts.surface(i + 1));
       for (const auto* title : known.by_length[2])
         if (title->words[1] == ts.surface(i + 2) &&
-            ctx.synonyms->relation(lower(title->words[0]), phrase).strength >= strength_)
+            ctx.synonyms->relation(title->words[0], phrase).strength >= strength_)
           found.push_back(title);
     }
     if (found.empty()) return false;
@@ -179,11 +179,6 @@ class SpunTitleRule : public Rule {
     std::unordered_set<std::string> words;  // "head word" for every word that modifies a known title
     std::vector<std::vector<const Title*>> by_length;
   };
-
-  static std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  }
 
   static void add_title(const std::string& t, std::vector<Title>& out) {
     Title title{t, {}};
