@@ -143,6 +143,13 @@ bool slip(char32_t a, char32_t b) {
 
 std::size_t letters(const std::string& s) { return code_points(s).size(); }
 
+// Whether token i is the full stop that ends a dotted abbreviation ("U.S."): right after a word
+// that holds a dot itself.
+bool abbreviation_dot(const tokenize::TokenStream& ts, std::size_t i) {
+  return i > 0 && i < ts.size() && ts.surface(i) == "." && !ts[i].space_before && ts[i - 1].is_word() &&
+         ts.surface(i - 1).find('.') != std::string_view::npos;
+}
+
 struct Params {
   std::size_t min_words = 3;
   std::size_t two_word_min_letters = 14;
@@ -256,7 +263,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       return;
     }
     // A dotted abbreviation ("U.S.") is one word of a name.
-    if (ts.size() == 2 && ts[0].is_word() && ts.surface(0).find('.') != std::string_view::npos && ts.surface(1) == ".")
+    if (ts.size() == 2 && abbreviation_dot(ts, 1))
       out->country_words.insert(form);
     // Words of a two-word form count when they are proper nouns of their own ("Korean" of
     // "North Korean", "Lanka"), not ordinary words ("United"). Long official names are left
@@ -358,8 +365,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
         // replaces it by one word ("Asian Treasury") is tokenized.
         std::vector<Piece> merged;
         for (std::size_t i = 0; i < ts.size(); ++i) {
-          if (i + 1 < ts.size() && ts[i].is_word() && ts.surface(i).find('.') != std::string_view::npos &&
-              ts.surface(i + 1) == "." && !ts[i + 1].space_before) {
+          if (abbreviation_dot(ts, i + 1)) {
             merged.push_back(pieces[i]);
             merged.back().text += '.';
             dotted = true;
@@ -1065,10 +1071,9 @@ class EntityNearMissRule : public Rule {
     for (std::size_t t = b + 1; t < e; ++t) {
       if (ts[t].is_word()) continue;
       // Not at a line's end ("... in the U.S.\n Concerning banking acquisitions").
-      bool abbreviation_dot = ts.surface(t) == "." && !ts[t].space_before && ts[t - 1].is_word() &&
-                              ts.surface(t - 1).find('.') != std::string_view::npos && t + 1 < e &&
-                              ts.text().substr(ts[t].end, ts[t + 1].begin - ts[t].end).find('\n') == std::string_view::npos;
-      if (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before && !abbreviation_dot)) return false;
+      bool dot = abbreviation_dot(ts, t) && t + 1 < e &&
+                 ts.text().substr(ts[t].end, ts[t + 1].begin - ts[t].end).find('\n') == std::string_view::npos;
+      if (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before && !dot)) return false;
     }
     if (runs_on(ctx, mention_of, b, e)) return false;
 
