@@ -236,9 +236,9 @@ class TemporalValidityRule : public Rule {
       if (year >= e.valid_to->year + year_gap_ && year <= date.year) return true;
     }
     // A sentence in the present or future tense, with no historical context (checked before):
-    // "there is no danger of a food shortage in Rhodesia". Not for demonyms: "equipment of
-    // Soviet origin", "a Persian word" describe things, not the state.
-    // A rename's demonym too ("Siamese rubber exports are"), not a state's that ended.
+    // "there is no danger of a food shortage in Rhodesia". For a name, and for the demonym of a
+    // rename ("Siamese rubber exports are"); other demonyms describe things, not the state
+    // ("equipment of Soviet origin", "a Persian word").
     if (present_sentence_ && (!is_demonym(m.form) || (e.kind == "name" && e.status == "historical")))
       for (std::size_t k = sentence.first_token; k < se; ++k)
         if (present_verbs_.count(std::string(ts.folded(k)))) return true;
