@@ -2,6 +2,8 @@
 // loaded from the .aff/.dic pair (no list).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "dictionary/entities.h"
@@ -104,6 +106,31 @@ TEST(EntityDictionary, StrictErrorsNameFileAndLine) {
   EXPECT_EQ(load_error("d/countries.tsv", "id\tshort_name\nKP\tNorth Korea\nKP\tAgain\n"),
             "d/countries.tsv:3: duplicate id 'KP'");
   EXPECT_EQ(load_error("d/people.tsv", "id\tname\n"), "d/people.tsv: unknown entity file (see dictionaries/entities/README.md)");
+}
+
+TEST(EntityDictionary, PartFilesShareTheirKind) {
+  // "office_holders-<part>.tsv" holds office holders like "office_holders.tsv"; a part file
+  // needs no code. The main file loads first, then the parts by name.
+  auto dir = std::filesystem::temp_directory_path() / "wirelint-entity-parts";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto write = [&](const char* name, const char* text) { std::ofstream(dir / name) << text; };
+  write("countries.tsv", "id\tshort_name\tdemonym_adj\nUS\tUnited States\tAmerican\nGB\tUnited Kingdom\tBritish\n");
+  write("office_holders.tsv", "id\tname\ttitle\tcountry\tstart\tend\nrr\tRonald Reagan\tPresident\tUS\t1981\t1989\n");
+  write("office_holders-b.tsv", "id\tname\ttitle\tcountry\tstart\tend\nmt\tMargaret Thatcher\tPrime Minister\tGB\t1979\t1990\n");
+  write("office_holders-a.tsv", "id\tname\ttitle\tcountry\tstart\tend\nrr\tRonald Reagan\tGovernor\tUS\t1967\t1975\n");
+  EntityDictionary d;
+  d.load_directory(dir.string());
+  d.freeze();
+  ASSERT_EQ(d.count(EntityType::person), 2u);
+  const wirelint::dictionary::Entity* rr = d.find_id("rr");
+  ASSERT_NE(rr, nullptr);
+  ASSERT_EQ(rr->terms.size(), 2u);
+  EXPECT_EQ(rr->terms[0].title, "President");  // main file first
+  EXPECT_EQ(rr->terms[1].title, "Governor");
+  write("office_holders-.tsv", "id\tname\n");
+  EXPECT_THROW(EntityDictionary().load_directory(dir.string()), EntityError);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(EntityDictionary, UnknownCountryReferenceIsAnError) {

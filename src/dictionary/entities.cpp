@@ -81,34 +81,51 @@ std::optional<Date> EntityDictionary::parse_date(std::string_view s, bool end_of
   return Date::parse(s);
 }
 
+// The file kind of an entity file: "office_holders.tsv" and "office_holders-wikidata.tsv" are
+// both office holders; a pack of rows needs a new file, never new code.
+static const FileType* file_type(const std::string& base) {
+  if (base.size() < 4 || base.compare(base.size() - 4, 4, ".tsv") != 0) return nullptr;
+  std::string stem = base.substr(0, base.size() - 4);
+  std::string kind = stem.substr(0, stem.find('-'));
+  if (kind.size() != stem.size() && kind.size() + 1 == stem.size()) return nullptr;  // "kind-.tsv"
+  for (const auto& f : kFiles)
+    if (kind + ".tsv" == f.file) return &f;
+  return nullptr;
+}
+
 void EntityDictionary::load_directory(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw EntityError(dir + ": entity dictionary folder not found");
+  std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     if (e.path().extension() != ".tsv") continue;
     std::string name = e.path().filename().string();
-    bool known = std::any_of(std::begin(kFiles), std::end(kFiles), [&](const FileType& f) { return name == f.file; }) ||
-                 std::any_of(std::begin(kGeneratorInputs), std::end(kGeneratorInputs),
-                             [&](const char* f) { return name == f; });
+    bool known = file_type(name) || std::any_of(std::begin(kGeneratorInputs), std::end(kGeneratorInputs),
+                                                [&](const char* f) { return name == f; });
     if (!known) throw EntityError(e.path().string() + ": unknown entity file (see dictionaries/entities/README.md)");
+    if (file_type(name)) names.push_back(name);
   }
-  for (const auto& f : kFiles) {
-    fs::path p = fs::path(dir) / f.file;
-    if (!fs::exists(p, ec)) continue;
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw EntityError(p.string() + ": cannot read");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    load_tsv(buf.str(), p.string());
-  }
+  // Kinds in load order (countries first: others refer to them); within a kind, the main file
+  // first, then its parts by name.
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return a.substr(0, a.size() - 4) < b.substr(0, b.size() - 4);
+  });
+  for (const auto& f : kFiles)
+    for (const auto& name : names) {
+      if (file_type(name) != &f) continue;
+      fs::path p = fs::path(dir) / name;
+      std::ifstream in(p, std::ios::binary);
+      if (!in) throw EntityError(p.string() + ": cannot read");
+      std::ostringstream buf;
+      buf << in.rdbuf();
+      load_tsv(buf.str(), p.string());
+    }
 }
 
 void EntityDictionary::load_tsv(std::string_view text, const std::string& file) {
   if (frozen_) throw EntityError(file + ": dictionary already frozen");
   std::string base = fs::path(file).filename().string();
-  const FileType* ft = nullptr;
-  for (const auto& f : kFiles)
-    if (base == f.file) ft = &f;
+  const FileType* ft = file_type(base);
   if (!ft) throw EntityError(file + ": unknown entity file (see dictionaries/entities/README.md)");
 
   std::vector<std::string> header;

@@ -17,11 +17,16 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
     if (ts.size() == 0) return;
     std::vector<std::string> folded, surface;
     bool name = kind == FormKind::name || kind == FormKind::alias || kind == FormKind::abbreviation;
+    // A person's short lower-case name parts ("il" of "Kim Yong-il", "te", "y") would hide
+    // misspellings of English words; particles with a hyphen ("al-Assad") and longer ones stay.
+    bool person = dictionary.entities()[entity].type == dictionary::EntityType::person;
     for (std::size_t i = 0; i < ts.size(); ++i) {
       folded.emplace_back(ts.folded(i));
       surface.push_back(text::plain_apostrophes(ts.surface(i)));
+      std::string_view word = ts.surface(i);
       if (name && ts[i].is_word() && ts[i].shape == tokenize::CaseShape::lower &&
-          seen_lowercase.insert(std::string(ts.surface(i))).second)
+          (!person || word.size() >= 4 || word.find('-') != std::string_view::npos) &&
+          seen_lowercase.insert(std::string(word)).second)
         lowercase_words_.emplace_back(ts.surface(i));
     }
     if (possessive) {

@@ -206,7 +206,7 @@ class SpunTitleRule : public Rule {
       const auto& person = all[m.entity];
       if (person.type != dictionary::EntityType::person) return std::nullopt;
       for (const auto& t : person.terms) {
-        if (t.title == span) return std::nullopt;  // held it once: a past or current title
+        if (same_spelling(t.title, span)) return std::nullopt;  // held it once: a past or current title
         bool now = (!t.start || *t.start <= ctx.date) && (!t.end || ctx.date <= *t.end);
         std::size_t n = 1 + static_cast<std::size_t>(std::count(t.title.begin(), t.title.end(), ' '));
         if (!now || n != words || t.title.substr(t.title.rfind(' ') + 1) != head) continue;
@@ -215,6 +215,17 @@ class SpunTitleRule : public Rule {
       }
     }
     return found;
+  }
+
+  // One title in two spellings: "Defence Secretary" is the Defense Secretary.
+  static bool same_spelling(std::string_view a, std::string_view b) {
+    while (!a.empty() && !b.empty()) {
+      std::size_t pa = a.find(' '), pb = b.find(' ');
+      if (!models::same_word(models::lower(a.substr(0, pa)), models::lower(b.substr(0, pb)))) return false;
+      a = pa == std::string_view::npos ? std::string_view() : a.substr(pa + 1);
+      b = pb == std::string_view::npos ? std::string_view() : b.substr(pb + 1);
+    }
+    return a.empty() && b.empty();
   }
 
   static bool cap(const tokenize::TokenStream& ts, std::size_t i) {

@@ -498,12 +498,14 @@ class OfficeTermRule : public Rule {
       // "In 2018, President Donald Trump imposed tariffs": a year of the term dates the title.
       if (dated_in_term(ts, tb, *person, ended->title)) continue;
       if (tb > 0 && skipped(ts, tb)) continue;
-      // "U.S. President" → "former U.S. President": take a country's name or demonym along.
+      // "U.S. President" → "former U.S. President": take a country's (or a former state's) name or
+      // demonym along.
       std::size_t start = tb;
       for (std::size_t k = from; k > 0; --k) {
         const Mention& p = ms[k - 1];
         if (p.end_token < tb) break;
-        if (p.end_token == tb && all[p.entity].type == EntityType::country) start = p.first_token;
+        if (p.end_token == tb && (all[p.entity].type == EntityType::country || all[p.entity].type == EntityType::historical))
+          start = p.first_token;  // "ex-West German Chancellor Helmut Schmidt"
       }
       if (start != tb && start > 0 && skipped(ts, start)) continue;
       std::size_t b = ts[start].begin, e = ts[te - 1].end;
