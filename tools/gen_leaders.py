@@ -212,7 +212,9 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
             raise BadData("%s:%d: unknown ISO 3166-1 alpha-3 code %r" % (titles_path, n, r["iso3"]))
         if r["role"] not in ROLES:
             raise BadData("%s:%d: role must be one of %s, got %r" % (titles_path, n, "|".join(ROLES), r["role"]))
-        titles[(r["iso3"], r["role"])] = r["title"]
+        if r["from"] and not re.match(r"^\d{4}(-\d\d-\d\d)?$", r["from"]):
+            raise BadData("%s:%d: 'from' must be YYYY or YYYY-MM-DD, got %r" % (titles_path, n, r["from"]))
+        titles.setdefault((r["iso3"], r["role"]), []).append((key(r["from"] or None), r["title"]))
 
     fixes, fixes_used = {}, set()
     for n, r in read_tsv(fixes_path):
@@ -281,7 +283,11 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
 
     # Titles.
     def title_of(t):
-        override = titles.get((t["iso3"], t["role"]))
+        # The title of the row whose 'from' is the latest on or before the term's start.
+        override = None
+        for since, title in sorted(titles.get((t["iso3"], t["role"]), [])):
+            if since <= key(t["start"]) or override is None and since == "0000-00-00":
+                override = title
         if override is not None:
             return override  # '-' = left out
         got = wire_title(fb.get((t["country"], t["role"]), ""), t["role"])

@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Tests of the generated entity dictionary (python3 tests/data/entity_data_test.py).
+
+- Freshness: dictionaries/entities/office_holders-wikidata.tsv is what tools/gen_leaders.py
+  makes of its sources today (skipped when ../shared/data is not beside the repository).
+- Spot checks: 60 facts (office holders with their terms; capitals, demonyms and former names
+  of countries), each looked up in the generated dictionary and in the source row it came from.
+- Bad data: the generator fails with FILE:LINE on each kind of bad source row.
+"""
+
+import csv
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import gen_leaders  # noqa: E402
+
+SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
+LEADERS = os.path.join(SHARED, "wikidata-leaders")
+FACTBOOK = os.path.join(SHARED, "factbook")
+ENT = os.path.join(ROOT, "dictionaries", "entities")
+HAVE_SOURCES = os.path.isdir(LEADERS) and os.path.isdir(FACTBOOK)
+
+# (name, country id, title, start, end) as the generated file must hold them. Checked by hand
+# against the public record when written; the test also ties each to its Wikidata source row.
+HOLDERS = [
+    ("Ronald Reagan", "US", "President", "1981-01-20", "1989-01-20"),
+    ("Jimmy Carter", "US", "President", "1977-01-20", "1981-01-20"),
+    ("Margaret Thatcher", "GB", "Prime Minister", "1979", "1990"),
+    ("Tony Blair", "GB", "Prime Minister", "1997", "2007"),
+    ("Helmut Kohl", "DE", "Chancellor", "1982-10-04", "1998-10-26"),
+    ("Helmut Schmidt", "DE", "Chancellor", "1974-05-16", "1982-10-01"),
+    ("Willy Brandt", "DE", "Chancellor", "1969-10-22", "1974-05-07"),
+    ("Konrad Adenauer", "DE", "Chancellor", "1949-09-20", "1963-10-11"),
+    ("Richard von Weizsäcker", "DE", "President", "1984-07-01", "1994-06-30"),
+    ("François Mitterrand", "FR", "President", "1981-05-21", "1995-05-17"),
+    ("Charles de Gaulle", "FR", "President", "1959-01-08", "1969-04-28"),
+    ("Jacques Chirac", "FR", "President", "1995-05-17", "2007-05-16"),
+    ("Yasuhiro Nakasone", "JP", "Prime Minister", "1982-11-27", "1987-11-06"),
+    ("Brian Mulroney", "CA", "Prime Minister", "1984-09-17", "1993-06-25"),
+    ("Joe Clark", "CA", "Prime Minister", "1979-06-04", "1980-03-03"),
+    ("Bob Hawke", "AU", "Prime Minister", "1983-03-11", "1991-12-20"),
+    ("Rajiv Gandhi", "IN", "Prime Minister", "1984-10-31", "1989-12-02"),
+    ("Jawaharlal Nehru", "IN", "Prime Minister", "1947-08-15", "1964-05-27"),
+    ("Li Peng", "CN", "Premier", "1987-11-24", "1998-03-17"),
+    ("Corazón Aquino", "PH", "President", "1986-02-25", "1992-06-30"),
+    ("Hosni Mubarak", "EG", "President", "1981-10-14", "2011-02-11"),
+    ("Felipe González", "ES", "Prime Minister", "1982-12-01", "1996-05-04"),
+    ("Ruud Lubbers", "NL", "Prime Minister", "1982-11-04", "1994-08-21"),
+    ("Wilfried Martens", "BE", "Prime Minister", "1981-12-17", "1992-03-07"),
+    ("Gro Harlem Brundtland", "NO", "Prime Minister", "1986-05-09", "1989-10-16"),
+    ("Bettino Craxi", "IT", "Prime Minister", "1983-08-04", "1987-04-17"),
+    ("Giovanni Goria", "IT", "Prime Minister", "1987-07-28", "1988-04-13"),
+    ("Francesco Cossiga", "IT", "President", "1985-07-03", "1992-04-28"),
+    ("Raúl Alfonsín", "AR", "President", "1983-12-10", "1989-07-08"),
+    ("José Sarney", "BR", "President", "1985-03-15", "1990-03-15"),
+    ("Suharto", "ID", "President", "1967-03-12", "1998-05-21"),
+    ("Chun Doo-hwan", "KR", "President", "1980-08-27", "1988-02-24"),
+    ("Nelson Mandela", "ZA", "President", "1994-05-10", "1999-06-14"),
+    ("Julius Nyerere", "TZ", "President", "1964-10-29", "1985-11-05"),
+    ("Kenneth Kaunda", "ZM", "President", "1964-10-24", "1991-11-02"),
+    ("Golda Meir", "IL", "Prime Minister", "1969-03-17", "1974-06-03"),
+    ("Yitzhak Shamir", "IL", "Prime Minister", "1986-10-20", "1992-07-13"),
+    ("Shimon Peres", "IL", "President", "2007-07-15", "2014-07-24"),
+    ("Jacinda Ardern", "NZ", "Prime Minister", "2017-10-26", "2023-01-25"),
+    ("Mohammad Khatami", "IR", "President", "1997-08-03", "2005-08-03"),
+]
+
+# (country id, field of countries.tsv, value, Factbook path to the text that holds the value).
+COUNTRY_FACTS = [
+    ("FR", "capitals", "Paris", ("Government", "Capital", "name")),
+    ("DE", "capitals", "Berlin", ("Government", "Capital", "name")),
+    ("JP", "capitals", "Tokyo", ("Government", "Capital", "name")),
+    ("KP", "capitals", "Pyongyang", ("Government", "Capital", "name")),
+    ("AU", "capitals", "Canberra", ("Government", "Capital", "name")),
+    ("NG", "capitals", "Abuja", ("Government", "Capital", "name")),
+    ("CD", "capitals", "Kinshasa", ("Government", "Capital", "name")),
+    ("FR", "demonym_adj", "French", ("People and Society", "Nationality", "adjective")),
+    ("JP", "demonym_adj", "Japanese", ("People and Society", "Nationality", "adjective")),
+    ("CH", "demonym_adj", "Swiss", ("People and Society", "Nationality", "adjective")),
+    ("PH", "demonym_adj", "Philippine", ("People and Society", "Nationality", "adjective")),
+    ("CD", "former_names", "Zaire", ("Government", "Country name", "former")),
+    ("MM", "former_names", "Union of Burma", ("Government", "Country name", "former")),
+    ("LK", "former_names", "Ceylon", ("Government", "Country name", "former")),
+    ("BJ", "former_names", "Dahomey", ("Government", "Country name", "former")),
+    ("BF", "former_names", "Upper Volta", ("Government", "Country name", "former")),
+    ("TH", "former_names", "Siam", ("Government", "Country name", "former")),
+    ("GH", "former_names", "Gold Coast", ("Government", "Country name", "former")),
+    ("IR", "former_names", "Persia", ("Government", "Country name", "former")),
+    ("CD", "former_names", "Belgian Congo", ("Government", "Country name", "former")),
+]
+
+
+def read(path):
+    return [r for _, r in gen_leaders.read_tsv(path)]
+
+
+@unittest.skipUnless(HAVE_SOURCES, "../shared/data is not beside the repository")
+class GeneratedFromSources(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.rows = read(os.path.join(ENT, "office_holders-wikidata.tsv"))
+        cls.countries = {r["id"]: r for r in read(os.path.join(ENT, "countries.tsv"))}
+        cls.source = {}
+        for f in ("leaders_history.csv", "leaders_current.csv"):
+            with open(os.path.join(LEADERS, f), encoding="utf-8", newline="") as fh:
+                for r in csv.DictReader(fh):
+                    cls.source.setdefault(r["person_qid"], []).append(r)
+
+    def test_file_is_up_to_date(self):
+        run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_leaders.py"), "--check"],
+                             capture_output=True, text=True)
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_holders(self):
+        for name, country, title, start, end in HOLDERS:
+            with self.subTest(name=name):
+                rows = [r for r in self.rows if r["name"] == name and r["country"] == country and r["title"] == title
+                        and r["start"] == start]
+                self.assertEqual(len(rows), 1, "no single %s term of %s from %s" % (title, name, start))
+                row = rows[0]
+                self.assertEqual(row["end"], end)
+                qid = row["source"].split(":", 1)[1]
+                self.assertTrue(row["source"].startswith("wikidata:") and row["id"] == "wikidata_" + qid.lower())
+                # The source has a row of that person and country with these dates (as the
+                # generator reads them: a 1 January date is a year).
+                iso3 = self.countries[country]["iso3"]
+                dates = {(gen_leaders.parse_day(r["start"], ""), gen_leaders.parse_day(r["end"], ""))
+                         for r in self.source.get(qid, []) if r["iso3"] == iso3}
+                self.assertTrue(any(s == start for s, _ in dates), "source rows of %s: %s" % (qid, sorted(dates, key=str)))
+                self.assertTrue(any(e == end for _, e in dates), "source rows of %s: %s" % (qid, sorted(dates, key=str)))
+
+    def test_country_facts(self):
+        files = {os.path.splitext(os.path.basename(p))[0]: p for p in glob.glob(os.path.join(FACTBOOK, "*", "*.json"))}
+        for cid, field, value, path in COUNTRY_FACTS:
+            with self.subTest(country=cid, field=field, value=value):
+                row = self.countries[cid]
+                self.assertIn(value, row[field].split("|"))
+                with open(files[row["gec"]], encoding="utf-8") as f:
+                    node = json.load(f)
+                for k in path:
+                    node = node[k]
+                self.assertIn(value, node["text"])
+
+    def test_no_person_twice(self):
+        # One person, one entity: a person office_holders.tsv has is not generated again.
+        hand = {(r["name"], r["country"]) for r in read(os.path.join(ENT, "office_holders.tsv"))}
+        for r in self.rows:
+            self.assertNotIn((r["name"], r["country"]), hand)
+
+
+HEADER = "iso3,country,role,person,person_qid,start,end,party,end_cause\n"
+GOOD = "FRA,França,head_of_state,François Mitterrand,Q2038,1981-05-21T00:00:00Z,1995-05-17T00:00:00Z,PS,\n"
+
+
+class BadData(unittest.TestCase):
+    """Each bad source row fails the run with the file and line."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="wirelint-leaders-")
+        self.fixes = os.path.join(self.dir, "fixes.tsv")
+        self.titles = os.path.join(self.dir, "titles.tsv")
+        with open(self.fixes, "w") as f:
+            f.write("qid\tiso3\trole\tfield\twas\tvalue\tsource\tnote\n")
+        with open(self.titles, "w") as f:
+            f.write("iso3\trole\tfrom\ttitle\tnote\n")
+        self.fb = os.path.join(self.dir, "factbook", "europe")
+        os.makedirs(self.fb)
+        with open(os.path.join(self.fb, "fr.json"), "w") as f:
+            json.dump({"Government": {"Executive branch": {
+                "chief of state": {"text": "President Emmanuel MACRON (since 14 May 2017)"},
+                "head of government": {"text": "Prime Minister Sebastien LECORNU (since 9 September 2025)"}}}}, f)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def run_with(self, history, current=""):
+        with open(os.path.join(self.dir, "leaders_history.csv"), "w") as f:
+            f.write(HEADER + history)
+        with open(os.path.join(self.dir, "leaders_current.csv"), "w") as f:
+            f.write(HEADER + current)
+        return gen_leaders.generate(self.dir, os.path.join(self.dir, "factbook"), self.titles, self.fixes)
+
+    def error(self, history):
+        with self.assertRaises(gen_leaders.BadData) as cm:
+            self.run_with(history)
+        return str(cm.exception)
+
+    def test_a_good_row_is_generated(self):
+        rows, counts = self.run_with(GOOD)
+        self.assertEqual([(r["name"], r["aliases"], r["title"], r["country"], r["start"], r["end"], r["source"]) for r in rows],
+                         [("François Mitterrand", "Francois Mitterrand", "President", "FR", "1981-05-21", "1995-05-17",
+                           "wikidata:Q2038")])
+
+    def test_unparsable_date(self):
+        msg = self.error(GOOD + "FRA,França,head_of_state,Jacques Chirac,Q2105,17 May 1995,,,\n")
+        self.assertTrue(msg.endswith("leaders_history.csv:3: date does not parse: '17 May 1995'"), msg)
+
+    def test_impossible_date(self):
+        msg = self.error("FRA,França,head_of_state,Jacques Chirac,Q2105,1995-13-17T00:00:00Z,,,\n")
+        self.assertTrue(msg.endswith("leaders_history.csv:2: impossible date '1995-13-17T00:00:00Z'"), msg)
+
+    def test_end_before_start(self):
+        msg = self.error("FRA,França,head_of_state,Jacques Chirac,Q2105,2007-05-16T00:00:00Z,1995-05-17T00:00:00Z,,\n")
+        self.assertIn("leaders_history.csv:2: term ends (1995-05-17) before it starts (2007-05-16)", msg)
+
+    def test_start_after_the_extract(self):
+        msg = self.error("FRA,França,head_of_state,Jacques Chirac,Q2105,20254-04-01T00:00:00Z,,,\n")
+        self.assertIn("leaders_history.csv:2: term starts (20254) after the extract's date", msg)
+
+    def test_unknown_country(self):
+        msg = self.error("XYZ,Nowhere,head_of_state,Jacques Chirac,Q2105,1995-05-17T00:00:00Z,,,\n")
+        self.assertIn("leaders_history.csv:2: unknown ISO 3166-1 alpha-3 code 'XYZ'", msg)
+
+    def test_office_without_title(self):
+        msg = self.error("DEU,Alemanha,head_of_government,Helmut Kohl,Q2518,1982-10-04T00:00:00Z,1998-10-26T00:00:00Z,,\n")
+        self.assertIn("leaders_history.csv:2: no wire title for head_of_government of DEU", msg)
+
+    def test_a_fix_mends_a_row_and_a_stale_fix_fails(self):
+        bad = "FRA,França,head_of_state,Jacques Chirac,Q2105,2007-05-16T00:00:00Z,1995-05-17T00:00:00Z,,\n"
+        with open(self.fixes, "a") as f:
+            f.write("Q2105\tFRA\thead_of_state\tstart\t2007-05-16T00:00:00Z\t1995-05-17T00:00:00Z\ttest\t\n")
+            f.write("Q2105\tFRA\thead_of_state\tend\t1995-05-17T00:00:00Z\t2007-05-16T00:00:00Z\ttest\t\n")
+        rows, _ = self.run_with(bad)
+        self.assertEqual([(r["start"], r["end"]) for r in rows], [("1995-05-17", "2007-05-16")])
+        msg = self.error(GOOD)
+        self.assertIn("fixes.tsv:3: the fix matches no source row (Q2105 FRA head_of_state end", msg)
+
+    def test_noise_is_counted_not_kept(self):
+        rows, counts = self.run_with(
+            GOOD + "FRA,França,head_of_state,Q27146606,Q27146606,1995-05-17T00:00:00Z,,,\n"
+            "FRA,França,head_of_state,Luís XIV de França,Q7742,1643-05-14T00:00:00Z,1715-09-01T00:00:00Z,,\n"
+            "FRA,França,head_of_state,Jacques Chirac,Q2105,1995-05-17T00:00:00Z,2007-05-16T00:00:00Z,,\n"
+            "FRA,França,head_of_state,Jacques Chirac,Q2105,1995-05-17T00:00:00Z,2002-05-16T00:00:00Z,,\n")
+        self.assertEqual((counts["not_a_name"], counts["out_of_scope"], counts["merged"]), (1, 1, 1))
+        self.assertEqual([(r["name"], r["end"]) for r in rows], [("François Mitterrand", "1995-05-17"), ("Jacques Chirac", "2007-05-16")])
+
+
+if __name__ == "__main__":
+    unittest.main()
