@@ -141,7 +141,8 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
+    std::vector<std::string_view> cells;  // views into `text`: no copy per cell
+    cells.reserve(header.empty() ? 16 : header.size());
     {
       std::size_t start = 0;
       while (true) {
@@ -152,7 +153,7 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
       }
     }
     if (header.empty()) {
-      header = cells;
+      header.assign(cells.begin(), cells.end());
       for (const auto& c : header)
         if (!known_columns().count(c)) fail("unknown column '" + c + "'");
       if (std::find(header.begin(), header.end(), "id") == header.end()) fail("no 'id' column");
@@ -163,7 +164,7 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
       fail("expected " + std::to_string(header.size()) + " tab-separated fields, found " + std::to_string(cells.size()));
     auto get = [&](std::string_view k) -> std::string_view {
       auto it = column.find(k);
-      return it == column.end() ? std::string_view() : std::string_view(cells[it->second]);
+      return it == column.end() ? std::string_view() : cells[it->second];
     };
     auto date = [&](const char* k, bool end) -> std::optional<Date> {
       std::string v(get(k));
