@@ -109,6 +109,21 @@ std::string project_version() {
 
 // --- options and usage errors ------------------------------------------------------------
 
+// Office holders from the dictionary at a past date: a run of capitals cut at "and" is the
+// tail of the person's title ("Trade and Industry Minister"), not a spun title; another title
+// with the same head is.
+TEST_F(CliTest, SpunTitleKnowsTheTailOfATitleBrokenAtAnd) {
+  write("tamura.txt",
+        "Trade and Industry Minister Hajime Tamura spoke. Nakasone told Trade and\n"
+        "Industry Minister Hajime Tamura to act. Commerce Minister Hajime Tamura said.\n");
+  Result r = run({"tamura.txt", "--only", "entity-spun-title", "--date", "1987-03-03", "--format", "line"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  auto lines = split_lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  EXPECT_EQ(lines[0].rfind("tamura.txt:2:41: warning: ", 0), 0u) << r.out;
+  EXPECT_NE(lines[0].find("'Trade Minister'"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, VersionPrintsProjectVersion) {
   Result r = run({"--version"});
   EXPECT_EQ(r.code, 0);

@@ -207,6 +207,10 @@ class SpunTitleRule : public Rule {
       if (person.type != dictionary::EntityType::person) return std::nullopt;
       for (const auto& t : person.terms) {
         if (same_spelling(t.title, span)) return std::nullopt;  // held it once: a past or current title
+        // The tail of a title the run of capitals broke at "and": "Trade and Industry Minister".
+        if (t.title.size() > span.size() + 1 && t.title.compare(t.title.size() - span.size(), span.size(), span) == 0 &&
+            t.title[t.title.size() - span.size() - 1] == ' ')
+          return std::nullopt;
         bool now = (!t.start || *t.start <= ctx.date) && (!t.end || ctx.date <= *t.end);
         std::size_t n = 1 + static_cast<std::size_t>(std::count(t.title.begin(), t.title.end(), ' '));
         if (!now || n != words || t.title.substr(t.title.rfind(' ') + 1) != head) continue;
