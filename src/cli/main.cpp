@@ -20,6 +20,7 @@
 #include "lint/session.h"
 #include "lint/verify.h"
 #include "lsp/server.h"
+#include "rules/entity_image.h"
 #include "report/reporter.h"
 
 namespace {
@@ -141,9 +142,9 @@ int main(int argc, char** argv) {
   corpus_cmd->add_option("--findings", corpus_options.findings_path,
                          "Also write every story's word count and every finding as JSON lines to this file");
 
-  auto* models_cmd = app.add_subcommand("models", "The synonym model: its size, whether its compiled image is used, load time");
+  auto* models_cmd = app.add_subcommand("models", "The compiled models (synonyms, bigrams, entities): size, whether the image is used, load time");
   auto* models_compile_cmd =
-      models_cmd->add_subcommand("compile", "Compile dictionaries/synonyms/*.tsv into the memory-mapped image synonyms.bin");
+      models_cmd->add_subcommand("compile", "Compile the synonym and bigram tables and the entity dictionary into their images");
 
   auto* lsp_cmd = app.add_subcommand("lsp", "Run as a language server (LSP 3.17) on standard input and output");
 
@@ -201,10 +202,16 @@ int main(int argc, char** argv) {
       try {
         models::SynonymModel::compile(lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
         models::SynonymModel::compile(lint::Engine::bigram_sources(data_dir), lint::Engine::bigram_image(data_dir));
+        rules::compile_entity_image(lint::Engine::entity_dir(data_dir), lint::Engine::entity_image(data_dir));
       } catch (const models::SynonymError& e) {
         throw lint::EngineError(e.what());
+      } catch (const dictionary::EntityError& e) {
+        throw lint::EngineError(e.what());
+      } catch (const ImageError& e) {
+        throw lint::EngineError(e.what());
       }
-      std::cout << "wrote " << lint::Engine::synonym_image(data_dir) << " and " << lint::Engine::bigram_image(data_dir) << "\n";
+      std::cout << "wrote " << lint::Engine::synonym_image(data_dir) << ", " << lint::Engine::bigram_image(data_dir)
+                << " and " << lint::Engine::entity_image(data_dir) << "\n";
       return kExitClean;
     }
     // Never destroyed: tearing down the dictionaries costs milliseconds at exit and the process
@@ -236,6 +243,15 @@ int main(int argc, char** argv) {
       };
       show("synonyms", lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
       show("bigrams", lint::Engine::bigram_sources(data_dir), lint::Engine::bigram_image(data_dir));
+      {
+        auto start = std::chrono::steady_clock::now();
+        dictionary::EntityDictionary dict;
+        auto index = rules::open_entity_image(lint::Engine::entity_dir(data_dir), lint::Engine::entity_image(data_dir), dict);
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        std::cout << "entities\t" << dict.entities().size() << " entities\t"
+                  << (index ? "image " : "no usable image (missing, stale or corrupt): the sources are loaded ")
+                  << lint::Engine::entity_image(data_dir) << "\topened in " << ms << " ms\n";
+      }
       return kExitClean;
     }
     if (*corpus_cmd) {

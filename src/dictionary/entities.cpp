@@ -225,6 +225,81 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
   }
 }
 
+namespace {
+
+void write_date(ImageWriter& out, const std::optional<Date>& d) {
+  out.u8(d ? 1 : 0);
+  if (d) {
+    out.u32(static_cast<std::uint32_t>(d->year));
+    out.u8(static_cast<std::uint8_t>(d->month));
+    out.u8(static_cast<std::uint8_t>(d->day));
+  }
+}
+
+std::optional<Date> read_date(ImageReader& in) {
+  if (!in.u8()) return std::nullopt;
+  Date d;
+  d.year = static_cast<int>(in.u32());
+  d.month = in.u8();
+  d.day = in.u8();
+  return d;
+}
+
+}  // namespace
+
+void EntityDictionary::write_image(ImageWriter& out) const {
+  out.u32(static_cast<std::uint32_t>(entities_.size()));
+  for (const auto& e : entities_) {
+    out.str(e.id);
+    out.u8(static_cast<std::uint8_t>(e.type));
+    out.str(e.name);
+    for (const auto* list : {&e.aliases, &e.abbreviations, &e.countries, &e.demonym_adj, &e.demonym_noun,
+                             &e.demonym_plural, &e.capitals, &e.successors})
+      out.strs(*list);
+    write_date(out, e.valid_from);
+    write_date(out, e.valid_to);
+    out.str(e.status);
+    out.str(e.kind);
+    out.str(e.description);
+    out.u32(static_cast<std::uint32_t>(e.terms.size()));
+    for (const auto& t : e.terms) {
+      out.str(t.title);
+      out.str(t.country);
+      write_date(out, t.start);
+      write_date(out, t.end);
+    }
+  }
+}
+
+void EntityDictionary::read_image(ImageReader& in) {
+  if (frozen_ || !entities_.empty()) throw EntityError("entity image: the dictionary is not empty");
+  entities_.resize(in.count(16));
+  for (auto& e : entities_) {
+    e.id = in.str();
+    std::uint8_t type = in.u8();
+    if (type > static_cast<std::uint8_t>(EntityType::institution)) throw ImageError("corrupt image: entity type");
+    e.type = static_cast<EntityType>(type);
+    e.name = in.str();
+    for (auto* list : {&e.aliases, &e.abbreviations, &e.countries, &e.demonym_adj, &e.demonym_noun,
+                       &e.demonym_plural, &e.capitals, &e.successors})
+      *list = in.strs();
+    e.valid_from = read_date(in);
+    e.valid_to = read_date(in);
+    e.status = in.str();
+    e.kind = in.str();
+    e.description = in.str();
+    e.terms.resize(in.count(10));
+    for (auto& t : e.terms) {
+      t.title = in.str();
+      t.country = in.str();
+      t.start = read_date(in);
+      t.end = read_date(in);
+    }
+    if (!by_id_.emplace(e.id, static_cast<std::size_t>(&e - entities_.data())).second)
+      throw ImageError("corrupt image: duplicate entity id '" + e.id + "'");
+  }
+}
+
 void EntityDictionary::freeze() {
   frozen_ = true;
   bool have_countries = count(EntityType::country) > 0;

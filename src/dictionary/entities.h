@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "image/io.h"
 
 namespace wirelint::dictionary {
 
@@ -76,6 +77,10 @@ class EntityDictionary {
   void load_tsv(std::string_view text, const std::string& file);
   // Resolves references and builds the indexes. Call once after loading.
   void freeze();
+  // The loaded entities in the entity image's form, and back (into an empty dictionary; call
+  // freeze() after). read_image throws ImageError on a malformed image.
+  void write_image(ImageWriter& out) const;
+  void read_image(ImageReader& in);
 
   const std::vector<Entity>& entities() const { return entities_; }
   const Entity* find_id(std::string_view id) const;

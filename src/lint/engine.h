@@ -47,6 +47,9 @@ class Engine {
   const models::SynonymModel& bigrams() const { return *bigrams_; }
   static std::vector<std::string> bigram_sources(const std::string& data_dir);
   static std::string bigram_image(const std::string& data_dir);
+  // The entity dictionary's folder and its compiled image (rules/entity_image.h).
+  static std::string entity_dir(const std::string& data_dir);
+  static std::string entity_image(const std::string& data_dir);
   const std::string& data_dir() const { return data_dir_; }
 
  private:

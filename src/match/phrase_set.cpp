@@ -70,4 +70,51 @@ void PhraseSet::match(const tokenize::TokenStream& tokens, std::vector<PhraseHit
   }
 }
 
+void PhraseSet::write(ImageWriter& out) const {
+  out.strs(vocabulary_storage_);
+  // Edges sorted by key: the same set writes the same bytes.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges(edges_.begin(), edges_.end());
+  std::sort(edges.begin(), edges.end());
+  out.u32(static_cast<std::uint32_t>(edges.size()));
+  for (const auto& [key, node] : edges) {
+    out.u64(key);
+    out.u32(node);
+  }
+  out.u32(static_cast<std::uint32_t>(nodes_.size()));
+  for (const auto& n : nodes_) {
+    out.u32(static_cast<std::uint32_t>(n.patterns.size()));
+    for (auto p : n.patterns) out.u32(p);
+  }
+  out.u64(pattern_count_);
+}
+
+PhraseSet PhraseSet::read(ImageReader& in) {
+  PhraseSet set;
+  set.vocabulary_storage_ = in.strs();
+  set.vocabulary_.reserve(set.vocabulary_storage_.size());
+  for (std::uint32_t i = 0; i < set.vocabulary_storage_.size(); ++i) set.vocabulary_.emplace(set.vocabulary_storage_[i], i);
+  std::uint32_t n_edges = in.count(12);
+  set.edges_.reserve(n_edges);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges(n_edges);
+  for (auto& [key, node] : edges) {
+    key = in.u64();
+    node = in.u32();
+  }
+  set.nodes_.resize(in.count(4));
+  for (auto& n : set.nodes_) {
+    n.patterns.resize(in.count(4));
+    for (auto& p : n.patterns) p = in.u32();
+  }
+  set.pattern_count_ = static_cast<std::size_t>(in.u64());
+  for (const auto& [key, node] : edges) {
+    if (node >= set.nodes_.size() || (key >> 32) >= set.nodes_.size() || (key & 0xFFFFFFFFu) >= set.vocabulary_storage_.size())
+      throw ImageError("corrupt image: phrase trie edge out of range");
+    set.edges_.emplace(key, node);
+  }
+  for (const auto& n : set.nodes_)
+    for (auto p : n.patterns)
+      if (p >= set.pattern_count_) throw ImageError("corrupt image: phrase id out of range");
+  return set;
+}
+
 }  // namespace wirelint::match

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "image/io.h"
 #include "tokenize/tokens.h"
 
 namespace wirelint::match {
@@ -45,6 +46,9 @@ class PhraseSet {
   // then by length (shorter first).
   void match(const tokenize::TokenStream& tokens, std::vector<PhraseHit>& out) const;
   std::size_t size() const { return pattern_count_; }
+  // The compiled set in an image's form, and back; read throws ImageError on a malformed image.
+  void write(ImageWriter& out) const;
+  static PhraseSet read(ImageReader& in);
 
  private:
   friend class PhraseSetBuilder;

@@ -6,11 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include "image/io.h"
 
 namespace wirelint::models {
 namespace {
@@ -42,10 +43,8 @@ struct Header {
 };
 
 SourceStamp stamp_of(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return SourceStamp{};
-  return SourceStamp{static_cast<std::uint64_t>(st.st_size),
-                     static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+  FileStamp s = file_stamp(path);
+  return SourceStamp{s.size, s.mtime_ns};
 }
 
 std::uint8_t source_bits(char c) {
@@ -320,20 +319,10 @@ std::unique_ptr<SynonymModel> SynonymModel::open(const std::vector<std::string>&
 
 void SynonymModel::compile(const std::vector<std::string>& sources, const std::string& out) {
   auto image = build_image(sources);
-  std::string tmp = out + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw SynonymError(out + ": cannot write");
-    f.write(reinterpret_cast<const char*>(image.data()), static_cast<std::streamsize>(image.size()));
-    f.flush();
-    if (!f) {
-      std::remove(tmp.c_str());
-      throw SynonymError(out + ": cannot write");
-    }
-  }
-  if (std::rename(tmp.c_str(), out.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw SynonymError(out + ": cannot write");
+  try {
+    write_atomically(out, {std::string_view(reinterpret_cast<const char*>(image.data()), image.size())});
+  } catch (const ImageError& e) {
+    throw SynonymError(e.what());
   }
 }
 

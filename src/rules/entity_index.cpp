@@ -68,6 +68,41 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
   set_ = std::move(builder).compile();
 }
 
+void EntityIndex::write_image(ImageWriter& out) const {
+  set_.write(out);
+  out.u32(static_cast<std::uint32_t>(forms_.size()));
+  for (const auto& list : forms_) {
+    out.u32(static_cast<std::uint32_t>(list.size()));
+    for (const auto& f : list) {
+      out.u32(f.entity);
+      out.u8(static_cast<std::uint8_t>(f.kind));
+      out.strs(f.surface);
+      out.u8(f.possessive ? 1 : 0);
+    }
+  }
+  out.strs(lowercase_words_);
+}
+
+EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary, ImageReader& in)
+    : dictionary_(dictionary), set_(match::PhraseSet::read(in)) {
+  forms_.resize(in.count(4));
+  if (forms_.size() != set_.size()) throw ImageError("corrupt image: forms and phrases differ in number");
+  std::size_t entities = dictionary.entities().size();
+  for (auto& list : forms_) {
+    list.resize(in.count(10));
+    for (auto& f : list) {
+      f.entity = in.u32();
+      std::uint8_t kind = in.u8();
+      if (f.entity >= entities || kind > static_cast<std::uint8_t>(FormKind::capital))
+        throw ImageError("corrupt image: form out of range");
+      f.kind = static_cast<FormKind>(kind);
+      f.surface = in.strs();
+      f.possessive = in.u8() != 0;
+    }
+  }
+  lowercase_words_ = in.strs();
+}
+
 std::vector<Mention> EntityIndex::find(const tokenize::TokenStream& tokens) const {
   std::vector<match::PhraseHit> hits;
   set_.match(tokens, hits);

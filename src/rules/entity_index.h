@@ -38,6 +38,10 @@ inline std::size_t end_of_same_span(const std::vector<Mention>& mentions, std::s
 class EntityIndex {
  public:
   explicit EntityIndex(const dictionary::EntityDictionary& dictionary);
+  // The index as the entity image holds it, for `dictionary` read from the same image; throws
+  // ImageError on a malformed image.
+  EntityIndex(const dictionary::EntityDictionary& dictionary, ImageReader& in);
+  void write_image(ImageWriter& out) const;
   EntityIndex(const EntityIndex&) = delete;
   EntityIndex& operator=(const EntityIndex&) = delete;
 

@@ -1,0 +1,102 @@
+// Writing and reading the compiled data images (the entity image; see docs/DESIGN.md): plain
+// little-endian integers and length-prefixed strings appended to a byte string, read back
+// with a bounds check on every field, so a truncated or corrupt image throws ImageError
+// instead of reading past its end. Also the stamp (size, modification time) that ties an
+// image to the source files it was compiled from.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wirelint {
+
+class ImageError : public std::runtime_error {
+ public:
+  explicit ImageError(const std::string& what) : std::runtime_error(what) {}
+};
+
+// A source file's size and modification time (nanoseconds); mtime_ns -1 when it is absent.
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = -1;
+  friend bool operator==(const FileStamp& a, const FileStamp& b) { return a.size == b.size && a.mtime_ns == b.mtime_ns; }
+};
+FileStamp file_stamp(const std::string& path);
+
+// Writes `parts` one after another to a temporary file beside `out` and renames it over `out`,
+// so a reader never sees half an image. Throws ImageError "OUT: cannot write".
+void write_atomically(const std::string& out, const std::vector<std::string_view>& parts);
+
+class ImageWriter {
+ public:
+  void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) { raw(&v, sizeof v); }
+  void u64(std::uint64_t v) { raw(&v, sizeof v); }
+  void i64(std::int64_t v) { raw(&v, sizeof v); }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_.append(s.data(), s.size());
+  }
+  void strs(const std::vector<std::string>& v) {
+    u32(static_cast<std::uint32_t>(v.size()));
+    for (const auto& s : v) str(s);
+  }
+  const std::string& bytes() const { return out_; }
+  std::string take() && { return std::move(out_); }
+
+ private:
+  void raw(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
+  std::string out_;
+};
+
+class ImageReader {
+ public:
+  ImageReader(const char* data, std::size_t size) : p_(data), end_(data + size) {}
+  std::uint8_t u8() {
+    need(1);
+    return static_cast<std::uint8_t>(*p_++);
+  }
+  std::uint32_t u32() { return raw<std::uint32_t>(); }
+  std::uint64_t u64() { return raw<std::uint64_t>(); }
+  std::int64_t i64() { return raw<std::int64_t>(); }
+  // A count of items that each take at least `min_bytes`: refused when the rest cannot hold them.
+  std::uint32_t count(std::size_t min_bytes = 1) {
+    std::uint32_t n = u32();
+    if (min_bytes && n > remaining() / min_bytes) throw ImageError("corrupt image: a count runs past the end");
+    return n;
+  }
+  std::string str() {
+    std::uint32_t n = u32();
+    need(n);
+    std::string s(p_, n);
+    p_ += n;
+    return s;
+  }
+  std::vector<std::string> strs() {
+    std::vector<std::string> v(count(4));
+    for (auto& s : v) s = str();
+    return v;
+  }
+  std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
+
+ private:
+  void need(std::size_t n) const {
+    if (n > remaining()) throw ImageError("corrupt image: truncated");
+  }
+  template <typename T>
+  T raw() {
+    need(sizeof(T));
+    T v;
+    std::memcpy(&v, p_, sizeof v);
+    p_ += sizeof v;
+    return v;
+  }
+  const char* p_;
+  const char* end_;
+};
+
+}  // namespace wirelint

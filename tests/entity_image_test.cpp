@@ -1,0 +1,167 @@
+// The entity image (rules/entity_image.h): an image gives the same entities and mentions as
+// the TSV sources it was compiled from, and a stale, corrupt, truncated or foreign image is
+// never used (open returns nullptr and leaves the dictionary empty for the sources).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "dictionary/entities.h"
+#include "rules/entity_image.h"
+#include "rules/entity_index.h"
+#include "tokenize/tokens.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using wirelint::dictionary::EntityDictionary;
+using wirelint::rules::compile_entity_image;
+using wirelint::rules::EntityIndex;
+using wirelint::rules::open_entity_image;
+
+const std::string kShipped = std::string(WIRELINT_SOURCE_DIR) + "/dictionaries/entities";
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
+
+std::string mentions(const EntityIndex& index, const std::string& text) {
+  wirelint::tokenize::TokenStream ts(text);
+  std::string out;
+  for (const auto& m : index.find(ts))
+    out += std::to_string(m.first_token) + "-" + std::to_string(m.end_token) + ":" +
+           index.dictionary().entities()[m.entity].id + ":" + std::to_string(static_cast<int>(m.form)) + ";";
+  return out;
+}
+
+class EntityImageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("wirelint-entity-image-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "entities");
+    write(dir_ / "entities" / "countries.tsv",
+          "id\tshort_name\tdemonym_adj\tcapitals\nKP\tNorth Korea\tNorth Korean\tPyongyang\nUS\tUnited States\tAmerican\tWashington\n");
+    write(dir_ / "entities" / "agencies.tsv", "id\tname\tabbreviations\tcountry\nkcna\tKorean Central News Agency\tKCNA\tKP\n");
+    image_ = (dir_ / "entities.bin").string();
+    compile_entity_image((dir_ / "entities").string(), image_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Opens the image over the small folder: whether it was used, and the dictionary left empty if not.
+  bool opens() {
+    EntityDictionary d;
+    auto index = open_entity_image((dir_ / "entities").string(), image_, d);
+    if (!index) {
+      EXPECT_TRUE(d.entities().empty());
+    }
+    return index != nullptr;
+  }
+
+  fs::path dir_;
+  std::string image_;
+};
+
+TEST(EntityImage, ShippedImageGivesTheSourcesEntitiesAndMentions) {
+  auto out = fs::temp_directory_path() / ("wirelint-shipped-" + std::to_string(::getpid()) + ".bin");
+  compile_entity_image(kShipped, out.string());
+  EntityDictionary from_image, from_sources;
+  auto image_index = open_entity_image(kShipped, out.string(), from_image);
+  fs::remove(out);
+  ASSERT_NE(image_index, nullptr);
+  from_sources.load_directory(kShipped);
+  from_sources.freeze();
+  EntityIndex source_index(from_sources);
+  ASSERT_EQ(from_image.entities().size(), from_sources.entities().size());
+  for (std::size_t i = 0; i < from_sources.entities().size(); ++i) {
+    const auto& a = from_image.entities()[i];
+    const auto& b = from_sources.entities()[i];
+    ASSERT_EQ(a.id, b.id);
+    EXPECT_EQ(a.name, b.name);
+    EXPECT_EQ(a.aliases, b.aliases);
+    EXPECT_EQ(a.countries, b.countries);
+    EXPECT_EQ(a.demonym_adj, b.demonym_adj);
+    EXPECT_EQ(a.valid_to.has_value(), b.valid_to.has_value());
+    ASSERT_EQ(a.terms.size(), b.terms.size());
+    for (std::size_t t = 0; t < a.terms.size(); ++t) {
+      EXPECT_EQ(a.terms[t].title, b.terms[t].title);
+      ASSERT_EQ(a.terms[t].start.has_value(), b.terms[t].start.has_value());
+      if (b.terms[t].start) {
+        EXPECT_TRUE(*a.terms[t].start == *b.terms[t].start);
+      }
+    }
+  }
+  EXPECT_EQ(image_index->lowercase_name_words(), source_index.lowercase_name_words());
+  const std::string text =
+      "The official Korean Central News Agency (KCNA) said North Korean leader Kim Jong Un met "
+      "U.S. President Donald Trump, West German Chancellor Helmut Kohl and Dahomey's envoy in Pyongyang.";
+  EXPECT_EQ(mentions(*image_index, text), mentions(source_index, text));
+  EXPECT_NE(mentions(*image_index, text).find("wikidata_q2518"), std::string::npos);  // Helmut Kohl
+  ASSERT_NE(from_image.by_name("KCNA"), nullptr);
+}
+
+TEST_F(EntityImageTest, FreshImageOpens) { EXPECT_TRUE(opens()); }
+
+TEST_F(EntityImageTest, ChangedSourceMakesItStale) {
+  auto p = dir_ / "entities" / "agencies.tsv";
+  write(p, read(p) + "yonhap\tYonhap\t\tKP\n");
+  EXPECT_FALSE(opens());
+}
+
+TEST_F(EntityImageTest, NewOrRemovedSourceMakesItStale) {
+  write(dir_ / "entities" / "organizations.tsv", "id\tname\nun\tUnited Nations\n");
+  EXPECT_FALSE(opens());
+  fs::remove(dir_ / "entities" / "organizations.tsv");
+  EXPECT_TRUE(opens());
+  fs::remove(dir_ / "entities" / "agencies.tsv");
+  EXPECT_FALSE(opens());
+}
+
+TEST_F(EntityImageTest, TouchedSourceMakesItStale) {
+  auto p = dir_ / "entities" / "countries.tsv";
+  fs::last_write_time(p, fs::last_write_time(p) + std::chrono::seconds(5));
+  EXPECT_FALSE(opens());
+}
+
+TEST_F(EntityImageTest, CorruptTruncatedOrForeignImageIsNotUsed) {
+  std::string good = read(image_);
+  std::string flipped = good;
+  flipped[flipped.size() - 20] ^= 0x40;  // a byte of the payload
+  write(image_, flipped);
+  EXPECT_FALSE(opens());
+  write(image_, good.substr(0, good.size() - 1));
+  EXPECT_FALSE(opens());
+  write(image_, good.substr(0, 5));
+  EXPECT_FALSE(opens());
+  std::string other = good;
+  other[8] = 99;  // format version
+  write(image_, other);
+  EXPECT_FALSE(opens());
+  write(image_, "");
+  EXPECT_FALSE(opens());
+  write(image_, good);
+  EXPECT_TRUE(opens());
+  fs::remove(image_);
+  EXPECT_FALSE(opens());
+}
+
+TEST_F(EntityImageTest, BadSourcesFailToCompileNamingTheFile) {
+  write(dir_ / "entities" / "agencies.tsv", "id\tname\tcountry\nx\tX Agency\n");
+  try {
+    compile_entity_image((dir_ / "entities").string(), image_);
+    FAIL() << "no error";
+  } catch (const wirelint::dictionary::EntityError& e) {
+    EXPECT_NE(std::string(e.what()).find("agencies.tsv:2: expected 3 tab-separated fields, found 2"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
