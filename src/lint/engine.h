@@ -61,7 +61,8 @@ class Engine {
   dictionary::EntityDictionary entities_;
   std::unique_ptr<rules::EntityIndex> entity_index_;
   std::unique_ptr<models::SynonymModel> synonyms_, bigrams_;
-  std::unordered_set<std::string> real_names_;
+  std::unordered_set<std::string> real_names_;        // every listed real name
+  std::unordered_set<std::string> vocabulary_names_;  // those outside dictionaries/names/exact/
   std::unique_ptr<Linter> linter_;
 };
 

@@ -110,7 +110,8 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
   std::vector<rules::Mention> mentions;
   if (entities_) mentions = entities_->find(tokens);
   rules::LintContext ctx{doc,     tokens,    doc.date.value_or(date), spell_, &selection.accepted_words,
-                         entities_, entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_};
+                         entities_, entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_,
+                         vocabulary_names_};
   CollectingEmitter emitter(doc, out);
   const auto& all = rules_.rules();
 

@@ -47,8 +47,15 @@ class Linter {
  public:
   Linter(const rules::RuleSet& rules, const dictionary::SpellChecker* spell,
          const rules::EntityIndex* entities = nullptr, const models::SynonymModel* synonyms = nullptr,
-         const std::unordered_set<std::string>* real_names = nullptr, const models::SynonymModel* bigrams = nullptr)
-      : rules_(rules), spell_(spell), entities_(entities), synonyms_(synonyms), real_names_(real_names), bigrams_(bigrams) {}
+         const std::unordered_set<std::string>* real_names = nullptr, const models::SynonymModel* bigrams = nullptr,
+         const std::unordered_set<std::string>* vocabulary_names = nullptr)
+      : rules_(rules),
+        spell_(spell),
+        entities_(entities),
+        synonyms_(synonyms),
+        real_names_(real_names),
+        bigrams_(bigrams),
+        vocabulary_names_(vocabulary_names) {}
 
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date) const;
 
@@ -63,6 +70,7 @@ class Linter {
   const models::SynonymModel* synonyms_;
   const std::unordered_set<std::string>* real_names_;
   const models::SynonymModel* bigrams_;
+  const std::unordered_set<std::string>* vocabulary_names_;
 };
 
 }  // namespace wirelint::lint

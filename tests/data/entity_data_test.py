@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Tests of the generated entity dictionary (python3 tests/data/entity_data_test.py).
 
-- Freshness: dictionaries/entities/office_holders-wikidata.tsv is what tools/gen_leaders.py
-  makes of its sources today (skipped when ../shared/data is not beside the repository).
+- Freshness: dictionaries/entities/office_holders-wikidata.tsv and dictionaries/names/exact/
+  factbook-names.txt are what tools/gen_leaders.py and tools/gen_factbook_names.py make of
+  their sources today (skipped when ../shared/data is not beside the repository).
 - Spot checks: 60 facts (office holders with their terms; capitals, demonyms and former names
   of countries), each looked up in the generated dictionary and in the source row it came from.
 - Bad data: the generator fails with FILE:LINE on each kind of bad source row.
@@ -118,6 +119,21 @@ class GeneratedFromSources(unittest.TestCase):
         run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_leaders.py"), "--check"],
                              capture_output=True, text=True)
         self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_factbook_names_are_up_to_date(self):
+        run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_factbook_names.py"), "--check"],
+                             capture_output=True, text=True)
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_factbook_names(self):
+        with open(os.path.join(ROOT, "dictionaries", "names", "exact", "factbook-names.txt"), encoding="utf-8") as f:
+            names = dict(l.rstrip("\n").split("\t") for l in f if not l.startswith("#"))
+        for name, kind in [("Party of Action and Solidarity", "party"), ("Australian Labor Party", "party"),
+                           ("Court of Cassation", "court"), ("Colombian Aerospace Force", "forces"),
+                           ("National Liberation Army", "terrorist group"), ("Davao del Norte", "division")]:
+            self.assertEqual(names.get(name), kind, name)
+        for generic in ("Army", "Supreme Court", "Senate", "PAS", "Armed Forces"):
+            self.assertNotIn(generic, names)
 
     def test_holders(self):
         for name, country, title, start, end in HOLDERS:

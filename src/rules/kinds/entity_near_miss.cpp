@@ -706,11 +706,12 @@ class EntityNearMissRule : public Rule {
   // Whether a word is part of some known name or some listed real name.
   bool in_name_vocabulary(const LintContext& ctx, const NearMissIndex& ix, const std::string& word) const {
     if (ix.name_tokens.count(word)) return true;
-    if (!ctx.real_names) return false;
+    const auto* names = ctx.vocabulary_names ? ctx.vocabulary_names : ctx.real_names;
+    if (!names) return false;
     std::lock_guard<std::mutex> lock(mutex_);
-    if (vocabulary_source_ != ctx.real_names) {
+    if (vocabulary_source_ != names) {
       real_name_words_.clear();
-      for (const auto& n : *ctx.real_names) {
+      for (const auto& n : *names) {
         std::size_t b = 0;
         while (b <= n.size()) {
           auto sp = n.find(' ', b);
@@ -719,7 +720,7 @@ class EntityNearMissRule : public Rule {
           b = sp + 1;
         }
       }
-      vocabulary_source_ = ctx.real_names;
+      vocabulary_source_ = names;
     }
     return real_name_words_.count(word) > 0;
   }
