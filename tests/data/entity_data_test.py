@@ -249,6 +249,14 @@ class BadData(unittest.TestCase):
         msg = self.error(GOOD)
         self.assertIn("fixes.tsv:3: the fix matches no source row (Q2105 FRA head_of_state end", msg)
 
+    def test_an_open_term_closed_by_hand(self):
+        # The README's procedure for a change the day it happens: a fix of the open end.
+        with open(self.fixes, "a") as f:
+            f.write("Q999999999\tFRA\thead_of_state\tend\t\t2026-12-01T00:00:00Z\tannouncement, 2026-12-01\t\n")
+        current = "FRA,França,head_of_state,Jean Dupont,Q999999999,2017-05-14T00:00:00Z,,,\n"
+        rows, counts = self.run_with("", current)
+        self.assertEqual([(r["name"], r["start"], r["end"]) for r in rows], [("Jean Dupont", "2017-05-14", "2026-12-01")])
+
     def test_noise_is_counted_not_kept(self):
         rows, counts = self.run_with(
             GOOD + "FRA,França,head_of_state,Q27146606,Q27146606,1995-05-17T00:00:00Z,,,\n"
