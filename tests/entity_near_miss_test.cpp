@@ -246,6 +246,11 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
             V{"Bank of Sri Lanka -> Bank of England"});
   // No country named: no telling which bank was meant.
   EXPECT_EQ(findings("The Bank of Africa provided assistance, dealers said.", ix), V{});
+  // Two countries named as often: the one the span's own sentence names picks the bank.
+  EXPECT_EQ(findings("The Bank of Africa said Japanese banks bought dollars. Britain and Japan agreed, London said.", ix),
+            V{"Bank of Africa -> Bank of Japan"});
+  EXPECT_EQ(findings("The Bank of Africa said banks bought dollars. Britain and Japan agreed, London and Tokyo said.", ix),
+            V{});
   // The swapped-in country is the story's too.
   EXPECT_EQ(findings("The Bank of Sri Lanka provided 456 mln stg in Colombo, London dealers said.", ix), V{});
   // Another country's body beside it: a list of banks.

@@ -627,6 +627,17 @@ class EntityNearMissRule : public Rule {
   class StoryCountries {
    public:
     StoryCountries(const Params& p, const LintContext& ctx) : p_(p), ctx_(ctx) {}
+    // How often each country is named in the tokens [from, to), outside the span [b, e).
+    std::unordered_map<std::string, std::size_t> tally_within(std::size_t from, std::size_t to, std::size_t b,
+                                                              std::size_t e) const {
+      gather();
+      std::unordered_map<std::string, std::size_t> count;
+      auto it = std::lower_bound(namings_.begin(), namings_.end(), from,
+                                 [](const Naming& n, std::size_t t) { return n.first < t; });
+      for (; it != namings_.end() && it->first < to; ++it)
+        if (it->end <= to && (it->end <= b || it->first >= e)) ++count[it->country];
+      return count;
+    }
     // How often each country is named outside the span [b, e).
     std::unordered_map<std::string, std::size_t> tally(std::size_t b, std::size_t e) const {
       gather();
@@ -1129,6 +1140,17 @@ class EntityNearMissRule : public Rule {
           if (most == 0) return false;
           hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) { return named(h) < most; }),
                      hits.end());
+          // A tie: the country the span's own sentence names ("Bank of Monaco Governor Satoshi
+          // Sumita", the Bank of Japan's governor, in a story naming France as often).
+          if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return !same_target(h, hits[0]); })) {
+            const auto& sentence = ts.sentences()[ts[b].sentence];
+            count = story.tally_within(sentence.first_token, sentence.end_token, b, e);
+            std::size_t near = 0;
+            for (const auto& h : hits) near = std::max(near, named(h));
+            if (near > 0)
+              hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) { return named(h) < near; }),
+                         hits.end());
+          }
         }
       }
       for (const auto& h : hits)
