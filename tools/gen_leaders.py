@@ -165,8 +165,9 @@ def regnal(label, country_pt, role):
     return bool(re.search(r"\b(?:d[aeo]s?|of|av|von|van)\s+" + re.escape(country_pt) + r"$", label)) if country_pt else False
 
 
-def factbook_titles(fb_dir, countries):
-    """{(country id, role): Factbook title of the current holder} for every country."""
+def factbook_holders(fb_dir, countries):
+    """{(country id, role): [Factbook person]} (title, name, surname in capitals, since-date) of
+    every country's executive-branch entry."""
     files = {os.path.splitext(os.path.basename(p))[0]: p for p in glob.glob(os.path.join(fb_dir, "*", "*.json"))}
     out = {}
     for c in countries.values():
@@ -175,11 +176,72 @@ def factbook_titles(fb_dir, countries):
             continue
         with open(path, encoding="utf-8") as f:
             eb = json.load(f).get("Government", {}).get("Executive branch", {})
-        for role, fkey in (("head_of_state", "chief of state"), ("head_of_government", "head of government")):
+        for role, fkey in (("head_of_state", "chief of state"), ("head of government", "head of government")):
+            role = role.replace(" ", "_")
             people, _, _ = factbook.parse_entry(fkey, eb.get(fkey, {}).get("text", ""))
             if people:
-                out[(c["id"], role)] = people[0].title
+                out[(c["id"], role)] = people
     return out
+
+
+def since_date(since):
+    """A Factbook since-date (y, m, d) in this file's format: the day, or the year alone."""
+    y, m, d = since
+    return "%04d-%02d-%02d" % (y, m, d) if m and d else "%04d" % y
+
+
+def update_from_factbook(kept, holders, counts):
+    """The Factbook's snapshot postdates the extract: a person it names as an office's holder
+    with no open term there gets one from the since-date ("Andrej Babiš", prime minister again
+    in December 2025); when it names one holder, another's open term in the office ends then."""
+    added = []
+    by_office = {}
+    for t in kept:
+        by_office.setdefault((t["country"], t["role"]), []).append(t)
+    for (cid, role), people in sorted(holders.items()):
+        terms = by_office.get((cid, role))
+        if not terms:
+            continue
+        got = {}
+        for i, p in enumerate(people):
+            # The same person: every name word of one side is a word of the other ("Andrej BABIS",
+            # "Andrej Babiš"), two at least unless a name is one word ("SUHARTO"). A shared
+            # surname is not enough: "LEE Jae-myung" is not Lee Myung-bak.
+            # The first words agree too: "Mahamat Idriss DEBY" is not his father Idriss Déby.
+            order = [w for w in factbook.words(p.raw.split("(")[0]) if w not in factbook.STOP]
+            mine = {w for w in factbook.words(p.name + " " + p.caps) if w not in factbook.STOP}
+            match = set()
+            for t in terms:
+                listed = [w for w in factbook.words(t["name"]) if w not in factbook.STOP]
+                theirs = set(listed)
+                small = min(len(mine), len(theirs))
+                first = bool(listed) and listed[0] == next((w for w in order if w in mine), None)
+                if small and first and (mine <= theirs or theirs <= mine) and \
+                        (small >= 2 or max(len(mine), len(theirs)) == 1):
+                    match.add(t["qid"])
+            if len(match) == 1:
+                got[i] = match.pop()
+        for i, p in enumerate(people):
+            if p.since is None or i not in got:
+                continue
+            since = since_date(p.since)
+            mine = [t for t in terms if t["qid"] == got[i]]
+            if any(t["end"] is None for t in mine) or any(key(t["end"], True) > key(since) for t in mine):
+                continue
+            new = dict(mine[0], start=since, end=None, source="factbook", note="current per the Factbook (since %s)" % since)
+            added.append(new)
+            counts["factbook_terms"] += 1
+        # Only when the one holder is a person of the extract: an unmatched name may be another
+        # spelling of an open term's holder ("ISAIAS Afwerki").
+        if len(people) == 1 and people[0].since and 0 in got:
+            since = since_date(people[0].since)
+            holder = got[0]
+            for t in terms:
+                if t["end"] is None and t["qid"] != holder and t["start"] and \
+                        key(t["start"], True) < key(since):
+                    t["end"], t["note"] = since, "end: the Factbook's holder since %s" % since
+                    counts["factbook_closed"] += 1
+    kept.extend(added)
 
 
 def wire_title(fb_title, role):
@@ -204,7 +266,8 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
     countries_path = countries_path or os.path.join(ENT_DIR, "countries.tsv")
     countries = {r["iso3"]: r for _, r in read_tsv(countries_path) if r["iso3"]}
     by_id = {r["id"]: r for r in countries.values()}
-    fb = factbook_titles(fb_dir, by_id)
+    holders = factbook_holders(fb_dir, by_id)
+    fb = {k: v[0].title for k, v in holders.items()}
 
     titles = {}
     for n, r in read_tsv(titles_path):
@@ -229,7 +292,7 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
 
     counts = {k: 0 for k in ("rows", "out_of_scope", "not_a_name", "regnal", "monarchy", "office_left_out",
                              "president_as_head_of_government", "in_hand_file", "dependency_head", "no_dates", "merged",
-                             "closed_at_successor", "open_no_successor", "fixed")}
+                             "closed_at_successor", "open_no_successor", "fixed", "factbook_terms", "factbook_closed")}
     terms = []       # dicts: qid, name, iso3, country, role, title, start, end, line
     current = set()  # (qid, iso3, role) in leaders_current.csv
     for fname in ("leaders_history.csv", "leaders_current.csv"):
@@ -346,6 +409,7 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
                 t["note"] = "end: the successor's start"
                 counts["closed_at_successor"] += 1
     kept = [t for t in kept if not t.get("drop")]
+    update_from_factbook(kept, holders, counts)
 
     # Merge a person's overlapping or adjoining terms in one office (duplicates, re-elections).
     groups = {}
@@ -370,7 +434,8 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
             rows.append({"id": "wikidata_" + qid.lower(), "name": names[0],
                          "aliases": "|".join(a for a in [ascii_alias(names[0])] + names[1:] if a),
                          "title": title, "country": country, "start": m["start"] or "", "end": m["end"] or "",
-                         "source": "wikidata:" + qid, "note": m["note"]})
+                         "source": "wikidata:" + qid + ("+factbook" if m.get("source") == "factbook" else ""),
+                         "note": m["note"]})
     rows.sort(key=lambda r: (r["country"], r["title"], key(r["start"] or None), r["id"]))
     return rows, counts
 
@@ -385,7 +450,9 @@ def render(rows, counts, leaders_dir):
         "# domain) and dictionaries/entities/sources/leader-titles.tsv. Do not edit: fix the inputs and rerun.",
         "# People that office_holders.tsv lists (same name, same country) are left to it. source: the Wikidata",
         "# item. Dates: YYYY-MM-DD, or YYYY where the extract gives 1 January (year precision). An open term was",
-        "# running on %s; past that date this file asserts nothing." % HORIZON,
+        "# running on %s; past that date this file asserts nothing. The World Factbook's executive-branch" % HORIZON,
+        "# entries (early 2026) add a current term to a person they name (source wikidata:Q...+factbook) and",
+        "# close another's open term in that office at the named holder's since-date (see note).",
     ]
     summary = (
         "%d terms of %d people (%d running in 2000 or later), from %d source rows. Left out: %d terms "
@@ -393,11 +460,13 @@ def render(rows, counts, leaders_dir):
         "and %d of dependencies (the sovereign's), %d offices without a wire title, %d presidents listed "
         "as heads of government, %d rows of people office_holders.tsv has, %d rows without dates, %d open "
         "terms with no successor. %d rows merged into another's term; %d open terms closed at the "
-        "successor's start (see note); %d dates corrected by sources/leader-fixes.tsv."
+        "successor's start (see note); %d dates corrected by sources/leader-fixes.tsv. From the Factbook: %d "
+        "current terms added, %d open terms closed."
         % (len(rows), people, since2000, counts["rows"], counts["out_of_scope"], counts["not_a_name"],
            counts["regnal"], counts["monarchy"], counts["dependency_head"], counts["office_left_out"],
            counts["president_as_head_of_government"], counts["in_hand_file"], counts["no_dates"],
-           counts["open_no_successor"], counts["merged"], counts["closed_at_successor"], counts["fixed"]))
+           counts["open_no_successor"], counts["merged"], counts["closed_at_successor"], counts["fixed"],
+           counts["factbook_terms"], counts["factbook_closed"]))
     head += ["# " + line for line in textwrap.wrap(summary, 100)] + ["#"]
     out = "\n".join(head) + "\n" + "\t".join(COLUMNS) + "\n"
     for r in rows:
