@@ -21,6 +21,7 @@
 #include "lint/engine.h"
 #include "lint/linter.h"
 #include "models/synonyms.h"
+#include "rules/entity_image.h"
 #include "tokenize/tokens.h"
 
 namespace {
@@ -220,5 +221,28 @@ void BM_SynonymRelation(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_SynonymRelation)->Unit(benchmark::kNanosecond);
+
+// The entity dictionary and its name index: read from the compiled image, and loaded and
+// indexed from the TSV sources (what a missing or stale image costs).
+void BM_EntityImageOpen(benchmark::State& state) {
+  for (auto _ : state) {
+    dictionary::EntityDictionary dict;
+    auto index = rules::open_entity_image(lint::Engine::entity_dir(kDataDir), lint::Engine::entity_image(kDataDir), dict);
+    if (!index) state.SkipWithError("entities.bin is missing or stale: build first");
+    benchmark::DoNotOptimize(index.get());
+  }
+}
+BENCHMARK(BM_EntityImageOpen)->Unit(benchmark::kMillisecond);
+
+void BM_EntitySourcesLoadAndIndex(benchmark::State& state) {
+  for (auto _ : state) {
+    dictionary::EntityDictionary dict;
+    dict.load_directory(lint::Engine::entity_dir(kDataDir));
+    dict.freeze();
+    rules::EntityIndex index(dict);
+    benchmark::DoNotOptimize(&index);
+  }
+}
+BENCHMARK(BM_EntitySourcesLoadAndIndex)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
