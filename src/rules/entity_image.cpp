@@ -1,9 +1,13 @@
 #include "rules/entity_image.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -46,11 +50,24 @@ std::uint64_t checksum(const char* p, std::size_t n) {
 
 std::unique_ptr<EntityIndex> open_entity_image(const std::string& dir, const std::string& image,
                                                dictionary::EntityDictionary& dictionary) {
-  std::ifstream in(image, std::ios::binary | std::ios::ate);
-  if (!in) return nullptr;
-  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return nullptr;
+  // Mapped and populated in one call: reading the file into fresh heap pages costs a page
+  // fault each, which is most of the read time in a virtual machine (6-12 ms against 0.1 ms).
+  int fd = ::open(image.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
+    ::close(fd);
+    return nullptr;
+  }
+  void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return nullptr;
+  std::string_view bytes(static_cast<const char*>(map), static_cast<std::size_t>(st.st_size));
+  struct Unmap {
+    void* p;
+    std::size_t n;
+    ~Unmap() { ::munmap(p, n); }
+  } unmap{map, bytes.size()};
   try {
     ImageReader r(bytes.data(), bytes.size());
     char magic[8];
