@@ -14,6 +14,7 @@
 #include "lint/verify.h"
 #include "rules/kind.h"
 #include "rules/kinds/case.h"
+#include "rules/name_list.h"
 #include "rules/rule_set.h"
 #include "rules/schema.h"
 
@@ -74,6 +75,17 @@ std::unique_ptr<Document> doc(const std::string& text) {
 Date some_day() { return *Date::parse("2024-05-01"); }
 
 // ---- loading ---------------------------------------------------------------------------------
+
+TEST(NameListTest, SortedMembershipWithoutRepeats) {
+  rules::NameList list;
+  EXPECT_FALSE(list.contains("Santa Cruz"));
+  for (const char* n : {"Santa Cruz", "Port Harcourt", "Santa Cruz", "Bath", "Aachen", "Sao Paulo", "São Paulo"})
+    list.add(n);
+  list.finish();
+  EXPECT_EQ(list.size(), 6u);
+  for (const char* n : {"Santa Cruz", "Port Harcourt", "Bath", "Aachen", "Sao Paulo", "São Paulo"}) EXPECT_TRUE(list.contains(n)) << n;
+  for (const char* n : {"Santa", "Santa Cruz de", "bath", "", "Zzz", "A"}) EXPECT_FALSE(list.contains(n)) << n;
+}
 
 TEST(LoadRuleTest, ValidPhraseRule) {
   RuleSet set;

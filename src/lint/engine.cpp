@@ -139,16 +139,14 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   // Real names the dictionary does not check: one name a line, '#' comments, tab-separated
   // notes after the name.
   for (const auto& l : text_lists(root / "dictionaries" / "names"))
-    for_each_entry(l, "name list", [&](const std::string& n) {
-      real_names_.insert(n.substr(0, n.find('\t')));
-      vocabulary_names_.insert(n.substr(0, n.find('\t')));
-    });
+    for_each_entry(l, "name list", [&](const std::string& n) { real_names_.insert(n.substr(0, n.find('\t'))); });
   // Long generated lists (every party and province of the Factbook) only silence their exact
   // spans: their words would make every thesaurus word look like a word of some name.
   for (const auto& l : text_lists(root / "dictionaries" / "names" / "exact"))
-    for_each_entry(l, "name list", [&](const std::string& n) { real_names_.insert(n.substr(0, n.find('\t'))); });
+    for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(std::string_view(n).substr(0, n.find('\t'))); });
+  exact_names_.finish();
   linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get(), synonyms_.get(), &real_names_,
-                                     bigrams_.get(), &vocabulary_names_);
+                                     bigrams_.get(), &exact_names_);
 }
 
 }  // namespace wirelint::lint

@@ -16,6 +16,7 @@
 #include "lint/linter.h"
 #include "models/synonyms.h"
 #include "rules/entity_index.h"
+#include "rules/name_list.h"
 #include "rules/rule_set.h"
 
 namespace wirelint::lint {
@@ -61,8 +62,8 @@ class Engine {
   dictionary::EntityDictionary entities_;
   std::unique_ptr<rules::EntityIndex> entity_index_;
   std::unique_ptr<models::SynonymModel> synonyms_, bigrams_;
-  std::unordered_set<std::string> real_names_;        // every listed real name
-  std::unordered_set<std::string> vocabulary_names_;  // those outside dictionaries/names/exact/
+  std::unordered_set<std::string> real_names_;  // dictionaries/names/*.txt
+  rules::NameList exact_names_;                 // dictionaries/names/exact/*.txt
   std::unique_ptr<Linter> linter_;
 };
 

@@ -111,7 +111,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
   if (entities_) mentions = entities_->find(tokens);
   rules::LintContext ctx{doc,     tokens,    doc.date.value_or(date), spell_, &selection.accepted_words,
                          entities_, entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_,
-                         vocabulary_names_};
+                         exact_names_};
   CollectingEmitter emitter(doc, out);
   const auto& all = rules_.rules();
 

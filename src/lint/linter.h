@@ -12,6 +12,7 @@
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "rules/entity_index.h"
+#include "rules/name_list.h"
 #include "rules/rule_set.h"
 
 namespace wirelint::dictionary {
@@ -48,14 +49,14 @@ class Linter {
   Linter(const rules::RuleSet& rules, const dictionary::SpellChecker* spell,
          const rules::EntityIndex* entities = nullptr, const models::SynonymModel* synonyms = nullptr,
          const std::unordered_set<std::string>* real_names = nullptr, const models::SynonymModel* bigrams = nullptr,
-         const std::unordered_set<std::string>* vocabulary_names = nullptr)
+         const rules::NameList* exact_names = nullptr)
       : rules_(rules),
         spell_(spell),
         entities_(entities),
         synonyms_(synonyms),
         real_names_(real_names),
         bigrams_(bigrams),
-        vocabulary_names_(vocabulary_names) {}
+        exact_names_(exact_names) {}
 
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date) const;
 
@@ -70,7 +71,7 @@ class Linter {
   const models::SynonymModel* synonyms_;
   const std::unordered_set<std::string>* real_names_;
   const models::SynonymModel* bigrams_;
-  const std::unordered_set<std::string>* vocabulary_names_;
+  const rules::NameList* exact_names_;
 };
 
 }  // namespace wirelint::lint

@@ -35,6 +35,7 @@ namespace wirelint::rules {
 
 struct Mention;
 class EntityIndex;
+class NameList;
 
 struct Example {
   std::string text;
@@ -73,9 +74,9 @@ struct LintContext {
   const std::unordered_set<std::string>* real_names = nullptr;
   // Word pairs frequent in reference news text (dictionaries/ngrams/), read with pair_strength.
   const models::SynonymModel* bigrams = nullptr;
-  // The real names whose words make the vocabulary of names (all but dictionaries/names/exact/,
-  // which only silence their exact spans); real_names when null.
-  const std::unordered_set<std::string>* vocabulary_names = nullptr;
+  // Real names that only silence their exact spans (dictionaries/names/exact/): their words do
+  // not join the vocabulary of names that real_names' words make.
+  const NameList* exact_names = nullptr;
 };
 
 // Where a rule reports. Offsets are byte offsets into the lintable text (Document::text); the

@@ -40,6 +40,7 @@
 #include "models/synonyms.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/registry.h"
+#include "rules/name_list.h"
 #include "text/utf8.h"
 
 namespace wirelint::rules {
@@ -717,7 +718,7 @@ class EntityNearMissRule : public Rule {
   // Whether a word is part of some known name or some listed real name.
   bool in_name_vocabulary(const LintContext& ctx, const NearMissIndex& ix, const std::string& word) const {
     if (ix.name_tokens.count(word)) return true;
-    const auto* names = ctx.vocabulary_names ? ctx.vocabulary_names : ctx.real_names;
+    const auto* names = ctx.real_names;
     if (!names) return false;
     std::lock_guard<std::mutex> lock(mutex_);
     if (vocabulary_source_ != names) {
@@ -1075,6 +1076,7 @@ class EntityNearMissRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     if (p_.accept.count(span) || dict.by_name(span)) return false;
     if (ctx.real_names && ctx.real_names->count(span)) return false;  // a real name the dictionary lacks
+    if (ctx.exact_names && ctx.exact_names->contains(span)) return false;
     // A short form, also in the plural ("Federal Reserve Banks").
     if (ix.short_forms.count(span) || (span.size() > 1 && span.back() == 's' && ix.short_forms.count(span.substr(0, span.size() - 1))))
       return false;
