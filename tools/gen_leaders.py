@@ -436,8 +436,49 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
                          "title": title, "country": country, "start": m["start"] or "", "end": m["end"] or "",
                          "source": "wikidata:" + qid + ("+factbook" if m.get("source") == "factbook" else ""),
                          "note": m["note"]})
+    add_surnames(rows, hand_path, countries_path)
     rows.sort(key=lambda r: (r["country"], r["title"], key(r["start"] or None), r["id"]))
     return rows, counts
+
+
+WORDS = os.path.join(ROOT, "dictionaries", "hunspell", "en_US.words")
+
+
+def add_surnames(rows, hand_path, countries_path):
+    """The bare surname as an alias ("President Reagan") where it can only be this person: no
+    other office holder's name ends in it or uses it as a given name, it is no lower-case English
+    word ("carter", "major", "kohl" are), it names no country, capital or demonym, and has four
+    letters or more."""
+    with open(WORDS, encoding="utf-8") as f:
+        words = {w.strip() for w in f if w.strip() and w[0].islower()}
+    places = set()
+    for _, r in read_tsv(countries_path):
+        for c in ("short_name", "long_name", "aliases", "demonym_adj", "demonym_noun", "demonym_plural", "capitals"):
+            places.update(x for x in r[c].split("|") if x)
+    people, given = {}, set()
+    for r in rows:
+        people.setdefault(r["name"].split()[-1], set()).add(r["id"])
+        given.update(r["name"].split()[:-1])
+    for _, r in read_tsv(hand_path):
+        for n in [r["name"]] + [a for a in r["aliases"].split("|") if a]:
+            people.setdefault(n.split()[-1], set()).add("hand:" + r["id"])
+            given.update(n.split()[:-1])
+    for r in rows:
+        parts = r["name"].split()
+        last = parts[-1]
+        if len(parts) < 2 or len(people.get(last, ())) != 1 or len(last) < 4 or not last.isalpha():
+            continue
+        # A word that begins or runs through other names is a given name too ("Mohammed",
+        # "Philip", "Salim"): "President Philip" could be anyone.
+        if last.lower() in words or last in places or last in given or not last[0].isupper():
+            continue
+        # A particle goes with it: "de Gaulle", "von Weizsäcker".
+        if len(parts) >= 3 and parts[-2].islower():
+            last = parts[-2] + " " + last
+        r["aliases"] = "|".join(a for a in r["aliases"].split("|") + [last] if a)
+        ascii_last = ascii_alias(last)
+        if ascii_last and ascii_last not in r["aliases"].split("|"):
+            r["aliases"] += "|" + ascii_last
 
 
 def render(rows, counts, leaders_dir):

@@ -247,7 +247,7 @@ class BadData(unittest.TestCase):
     def test_a_good_row_is_generated(self):
         rows, counts = self.run_with(GOOD)
         self.assertEqual([(r["name"], r["aliases"], r["title"], r["country"], r["start"], r["end"], r["source"]) for r in rows],
-                         [("François Mitterrand", "Francois Mitterrand", "President", "FR", "1981-05-21", "1995-05-17",
+                         [("François Mitterrand", "Francois Mitterrand|Mitterrand", "President", "FR", "1981-05-21", "1995-05-17",
                            "wikidata:Q2038")])
 
     def test_unparsable_date(self):
