@@ -292,7 +292,8 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
 
     counts = {k: 0 for k in ("rows", "out_of_scope", "not_a_name", "regnal", "monarchy", "office_left_out",
                              "president_as_head_of_government", "in_hand_file", "dependency_head", "no_dates", "merged",
-                             "closed_at_successor", "open_no_successor", "fixed", "factbook_terms", "factbook_closed")}
+                             "closed_at_successor", "open_no_successor", "fixed", "factbook_terms", "factbook_closed",
+                             "closed_without_start", "clipped_by_hand", "within_hand_terms")}
     terms = []       # dicts: qid, name, iso3, country, role, title, start, end, line
     current = set()  # (qid, iso3, role) in leaders_current.csv
     for fname in ("leaders_history.csv", "leaders_current.csv"):
@@ -410,6 +411,7 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
                 counts["closed_at_successor"] += 1
     kept = [t for t in kept if not t.get("drop")]
     update_from_factbook(kept, holders, counts)
+    kept = defer_to_hand_terms(kept, hand_path, counts)
 
     # Merge a person's overlapping or adjoining terms in one office (duplicates, re-elections).
     groups = {}
@@ -481,6 +483,52 @@ def add_surnames(rows, hand_path, countries_path):
             r["aliases"] += "|" + ascii_last
 
 
+def days_between(a, b):
+    """Days from date key a to date key b (YYYY-MM-DD keys; open ends far away)."""
+    def day(k):
+        if k.startswith("9999"):
+            return datetime.date(2100, 1, 1)
+        if k.startswith("0000"):
+            return datetime.date(1, 1, 1)
+        return datetime.date.fromisoformat(k)
+    return (day(b) - day(a)).days
+
+
+def defer_to_hand_terms(kept, hand_path, counts):
+    """office_holders.tsv is checked against the Factbook: where one of its terms holds an office,
+    a generated term of the same office over the same time (by more than a month) is another
+    spelling of that person ("Volodymyr Zelenski") or a claim wire copy does not make ("Juan
+    Guaidó" as Venezuela's president) when most of it lies within the hand-curated term: it is
+    dropped; when only its end does (a year-precision end), it ends where that term begins. A closed term with no start is dropped too (the extract's
+    vandalism: "Olivia Marsdin", President of the United States until 2018)."""
+    hand = {}
+    for _, r in read_tsv(hand_path):
+        hand.setdefault((r["country"], r["title"]), []).append((key(r["start"] or None), key(r["end"] or None, True)))
+    out = []
+    for t in kept:
+        if t["start"] is None and t["end"] is not None:
+            counts["closed_without_start"] += 1
+            continue
+        drop = False
+        for hs, he in hand.get((t["country"], t.get("title")), []):
+            ts, te = key(t["start"]), key(t["end"], True)
+            overlap = days_between(max(ts, hs), min(te, he))
+            if overlap <= 30:
+                continue
+            # Most of the term within the hand-curated one: the same person or a rival claim.
+            # A little of it (a year-precision end, "Gordon Brown" 2007-2010): it ends there.
+            if days_between(ts, hs) > 30 and 2 * overlap < days_between(ts, te):
+                t["end"], t["note"] = hs[:10] if hs[4:] != "-01-01" else hs[:4], "end: the next holder in office_holders.tsv"
+                counts["clipped_by_hand"] += 1
+            else:
+                drop = True
+                counts["within_hand_terms"] += 1
+                break
+        if not drop:
+            out.append(t)
+    return out
+
+
 def render(rows, counts, leaders_dir):
     people = len({r["id"] for r in rows})
     since2000 = sum(1 for r in rows if not r["end"] or key(r["end"], True) >= "2000")
@@ -502,12 +550,15 @@ def render(rows, counts, leaders_dir):
         "as heads of government, %d rows of people office_holders.tsv has, %d rows without dates, %d open "
         "terms with no successor. %d rows merged into another's term; %d open terms closed at the "
         "successor's start (see note); %d dates corrected by sources/leader-fixes.tsv. From the Factbook: %d "
-        "current terms added, %d open terms closed."
+        "current terms added, %d open terms closed. Against office_holders.tsv: %d terms dropped that fall within "
+        "its terms of the same office (other spellings of its people, disputed claims), %d ended where its term "
+        "begins; %d closed terms without a start dropped."
         % (len(rows), people, since2000, counts["rows"], counts["out_of_scope"], counts["not_a_name"],
            counts["regnal"], counts["monarchy"], counts["dependency_head"], counts["office_left_out"],
            counts["president_as_head_of_government"], counts["in_hand_file"], counts["no_dates"],
            counts["open_no_successor"], counts["merged"], counts["closed_at_successor"], counts["fixed"],
-           counts["factbook_terms"], counts["factbook_closed"]))
+           counts["factbook_terms"], counts["factbook_closed"], counts["within_hand_terms"],
+           counts["clipped_by_hand"], counts["closed_without_start"]))
     head += ["# " + line for line in textwrap.wrap(summary, 100)] + ["#"]
     out = "\n".join(head) + "\n" + "\t".join(COLUMNS) + "\n"
     for r in rows:

@@ -287,10 +287,22 @@ class BadData(unittest.TestCase):
     def test_an_open_term_closed_by_hand(self):
         # The README's procedure for a change the day it happens: a fix of the open end.
         with open(self.fixes, "a") as f:
-            f.write("Q999999999\tFRA\thead_of_state\tend\t\t2026-12-01T00:00:00Z\tannouncement, 2026-12-01\t\n")
-        current = "FRA,França,head_of_state,Jean Dupont,Q999999999,2017-05-14T00:00:00Z,,,\n"
+            f.write("Q999999999\tTUV\thead_of_government\tend\t\t2026-12-01T00:00:00Z\tannouncement, 2026-12-01\t\n")
+        with open(self.titles, "a") as f:
+            f.write("TUV\thead_of_government\t\tPrime Minister\t\n")
+        current = "TUV,Tuvalu,head_of_government,Jean Dupont,Q999999999,2017-05-14T00:00:00Z,,,\n"
         rows, counts = self.run_with("", current)
         self.assertEqual([(r["name"], r["start"], r["end"]) for r in rows], [("Jean Dupont", "2017-05-14", "2026-12-01")])
+
+    def test_a_term_within_a_hand_curated_one_is_dropped(self):
+        # Emmanuel Macron's presidency is in office_holders.tsv: another spelling of him, or a
+        # rival claim, over the same years is not generated; a predecessor's year-precision end
+        # that runs into it is cut where it begins.
+        rows, counts = self.run_with(
+            "FRA,França,head_of_state,Jean Dupont,Q2,2007-05-16T00:00:00Z,2012-12-31T00:00:00Z,,\n",
+            "FRA,França,head_of_state,Emmanuel Makron,Q1,2017-05-14T00:00:00Z,,,\n")
+        self.assertEqual([(r["name"], r["start"], r["end"]) for r in rows], [("Jean Dupont", "2007-05-16", "2012-05-15")])
+        self.assertEqual((counts["within_hand_terms"], counts["clipped_by_hand"]), (1, 1))
 
     def test_noise_is_counted_not_kept(self):
         rows, counts = self.run_with(
