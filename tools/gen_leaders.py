@@ -293,7 +293,8 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
     counts = {k: 0 for k in ("rows", "out_of_scope", "not_a_name", "regnal", "monarchy", "office_left_out",
                              "president_as_head_of_government", "in_hand_file", "dependency_head", "no_dates", "merged",
                              "closed_at_successor", "open_no_successor", "fixed", "factbook_terms", "factbook_closed",
-                             "closed_without_start", "clipped_by_hand", "within_hand_terms")}
+                             "closed_without_start", "clipped_by_hand", "within_hand_terms",
+                             "overlapping_pairs")}
     terms = []       # dicts: qid, name, iso3, country, role, title, start, end, line
     current = set()  # (qid, iso3, role) in leaders_current.csv
     for fname in ("leaders_history.csv", "leaders_current.csv"):
@@ -439,6 +440,17 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
                          "source": "wikidata:" + qid + ("+factbook" if m.get("source") == "factbook" else ""),
                          "note": m["note"]})
     add_surnames(rows, hand_path, countries_path)
+    # Two people in one office at once for more than two months: co-rulers, juntas, rival
+    # claims or errors of the extract. Counted, not resolved: nothing tells which is right.
+    by_office = {}
+    for r in rows:
+        by_office.setdefault((r["country"], r["title"]), []).append(r)
+    for terms in by_office.values():
+        for i, a in enumerate(terms):
+            for b in terms[i + 1:]:
+                if a["id"] != b["id"] and days_between(max(key(a["start"] or None), key(b["start"] or None)),
+                                                       min(key(a["end"] or None, True), key(b["end"] or None, True))) > 60:
+                    counts["overlapping_pairs"] += 1
     rows.sort(key=lambda r: (r["country"], r["title"], key(r["start"] or None), r["id"]))
     return rows, counts
 
@@ -552,13 +564,14 @@ def render(rows, counts, leaders_dir):
         "successor's start (see note); %d dates corrected by sources/leader-fixes.tsv. From the Factbook: %d "
         "current terms added, %d open terms closed. Against office_holders.tsv: %d terms dropped that fall within "
         "its terms of the same office (other spellings of its people, disputed claims), %d ended where its term "
-        "begins; %d closed terms without a start dropped."
+        "begins; %d closed terms without a start dropped. Left as the extract has them: %d pairs of terms of "
+        "one office that overlap by more than two months (co-rulers, juntas, rival claims, errors)."
         % (len(rows), people, since2000, counts["rows"], counts["out_of_scope"], counts["not_a_name"],
            counts["regnal"], counts["monarchy"], counts["dependency_head"], counts["office_left_out"],
            counts["president_as_head_of_government"], counts["in_hand_file"], counts["no_dates"],
            counts["open_no_successor"], counts["merged"], counts["closed_at_successor"], counts["fixed"],
            counts["factbook_terms"], counts["factbook_closed"], counts["within_hand_terms"],
-           counts["clipped_by_hand"], counts["closed_without_start"]))
+           counts["clipped_by_hand"], counts["closed_without_start"], counts["overlapping_pairs"]))
     head += ["# " + line for line in textwrap.wrap(summary, 100)] + ["#"]
     out = "\n".join(head) + "\n" + "\t".join(COLUMNS) + "\n"
     for r in rows:
