@@ -176,8 +176,7 @@ def factbook_holders(fb_dir, countries):
             continue
         with open(path, encoding="utf-8") as f:
             eb = json.load(f).get("Government", {}).get("Executive branch", {})
-        for role, fkey in (("head_of_state", "chief of state"), ("head of government", "head of government")):
-            role = role.replace(" ", "_")
+        for role, fkey in (("head_of_state", "chief of state"), ("head_of_government", "head of government")):
             people, _, _ = factbook.parse_entry(fkey, eb.get(fkey, {}).get("text", ""))
             if people:
                 out[(c["id"], role)] = people
@@ -541,7 +540,7 @@ def defer_to_hand_terms(kept, hand_path, counts):
     return out
 
 
-def render(rows, counts, leaders_dir):
+def render(rows, counts):
     people = len({r["id"] for r in rows})
     since2000 = sum(1 for r in rows if not r["end"] or key(r["end"], True) >= "2000")
     head = [
@@ -596,7 +595,7 @@ def main():
     except OSError as e:
         print("gen_leaders: %s" % e, file=sys.stderr)
         return 2
-    text = render(rows, counts, a.leaders)
+    text = render(rows, counts)
     if a.check:
         try:
             with open(a.out, encoding="utf-8") as f:
