@@ -1,6 +1,13 @@
 #include "rules/rule.h"
 
+#include "rules/name_list.h"
+
 namespace wirelint::rules {
+
+bool listed_real_name(const LintContext& ctx, const std::string& name) {
+  if (ctx.real_names && ctx.real_names->count(name)) return true;
+  return ctx.exact_names && ctx.exact_names->contains(name);
+}
 
 std::string Rule::format_message(std::string_view match, std::string_view expected) const {
   const std::string& tpl = info_.message;

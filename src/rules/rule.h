@@ -79,6 +79,10 @@ struct LintContext {
   const NameList* exact_names = nullptr;
 };
 
+// Whether `name` is listed as a real name the dictionary does not check (real_names or
+// exact_names): such a span is no near miss and no spun title.
+bool listed_real_name(const LintContext& ctx, const std::string& name);
+
 // Where a rule reports. Offsets are byte offsets into the lintable text (Document::text); the
 // emitter maps them to the source, fills in the match and applies the configured severity.
 class Emitter {

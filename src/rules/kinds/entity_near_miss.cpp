@@ -40,7 +40,6 @@
 #include "models/synonyms.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/registry.h"
-#include "rules/name_list.h"
 #include "text/utf8.h"
 
 namespace wirelint::rules {
@@ -1075,8 +1074,7 @@ class EntityNearMissRule : public Rule {
     std::string span = one_line(text::plain_apostrophes(ts.text().substr(begin, end - begin)));
     const auto& dict = ctx.entities->dictionary();
     if (p_.accept.count(span) || dict.by_name(span)) return false;
-    if (ctx.real_names && ctx.real_names->count(span)) return false;  // a real name the dictionary lacks
-    if (ctx.exact_names && ctx.exact_names->contains(span)) return false;
+    if (listed_real_name(ctx, span)) return false;  // a real name the dictionary lacks
     // A short form, also in the plural ("Federal Reserve Banks").
     if (ix.short_forms.count(span) || (span.size() > 1 && span.back() == 's' && ix.short_forms.count(span.substr(0, span.size() - 1))))
       return false;

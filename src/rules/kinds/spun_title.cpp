@@ -25,7 +25,6 @@
 #include "models/synonyms.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/registry.h"
-#include "rules/name_list.h"
 #include "text/utf8.h"
 
 namespace wirelint::rules {
@@ -120,8 +119,7 @@ class SpunTitleRule : public Rule {
         return true;
       }
     if (known.set.count(span)) return true;
-    if (ctx.real_names && ctx.real_names->count(span)) return true;
-    if (ctx.exact_names && ctx.exact_names->contains(span)) return true;
+    if (listed_real_name(ctx, span)) return true;
     std::vector<const Title*> found;
     std::size_t head = of_form ? 0 : len - 1;
     // Another form of a known title's words ("Economic Minister" for Economy Minister) is
@@ -147,8 +145,7 @@ class SpunTitleRule : public Rule {
       if (models::same_word(text_word, title_word)) continue;
       // A word that modifies a real title of this head ("Mining Minister", "Federal Finance Minister")
       // or that the reference corpus shows before a title is no spin.
-      if (known.words.count(title->head_word() + " " + text_word) || (ctx.real_names && ctx.real_names->count(text_word)) ||
-          (ctx.exact_names && ctx.exact_names->contains(text_word)))
+      if (known.words.count(title->head_word() + " " + text_word) || listed_real_name(ctx, text_word))
         continue;
       if (ctx.synonyms->relation(title_word, text_word).strength < strength_) continue;
       found.push_back(title);
