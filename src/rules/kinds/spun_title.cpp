@@ -129,7 +129,7 @@ class SpunTitleRule : public Rule {
         if (title.words.size() != len || title.words[head] != ts.surface(i + head)) continue;
         bool same = true;
         for (std::size_t k = 0; k < len && same; ++k)
-          same = k == head || title.words[k] == ts.surface(i + k) || models::same_word(title.words[k], std::string(ts.surface(i + k)));
+          same = k == head || title.words[k] == ts.surface(i + k) || models::same_word(title.words[k], ts.surface(i + k));
         if (same) return true;
       }
     for (const auto* title : known.by_length[len]) {
@@ -221,11 +221,12 @@ class SpunTitleRule : public Rule {
     return found;
   }
 
-  // One title in two spellings: "Defence Secretary" is the Defense Secretary.
+  // One title in two spellings: "Defence Secretary" is the Defense Secretary (same_word
+  // compares in lower case).
   static bool same_spelling(std::string_view a, std::string_view b) {
     while (!a.empty() && !b.empty()) {
       std::size_t pa = a.find(' '), pb = b.find(' ');
-      if (!models::same_word(models::lower(a.substr(0, pa)), models::lower(b.substr(0, pb)))) return false;
+      if (!models::same_word(a.substr(0, pa), b.substr(0, pb))) return false;
       a = pa == std::string_view::npos ? std::string_view() : a.substr(pa + 1);
       b = pb == std::string_view::npos ? std::string_view() : b.substr(pb + 1);
     }
