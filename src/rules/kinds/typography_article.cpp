@@ -30,7 +30,7 @@ class WordPatterns {
   WordPatterns() = default;
   WordPatterns(TableReader& table, const std::string& key) {
     for (const auto& raw : table.strings(key)) {
-      std::string w = typography::ascii_lower(raw);
+      std::string w = models::lower(raw);
       bool prefix = !w.empty() && w.back() == '*';
       if (prefix) w.pop_back();
       if (w.empty() || w.find_first_of(" \t*") != std::string::npos)
@@ -96,7 +96,7 @@ class ArticleRule : public Rule {
       auto sp = p.find(' ');
       if (sp == std::string::npos || p.find(' ', sp + 1) != std::string::npos)
         table.fail("exceptions", "entries are an article and the word after it: \"" + p + "\"");
-      exceptions_.insert(typography::ascii_lower(p));
+      exceptions_.insert(models::lower(p));
     }
   }
 

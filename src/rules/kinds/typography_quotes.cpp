@@ -140,7 +140,7 @@ class QuoteDirectionRule : public Rule {
     if (!u_isalpha(static_cast<UChar32>(q.prev))) return false;
     std::size_t e = q.end;
     while (e < text.size() && typography::is_ascii_alpha(text[e])) ++e;
-    std::string suffix = typography::ascii_lower(text.substr(q.end, e - q.end));
+    std::string suffix = models::lower(text.substr(q.end, e - q.end));
     if (e < text.size() && static_cast<unsigned char>(text[e]) >= 0x80) return false;
     return suffix == "s" || suffix == "t" || suffix == "re" || suffix == "ll" || suffix == "ve" ||
            suffix == "d" || suffix == "m";

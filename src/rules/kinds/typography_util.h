@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "models/synonyms.h"
 #include "rules/schema.h"
 #include "tokenize/tokens.h"
 
@@ -15,13 +16,6 @@ namespace wirelint::rules::typography {
 inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-inline std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 // A lower-cased word list read from `key`; an entry that is empty or holds a space is a data
 // mistake (the kinds compare single folded tokens), so it fails naming the key.
 inline std::unordered_set<std::string> word_set(TableReader& table, const std::string& key) {
@@ -29,7 +23,7 @@ inline std::unordered_set<std::string> word_set(TableReader& table, const std::s
   for (const auto& w : table.strings(key)) {
     if (w.empty() || w.find_first_of(" \t\n") != std::string::npos)
       table.fail(key, "entries must be single words: \"" + w + "\"");
-    out.insert(ascii_lower(w));
+    out.insert(models::lower(w));
   }
   return out;
 }
