@@ -638,15 +638,19 @@ class EntityNearMissRule : public Rule {
         if (it->end <= to && (it->end <= b || it->first >= e)) ++count[it->country];
       return count;
     }
-    // How often each country is named outside the span [b, e).
-    std::unordered_map<std::string, std::size_t> tally(std::size_t b, std::size_t e) const {
+    // How often each country is named outside the span [b, e). The last span's tally is kept:
+    // a span's hits ask it once for each country word (story_country, then story_names).
+    const std::unordered_map<std::string, std::size_t>& tally(std::size_t b, std::size_t e) const {
       gather();
-      auto count = total_;
+      if (tallied_ && tally_span_ == std::make_pair(b, e)) return tally_;
+      tallied_ = true;
+      tally_span_ = {b, e};
+      tally_ = total_;
       auto it = std::lower_bound(namings_.begin(), namings_.end(), b,
                                  [](const Naming& n, std::size_t t) { return n.first < t; });
       for (; it != namings_.end() && it->first < e; ++it)
-        if (it->end <= e && --count[it->country] == 0) count.erase(it->country);
-      return count;
+        if (it->end <= e && --tally_[it->country] == 0) tally_.erase(it->country);
+      return tally_;
     }
 
    private:
@@ -684,13 +688,16 @@ class EntityNearMissRule : public Rule {
     mutable bool gathered_ = false;
     mutable std::vector<Naming> namings_;
     mutable std::unordered_map<std::string, std::size_t> total_;
+    mutable bool tallied_ = false;
+    mutable std::pair<std::size_t, std::size_t> tally_span_;
+    mutable std::unordered_map<std::string, std::size_t> tally_;
   };
 
   // Whether the story names one of these countries outside the span [b, e).
   static bool story_names_any(const StoryCountries& story, const std::vector<std::string>& ids, std::size_t b,
                               std::size_t e) {
     if (ids.empty()) return false;
-    auto count = story.tally(b, e);
+    const auto& count = story.tally(b, e);
     return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return count.count(id) > 0; });
   }
 
@@ -705,7 +712,7 @@ class EntityNearMissRule : public Rule {
                      std::size_t e) const {
     auto ids = countries_named(ctx.entities->dictionary(), word);
     if (ids.empty()) return false;
-    auto count = story.tally(b, e);
+    const auto& count = story.tally(b, e);
     std::size_t own = 0, most = 0;
     for (const auto& [id, n] : count) {
       most = std::max(most, n);
