@@ -81,14 +81,9 @@ class BadData(Exception):
     pass
 
 
-def fold(s):
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
 def ascii_alias(name):
     """The name without accents, as 1980s wire copy keys it ("Francois Mitterrand")."""
-    a = fold(name)
+    a = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return a if a != name and all(ord(c) < 128 for c in a) else ""
 
 
@@ -287,7 +282,7 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
     hand = {}
     for _, r in read_tsv(hand_path):
         for nm in [r["name"]] + [a for a in r["aliases"].split("|") if a]:
-            hand.setdefault(fold(nm).lower(), set()).add(r["country"])
+            hand.setdefault(factbook.fold(nm), set()).add(r["country"])
 
     counts = {k: 0 for k in ("rows", "out_of_scope", "not_a_name", "regnal", "monarchy", "office_left_out",
                              "president_as_head_of_government", "in_hand_file", "dependency_head", "no_dates", "merged",
@@ -384,7 +379,7 @@ def generate(leaders_dir, fb_dir, titles_path=TITLES, fixes_path=FIXES, hand_pat
                 a <= key(t["end"], True) and key(t["start"]) <= b for a, b in heads.get((t["qid"], t["iso3"]), [])):
             counts["president_as_head_of_government"] += 1
             continue
-        names = [fold(t["name"]).lower()]
+        names = [factbook.fold(t["name"])]
         if any(t["country"] in hand.get(nm, ()) for nm in names):
             counts["in_hand_file"] += 1
             continue
