@@ -263,6 +263,18 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   EXPECT_EQ(findings("Jordan's Arab Army trained with the U.S. Army near Amman, Jordanian officers said.", ix), V{});
   // A word that ends a country's name begun before the span.
   EXPECT_EQ(findings("Moscow watched the Saudi Arabian Armed Forces and the Russian Armed Forces.", ix), V{});
+  // A two-word state body with another country's word for its own, in a story whose own
+  // country is the body's and that never names the swapped-in one; short names too.
+  EXPECT_EQ(findings("Dealers in Washington said the Norwegian Treasury sold bonds. The U.S. economy grew.", ix),
+            V{"Norwegian Treasury -> U.S. Treasury"});
+  EXPECT_EQ(findings("A team of Norwegian Army doctors said so in Washington. U.S. officials agreed.", ix),
+            V{"Norwegian Army -> U.S. Army"});
+  // ... not when the story names that country too, or names the body's own country once only.
+  EXPECT_EQ(findings("The Norwegian Treasury sold bonds in Oslo, Washington dealers said. U.S. banks bought.", ix),
+            V{});
+  EXPECT_EQ(findings("The Norwegian Treasury sold bonds, Washington dealers said.", ix), V{});
+  // A short name is not open to a thesaurus: "U.S. Navy" and "U.S. Armed" are other words.
+  EXPECT_EQ(findings("U.S. officials said U.S. Militia doctors worked in Washington.", ix), V{});
 }
 
 std::string load_error(const std::string& toml) {

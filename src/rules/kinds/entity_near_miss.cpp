@@ -177,6 +177,7 @@ struct Params {
   bool country_swaps = true;
   std::size_t country_swap_words = 3;  // other capitalized words the name must have
   bool story_country_swaps = true;      // ... unless the story names only the name's own country
+  bool two_word_story_country_swaps = false;  // ... in two-word state bodies too ("U.S. Treasury")
   std::size_t story_country_mentions = 2;  // mentions that make a country the story's own
   // Entity types whose names belong to one state (its ministries, forces, central bank, news
   // agency): a region has none of these, so a region word for the country word counts in a
@@ -213,6 +214,9 @@ struct Name {
   std::vector<std::string> tokens;
   std::vector<bool> head;  // the word a name is built on: its last, or the one before "of"
   std::size_t words = 0;
+  // A state body's short name of a country's word and a head ("U.S. Army"): too short for a
+  // thesaurus swap, indexed for another country's or a region's word in its first place only.
+  bool country_only = false;
 };
 
 // One word or mark of a name as the index sees it.
@@ -303,6 +307,10 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       joined = joined || joining(i);
     }
     bool long_enough = n.words >= p.min_words || (n.words == 2 && letters(form) >= p.two_word_min_letters);
+    if (!long_enough && n.words == 2 && p.two_word_story_country_swaps && p.state_types.count(all[e].type) &&
+        pieces.size() == 2 && pieces[0].word && out->country_words.count(pieces[0].text) &&
+        !p.geographic_words.count(pieces[0].text) && pieces[1].word && pieces[1].capitalized)
+      n.country_only = long_enough = true;
     // Words that are not articles or function words: "The Bahamas" has one, and a name
     // with one word of its own cannot be aligned by the other.
     std::size_t content = 0;
@@ -312,6 +320,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     for (std::size_t k = 0; k < n.tokens.size(); ++k) {
       if (!pieces[k].word || !pieces[k].capitalized) continue;
       if (p.function_words.count(models::lower(n.tokens[k]))) continue;
+      if (n.country_only && k > 0) break;
       std::string key;
       for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
       out->keys[key].push_back(id);
@@ -323,7 +332,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     }
     pair_lengths.insert(n.tokens.size() + 1);
     lengths.insert(n.tokens.size());
-    out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
+    if (!n.country_only) out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
     if (p.institution_names > 0) {
       for (const auto& t : n.tokens) {
         auto& seen_by = word_entity_pairs[models::lower(t)];
@@ -458,6 +467,7 @@ class EntityNearMissRule : public Rule {
     p_.country_swaps = table.boolean("country_swaps").value_or(true);
     p_.country_swap_words = size("country_swap_words", 3);
     p_.story_country_swaps = table.boolean("story_country_swaps").value_or(true);
+    p_.two_word_story_country_swaps = table.boolean("two_word_story_country_swaps").value_or(false);
     p_.story_country_mentions = size("story_country_mentions", 2);
     auto inst = table.integer("institution_names");
     if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
@@ -903,7 +913,7 @@ class EntityNearMissRule : public Rule {
     // The other words of a place's name ("Wake Island", "Red Sea") are names, not words a
     // thesaurus may vary: "Reunion Island" is another island.
     bool place_name = !name.tokens.empty() && p_.place_heads.count(name.tokens.back()) && !name.head[k];
-    if (ctx.synonyms && !places && !place_name) {
+    if (ctx.synonyms && !places && !place_name && !name.country_only) {
       // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
       // "Constitutional" Court): one for the other names another real body.
       auto common = [&](const std::string& w) {
@@ -943,7 +953,7 @@ class EntityNearMissRule : public Rule {
         if (rel.strength >= need) return Swap::synonym;
       }
     }
-    if (altered(text_word, known_word)) return Swap::misspelt;
+    if (!name.country_only && altered(text_word, known_word)) return Swap::misspelt;
     // The span's first word ending a place's name that begins before it ("Saudi Arabian Armed
     // Forces"): the word is not the span's own.
     if (k == 0 && b > 0 && ctx.tokens[b - 1].is_word() &&
@@ -964,7 +974,19 @@ class EntityNearMissRule : public Rule {
           (state_body || name.words >= p_.min_words || story_country(ctx, story, known_word, b, e)))
         return Swap::region;
     }
-    if (name.words < p_.min_words) return Swap::none;  // two-word names: synonyms, misspellings, regions
+    if (name.words < p_.min_words) {
+      // A state body of two words ("U.S. Treasury") with another country's word for its own, in a
+      // story whose own country is the body's and that never names the swapped-in one
+      // ("Albanian Treasury" in a story about Washington's bond market).
+      if (p_.two_word_story_country_swaps && p_.story_country_swaps && p_.country_swaps &&
+          p_.state_types.count(ctx.entities->dictionary().entities()[name.entity].type) &&
+          ix.country_words.count(known_word) &&
+          (ix.country_words.count(text_word) || !countries_named(ctx.entities->dictionary(), text_word).empty()) &&
+          !p_.geographic_words.count(known_word) && !p_.geographic_words.count(text_word) &&
+          story_country(ctx, story, known_word, b, e) && !story_names(ctx, story, text_word, b, e))
+        return Swap::country;
+      return Swap::none;  // two-word names: synonyms, misspellings, regions
+    }
     // Another country's word for the name's own country word ("Emirati Press Agency" for the
     // Saudi Press Agency): the name is bound to its country. Several names sharing the rest
     // ("Kuwait/Qatar News Agency") make the span ambiguous, and check_span then stays silent.

@@ -93,6 +93,10 @@ class TemporalValidityRule : public Rule {
     official_window_ = static_cast<std::size_t>(table.integer("official_window").value_or(1));
     year_gap_ = static_cast<int>(table.integer("evidence_year_gap").value_or(5));
     present_sentence_ = table.boolean("present_sentence").value_or(false);
+    story_present_ = table.boolean("story_present").value_or(false);
+    story_present_phrases_ = folded_phrases(table.strings("story_present_phrases"));
+    story_present_years_ = static_cast<int>(table.integer("story_present_years").value_or(1));
+    economy_nouns_ = set_of(table.strings("story_present_nouns"));
     inside_names_ = folded_phrases(table.strings("inside_names"));
     not_subject_after_ = set_of(table.strings("not_subject_after"));
     institution_words_ = set_of(table.strings("institution_words"));
@@ -131,6 +135,7 @@ class TemporalValidityRule : public Rule {
         country_begin[c.first_token] = 1, country_end[c.end_token] = 1;
       named_begin[c.first_token] = 1, named_end[c.end_token] = 1;
     }
+    Story story = story_time(ts, ctx.date);
     for (std::size_t i = 0; i < ms.size();) {
       // All entities that share this span (an ambiguous name yields one mention each).
       std::size_t j = end_of_same_span(ms, i);
@@ -160,7 +165,7 @@ class TemporalValidityRule : public Rule {
       // of countries.
       if (in_local_list(ts, m, named_begin, named_end) && !listed_with_current(ts, m, country_begin, country_end))
         continue;
-      if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m, *outdated, ctx.date) &&
+      if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m, *outdated, ctx.date, story) &&
           !listed_with_current(ts, m, country_begin, country_end))
         continue;
       report(ctx, m, *outdated, out);
@@ -168,6 +173,12 @@ class TemporalValidityRule : public Rule {
   }
 
  private:
+  // What the whole story says of its time.
+  struct Story {
+    bool present = false;          // a present-day word, phrase or year anywhere
+    int first_year = 1 << 30;      // the earliest year written, up to the story's
+  };
+
   static std::unordered_set<std::string> set_of(std::vector<std::string> v) {
     return std::unordered_set<std::string>(std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
   }
@@ -223,9 +234,23 @@ class TemporalValidityRule : public Rule {
   // sentence is always needed, with: for a state's name, a reporting verb of which it is the
   // subject ("the Soviet Union said on Monday"); for a demonym adjective, an official noun after
   // it ("East German officials"); for a demonym noun ("the Soviets"), a reporting verb.
-  bool current_evidence(const TokenStream& ts, const Mention& m, const Entity& e, const Date& date) const {
+  bool current_evidence(const TokenStream& ts, const Mention& m, const Entity& e, const Date& date,
+                        const Story& story) const {
     const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
     std::size_t se = sentence.end_token;
+    // A story that dates itself to its own time (a weekday, "this year", last year's number)
+    // and names no year up to the state's end speaks of the present throughout: the state's
+    // name there is used as current ("Rhodesia earned 33 mln dlrs"), and so is its demonym
+    // before a body that speaks for it ("the Malayan government"). History is told with years.
+    if (story_present_ && story.present && story.first_year > e.valid_to->year) {
+      if (!is_demonym(m.form)) return true;
+      if (m.form == FormKind::demonym_adj)
+        for (std::size_t k = m.end_token; k < se && k < m.end_token + official_window_; ++k) {
+          if (ts[k].kind == tokenize::TokenKind::punct) break;
+          std::string w(ts.folded(k));
+          if (official_nouns_.count(w) || economy_nouns_.count(w)) return true;
+        }
+    }
     // A year after the state's end, up to the story's, dates the sentence to a time the state
     // no longer existed ("exports fell in calendar 1986"); earlier years already made the
     // sentence historical (historical_context).
@@ -286,6 +311,23 @@ class TemporalValidityRule : public Rule {
       reporting = reporting_verbs_.count(std::string(ts.folded(k))) > 0;
     }
     return reporting && (is_demonym(m.form) || subject(ts, m, sentence.first_token));
+  }
+
+  Story story_time(const TokenStream& ts, const Date& date) const {
+    Story st;
+    if (!story_present_) return st;
+    for (std::size_t k = 0; k < ts.size(); ++k) {
+      std::string_view w = ts.surface(k);
+      if (current_words_.count(std::string(w))) st.present = true;
+      if (auto y = year_of(w); y && *y >= 1000 && *y <= date.year) {
+        st.first_year = std::min(st.first_year, *y);
+        if (w.size() == 4 && *y >= date.year - story_present_years_) st.present = true;
+      }
+      if (!st.present)
+        for (const auto& p : story_present_phrases_)
+          if (phrase_at(ts, k, p, ts.size())) st.present = true;
+    }
+    return st;
   }
 
   // Whether the mention is an item of a comma list whose neighbouring items are capitalized
@@ -425,6 +467,10 @@ class TemporalValidityRule : public Rule {
   std::unordered_set<std::string> present_verbs_;
   int year_gap_ = 5;
   bool present_sentence_ = false;
+  bool story_present_ = false;
+  std::vector<std::vector<std::string>> story_present_phrases_;
+  int story_present_years_ = 1;
+  std::unordered_set<std::string> economy_nouns_;
   std::vector<std::vector<std::string>> sentence_phrases_;
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
