@@ -197,6 +197,9 @@ struct Params {
   std::uint32_t institution_names = 0;  // 0: off
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
   int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
+  std::size_t body_swap_common = 0;  // ... unless another word of the name is in this many known names
+  int body_swap_strength = 0;  // a name's own pair this frequent lets another body word be its head's swap; 0: off
+  int run_on_strength = 0;  // a longer name's pair with the known word this frequent lets a span run on; 0: off
   int outside_vocabulary_strength = 1;  // strength enough for a word no name uses; 0: off
   int famous_strength = 6;              // two-word names this frequent in reference text admit it too
   int famous_swap_strength = 0;         // any swap this strong counts in a two-word name ...
@@ -218,6 +221,19 @@ struct Name {
   // thesaurus swap, indexed for another country's or a region's word in its first place only.
   bool country_only = false;
 };
+
+// Two lower-case words of one name, in either order, a plural as its singular.
+std::string pair_key(std::string a, std::string b) {
+  for (auto* w : {&a, &b})
+    if (w->size() > 3 && w->back() == 's' && (*w)[w->size() - 2] != 's') w->pop_back();
+  if (b < a) std::swap(a, b);
+  return a + '\x1f' + b;
+}
+
+void add_pairs(const std::vector<std::string>& words, std::unordered_set<std::string>& out) {
+  for (std::size_t i = 0; i < words.size(); ++i)
+    for (std::size_t j = i + 1; j < words.size(); ++j) out.insert(pair_key(words[i], words[j]));
+}
 
 // One word or mark of a name as the index sees it.
 struct Piece {
@@ -249,6 +265,7 @@ struct NearMissIndex {
   // "state" are words many real bodies are built from.
   std::unordered_map<std::string, std::uint32_t> name_word_entities;
   std::unordered_set<std::string> country_words;  // single words of country and state names, demonyms, capitals
+  std::unordered_set<std::string> name_pairs;     // pair_key of two words of one known name
   std::vector<WordTarget> targets;
   std::unordered_map<std::string, std::vector<std::uint32_t>> deletes;  // deletion variant -> targets
 };
@@ -306,6 +323,12 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       n.head.push_back(pieces[i].word && ((last && !joined) || before_joining));
       joined = joined || joining(i);
     }
+    {
+      std::vector<std::string> lowered;
+      for (std::size_t j = 0; j < n.tokens.size(); ++j)
+        if (pieces[j].word) lowered.push_back(models::lower(n.tokens[j]));
+      add_pairs(lowered, out->name_pairs);
+    }
     bool long_enough = n.words >= p.min_words || (n.words == 2 && letters(form) >= p.two_word_min_letters);
     if (!long_enough && n.words == 2 && p.two_word_story_country_swaps && p.state_types.count(all[e].type) &&
         pieces.size() == 2 && pieces[0].word && out->country_words.count(pieces[0].text) &&
@@ -333,7 +356,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     pair_lengths.insert(n.tokens.size() + 1);
     lengths.insert(n.tokens.size());
     if (!n.country_only) out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
-    if (p.institution_names > 0) {
+    if (p.institution_names > 0 || p.body_swap_common > 0) {
       for (const auto& t : n.tokens) {
         auto& seen_by = word_entity_pairs[models::lower(t)];
         if (seen_by.insert(e).second) ++out->name_word_entities[models::lower(t)];
@@ -487,6 +510,9 @@ class EntityNearMissRule : public Rule {
     p_.head_strength = strength("head_strength", 2);
     p_.reference_strength = strength("reference_strength", 3, true);
     p_.variant_strength = strength("variant_strength", 0, true);
+    p_.run_on_strength = strength("run_on_strength", 0, true);
+    p_.body_swap_strength = strength("body_swap_strength", 0, true);
+    p_.body_swap_common = size("body_swap_common", 0);
     p_.outside_vocabulary_strength = strength("outside_vocabulary_strength", 1, true);
     p_.famous_strength = strength("famous_strength", 6, true);
     p_.famous_swap_strength = strength("famous_swap_strength", 0, true);
@@ -737,26 +763,53 @@ class EntityNearMissRule : public Rule {
     const auto* names = ctx.real_names;
     if (!names) return false;
     std::lock_guard<std::mutex> lock(mutex_);
-    if (vocabulary_source_ != names) {
-      real_name_words_.clear();
-      for (const auto& n : *names) {
-        std::size_t b = 0;
-        while (b <= n.size()) {
-          auto sp = n.find(' ', b);
-          if (sp == std::string::npos) sp = n.size();
-          if (sp > b) real_name_words_.insert(n.substr(b, sp - b));
-          b = sp + 1;
-        }
-      }
-      vocabulary_source_ = names;
-    }
+    read_real_names(names);
     return real_name_words_.count(word) > 0;
+  }
+
+  // Whether some known or listed real name holds both words (lower case, a plural as its
+  // singular): "commerce" and "ministry" in "Ministry of Commerce".
+  bool co_named(const LintContext& ctx, const NearMissIndex& ix, const std::string& a, const std::string& b) const {
+    std::string key = pair_key(a, b);
+    if (ix.name_pairs.count(key)) return true;
+    const auto* names = ctx.real_names;
+    if (!names) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
+    read_real_names(names);
+    return real_name_pairs_.count(key) > 0;
+  }
+
+  // The words of the listed real names, and their pairs; once per list. Under mutex_.
+  void read_real_names(const std::unordered_set<std::string>* names) const {
+    if (vocabulary_source_ == names) return;
+    real_name_words_.clear();
+    real_name_pairs_.clear();
+    std::vector<std::string> words;
+    for (const auto& n : *names) {
+      words.clear();
+      std::size_t b = 0;
+      while (b <= n.size()) {
+        auto sp = n.find(' ', b);
+        if (sp == std::string::npos) sp = n.size();
+        if (sp > b) {
+          real_name_words_.insert(n.substr(b, sp - b));
+          words.push_back(models::lower(n.substr(b, sp - b)));
+        }
+        b = sp + 1;
+      }
+      add_pairs(words, real_name_pairs_);
+    }
+    vocabulary_source_ = names;
   }
 
   // Whether the name's pair of words around position k is frequent in the reference bigrams
   // (at least `variant_strength`) while the same pair with the text's word is unseen.
   bool rare_variant(const LintContext& ctx, const Name& name, std::size_t k, const std::string& text_lower) const {
-    if (!ctx.bigrams || p_.variant_strength == 0) return false;
+    return rare_variant(ctx, name, k, text_lower, p_.variant_strength);
+  }
+  bool rare_variant(const LintContext& ctx, const Name& name, std::size_t k, const std::string& text_lower,
+                    int least) const {
+    if (!ctx.bigrams || least == 0) return false;
     auto content = [&](std::size_t j) { return !name.tokens[j].empty() && !p_.function_words.count(models::lower(name.tokens[j])); };
     for (int side : {-1, 1}) {
       if ((side < 0 && k == 0) || (side > 0 && k + 1 >= name.tokens.size())) continue;
@@ -765,7 +818,7 @@ class EntityNearMissRule : public Rule {
       const std::string& other = name.tokens[j];
       int known = side < 0 ? ctx.bigrams->pair_strength(other, name.tokens[k]) : ctx.bigrams->pair_strength(name.tokens[k], other);
       int spun = side < 0 ? ctx.bigrams->pair_strength(other, text_lower) : ctx.bigrams->pair_strength(text_lower, other);
-      if (known >= p_.variant_strength && spun == 0) return true;
+      if (known >= least && spun == 0) return true;
     }
     return false;
   }
@@ -822,9 +875,10 @@ class EntityNearMissRule : public Rule {
     return false;
   }
 
-  bool runs_on(const LintContext& ctx, const std::vector<std::int32_t>& mention_of, std::size_t b, std::size_t e) const {
+  bool runs_on(const LintContext& ctx, const std::vector<std::int32_t>& mention_of, std::size_t b, std::size_t e,
+               bool skip_left = false, bool skip_right = false) const {
     const auto& ts = ctx.tokens;
-    if (b > 0) {
+    if (b > 0 && !skip_left) {
       std::size_t j = b - 1;
       if (ts.surface(j) == "-" && attached(ts[b]) && attached(ts[j]) && j > 0 && name_word(ts[j - 1])) return true;
       // "Japan's Self-Defense Forces": a possessive ends the name before it, and so does a
@@ -841,7 +895,7 @@ class EntityNearMissRule : public Rule {
           !sentence_opener(ctx, j - 1))
         return true;
     }
-    if (e < ts.size()) {
+    if (e < ts.size() && !skip_right) {
       std::size_t j = e;
       // "Bankers' Associations": a plural possessive apostrophe is a token of its own.
       std::string_view next = ts.surface(j);
@@ -909,7 +963,25 @@ class EntityNearMissRule : public Rule {
     bool places = geographic(ix, text_word) && geographic(ix, known_word);
     // One kind of body for another as the head ("Commerce Ministry", "Department of Foreign
     // Affairs"): both are real forms, not a spin.
-    if (name.head[k] && body_word(text_lower) && body_word(known_lower)) return Swap::none;
+    // Unless the name's wording is frequent in reference text and the other body's never seen
+    // ("Commerce Branch", "Federal Reserve Committee"), and a thesaurus links the two.
+    // No known or real name may join the other body word with the name's other words ("Commerce
+    // Ministry": China's "Ministry of Commerce").
+    if (name.head[k] && body_word(text_lower) && body_word(known_lower)) {
+      bool rare = p_.body_swap_strength > 0 && rare_variant(ctx, name, k, text_lower, p_.body_swap_strength);
+      if (!rare || !ctx.synonyms || !ctx.synonyms->relation(known_lower, text_lower)) return Swap::none;
+      // Nor may they be words many names are built from ("National Assembly" / "National
+      // Commission", "United States Navy"): one body for another there is another real body.
+      for (std::size_t j = 0; j < name.tokens.size(); ++j) {
+        if (j == k || name.tokens[j].empty() || p_.function_words.count(models::lower(name.tokens[j]))) continue;
+        std::string other = models::lower(name.tokens[j]);
+        if (co_named(ctx, ix, other, text_lower)) return Swap::none;
+        auto used = ix.name_word_entities.find(other);
+        if (p_.body_swap_common > 0 && used != ix.name_word_entities.end() && used->second >= p_.body_swap_common)
+          return Swap::none;
+      }
+      return Swap::synonym;
+    }
     // The other words of a place's name ("Wake Island", "Red Sea") are names, not words a
     // thesaurus may vary: "Reunion Island" is another island.
     bool place_name = !name.tokens.empty() && p_.place_heads.count(name.tokens.back()) && !name.head[k];
@@ -1116,12 +1188,45 @@ class EntityNearMissRule : public Rule {
                  ts.text().substr(ts[t].end, ts[t + 1].begin - ts[t].end).find('\n') == std::string_view::npos;
       if (ts[t].space_before || (t + 1 < e && ts[t + 1].space_before && !dot)) return false;
     }
-    if (runs_on(ctx, mention_of, b, e)) return false;
+    // A span that runs on into a longer name is that name's part, unless the longer name is
+    // frequent wording with the known word and never seen with the swapped one ("Royal
+    // Depository of Canada": "royal bank" is frequent in reference text, "royal depository"
+    // unseen), the neighbour being a plain capitalized word.
+    bool ran_on = runs_on(ctx, mention_of, b, e);
+    bool excuse_left = false, excuse_right = false;
+    if (ran_on) {
+      if (pair || p_.run_on_strength == 0 || !ctx.bigrams) return false;
+      excuse_left = b > 0 && name_word(ts[b - 1]) && ts[b - 1].shape == CaseShape::capitalized &&
+                    !runs_on(ctx, mention_of, b, e, true, false);
+      excuse_right = e < ts.size() && name_word(ts[e]) && ts[e].shape == CaseShape::capitalized &&
+                     ts[e].sentence == ts[e - 1].sentence && !runs_on(ctx, mention_of, b, e, false, true);
+      if (!excuse_left && !excuse_right) return false;
+    }
 
     if (!pair)
       for (auto& h : hits) {
         h.swap = swap_kind(ctx, story, ix, ix.names[h.name], h.k, b, e, words[h.k]);
         if ((h.swap == Swap::synonym || place_swap(h.swap)) && in_use(ctx, words, h.k)) h.swap = Swap::none;
+        if (ran_on && h.swap != Swap::none) {
+          const std::string known = models::lower(ix.names[h.name].tokens[h.k]), spun = models::lower(words[h.k]);
+          auto frequent_only_known = [&](const std::string& x, const std::string& y_known, const std::string& y_spun,
+                                         bool before) {
+            int a = before ? ctx.bigrams->pair_strength(x, y_known) : ctx.bigrams->pair_strength(y_known, x);
+            int c = before ? ctx.bigrams->pair_strength(x, y_spun) : ctx.bigrams->pair_strength(y_spun, x);
+            return a >= p_.run_on_strength && c == 0;
+          };
+          // The longer run is a known name's spin itself ("Federal Allot Board"): judged as that.
+          const std::string& known_text = ix.names[h.name].text;
+          bool longer_known =
+              (excuse_left && dict.by_name(std::string(ts.surface(b - 1)) + " " + known_text)) ||
+              (excuse_right && dict.by_name(known_text + " " + std::string(ts.surface(e))));
+          bool ok = h.swap == Swap::synonym && !longer_known &&
+                    ((excuse_left && h.k == 0 &&
+                      frequent_only_known(models::lower(ts.surface(b - 1)), known, spun, true)) ||
+                     (excuse_right && h.k + 1 == len &&
+                      frequent_only_known(models::lower(ts.surface(e)), known, spun, false)));
+          if (!ok) h.swap = Swap::none;
+        }
       }
     // A synonym settles which name was meant. Otherwise every name answering the span must be
     // one target: when the swapped word tells two known names apart ("Bakhtar / Fars / Mehr
@@ -1353,6 +1458,7 @@ class EntityNearMissRule : public Rule {
   mutable std::mutex mutex_;
   mutable const void* vocabulary_source_ = nullptr;
   mutable std::unordered_set<std::string> real_name_words_;
+  mutable std::unordered_set<std::string> real_name_pairs_;
   mutable std::vector<Cached> cache_;
 };
 
