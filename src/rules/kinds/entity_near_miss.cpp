@@ -29,6 +29,7 @@
 // from a neighbouring key, and not the known name plus or minus a final letter ("Panamax",
 // "Reuter" for Reuters, "two Canadas").
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -198,7 +199,8 @@ struct Params {
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
   int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
   std::size_t body_swap_common = 0;  // ... unless another word of the name is in this many known names
-  int body_swap_strength = 0;  // a name's own pair this frequent lets another body word be its head's swap; 0: off
+  int body_swap_strength = 0;
+  int country_head_variant_strength = 0;  // see rule file  // a name's own pair this frequent lets another body word be its head's swap; 0: off
   int run_on_strength = 0;  // a longer name's pair with the known word this frequent lets a span run on; 0: off
   int outside_vocabulary_strength = 1;  // strength enough for a word no name uses; 0: off
   int famous_strength = 6;              // two-word names this frequent in reference text admit it too
@@ -343,7 +345,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     for (std::size_t k = 0; k < n.tokens.size(); ++k) {
       if (!pieces[k].word || !pieces[k].capitalized) continue;
       if (p.function_words.count(models::lower(n.tokens[k]))) continue;
-      if (n.country_only && k > 0) break;
+      if (n.country_only && k > 0 && p.country_head_variant_strength == 0) break;
       std::string key;
       for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
       out->keys[key].push_back(id);
@@ -512,6 +514,7 @@ class EntityNearMissRule : public Rule {
     p_.variant_strength = strength("variant_strength", 0, true);
     p_.run_on_strength = strength("run_on_strength", 0, true);
     p_.body_swap_strength = strength("body_swap_strength", 0, true);
+    p_.country_head_variant_strength = strength("country_head_variant_strength", 0, true);
     p_.body_swap_common = size("body_swap_common", 0);
     p_.outside_vocabulary_strength = strength("outside_vocabulary_strength", 1, true);
     p_.famous_strength = strength("famous_strength", 6, true);
@@ -985,7 +988,9 @@ class EntityNearMissRule : public Rule {
     // The other words of a place's name ("Wake Island", "Red Sea") are names, not words a
     // thesaurus may vary: "Reunion Island" is another island.
     bool place_name = !name.tokens.empty() && p_.place_heads.count(name.tokens.back()) && !name.head[k];
-    if (ctx.synonyms && !places && !place_name && !name.country_only) {
+    // A short name's head ("U.S. Vault") only as a rare variant of frequent wording (below).
+    bool short_head = name.country_only && k > 0;
+    if (ctx.synonyms && !places && !place_name && (!name.country_only || short_head)) {
       // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
       // "Constitutional" Court): one for the other names another real body.
       auto common = [&](const std::string& w) {
@@ -1009,6 +1014,31 @@ class EntityNearMissRule : public Rule {
         if (two && name.head[k] && k > 0 &&
             (ix.country_words.count(name.tokens[0]) || ix.country_words.count(name.tokens[0] + ".")))
           need = std::max(need, p_.country_head_strength);
+        // ... unless the name's own pair is frequent in reference text and the swapped one never
+        // seen ("U.S. Vault" for the U.S. Treasury; "U.S. firms" is seen).
+        bool rare_head = false;
+        if (two && name.head[k] && k > 0 && p_.country_head_variant_strength > 0 && ctx.bigrams &&
+            (ix.country_words.count(name.tokens[0]) || ix.country_words.count(name.tokens[0] + "."))) {
+          std::string country;  // as reference pairs write it: "U.S." as "us"
+          for (char c : name.tokens[0])
+            if (c != '.') country.push_back(c);
+          // A body's head is a noun: "U.S. Accounting principles", "in the U.S. Combined sales"
+          // (a sentence the dot ended) are not bodies.
+          auto verbal = [](const std::string& w) {
+            auto ends = [&](const char* x) {
+              std::size_t n = std::strlen(x);
+              return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
+            };
+            return ends("ed") || ends("ing");
+          };
+          // Nor is a plural for a singular head ("U.S. Agencies", the shipping line "U.S. Lines").
+          auto plural = [](const std::string& w) { return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's'; };
+          rare_head = ctx.bigrams->pair_strength(country, known_lower) >= p_.country_head_variant_strength &&
+                      ctx.bigrams->pair_strength(country, text_lower) == 0 && !verbal(text_lower) &&
+                      !(plural(text_lower) && !plural(known_lower));
+        }
+        if (rare_head) need = std::min(need, p_.outside_vocabulary_strength);
+        if (short_head && !rare_head) return Swap::none;
         // The name's own wording is frequent in reference text and the swapped wording never
         // seen ("White House" / "White Monastery"): any thesaurus link will do.
         if (rare_variant(ctx, name, k, text_lower)) need = 1;
