@@ -273,6 +273,13 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   EXPECT_EQ(findings("The Norwegian Treasury sold bonds in Oslo, Washington dealers said. U.S. banks bought.", ix),
             V{});
   EXPECT_EQ(findings("The Norwegian Treasury sold bonds, Washington dealers said.", ix), V{});
+  // A known body of a country the story never names, where the story's own country has a body
+  // of that name: another country swapped in, however real the result.
+  EXPECT_EQ(findings("The British Treasury sold bonds, Washington dealers said. The U.S. economy grew.", ix),
+            V{"British Treasury -> U.S. Treasury"});
+  EXPECT_EQ(findings("The British Treasury sold bonds in London, Washington dealers said. U.S. banks bought.", ix),
+            V{});
+  EXPECT_EQ(findings("The British Treasury sold bonds, dealers said.", ix), V{});
   // A short name is not open to a thesaurus: "U.S. Navy" and "U.S. Armed" are other words.
   EXPECT_EQ(findings("U.S. officials said U.S. Militia doctors worked in Washington.", ix), V{});
 }

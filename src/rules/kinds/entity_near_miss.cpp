@@ -62,6 +62,8 @@ std::size_t possessive_bytes(std::string_view s) {
   return 0;
 }
 
+std::string strip_possessive(const std::string& w) { return w.substr(0, w.size() - possessive_bytes(w)); }
+
 std::u32string code_points(std::string_view s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
@@ -179,6 +181,7 @@ struct Params {
   std::size_t country_swap_words = 3;  // other capitalized words the name must have
   bool story_country_swaps = true;      // ... unless the story names only the name's own country
   bool two_word_story_country_swaps = false;  // ... in two-word state bodies too ("U.S. Treasury")
+  bool known_body_country_swaps = false;      // ... and known state bodies of another country
   std::size_t story_country_mentions = 2;  // mentions that make a country the story's own
   // Entity types whose names belong to one state (its ministries, forces, central bank, news
   // agency): a region has none of these, so a region word for the country word counts in a
@@ -493,6 +496,7 @@ class EntityNearMissRule : public Rule {
     p_.country_swap_words = size("country_swap_words", 3);
     p_.story_country_swaps = table.boolean("story_country_swaps").value_or(true);
     p_.two_word_story_country_swaps = table.boolean("two_word_story_country_swaps").value_or(false);
+    p_.known_body_country_swaps = table.boolean("known_body_country_swaps").value_or(false);
     p_.story_country_mentions = size("story_country_mentions", 2);
     auto inst = table.integer("institution_names");
     if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
@@ -1163,6 +1167,18 @@ class EntityNearMissRule : public Rule {
       Swap swap;
     };
     std::vector<Hit> hits;
+    // A known state body of a country the story never names otherwise, where the story's own
+    // country has a body of the same name ("Australian Treasury" in a story about the U.S.
+    // Treasury's auctions): another country swapped in, however real the result.
+    const std::vector<std::size_t>* known_span = nullptr;
+    if (!pair && p_.known_body_country_swaps) {
+      std::size_t kb = ts[b].begin, ke = ts[e - 1].end - possessive_bytes(ts.surface(e - 1));
+      known_span = ctx.entities->dictionary().by_name(
+          one_line(text::plain_apostrophes(ts.text().substr(kb, ke - kb))));
+    }
+    auto is_known_span = [&](std::uint32_t entity) {
+      return known_span && std::find(known_span->begin(), known_span->end(), entity) != known_span->end();
+    };
     for (std::size_t k = 0; k + (pair ? 1 : 0) < len; ++k) {
       if (!ts[b + k].is_word() || ts[b + k].shape != CaseShape::capitalized) continue;
       std::string key;
@@ -1193,6 +1209,7 @@ class EntityNearMissRule : public Rule {
       auto it = ix.keys.find(key);
       if (it == ix.keys.end()) continue;
       for (auto id : it->second) {
+        if (is_known_span(ix.names[id].entity)) continue;
         // The known name in another form ("United State's", "Organisation", "Corp"): not a spin.
         if (same_word(ix.names[id].tokens[k], words[k])) return false;
         hits.push_back(Hit{id, k, Swap::none});
@@ -1204,7 +1221,17 @@ class EntityNearMissRule : public Rule {
     std::size_t end = ts[e - 1].end - possessive_bytes(ts.surface(e - 1));
     std::string span = one_line(text::plain_apostrophes(ts.text().substr(begin, end - begin)));
     const auto& dict = ctx.entities->dictionary();
-    if (p_.accept.count(span) || dict.by_name(span)) return false;
+    bool known_body = false;
+    if (p_.accept.count(span)) return false;
+    if (const auto* known = dict.by_name(span)) {
+      // Only a country-bound state body may be a swap of another country's (see above).
+      known_body = known_span != nullptr;
+      for (auto id : *known) {
+        const auto& ent = dict.entities()[id];
+        if (!p_.state_types.count(ent.type) || ent.countries.empty()) known_body = false;
+      }
+      if (!known_body) return false;
+    }
     if (listed_real_name(ctx, span)) return false;  // a real name the dictionary lacks
     // A short form, also in the plural ("Federal Reserve Banks").
     if (ix.short_forms.count(span) || (span.size() > 1 && span.back() == 's' && ix.short_forms.count(span.substr(0, span.size() - 1))))
@@ -1236,6 +1263,12 @@ class EntityNearMissRule : public Rule {
     if (!pair)
       for (auto& h : hits) {
         h.swap = swap_kind(ctx, story, ix, ix.names[h.name], h.k, b, e, words[h.k]);
+        // A known body: only another country's word, in a story about the name's own country
+        // that never names the known body's.
+        if (known_body && (h.swap != Swap::country ||
+                           !story_country(ctx, story, strip_possessive(ix.names[h.name].tokens[h.k]), b, e) ||
+                           story_names(ctx, story, strip_possessive(words[h.k]), b, e)))
+          h.swap = Swap::none;
         if ((h.swap == Swap::synonym || place_swap(h.swap)) && in_use(ctx, words, h.k)) h.swap = Swap::none;
         if (ran_on && h.swap != Swap::none) {
           const std::string known = models::lower(ix.names[h.name].tokens[h.k]), spun = models::lower(words[h.k]);
@@ -1326,14 +1359,17 @@ class EntityNearMissRule : public Rule {
     for (std::size_t t = b; t < e; ++t) {
       if (mention_of[t] < 0) continue;
       const auto& m = (*ctx.mentions)[mention_of[t]];
-      if (m.first_token <= b && m.end_token >= e) return false;  // the span is (inside) a known name
+      if (m.first_token <= b && m.end_token >= e && !known_body) return false;  // the span is (inside) a known name
       // It holds another name of an entity meant ("Kyodo News" in "Kyodo News Service",
       // "Federal Reserve" in "Federal Reserve Bank"): a related body with a longer name.
       // Not when the swapped word is a thesaurus word no name uses ("Federal Reserve Cater").
       bool foreign_word = std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
         return h.swap == Swap::synonym && !in_name_vocabulary(ctx, ix, words[h.k]);
       });
-      if (m.end_token - m.first_token >= 2 && !foreign_word &&
+      // Nor when a region or another country stands for the name's country word ("African State
+      // Department").
+      bool place = std::all_of(hits.begin(), hits.end(), [](const Hit& h) { return place_swap(h.swap); });
+      if (m.end_token - m.first_token >= 2 && !foreign_word && !place &&
           std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return ix.names[h.name].entity == m.entity; }))
         return false;
     }
