@@ -97,6 +97,7 @@ class TemporalValidityRule : public Rule {
     story_present_phrases_ = folded_phrases(table.strings("story_present_phrases"));
     story_present_years_ = static_cast<int>(table.integer("story_present_years").value_or(1));
     economy_nouns_ = set_of(table.strings("story_present_nouns"));
+    story_months_ = set_of(table.strings("story_present_months"));
     inside_names_ = folded_phrases(table.strings("inside_names"));
     not_subject_after_ = set_of(table.strings("not_subject_after"));
     institution_words_ = set_of(table.strings("institution_words"));
@@ -176,6 +177,7 @@ class TemporalValidityRule : public Rule {
   // What the whole story says of its time.
   struct Story {
     bool present = false;          // a present-day word, phrase or year anywhere
+    bool dated = false;            // ... or a month without a year (for a name only)
     int first_year = 1 << 30;      // the earliest year written, up to the story's
   };
 
@@ -242,9 +244,11 @@ class TemporalValidityRule : public Rule {
     // and names no year up to the state's end speaks of the present throughout: the state's
     // name there is used as current ("Rhodesia earned 33 mln dlrs"), and so is its demonym
     // before a body that speaks for it ("the Malayan government"). History is told with years.
-    if (story_present_ && story.present && story.first_year > e.valid_to->year) {
+    if (story_present_ && (story.present || story.dated) && story.first_year > e.valid_to->year) {
       if (!is_demonym(m.form)) return true;
-      if (m.form == FormKind::demonym_adj)
+      // A demonym needs a present-day word: "The East German government said on Nov. 9" is
+      // history told with a date.
+      if (story.present && m.form == FormKind::demonym_adj)
         for (std::size_t k = m.end_token; k < se && k < m.end_token + official_window_; ++k) {
           if (ts[k].kind == tokenize::TokenKind::punct) break;
           std::string w(ts.folded(k));
@@ -319,6 +323,14 @@ class TemporalValidityRule : public Rule {
     for (std::size_t k = 0; k < ts.size(); ++k) {
       std::string_view w = ts.surface(k);
       if (current_words_.count(std::string(w))) st.present = true;
+      // A month without a year after it ("in March", "March 3") dates an event of the story's
+      // year; history writes the year ("March 3, 1965").
+      if (!st.dated && story_months_.count(std::string(w))) {
+        bool year_after = false;
+        for (std::size_t j = k + 1; j < ts.size() && j <= k + 3 && !year_after; ++j)
+          year_after = ts.surface(j).size() == 4 && year_of(ts.surface(j)).has_value();
+        if (!year_after) st.dated = true;
+      }
       if (auto y = year_of(w); y && *y >= 1000 && *y <= date.year) {
         st.first_year = std::min(st.first_year, *y);
         if (w.size() == 4 && *y >= date.year - story_present_years_) st.present = true;
@@ -385,7 +397,8 @@ class TemporalValidityRule : public Rule {
         if (phrase_at(ts, start, n, ts.size()) && start + n.size() >= m.end_token) return true;
       }
     }
-    if (m.end_token < ts.size() && ts[m.end_token].is_word() && ts[m.end_token].space_before &&
+    // Not after a possessive, which ends the name ("Siam's Commerce Ministry").
+    if (!m.possessive && m.end_token < ts.size() && ts[m.end_token].is_word() && ts[m.end_token].space_before &&
         !ts[m.end_token].newline_before && ts[m.end_token].shape == tokenize::CaseShape::capitalized &&
         !ts[m.end_token].sentence_start)
       return true;
@@ -470,7 +483,7 @@ class TemporalValidityRule : public Rule {
   bool story_present_ = false;
   std::vector<std::vector<std::string>> story_present_phrases_;
   int story_present_years_ = 1;
-  std::unordered_set<std::string> economy_nouns_;
+  std::unordered_set<std::string> economy_nouns_, story_months_;
   std::vector<std::vector<std::string>> sentence_phrases_;
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
