@@ -25,6 +25,7 @@
 // open term is never reported as ended.
 //
 // Both are one pass over the document's entity mentions.
+#include <cctype>
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -106,6 +107,10 @@ class TemporalValidityRule : public Rule {
     evidence_after_years_ = static_cast<int>(table.integer("evidence_after_years").value_or(20));
     reused_long_forms_ = table.boolean("name_reused_long_forms").value_or(false);
     message_plain_ = table.string("message_without_replacement").value_or(this->info().message);
+    message_before_ = table.string("message_before_existence").value_or("");
+    relative_words_ = set_of(table.strings("relative_time_words"));
+    origin_words_ = set_of(table.strings("origin_words"));
+    before_margin_ = static_cast<int>(table.integer("before_existence_years").value_or(10));
     if (auto t = table.table("continuators")) {
       for (const auto& k : t->keys()) {
         auto v = t->string(k);
@@ -143,8 +148,13 @@ class TemporalValidityRule : public Rule {
       const Mention& m = ms[i];
       const Entity* outdated = nullptr;
       bool blocked = false;
+      // The earliest first year of the span's states; 0 when one of them has none ("Yugoslavia"
+      // names the kingdom of 1929 too).
+      int first_year = 1 << 30;
       for (std::size_t k = i; k < j; ++k) {
         const Entity& e = all[ms[k].entity];
+        if (e.type == EntityType::historical)
+          first_year = e.valid_from ? std::min(first_year, e.valid_from->year) : 0;
         if (e.type != EntityType::historical) {
           blocked = true;  // also a current name of something else
           continue;
@@ -157,7 +167,14 @@ class TemporalValidityRule : public Rule {
       }
       i = j;
       if (blocked || !outdated) continue;
-      if (historical_context(ts, m, *outdated) || inside_name(ts, m)) continue;
+      if (inside_name(ts, m)) continue;
+      // A state named for a time before it existed ("the West Germans in World War I").
+      if (!message_before_.empty() && first_year > 0 && first_year < (1 << 30) &&
+          before_existence(ts, m, first_year)) {
+        report(ctx, m, *outdated, out, first_year);
+        continue;
+      }
+      if (historical_context(ts, m, *outdated)) continue;
       // One of two forms joined by a slash ("the Thai/Siamese peoples"): a gloss.
       if ((m.first_token > 0 && ts.surface(m.first_token - 1) == "/" && !ts[m.first_token].space_before) ||
           (m.end_token < ts.size() && ts.surface(m.end_token) == "/" && !ts[m.end_token].space_before))
@@ -423,7 +440,58 @@ class TemporalValidityRule : public Rule {
     }
   }
 
-  void report(const LintContext& ctx, const Mention& m, const Entity& e, Emitter& out) const {
+  // Whether the mention's sentence dates it only before the state existed: every year,
+  // century or world war it names ends before the state's first year, none is taken relative
+  // to ("after World War II", "since the 1930s"), and the state has a first year.
+  bool before_existence(const TokenStream& ts, const Mention& m, int from) const {
+    const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
+    std::size_t sb = sentence.first_token, se = sentence.end_token;
+    // A sentence that tells how the state came to be ("the area became East Pakistan").
+    for (std::size_t k = sb; k < se; ++k)
+      if (origin_words_.count(std::string(ts.folded(k)))) return false;
+    bool dated = false;
+    auto relative = [&](std::size_t at) {
+      for (std::size_t j = at; j > sb && at - j < 3; --j)
+        if (relative_words_.count(std::string(ts.folded(j - 1)))) return true;
+      return false;
+    };
+    for (std::size_t k = sb; k < se; ++k) {
+      std::string_view w = ts.surface(k);
+      int last = 0;  // the last year the expression covers
+      if (auto y = year_of(w); y && *y >= 1000) {
+        last = w.size() == 5 ? *y + 9 : *y;  // "1930s"
+      } else if (w.size() >= 3 && w.size() <= 4 && std::isdigit(static_cast<unsigned char>(w[0]))) {
+        // "19th century", "19th-century", "10th and 13th centuries"
+        std::size_t d = 0;
+        while (d < w.size() && std::isdigit(static_cast<unsigned char>(w[d]))) ++d;
+        std::string suffix(w.substr(d));
+        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+          for (std::size_t j = k + 1; j < se && j <= k + 4; ++j) {
+            std::string f(ts.folded(j));
+            if (f == "century" || f == "centuries") {
+              last = std::stoi(std::string(w.substr(0, d))) * 100;
+              break;
+            }
+          }
+        }
+      } else if (ts.folded(k) == "war" && k >= sb + 1 && ts.folded(k - 1) == "world" && k + 1 < se) {
+        std::string n(ts.surface(k + 1));
+        if (n == "I") last = 1918;
+        else if (n == "II") last = 1945;
+      } else if (ts.folded(k) == "world" && k + 1 < se && ts.folded(k + 1) == "war" && k > sb) {
+        std::string n(ts.folded(k - 1));
+        if (n == "first") last = 1918;
+        else if (n == "second") last = 1945;
+      }
+      if (last == 0) continue;
+      if (last + before_margin_ > from || relative(k)) return false;
+      dated = true;
+    }
+    return dated;
+  }
+
+  // before: the state's first year when it is named for an earlier time, else 0.
+  void report(const LintContext& ctx, const Mention& m, const Entity& e, Emitter& out, int before = 0) const {
     const auto& ts = ctx.tokens;
     const auto& dict = ctx.entities->dictionary();
     std::vector<std::string> repl;
@@ -465,7 +533,8 @@ class TemporalValidityRule : public Rule {
     }
     std::string_view matched = ts.text().substr(b, end - b);
     for (auto& r : repl) r = match_case(matched, r);
-    std::string tpl = repl.empty() ? message_plain_ : info().message;
+    std::string tpl = before ? message_before_ : repl.empty() ? message_plain_ : info().message;
+    tpl = fill(std::move(tpl), "{from}", std::to_string(before));
     tpl = fill(std::move(tpl), "{year}", std::to_string(e.valid_to->year));
     tpl = fill(std::move(tpl), "{name}", e.name);
     tpl = fill(std::move(tpl), "{match}", std::string(matched));
@@ -488,7 +557,9 @@ class TemporalValidityRule : public Rule {
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
   int evidence_after_years_ = 20;
-  std::string message_plain_;
+  std::string message_plain_, message_before_;
+  std::unordered_set<std::string> relative_words_, origin_words_;
+  int before_margin_ = 10;
   std::unordered_map<std::string, std::string> continuators_;
   std::unordered_map<std::string, std::vector<std::string>> replacements_;
 };
