@@ -110,7 +110,8 @@ class TemporalValidityRule : public Rule {
     message_before_ = table.string("message_before_existence").value_or("");
     relative_words_ = set_of(table.strings("relative_time_words"));
     origin_words_ = set_of(table.strings("origin_words"));
-    before_margin_ = static_cast<int>(table.integer("before_existence_years").value_or(10));
+    before_margin_ = static_cast<int>(table.integer("before_existence_years").value_or(3));
+    divided_prefixes_ = set_of(table.strings("divided_state_prefixes"));
     if (auto t = table.table("continuators")) {
       for (const auto& k : t->keys()) {
         auto v = t->string(k);
@@ -169,7 +170,11 @@ class TemporalValidityRule : public Rule {
       if (blocked || !outdated) continue;
       if (inside_name(ts, m)) continue;
       // A state named for a time before it existed ("the West Germans in World War I").
-      if (!message_before_.empty() && first_year > 0 && first_year < (1 << 30) &&
+      // A demonym only of a divided state ("West German"): others also name a region or a
+      // people older than the state ("according to Malayan folklore").
+      bool dated_form = !is_demonym(m.form) ||
+                        divided_prefixes_.count(std::string(ts.surface(m.first_token))) > 0;
+      if (!message_before_.empty() && dated_form && first_year > 0 && first_year < (1 << 30) &&
           before_existence(ts, m, first_year)) {
         report(ctx, m, *outdated, out, first_year);
         continue;
@@ -234,8 +239,14 @@ class TemporalValidityRule : public Rule {
     for (std::size_t k = m.first_token; k > sb && m.first_token - k < before_window_; --k)
       if (before_words_.count(std::string(ts.folded(k - 1)))) return true;
     // "Swaziland, now Eswatini", "Zaire (renamed ...)".
-    for (std::size_t k = m.end_token; k < se && k < m.end_token + after_window_; ++k)
-      if (after_words_.count(std::string(ts.folded(k)))) return true;
+    // "Now" only as a gloss after a comma or a bracket: "Netherlands East Indies is now the
+    // world's third-most-populous country" speaks of today.
+    for (std::size_t k = m.end_token; k < se && k < m.end_token + after_window_; ++k) {
+      std::string w(ts.folded(k));
+      if (!after_words_.count(w)) continue;
+      if (w == "now" && !(k > m.end_token && (ts.surface(k - 1) == "," || ts.surface(k - 1) == "("))) continue;
+      return true;
+    }
     int last_year = e.valid_to->year;
     for (std::size_t k = sb; k < se; ++k) {
       {  // "1975", "the 1980s", "mid-1800s" (a word token)
@@ -559,7 +570,8 @@ class TemporalValidityRule : public Rule {
   int evidence_after_years_ = 20;
   std::string message_plain_, message_before_;
   std::unordered_set<std::string> relative_words_, origin_words_;
-  int before_margin_ = 10;
+  int before_margin_ = 3;
+  std::unordered_set<std::string> divided_prefixes_;
   std::unordered_map<std::string, std::string> continuators_;
   std::unordered_map<std::string, std::vector<std::string>> replacements_;
 };
