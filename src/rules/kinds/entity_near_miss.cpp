@@ -227,12 +227,18 @@ struct Name {
   bool country_only = false;
 };
 
-// Two lower-case words of one name, in either order, a plural as its singular.
-std::string pair_key(std::string a, std::string b) {
-  for (auto* w : {&a, &b})
-    if (w->size() > 3 && w->back() == 's' && (*w)[w->size() - 2] != 's') w->pop_back();
-  if (b < a) std::swap(a, b);
-  return a + '\x1f' + b;
+// A word of a name as the co-naming check compares it: lower case, a plural as its singular.
+std::string name_word_key(std::string w) {
+  w = models::lower(w);
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+  return w;
+}
+
+// Two words of one name, in either order.
+std::string pair_key(const std::string& a, const std::string& b) {
+  std::string x = name_word_key(a), y = name_word_key(b);
+  if (y < x) std::swap(x, y);
+  return x + '\x1f' + y;
 }
 
 void add_pairs(const std::vector<std::string>& words, std::unordered_set<std::string>& out) {
@@ -268,9 +274,9 @@ struct NearMissIndex {
   std::unordered_set<std::string> short_forms;
   // Lower-cased word -> how many entities' names hold it: "national", "federal", "supreme",
   // "state" are words many real bodies are built from.
-  std::unordered_map<std::string, std::uint32_t> name_word_entities;
+  // name_word_key -> the entities (ascending) whose names hold the word, when a setting asks.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> word_entities;
   std::unordered_set<std::string> country_words;  // single words of country and state names, demonyms, capitals
-  std::unordered_set<std::string> name_pairs;     // pair_key of two words of one known name
   std::vector<WordTarget> targets;
   std::unordered_map<std::string, std::vector<std::uint32_t>> deletes;  // deletion variant -> targets
 };
@@ -281,7 +287,6 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
   const auto& all = index.dictionary().entities();
   std::unordered_set<std::size_t> lengths, pair_lengths;
   std::unordered_set<std::string> seen_targets;
-  std::unordered_map<std::string, std::unordered_set<std::uint32_t>> word_entity_pairs;
   auto add_geo = [&](const std::string& form) {
     tokenize::TokenStream ts(form, tokenize::TokenStream::Mode::tokens_only);
     if (ts.size() == 1) {
@@ -328,12 +333,12 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       n.head.push_back(pieces[i].word && ((last && !joined) || before_joining));
       joined = joined || joining(i);
     }
-    {
-      std::vector<std::string> lowered;
-      for (std::size_t j = 0; j < n.tokens.size(); ++j)
-        if (pieces[j].word) lowered.push_back(models::lower(n.tokens[j]));
-      add_pairs(lowered, out->name_pairs);
-    }
+    if (p.institution_names > 0 || p.body_swap_common > 0 || p.body_swap_strength > 0)
+      for (std::size_t j = 0; j < n.tokens.size(); ++j) {
+        if (!pieces[j].word) continue;
+        auto& ids = out->word_entities[name_word_key(n.tokens[j])];
+        if (ids.empty() || ids.back() != e) ids.push_back(e);
+      }
     bool long_enough = n.words >= p.min_words || (n.words == 2 && letters(form) >= p.two_word_min_letters);
     if (!long_enough && n.words == 2 && p.two_word_story_country_swaps && p.state_types.count(all[e].type) &&
         pieces.size() == 2 && pieces[0].word && out->country_words.count(pieces[0].text) &&
@@ -361,12 +366,6 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     pair_lengths.insert(n.tokens.size() + 1);
     lengths.insert(n.tokens.size());
     if (!n.country_only) out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
-    if (p.institution_names > 0 || p.body_swap_common > 0) {
-      for (const auto& t : n.tokens) {
-        auto& seen_by = word_entity_pairs[models::lower(t)];
-        if (seen_by.insert(e).second) ++out->name_word_entities[models::lower(t)];
-      }
-    }
     out->names.push_back(std::move(n));
   };
   for (const auto& c : p.constituents) out->country_words.insert(c.first);
@@ -777,8 +776,15 @@ class EntityNearMissRule : public Rule {
   // Whether some known or listed real name holds both words (lower case, a plural as its
   // singular): "commerce" and "ministry" in "Ministry of Commerce".
   bool co_named(const LintContext& ctx, const NearMissIndex& ix, const std::string& a, const std::string& b) const {
+    auto ia = ix.word_entities.find(name_word_key(a)), ib = ix.word_entities.find(name_word_key(b));
+    if (ia != ix.word_entities.end() && ib != ix.word_entities.end()) {
+      const auto &x = ia->second, &y = ib->second;
+      for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i] == y[j]) return true;
+        x[i] < y[j] ? ++i : ++j;
+      }
+    }
     std::string key = pair_key(a, b);
-    if (ix.name_pairs.count(key)) return true;
     const auto* names = ctx.real_names;
     if (!names) return false;
     std::lock_guard<std::mutex> lock(mutex_);
@@ -983,8 +989,8 @@ class EntityNearMissRule : public Rule {
         if (j == k || name.tokens[j].empty() || p_.function_words.count(models::lower(name.tokens[j]))) continue;
         std::string other = models::lower(name.tokens[j]);
         if (co_named(ctx, ix, other, text_lower)) return Swap::none;
-        auto used = ix.name_word_entities.find(other);
-        if (p_.body_swap_common > 0 && used != ix.name_word_entities.end() && used->second >= p_.body_swap_common)
+        auto used = ix.word_entities.find(name_word_key(other));
+        if (p_.body_swap_common > 0 && used != ix.word_entities.end() && used->second.size() >= p_.body_swap_common)
           return Swap::none;
       }
       return Swap::synonym;
@@ -998,8 +1004,8 @@ class EntityNearMissRule : public Rule {
       // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
       // "Constitutional" Court): one for the other names another real body.
       auto common = [&](const std::string& w) {
-        auto it = ix.name_word_entities.find(w);
-        return p_.institution_names > 0 && it != ix.name_word_entities.end() && it->second >= p_.institution_names;
+        auto it = ix.word_entities.find(name_word_key(w));
+        return p_.institution_names > 0 && it != ix.word_entities.end() && it->second.size() >= p_.institution_names;
       };
       if (common(known_lower) && common(text_lower) && !geographic(ix, known_word) && !geographic(ix, text_word))
         return Swap::none;
@@ -1170,13 +1176,17 @@ class EntityNearMissRule : public Rule {
     // A known state body of a country the story never names otherwise, where the story's own
     // country has a body of the same name ("Australian Treasury" in a story about the U.S.
     // Treasury's auctions): another country swapped in, however real the result.
+    // Looked up when a name answering the span has its word ("Australian Treasury" answers).
     const std::vector<std::size_t>* known_span = nullptr;
-    if (!pair && p_.known_body_country_swaps) {
-      std::size_t kb = ts[b].begin, ke = ts[e - 1].end - possessive_bytes(ts.surface(e - 1));
-      known_span = ctx.entities->dictionary().by_name(
-          one_line(text::plain_apostrophes(ts.text().substr(kb, ke - kb))));
-    }
+    bool known_looked_up = false;
     auto is_known_span = [&](std::uint32_t entity) {
+      if (pair || !p_.known_body_country_swaps) return false;
+      if (!known_looked_up) {
+        known_looked_up = true;
+        std::size_t kb = ts[b].begin, ke = ts[e - 1].end - possessive_bytes(ts.surface(e - 1));
+        known_span = ctx.entities->dictionary().by_name(
+            one_line(text::plain_apostrophes(ts.text().substr(kb, ke - kb))));
+      }
       return known_span && std::find(known_span->begin(), known_span->end(), entity) != known_span->end();
     };
     for (std::size_t k = 0; k + (pair ? 1 : 0) < len; ++k) {
@@ -1209,9 +1219,12 @@ class EntityNearMissRule : public Rule {
       auto it = ix.keys.find(key);
       if (it == ix.keys.end()) continue;
       for (auto id : it->second) {
-        if (is_known_span(ix.names[id].entity)) continue;
-        // The known name in another form ("United State's", "Organisation", "Corp"): not a spin.
-        if (same_word(ix.names[id].tokens[k], words[k])) return false;
+        // The known name in another form ("United State's", "Organisation", "Corp"): not a spin;
+        // the span's own name when it is a known body that may be a swap.
+        if (same_word(ix.names[id].tokens[k], words[k])) {
+          if (is_known_span(ix.names[id].entity)) continue;
+          return false;
+        }
         hits.push_back(Hit{id, k, Swap::none});
       }
     }
