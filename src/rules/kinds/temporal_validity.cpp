@@ -99,6 +99,7 @@ class TemporalValidityRule : public Rule {
     story_present_years_ = static_cast<int>(table.integer("story_present_years").value_or(1));
     economy_nouns_ = set_of(table.strings("story_present_nouns"));
     story_months_ = set_of(table.strings("story_present_months"));
+    time_units_ = set_of(table.strings("time_units"));
     inside_names_ = folded_phrases(table.strings("inside_names"));
     not_subject_after_ = set_of(table.strings("not_subject_after"));
     institution_words_ = set_of(table.strings("institution_words"));
@@ -236,8 +237,16 @@ class TemporalValidityRule : public Rule {
     if (m.first_token > sb && ts.surface(m.first_token - 1) == "-" && !ts[m.first_token].space_before) {
       if (m.first_token >= sb + 2 && hyphen_words_.count(std::string(ts.folded(m.first_token - 2)))) return true;
     }
-    for (std::size_t k = m.first_token; k > sb && m.first_token - k < before_window_; --k)
-      if (before_words_.count(std::string(ts.folded(k - 1)))) return true;
+    // Not "last" of "last month", "last Tuesday": a date of the story's own time.
+    for (std::size_t k = m.first_token; k > sb && m.first_token - k < before_window_; --k) {
+      std::string w(ts.folded(k - 1));
+      if (!before_words_.count(w)) continue;
+      if (k < m.first_token && (time_units_.count(std::string(ts.folded(k))) ||
+                                current_words_.count(std::string(ts.surface(k))) ||
+                                story_months_.count(std::string(ts.surface(k)))))
+        continue;
+      return true;
+    }
     // "Swaziland, now Eswatini", "Zaire (renamed ...)".
     // "Now" only as a gloss after a comma or a bracket: "Netherlands East Indies is now the
     // world's third-most-populous country" speaks of today.
@@ -276,7 +285,12 @@ class TemporalValidityRule : public Rule {
       if (!is_demonym(m.form)) return true;
       // A demonym needs a present-day word: "The East German government said on Nov. 9" is
       // history told with a date.
-      if (story.present && m.form == FormKind::demonym_adj)
+      // With a month only, the sentence must speak in the present or perfect ("the Malayan
+      // government said it has re-imposed export duties").
+      bool present_verb = false;
+      for (std::size_t k = sentence.first_token; k < se && !present_verb; ++k)
+        present_verb = present_verbs_.count(std::string(ts.folded(k))) > 0;
+      if ((story.present || present_verb) && m.form == FormKind::demonym_adj)
         for (std::size_t k = m.end_token; k < se && k < m.end_token + official_window_; ++k) {
           if (ts[k].kind == tokenize::TokenKind::punct) break;
           std::string w(ts.folded(k));
@@ -563,7 +577,7 @@ class TemporalValidityRule : public Rule {
   bool story_present_ = false;
   std::vector<std::vector<std::string>> story_present_phrases_;
   int story_present_years_ = 1;
-  std::unordered_set<std::string> economy_nouns_, story_months_;
+  std::unordered_set<std::string> economy_nouns_, story_months_, time_units_;
   std::vector<std::vector<std::string>> sentence_phrases_;
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
