@@ -1041,10 +1041,12 @@ class EntityNearMissRule : public Rule {
             };
             return ends("ed") || ends("ing");
           };
-          // Nor is a plural for a singular head ("U.S. Agencies", the shipping line "U.S. Lines").
+          // Nor is a plural for a singular head ("U.S. Agencies", the shipping line "U.S. Lines"),
+          // or a word naming a kind of body ("the U.S. Agency also emphasised").
           auto plural = [](const std::string& w) { return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's'; };
           rare_head = ctx.bigrams->pair_strength(country, known_lower) >= p_.country_head_variant_strength &&
                       ctx.bigrams->pair_strength(country, text_lower) == 0 && !verbal(text_lower) &&
+                      !body_word(text_lower) &&  // "the U.S. Agency": another body, not a swap
                       !(plural(text_lower) && !plural(known_lower));
         }
         if (rare_head) need = std::min(need, p_.outside_vocabulary_strength);
@@ -1379,9 +1381,9 @@ class EntityNearMissRule : public Rule {
       bool foreign_word = std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
         return h.swap == Swap::synonym && !in_name_vocabulary(ctx, ix, words[h.k]);
       });
-      // Nor when a region or another country stands for the name's country word ("African State
-      // Department").
-      bool place = std::all_of(hits.begin(), hits.end(), [](const Hit& h) { return place_swap(h.swap); });
+      // Nor when a region stands for the name's country word ("African State Department"); a
+      // country before a shorter name makes another real one ("Sudan People's Liberation Army").
+      bool place = std::all_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::region; });
       if (m.end_token - m.first_token >= 2 && !foreign_word && !place &&
           std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return ix.names[h.name].entity == m.entity; }))
         return false;
