@@ -971,6 +971,19 @@ class EntityNearMissRule : public Rule {
     std::string known_word = name.tokens[k].substr(0, name.tokens[k].size() - possessive_bytes(name.tokens[k]));
     std::string text_lower = models::lower(text_word), known_lower = models::lower(known_word);
     if (models::same_word(text_lower, known_lower)) return Swap::none;
+    // A short name's head ("U.S. Vault" for the U.S. Treasury) is judged only as a rare variant
+    // of frequent wording (below): never when the country's pair with the word is seen.
+    if (name.country_only && k > 0) {
+      if (!ctx.bigrams || !ctx.synonyms) return Swap::none;
+      std::string country;
+      for (char c : name.tokens[0])
+        if (c != '.') country.push_back(c);
+      if (ctx.bigrams->pair_strength(country, text_lower) > 0) return Swap::none;
+    }
+    // ... and its country word only for a place ("White House" is no swap of the U.S. House).
+    if (name.country_only && k == 0 && !ix.country_words.count(text_word) && !p_.region_words.count(text_word) &&
+        !p_.state_region_words.count(text_word) && countries_named(ctx.entities->dictionary(), text_word).empty())
+      return Swap::none;
     // Place for place is the country and region logic's to judge, never a thesaurus's: Moby
     // lists "Taiwan" under "China".
     bool places = geographic(ix, text_word) && geographic(ix, known_word);
@@ -998,7 +1011,8 @@ class EntityNearMissRule : public Rule {
     // The other words of a place's name ("Wake Island", "Red Sea") are names, not words a
     // thesaurus may vary: "Reunion Island" is another island.
     bool place_name = !name.tokens.empty() && p_.place_heads.count(name.tokens.back()) && !name.head[k];
-    // A short name's head ("U.S. Vault") only as a rare variant of frequent wording (below).
+    // A short name's head ("U.S. Vault") only as a rare variant of frequent wording (below):
+    // never when the country's pair with the swapped word is seen.
     bool short_head = name.country_only && k > 0;
     if (ctx.synonyms && !places && !place_name && (!name.country_only || short_head)) {
       // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
@@ -1277,6 +1291,17 @@ class EntityNearMissRule : public Rule {
 
     if (!pair)
       for (auto& h : hits) {
+        // A span running on is judged only for a word next to the neighbour that excuses it.
+        if (ran_on && !((excuse_left && h.k == 0) || (excuse_right && h.k + 1 == len))) {
+          h.swap = Swap::none;
+          continue;
+        }
+        // A known body is judged only for another country's word (below).
+        if (known_body && !ix.country_words.count(strip_possessive(words[h.k])) &&
+            countries_named(dict, strip_possessive(words[h.k])).empty()) {
+          h.swap = Swap::none;
+          continue;
+        }
         h.swap = swap_kind(ctx, story, ix, ix.names[h.name], h.k, b, e, words[h.k]);
         // A known body: only another country's word, in a story about the name's own country
         // that never names the known body's.

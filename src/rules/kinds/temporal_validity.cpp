@@ -143,7 +143,12 @@ class TemporalValidityRule : public Rule {
         country_begin[c.first_token] = 1, country_end[c.end_token] = 1;
       named_begin[c.first_token] = 1, named_end[c.end_token] = 1;
     }
-    Story story = story_time(ts, ctx.date);
+    // What the story says of its time, read once and only when a mention needs evidence.
+    std::optional<Story> story;
+    auto story_of = [&]() -> const Story& {
+      if (!story) story = story_time(ts, ctx.date);
+      return *story;
+    };
     for (std::size_t i = 0; i < ms.size();) {
       // All entities that share this span (an ambiguous name yields one mention each).
       std::size_t j = end_of_same_span(ms, i);
@@ -189,7 +194,7 @@ class TemporalValidityRule : public Rule {
       // of countries.
       if (in_local_list(ts, m, named_begin, named_end) && !listed_with_current(ts, m, country_begin, country_end))
         continue;
-      if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m, *outdated, ctx.date, story) &&
+      if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m, *outdated, ctx.date, story_of()) &&
           !listed_with_current(ts, m, country_begin, country_end))
         continue;
       report(ctx, m, *outdated, out);
