@@ -1406,9 +1406,16 @@ class EntityNearMissRule : public Rule {
       bool foreign_word = std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
         return h.swap == Swap::synonym && !in_name_vocabulary(ctx, ix, words[h.k]);
       });
-      // Nor when a region stands for the name's country word ("African State Department"); a
-      // country before a shorter name makes another real one ("Sudan People's Liberation Army").
-      bool place = std::all_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::region; });
+      // Nor when a region stands for the name's country word ("African State Department"), or
+      // another country in a story about the name's own that never names the other; a country
+      // before a shorter name is otherwise another real body ("the Sudan People's Liberation
+      // Army" in a story about Sudan).
+      bool place = std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
+        if (h.swap == Swap::region) return true;
+        if (h.swap != Swap::country) return false;
+        std::string known = strip_possessive(ix.names[h.name].tokens[h.k]), text = strip_possessive(words[h.k]);
+        return story_country(ctx, story, known, b, e) && !story_names(ctx, story, text, b, e);
+      });
       if (m.end_token - m.first_token >= 2 && !foreign_word && !place &&
           std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return ix.names[h.name].entity == m.entity; }))
         return false;
