@@ -394,8 +394,10 @@ class TemporalValidityRule : public Rule {
   static bool in_local_list(const TokenStream& ts, const Mention& m, const std::vector<char>& begin,
                             const std::vector<char>& end) {
     auto cap = [&](std::size_t k) { return k < ts.size() && ts[k].is_word() && ts[k].shape == tokenize::CaseShape::capitalized; };
-    bool left = m.first_token >= 2 && ts.surface(m.first_token - 1) == "," && cap(m.first_token - 2) &&
-                !end[m.first_token - 1];
+    // On the left only as a list's later item ("Namibe, Uige, Zaire"): "Lampang, Siam" and
+    // "Java, Netherlands East Indies's" name a place and its country.
+    bool left = m.first_token >= 4 && ts.surface(m.first_token - 1) == "," && cap(m.first_token - 2) &&
+                !end[m.first_token - 1] && ts.surface(m.first_token - 3) == "," && cap(m.first_token - 4);
     bool right = m.end_token + 1 < ts.size() && ts.surface(m.end_token) == "," && cap(m.end_token + 1) &&
                  !begin[m.end_token + 1];
     return left || right;
