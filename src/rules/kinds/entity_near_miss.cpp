@@ -246,6 +246,9 @@ void add_pairs(const std::vector<std::string>& words, std::unordered_set<std::st
     for (std::size_t j = i + 1; j < words.size(); ++j) out.insert(pair_key(words[i], words[j]));
 }
 
+// check_span without a hyphenated compound.
+constexpr std::size_t kNoCompound = static_cast<std::size_t>(-1);
+
 // One word or mark of a name as the index sees it.
 struct Piece {
   std::string text;
@@ -566,7 +569,24 @@ class EntityNearMissRule : public Rule {
         if (foreign[i + len] - foreign[i] > 2) continue;
         if (check_span(ctx, story, ix, mention_of, i, len, true, out)) {
           for (std::size_t t = i; t < i + len; ++t) reported[t] = true;
+          done = true;
           break;
+        }
+      }
+      // A hyphenated compound for one word of a name ("Federal Reserve Plug-in", "Ruby-red
+      // Cross"): the compound is one word of the span.
+      for (std::size_t len : ix.lengths) {
+        if (done || i + len + 2 > ts.size()) break;
+        for (std::size_t c = 0; c < len && !done; ++c) {
+          std::size_t t = i + c;
+          if (!ts[t].is_word() || ts.surface(t + 1) != "-" || ts[t + 1].space_before || ts[t + 2].space_before ||
+              !ts[t + 2].is_word())
+            continue;
+          if (foreign[i + len + 2] - foreign[i] > 3) continue;
+          if (check_span(ctx, story, ix, mention_of, i, len, false, out, c)) {
+            for (std::size_t r = i; r < i + len + 2; ++r) reported[r] = true;
+            done = true;
+          }
         }
       }
     }
@@ -1177,12 +1197,17 @@ class EntityNearMissRule : public Rule {
 
   bool check_span(const LintContext& ctx, const StoryCountries& story, const NearMissIndex& ix,
                   const std::vector<std::int32_t>& mention_of,
-                  std::size_t b, std::size_t len, bool pair, Emitter& out) const {
+                  std::size_t b, std::size_t len, bool pair, Emitter& out,
+                  std::size_t compound = kNoCompound) const {
     const auto& ts = ctx.tokens;
-    std::size_t e = b + len;
+    // The token of the span's word k: a hyphenated compound at `compound` takes three.
+    auto tok = [&](std::size_t k) { return b + k + (compound != kNoCompound && k > compound ? 2 : 0); };
+    std::size_t e = b + len + (compound != kNoCompound ? 2 : 0);
     if (!ts[e - 1].is_word()) return false;
     std::vector<std::string> words(len);
-    for (std::size_t k = 0; k < len; ++k) words[k] = surface_for_name(ts, b + k, k + 1 == len);
+    for (std::size_t k = 0; k < len; ++k)
+      words[k] = k == compound ? std::string(ts.surface(tok(k))) + "-" + surface_for_name(ts, tok(k) + 2, k + 1 == len)
+                               : surface_for_name(ts, tok(k), k + 1 == len);
     struct Hit {
       std::uint32_t name;
       std::size_t k;
@@ -1206,13 +1231,15 @@ class EntityNearMissRule : public Rule {
       return known_span && std::find(known_span->begin(), known_span->end(), entity) != known_span->end();
     };
     for (std::size_t k = 0; k + (pair ? 1 : 0) < len; ++k) {
-      if (!ts[b + k].is_word() || ts[b + k].shape != CaseShape::capitalized) continue;
+      if (!ts[tok(k)].is_word() || ts[tok(k)].shape != CaseShape::capitalized) continue;
+      // Only the compound itself stands for a word of the name.
+      if (compound != kNoCompound && k != compound) continue;
       std::string key;
       for (std::size_t j = 0; j < len; ++j) (key += (j == k || (pair && j == k + 1)) ? kWild : words[j]) += kSep;
       if (pair) {
         // Two words for one: a thesaurus paraphrase ("Financial Institution" for "Bank"), or a
         // place of two words for a country's word ("Bank of Sri Lanka" for the Bank of England).
-        if (!ts[b + k + 1].is_word() || ts[b + k + 1].shape != CaseShape::capitalized) continue;
+        if (!ts[tok(k + 1)].is_word() || ts[tok(k + 1)].shape != CaseShape::capitalized) continue;
         auto it = ix.pair_keys.find(key);
         if (it == ix.pair_keys.end()) continue;
         std::string place = words[k] + " " + words[k + 1];
@@ -1237,7 +1264,11 @@ class EntityNearMissRule : public Rule {
       for (auto id : it->second) {
         // The known name in another form ("United State's", "Organisation", "Corp"): not a spin;
         // the span's own name when it is a known body that may be a swap.
-        if (same_word(ix.names[id].tokens[k], words[k])) {
+        // A compound is the same word without its hyphen ("Co-operation", "South-East").
+        std::string unhyphenated = words[k];
+        if (k == compound) unhyphenated.erase(std::remove(unhyphenated.begin(), unhyphenated.end(), '-'), unhyphenated.end());
+        if (same_word(ix.names[id].tokens[k], words[k]) ||
+            (k == compound && models::same_word(models::lower(ix.names[id].tokens[k]), models::lower(unhyphenated)))) {
           if (is_known_span(ix.names[id].entity)) continue;
           return false;
         }
