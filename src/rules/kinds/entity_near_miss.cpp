@@ -1254,6 +1254,12 @@ class EntityNearMissRule : public Rule {
         for (auto id : it->second) {
           const Name& n = ix.names[id];
           int need = n.words < p_.min_words ? p_.two_word_strength : n.head[k] ? p_.head_strength : p_.synonym_strength;
+          // Two words no known or real name uses ("Expanding Universe Bank"), as for one word
+          // (outside_vocabulary_strength; a two-word name must be famous).
+          if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ctx, ix, words[k]) &&
+              !in_name_vocabulary(ctx, ix, words[k + 1]) &&
+              (n.words >= p_.min_words || famous_pair(ctx, n, models::lower(words[k]), p_.famous_strength)))
+            need = std::min(need, p_.outside_vocabulary_strength);
           if (ctx.synonyms->relation(models::lower(n.tokens[k]), phrase).strength >= need)
             hits.push_back(Hit{id, k, Swap::synonym});
         }
