@@ -7,6 +7,8 @@
 - Spot checks: 60 facts (office holders with their terms; capitals, demonyms and former names
   of countries), each looked up in the generated dictionary and in the source row it came from.
 - Bad data: the generator fails with FILE:LINE on each kind of bad source row.
+- The synonym table (dictionaries/synonyms/synonyms.tsv) is what tools/synonyms/gen_synonyms.py
+  makes of the thesauri and today's keys (skipped when the thesauri are not installed).
 """
 
 import csv
@@ -346,6 +348,33 @@ class BadData(unittest.TestCase):
             "FRA,França,head_of_state,Jacques Chirac,Q2105,1995-05-17T00:00:00Z,2002-05-16T00:00:00Z,,\n")
         self.assertEqual((counts["not_a_name"], counts["out_of_scope"], counts["merged"]), (1, 1, 1))
         self.assertEqual([(r["name"], r["end"]) for r in rows], [("François Mitterrand", "1995-05-17"), ("Jacques Chirac", "2007-05-16")])
+
+
+SYNONYM_SOURCES = ["/usr/share/mythes/th_en_US_v2.dat", "/usr/share/wordnet/data.noun",
+                   os.path.join(ROOT, "build", "thesauri", "node_modules", "moby", "words.txt")]
+
+
+@unittest.skipUnless(all(os.path.exists(p) for p in SYNONYM_SOURCES),
+                     "the thesauri are not installed (see tools/spin/README.md)")
+class SynonymTable(unittest.TestCase):
+    def test_table_is_up_to_date(self):
+        # Its keys are the words of every known name and office title: a new entity file or title
+        # changes them, and the table must be regenerated with it.
+        run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "synonyms", "gen_synonyms.py"), "--check"],
+                             capture_output=True, text=True)
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_check_reports_a_stale_table(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            stale = os.path.join(tmp, "synonyms.tsv")
+            with open(os.path.join(ROOT, "dictionaries", "synonyms", "synonyms.tsv"), encoding="utf-8") as f:
+                lines = f.readlines()
+            with open(stale, "w", encoding="utf-8") as f:
+                f.writelines(lines[:-1])
+            run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "synonyms", "gen_synonyms.py"),
+                                  "--check", "--out", stale], capture_output=True, text=True)
+            self.assertEqual(run.returncode, 1)
+            self.assertIn("out of date", run.stderr)
 
 
 if __name__ == "__main__":
