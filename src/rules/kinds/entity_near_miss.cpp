@@ -64,6 +64,14 @@ std::size_t possessive_bytes(std::string_view s) {
 
 std::string strip_possessive(const std::string& w) { return w.substr(0, w.size() - possessive_bytes(w)); }
 
+// A dotted abbreviation as the reference pairs write it: "U.S." as "US".
+std::string without_dots(const std::string& w) {
+  std::string out;
+  for (char c : w)
+    if (c != '.') out.push_back(c);
+  return out;
+}
+
 std::u32string code_points(std::string_view s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
@@ -867,9 +875,7 @@ class EntityNearMissRule : public Rule {
     std::size_t left = k;
     std::string before = k > 0 ? words[k - 1] : std::string();
     if (k > 1 && before == "." && words[k - 2].find('.') != std::string::npos) {
-      before.clear();
-      for (char c : words[k - 2])
-        if (c != '.') before.push_back(c);
+      before = without_dots(words[k - 2]);
       left = k - 1;
     }
     // After a dotted abbreviation (a country's: "U.S.") any noun may follow ("U.S. firm"): fewer sightings
@@ -995,10 +1001,7 @@ class EntityNearMissRule : public Rule {
     // of frequent wording (below): never when the country's pair with the word is seen.
     if (name.country_only && k > 0) {
       if (!ctx.bigrams || !ctx.synonyms) return Swap::none;
-      std::string country;
-      for (char c : name.tokens[0])
-        if (c != '.') country.push_back(c);
-      if (ctx.bigrams->pair_strength(country, text_lower) > 0) return Swap::none;
+      if (ctx.bigrams->pair_strength(without_dots(name.tokens[0]), text_lower) > 0) return Swap::none;
     }
     // ... and its country word only for a place ("White House" is no swap of the U.S. House).
     if (name.country_only && k == 0 && !ix.country_words.count(text_word) && !p_.region_words.count(text_word) &&
@@ -1063,9 +1066,7 @@ class EntityNearMissRule : public Rule {
         bool rare_head = false;
         if (two && name.head[k] && k > 0 && p_.country_head_variant_strength > 0 && ctx.bigrams &&
             (ix.country_words.count(name.tokens[0]) || ix.country_words.count(name.tokens[0] + "."))) {
-          std::string country;  // as reference pairs write it: "U.S." as "us"
-          for (char c : name.tokens[0])
-            if (c != '.') country.push_back(c);
+          std::string country = without_dots(name.tokens[0]);
           // A body's head is a noun: "U.S. Accounting principles", "in the U.S. Combined sales"
           // (a sentence the dot ended) are not bodies.
           auto verbal = [](const std::string& w) {
