@@ -1320,7 +1320,9 @@ class EntityNearMissRule : public Rule {
     bool excuse_left = false, excuse_right = false;
     if (ran_on) {
       if (pair || p_.run_on_strength == 0 || !ctx.bigrams) return false;
-      excuse_left = b > 0 && name_word(ts[b - 1]) && ts[b - 1].shape == CaseShape::capitalized &&
+      // The neighbour may be an upper-case abbreviation ("the US Mansion of Representatives").
+      excuse_left = b > 0 && name_word(ts[b - 1]) &&
+                    (ts[b - 1].shape == CaseShape::capitalized || ts[b - 1].shape == CaseShape::upper) &&
                     !runs_on(ctx, mention_of, b, e, true, false);
       excuse_right = e < ts.size() && name_word(ts[e]) && ts[e].shape == CaseShape::capitalized &&
                      ts[e].sentence == ts[e - 1].sentence && !runs_on(ctx, mention_of, b, e, false, true);
