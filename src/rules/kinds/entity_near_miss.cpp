@@ -898,6 +898,8 @@ class EntityNearMissRule : public Rule {
     if (ts[j].shape == CaseShape::lower && p_.joining_words.count(w)) return true;
     if (w != "and" && w != "&") return false;
     if (mention_of[other] >= 0) return false;
+    // Two bodies listed ("the Senate and Family of Representatives"), not one name.
+    if (body_word(models::lower(ts.surface(other)))) return false;
     return ctx.spell->known(models::lower(ts.surface(other)));
   }
 
