@@ -210,8 +210,8 @@ struct Params {
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
   int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
   std::size_t body_swap_common = 0;  // ... unless another word of the name is in this many known names
-  int body_swap_strength = 0;
-  int country_head_variant_strength = 0;  // see rule file  // a name's own pair this frequent lets another body word be its head's swap; 0: off
+  int body_swap_strength = 0;  // a name's own pair this frequent lets another body word be its head's swap; 0: off
+  int country_head_variant_strength = 0;  // a country's pair with a short body's head this frequent; 0: off
   int run_on_strength = 0;  // a longer name's pair with the known word this frequent lets a span run on; 0: off
   int outside_vocabulary_strength = 1;  // strength enough for a word no name uses; 0: off
   int famous_strength = 6;              // two-word names this frequent in reference text admit it too
@@ -777,6 +777,25 @@ class EntityNearMissRule : public Rule {
     return story_names_any(story, countries_named(ctx.entities->dictionary(), word), b, e);
   }
 
+  // Whether `word` names a country: a word of its name, demonym or capital, or a name of one.
+  bool names_country(const LintContext& ctx, const NearMissIndex& ix, const std::string& word) const {
+    return ix.country_words.count(word) || !countries_named(ctx.entities->dictionary(), word).empty();
+  }
+
+  // Whether `text_word` may be another country's word for the name's own `known_word`
+  // (`country_swaps`; geographic words such as "North" are left to the region logic).
+  bool country_for_country(const LintContext& ctx, const NearMissIndex& ix, const std::string& known_word,
+                           const std::string& text_word) const {
+    return p_.country_swaps && ix.country_words.count(known_word) && names_country(ctx, ix, text_word) &&
+           !p_.geographic_words.count(known_word) && !p_.geographic_words.count(text_word);
+  }
+
+  // Whether the story is about the country of `known_word` and never names that of `text_word`.
+  bool story_swap(const LintContext& ctx, const StoryCountries& story, const std::string& known_word,
+                  const std::string& text_word, std::size_t b, std::size_t e) const {
+    return story_country(ctx, story, known_word, b, e) && !story_names(ctx, story, text_word, b, e);
+  }
+
   // Whether the country of `word` is the story's own (see story_country_id).
   bool story_country(const LintContext& ctx, const StoryCountries& story, const std::string& word, std::size_t b,
                      std::size_t e) const {
@@ -834,7 +853,7 @@ class EntityNearMissRule : public Rule {
         if (sp == std::string::npos) sp = n.size();
         if (sp > b) {
           real_name_words_.insert(n.substr(b, sp - b));
-          words.push_back(models::lower(n.substr(b, sp - b)));
+          words.push_back(n.substr(b, sp - b));
         }
         b = sp + 1;
       }
@@ -1006,8 +1025,8 @@ class EntityNearMissRule : public Rule {
       if (ctx.bigrams->pair_strength(without_dots(name.tokens[0]), text_lower) > 0) return Swap::none;
     }
     // ... and its country word only for a place ("White House" is no swap of the U.S. House).
-    if (name.country_only && k == 0 && !ix.country_words.count(text_word) && !p_.region_words.count(text_word) &&
-        !p_.state_region_words.count(text_word) && countries_named(ctx.entities->dictionary(), text_word).empty())
+    if (name.country_only && k == 0 && !names_country(ctx, ix, text_word) && !p_.region_words.count(text_word) &&
+        !p_.state_region_words.count(text_word))
       return Swap::none;
     // Place for place is the country and region logic's to judge, never a thesaurus's: Moby
     // lists "Taiwan" under "China".
@@ -1036,8 +1055,7 @@ class EntityNearMissRule : public Rule {
     // The other words of a place's name ("Wake Island", "Red Sea") are names, not words a
     // thesaurus may vary: "Reunion Island" is another island.
     bool place_name = !name.tokens.empty() && p_.place_heads.count(name.tokens.back()) && !name.head[k];
-    // A short name's head ("U.S. Vault") only as a rare variant of frequent wording (below):
-    // never when the country's pair with the swapped word is seen.
+    // A short name's head ("U.S. Vault"): only as a rare variant of frequent wording (below).
     bool short_head = name.country_only && k > 0;
     if (ctx.synonyms && !places && !place_name && (!name.country_only || short_head)) {
       // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
@@ -1129,12 +1147,9 @@ class EntityNearMissRule : public Rule {
       // A state body of two words ("U.S. Treasury") with another country's word for its own, in a
       // story whose own country is the body's and that never names the swapped-in one
       // ("Albanian Treasury" in a story about Washington's bond market).
-      if (p_.two_word_story_country_swaps && p_.story_country_swaps && p_.country_swaps &&
+      if (p_.two_word_story_country_swaps && p_.story_country_swaps &&
           p_.state_types.count(ctx.entities->dictionary().entities()[name.entity].type) &&
-          ix.country_words.count(known_word) &&
-          (ix.country_words.count(text_word) || !countries_named(ctx.entities->dictionary(), text_word).empty()) &&
-          !p_.geographic_words.count(known_word) && !p_.geographic_words.count(text_word) &&
-          story_country(ctx, story, known_word, b, e) && !story_names(ctx, story, text_word, b, e))
+          country_for_country(ctx, ix, known_word, text_word) && story_swap(ctx, story, known_word, text_word, b, e))
         return Swap::country;
       return Swap::none;  // two-word names: synonyms, misspellings, regions
     }
@@ -1143,9 +1158,7 @@ class EntityNearMissRule : public Rule {
     // ("Kuwait/Qatar News Agency") make the span ambiguous, and check_span then stays silent.
     // Only in a name whose other words are distinctive: every country has a "National Bank"
     // and a "Press Agency", few a "Central News Agency".
-    if (p_.country_swaps && ix.country_words.count(known_word) &&
-        (ix.country_words.count(text_word) || !countries_named(ctx.entities->dictionary(), text_word).empty()) &&
-        !p_.geographic_words.count(known_word) && !p_.geographic_words.count(text_word)) {
+    if (country_for_country(ctx, ix, known_word, text_word)) {
       std::size_t others = 0;
       for (std::size_t j = 0; j < name.tokens.size(); ++j)
         if (j != k && !name.tokens[j].empty() && std::isupper(static_cast<unsigned char>(name.tokens[j][0])) &&
@@ -1155,8 +1168,7 @@ class EntityNearMissRule : public Rule {
       // A common name bound to a country ("Bank of Japan") with another country swapped in,
       // in a story that names the name's own country elsewhere and never the swapped-in one
       // ("Bank of Norway" in a story about Tokyo's markets).
-      if (p_.story_country_swaps && story_country(ctx, story, known_word, b, e) && !story_names(ctx, story, text_word, b, e))
-        return Swap::country;
+      if (p_.story_country_swaps && story_swap(ctx, story, known_word, text_word, b, e)) return Swap::country;
     }
     if (name.head[k]) return Swap::none;  // another head noun names another body: "Bank of Spain"
     if (geographic(ix, text_word) || geographic(ix, known_word)) return Swap::none;
@@ -1217,6 +1229,11 @@ class EntityNearMissRule : public Rule {
       Swap swap;
     };
     std::vector<Hit> hits;
+    // Another country's word at the hit, in a story about the name's own country that never
+    // names the swapped-in one.
+    auto story_swapped = [&](const Hit& h) {
+      return story_swap(ctx, story, strip_possessive(ix.names[h.name].tokens[h.k]), strip_possessive(words[h.k]), b, e);
+    };
     // A known state body of a country the story never names otherwise, where the story's own
     // country has a body of the same name ("Australian Treasury" in a story about the U.S.
     // Treasury's auctions): another country swapped in, however real the result.
@@ -1339,18 +1356,14 @@ class EntityNearMissRule : public Rule {
           continue;
         }
         // A known body is judged only for another country's word (below).
-        if (known_body && !ix.country_words.count(strip_possessive(words[h.k])) &&
-            countries_named(dict, strip_possessive(words[h.k])).empty()) {
+        if (known_body && !names_country(ctx, ix, strip_possessive(words[h.k]))) {
           h.swap = Swap::none;
           continue;
         }
         h.swap = swap_kind(ctx, story, ix, ix.names[h.name], h.k, b, e, words[h.k]);
         // A known body: only another country's word, in a story about the name's own country
         // that never names the known body's.
-        if (known_body && (h.swap != Swap::country ||
-                           !story_country(ctx, story, strip_possessive(ix.names[h.name].tokens[h.k]), b, e) ||
-                           story_names(ctx, story, strip_possessive(words[h.k]), b, e)))
-          h.swap = Swap::none;
+        if (known_body && (h.swap != Swap::country || !story_swapped(h))) h.swap = Swap::none;
         if ((h.swap == Swap::synonym || place_swap(h.swap)) && in_use(ctx, words, h.k)) h.swap = Swap::none;
         if (ran_on && h.swap != Swap::none) {
           const std::string known = models::lower(ix.names[h.name].tokens[h.k]), spun = models::lower(words[h.k]);
@@ -1453,10 +1466,7 @@ class EntityNearMissRule : public Rule {
       // before a shorter name is otherwise another real body ("the Sudan People's Liberation
       // Army" in a story about Sudan).
       bool place = std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
-        if (h.swap == Swap::region) return true;
-        if (h.swap != Swap::country) return false;
-        std::string known = strip_possessive(ix.names[h.name].tokens[h.k]), text = strip_possessive(words[h.k]);
-        return story_country(ctx, story, known, b, e) && !story_names(ctx, story, text, b, e);
+        return h.swap == Swap::region || (h.swap == Swap::country && story_swapped(h));
       });
       if (m.end_token - m.first_token >= 2 && !foreign_word && !place &&
           std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return ix.names[h.name].entity == m.entity; }))

@@ -292,15 +292,9 @@ class TemporalValidityRule : public Rule {
       // history told with a date.
       // With a month only, the sentence must speak in the present or perfect ("the Malayan
       // government said it has re-imposed export duties").
-      bool present_verb = false;
-      for (std::size_t k = sentence.first_token; k < se && !present_verb; ++k)
-        present_verb = present_verbs_.count(std::string(ts.folded(k))) > 0;
-      if ((story.present || present_verb) && m.form == FormKind::demonym_adj)
-        for (std::size_t k = m.end_token; k < se && k < m.end_token + official_window_; ++k) {
-          if (ts[k].kind == tokenize::TokenKind::punct) break;
-          std::string w(ts.folded(k));
-          if (official_nouns_.count(w) || economy_nouns_.count(w)) return true;
-        }
+      if (m.form == FormKind::demonym_adj && (story.present || has_present_verb(ts, sentence)) &&
+          official_after(ts, m, se, true))
+        return true;
     }
     // A year after the state's end, up to the story's, dates the sentence to a time the state
     // no longer existed ("exports fell in calendar 1986"); earlier years already made the
@@ -315,9 +309,9 @@ class TemporalValidityRule : public Rule {
     // "there is no danger of a food shortage in Rhodesia". For a name, and for the demonym of a
     // rename ("Siamese rubber exports are"); other demonyms describe things, not the state
     // ("equipment of Soviet origin", "a Persian word").
-    if (present_sentence_ && (!is_demonym(m.form) || (e.kind == "name" && e.status == "historical")))
-      for (std::size_t k = sentence.first_token; k < se; ++k)
-        if (present_verbs_.count(std::string(ts.folded(k)))) return true;
+    if (present_sentence_ && (!is_demonym(m.form) || (e.kind == "name" && e.status == "historical")) &&
+        has_present_verb(ts, sentence))
+      return true;
     // The mention is the subject of a verb in the present or future tense ("Siam is unlikely
     // to", "Northern Rhodesia will retain").
     if (!is_demonym(m.form) && subject(ts, m, sentence.first_token)) {
@@ -346,13 +340,7 @@ class TemporalValidityRule : public Rule {
     if (!present) return false;
     // "East German officials", "Dahomey's government", "Siam's Commerce Ministry": a body that
     // speaks for the state now, within a few words.
-    if (m.form == FormKind::demonym_adj || m.possessive) {
-      for (std::size_t k = m.end_token; k < se && k < m.end_token + official_window_; ++k) {
-        if (ts[k].kind == tokenize::TokenKind::punct) break;
-        if (official_nouns_.count(std::string(ts.folded(k)))) return true;
-      }
-      return false;
-    }
+    if (m.form == FormKind::demonym_adj || m.possessive) return official_after(ts, m, se, false);
     // The verb must be the mention's own: no punctuation in between ("a bonus to the Soviet
     // Union, Lyng said"), and a name after a preposition is not the subject ("analysts of the
     // Soviet Union said").
@@ -362,6 +350,24 @@ class TemporalValidityRule : public Rule {
       reporting = reporting_verbs_.count(std::string(ts.folded(k))) > 0;
     }
     return reporting && (is_demonym(m.form) || subject(ts, m, sentence.first_token));
+  }
+
+  // Whether the sentence has a present- or future-tense verb.
+  bool has_present_verb(const TokenStream& ts, const tokenize::Sentence& sentence) const {
+    for (std::size_t k = sentence.first_token; k < sentence.end_token; ++k)
+      if (present_verbs_.count(std::string(ts.folded(k)))) return true;
+    return false;
+  }
+
+  // Whether an official noun (or, with `economy`, an economic one) follows the mention within
+  // official_window words, before any punctuation: "East German officials", "Malayan traders".
+  bool official_after(const TokenStream& ts, const Mention& m, std::size_t se, bool economy) const {
+    for (std::size_t k = m.end_token; k < se && k < m.end_token + official_window_; ++k) {
+      if (ts[k].kind == tokenize::TokenKind::punct) break;
+      std::string w(ts.folded(k));
+      if (official_nouns_.count(w) || (economy && economy_nouns_.count(w))) return true;
+    }
+    return false;
   }
 
   Story story_time(const TokenStream& ts, const Date& date) const {
