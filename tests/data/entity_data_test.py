@@ -102,6 +102,14 @@ COUNTRY_FACTS = [
 ]
 
 
+def run_tool(*args):
+    """Run a generator under tools/ (path parts, then its arguments)."""
+    script = [a for a in args if a.endswith(".py")][0]
+    parts = args[:args.index(script) + 1]
+    return subprocess.run([sys.executable, os.path.join(ROOT, "tools", *parts)] + list(args[len(parts):]),
+                          capture_output=True, text=True)
+
+
 def read(path):
     return [r for _, r in gen_leaders.read_tsv(path)]
 
@@ -119,13 +127,11 @@ class GeneratedFromSources(unittest.TestCase):
                     cls.source.setdefault(r["person_qid"], []).append(r)
 
     def test_file_is_up_to_date(self):
-        run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_leaders.py"), "--check"],
-                             capture_output=True, text=True)
+        run = run_tool("gen_leaders.py", "--check")
         self.assertEqual(run.returncode, 0, run.stderr)
 
     def test_factbook_names_are_up_to_date(self):
-        run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_factbook_names.py"), "--check"],
-                             capture_output=True, text=True)
+        run = run_tool("gen_factbook_names.py", "--check")
         self.assertEqual(run.returncode, 0, run.stderr)
 
     def test_factbook_names(self):
@@ -360,8 +366,7 @@ class SynonymTable(unittest.TestCase):
     def test_table_is_up_to_date(self):
         # Its keys are the words of every known name and office title: a new entity file or title
         # changes them, and the table must be regenerated with it.
-        run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "synonyms", "gen_synonyms.py"), "--check"],
-                             capture_output=True, text=True)
+        run = run_tool("synonyms", "gen_synonyms.py", "--check")
         self.assertEqual(run.returncode, 0, run.stderr)
 
     def test_check_reports_a_stale_table(self):
@@ -371,8 +376,7 @@ class SynonymTable(unittest.TestCase):
                 lines = f.readlines()
             with open(stale, "w", encoding="utf-8") as f:
                 f.writelines(lines[:-1])
-            run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "synonyms", "gen_synonyms.py"),
-                                  "--check", "--out", stale], capture_output=True, text=True)
+            run = run_tool("synonyms", "gen_synonyms.py", "--check", "--out", stale)
             self.assertEqual(run.returncode, 1)
             self.assertIn("out of date", run.stderr)
 
