@@ -247,7 +247,7 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   // No country named: no telling which bank was meant.
   EXPECT_EQ(findings("The Bank of Africa provided assistance, dealers said.", ix), V{});
   // Two countries named as often: the one the span's own sentence names picks the bank.
-  EXPECT_EQ(findings("The Bank of Africa said Japanese banks bought dollars. Britain and Japan agreed, London said.", ix),
+  EXPECT_EQ(findings("The Bank of Africa said Japanese banks bought dollars. Britain and Japan agreed, London and Tokyo said.", ix),
             V{"Bank of Africa -> Bank of Japan"});
   EXPECT_EQ(findings("The Bank of Africa said banks bought dollars. Britain and Japan agreed, London and Tokyo said.", ix),
             V{});

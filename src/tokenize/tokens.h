@@ -64,6 +64,16 @@ class TokenStream {
     return std::string_view(folded_).substr(t.fold_begin, t.fold_length);
   }
   std::string_view folded(std::size_t i) const { return folded(tokens_[i]); }
+  // Whether token i is its sentence's first word: only punctuation (an opening quotation mark,
+  // a bracket) comes before it in the sentence ('"The Bank of England ...').
+  bool opens_sentence(std::size_t i) const {
+    if (tokens_[i].sentence_start) return true;
+    for (std::size_t j = i; j-- > 0;) {
+      if (tokens_[j].kind != TokenKind::punct) return false;
+      if (tokens_[j].sentence_start) return tokens_[j].sentence == tokens_[i].sentence;
+    }
+    return false;
+  }
 
  private:
   static bool simple_ascii(std::string_view text, bool tokens_only);

@@ -654,7 +654,7 @@ class EntityNearMissRule : public Rule {
     // A dateline's dash opens the story's first sentence ("LONDON, March 26 - The Bank ...").
     bool after_dash = i > 0 && (ctx.tokens.surface(i - 1) == "-" || ctx.tokens.surface(i - 1) == "\xE2\x80\x94") &&
                       ctx.tokens[i - 1].space_before && t.space_before;
-    if ((!t.sentence_start && !after_dash) || !ctx.spell->known(models::lower(ctx.tokens.surface(i)))) return false;
+    if ((!ctx.tokens.opens_sentence(i) && !after_dash) || !ctx.spell->known(models::lower(ctx.tokens.surface(i)))) return false;
     // With a list of openers, other capitalized words at a sentence's start belong to the name
     // after them ("Union Bank of Switzerland"); without one, every known word opens.
     return p_.openers.empty() || p_.openers.count(std::string(ctx.tokens.surface(i))) > 0;
@@ -735,15 +735,30 @@ class EntityNearMissRule : public Rule {
       if (ctx_.mentions)
         for (const auto& m : *ctx_.mentions) {
           const auto& ent = dict.entities()[m.entity];
-          if (ent.type == EntityType::historical || ent.countries.size() != 1) continue;
-          namings_.push_back(Naming{m.first_token, m.end_token, ent.countries[0]});
+          // A former state of one country names that country ("West Germany" in a story about
+          // Bonn's loans).
+          const auto& of = ent.type == EntityType::historical && ent.countries.empty() ? ent.successors : ent.countries;
+          if (of.size() != 1) continue;
+          namings_.push_back(Naming{m.first_token, m.end_token, of[0]});
         }
       const auto& ts = ctx_.tokens;
+      // Tokens a mention above names already ("Washington" may be a known name of its own).
+      std::vector<bool> named(ts.size(), false);
+      for (const auto& n : namings_)
+        for (std::size_t t = n.first; t < n.end && t < ts.size(); ++t) named[t] = true;
       for (std::size_t t = 0; t < ts.size(); ++t) {
         if (!ts[t].is_word()) continue;
         std::string w(ts.surface(t));
         auto c = p_.currencies.find(w);
         if (c != p_.currencies.end()) namings_.push_back(Naming{t, t + 1, c->second});
+        // A capital in running text, standing alone ("dealers in London said"; not "Lake
+        // Victoria", "George Washington University", nor a sentence's first word).
+        if (ts[t].shape == CaseShape::capitalized && !named[t] && !ts.opens_sentence(t) && !(t > 0 && name_word(ts[t - 1])) &&
+            !(t + 1 < ts.size() && name_word(ts[t + 1]))) {
+          std::string bare = w.substr(0, w.size() - possessive_bytes(w));
+          if (const auto* list = dict.by_capital(bare))
+            for (auto id : *list) namings_.push_back(Naming{t, t + 1, dict.entities()[id].id});
+        }
         if (ts[t].shape == CaseShape::upper && w.size() >= 4) {
           for (std::size_t i = 1; i < w.size(); ++i) w[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
           if (const auto* list = dict.by_capital(w))

@@ -258,7 +258,7 @@ class SpunTitleRule : public Rule {
     return p.size() > 2 && (p.compare(p.size() - 2, 2, "'s") == 0 || p.back() == '\'');
   }
   static bool opener(const LintContext& ctx, std::size_t i) {
-    return ctx.tokens[i].sentence_start && ctx.spell && ctx.spell->known(models::lower(ctx.tokens.surface(i)));
+    return ctx.tokens.opens_sentence(i) && ctx.spell && ctx.spell->known(models::lower(ctx.tokens.surface(i)));
   }
 
   // Titles from the rule, the dictionary's office holders and the real-name lists, built on
