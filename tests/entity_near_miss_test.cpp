@@ -244,6 +244,9 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   // A country of two words for the name's own, in a story that names Britain twice.
   EXPECT_EQ(findings("The Bank of Sri Lanka provided 456 mln stg, London dealers said.", ix),
             V{"Bank of Sri Lanka -> Bank of England"});
+  // A sentence opened by a quotation mark: "The" opens it, the name does not run on from it.
+  EXPECT_EQ(findings("\"The Bank of Africa provided 456 mln stg,\" a dealer said.", ix),
+            V{"Bank of Africa -> Bank of England"});
   // No country named: no telling which bank was meant.
   EXPECT_EQ(findings("The Bank of Africa provided assistance, dealers said.", ix), V{});
   // Two countries named as often: the one the span's own sentence names picks the bank.
@@ -273,6 +276,9 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   EXPECT_EQ(findings("The Norwegian Treasury sold bonds in Oslo, Washington dealers said. U.S. banks bought.", ix),
             V{});
   EXPECT_EQ(findings("The Norwegian Treasury sold bonds, Washington dealers said.", ix), V{});
+  // A capital's possessive names its country too.
+  EXPECT_EQ(findings("The Norwegian Treasury sold bonds, Washington dealers said. The mood in Washington's markets was firm.", ix),
+            V{"Norwegian Treasury -> U.S. Treasury"});
   // A known body of a country the story never names, where the story's own country has a body
   // of that name: another country swapped in, however real the result.
   EXPECT_EQ(findings("The British Treasury sold bonds, Washington dealers said. The U.S. economy grew.", ix),

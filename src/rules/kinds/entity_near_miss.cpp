@@ -208,6 +208,7 @@ struct Params {
   // A word in at least this many known entities' names is an institution word ("National").
   std::uint32_t institution_names = 0;  // 0: off
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
+  int famous_wording_strength = 0;      // ... unless a long name's pairs are this strong (famous_wording)
   int variant_strength = 0;             // a name's own pair this frequent makes any swap count; 0: off
   std::size_t body_swap_common = 0;  // ... unless another word of the name is in this many known names
   int body_swap_strength = 0;  // a name's own pair this frequent lets another body word be its head's swap; 0: off
@@ -525,6 +526,7 @@ class EntityNearMissRule : public Rule {
     p_.country_head_strength = strength("country_head_strength", 3);
     p_.head_strength = strength("head_strength", 2);
     p_.reference_strength = strength("reference_strength", 3, true);
+    p_.famous_wording_strength = strength("famous_wording_strength", 0, true);
     p_.variant_strength = strength("variant_strength", 0, true);
     p_.run_on_strength = strength("run_on_strength", 0, true);
     p_.body_swap_strength = strength("body_swap_strength", 0, true);
@@ -751,8 +753,8 @@ class EntityNearMissRule : public Rule {
         std::string w(ts.surface(t));
         auto c = p_.currencies.find(w);
         if (c != p_.currencies.end()) namings_.push_back(Naming{t, t + 1, c->second});
-        // A capital in running text, standing alone ("dealers in London said"; not "Lake
-        // Victoria", "George Washington University", nor a sentence's first word).
+        // A capital's possessive, which the mentions leave out ("London's dealers"), standing
+        // alone (not "Lake Victoria's", nor a sentence's first word).
         if (ts[t].shape == CaseShape::capitalized && !named[t] && !ts.opens_sentence(t) && !(t > 0 && name_word(ts[t - 1])) &&
             !(t + 1 < ts.size() && name_word(ts[t + 1]))) {
           std::string bare = w.substr(0, w.size() - possessive_bytes(w));
@@ -896,6 +898,27 @@ class EntityNearMissRule : public Rule {
       if (known >= least && spun == 0) return true;
     }
     return false;
+  }
+
+  // Whether a name of `min_words` or more is famous wording around its word k: every pair the
+  // word forms with a neighbouring content word of the name is at least `famous_wording_strength`
+  // in the reference bigrams ("international monetary", "monetary fund"). The rest of the
+  // name then pins the span to it, whatever other bodies the swapped word's pairs name
+  // ("International Financial Fund": "international financial" is frequent wording too).
+  bool famous_wording(const LintContext& ctx, const Name& name, std::size_t k) const {
+    if (!ctx.bigrams || p_.famous_wording_strength == 0 || name.words < p_.min_words) return false;
+    auto content = [&](std::size_t j) { return !name.tokens[j].empty() && !p_.function_words.count(models::lower(name.tokens[j])); };
+    std::size_t pairs = 0;
+    for (int side : {-1, 1}) {
+      if ((side < 0 && k == 0) || (side > 0 && k + 1 >= name.tokens.size())) continue;
+      std::size_t j = side < 0 ? k - 1 : k + 1;
+      if (!content(j)) continue;
+      const std::string& a = side < 0 ? name.tokens[j] : name.tokens[k];
+      const std::string& b = side < 0 ? name.tokens[k] : name.tokens[j];
+      if (ctx.bigrams->pair_strength(without_dots(a), b) < p_.famous_wording_strength) return false;
+      ++pairs;
+    }
+    return pairs > 0;
   }
 
   // Whether the swapped word at `k` forms a pair with a neighbouring word of the span that is
@@ -1379,7 +1402,9 @@ class EntityNearMissRule : public Rule {
         // A known body: only another country's word, in a story about the name's own country
         // that never names the known body's.
         if (known_body && (h.swap != Swap::country || !story_swapped(h))) h.swap = Swap::none;
-        if ((h.swap == Swap::synonym || place_swap(h.swap)) && in_use(ctx, words, h.k)) h.swap = Swap::none;
+        if ((h.swap == Swap::synonym || place_swap(h.swap)) && in_use(ctx, words, h.k) &&
+            !(h.swap == Swap::synonym && famous_wording(ctx, ix.names[h.name], h.k)))
+          h.swap = Swap::none;
         if (ran_on && h.swap != Swap::none) {
           const std::string known = models::lower(ix.names[h.name].tokens[h.k]), spun = models::lower(words[h.k]);
           auto frequent_only_known = [&](const std::string& x, const std::string& y_known, const std::string& y_spun,
