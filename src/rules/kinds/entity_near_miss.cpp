@@ -666,10 +666,14 @@ class EntityNearMissRule : public Rule {
   // to it, joined directly, by a hyphen, or by a function word ("Bank of New York").
   // A two-word name that reference text uses often ("White House", "World Bank": pair strength
   // at least `famous_strength`), with an ordinary lower-case word swapped in (not a proper
-  // noun: "Easter Island", "Northland Bank" are other places and banks).
-  bool famous_pair(const LintContext& ctx, const Name& name, const std::string& text_lower, int least) const {
+  // noun: "Easter Island", "Northland Bank" are other places and banks). `spelled`: the word
+  // must be one the spelling dictionary knows; without it, a thesaurus's rare words count too
+  // ("Decolor House", "Megacosm Bank"), for the outside-vocabulary test, which asks a
+  // thesaurus link of the word anyway.
+  bool famous_pair(const LintContext& ctx, const Name& name, const std::string& text_lower, int least,
+                   bool spelled = true) const {
     if (!ctx.bigrams || least == 0 || name.tokens.size() != 2) return false;
-    if (!ctx.spell->known(text_lower)) return false;
+    if (spelled && !ctx.spell->known(text_lower)) return false;
     return ctx.bigrams->pair_strength(name.tokens[0], name.tokens[1]) >= least;
   }
 
@@ -1154,7 +1158,7 @@ class EntityNearMissRule : public Rule {
         // A word no known or real name uses ("White Monastery", "World Cant"): names of
         // bodies are built from a small vocabulary, a thesaurus's words mostly lie outside it.
         if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ctx, ix, text_word) &&
-            (!two || famous_pair(ctx, name, text_lower, p_.famous_strength)))
+            (!two || famous_pair(ctx, name, text_lower, p_.famous_strength, false)))
           need = std::min(need, p_.outside_vocabulary_strength);
         auto rel = ctx.synonyms->relation(known_lower, text_lower);
         if (rel.strength >= need) return Swap::synonym;
