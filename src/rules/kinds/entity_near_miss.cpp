@@ -977,7 +977,7 @@ class EntityNearMissRule : public Rule {
     return false;
   }
 
-  bool runs_on(const LintContext& ctx, const std::vector<std::int32_t>& mention_of, std::size_t b, std::size_t e,
+  bool runs_on(const LintContext& ctx, const NearMissIndex& ix, const std::vector<std::int32_t>& mention_of, std::size_t b, std::size_t e,
                bool skip_left = false, bool skip_right = false) const {
     const auto& ts = ctx.tokens;
     if (b > 0 && !skip_left) {
@@ -997,7 +997,12 @@ class EntityNearMissRule : public Rule {
           !sentence_opener(ctx, j - 1))
         return true;
     }
-    if (e < ts.size() && !skip_right) {
+    // A possessive ends the name after it too ("the Harvard University's Energy and
+    // Environment Policy Center", "the Defense Department's Ada Validation Facility"), unless
+    // known names hold the word so ("House of People's Representatives").
+    bool possessive_end = possessive_bytes(ts.surface(e - 1)) > 0 &&
+                          !ix.name_tokens.count(text::plain_apostrophes(ts.surface(e - 1)));
+    if (e < ts.size() && !skip_right && !possessive_end) {
       std::size_t j = e;
       // "Bankers' Associations": a plural possessive apostrophe is a token of its own.
       std::string_view next = ts.surface(j);
@@ -1377,16 +1382,16 @@ class EntityNearMissRule : public Rule {
     // frequent wording with the known word and never seen with the swapped one ("Royal
     // Depository of Canada": "royal bank" is frequent in reference text, "royal depository"
     // unseen), the neighbour being a plain capitalized word.
-    bool ran_on = runs_on(ctx, mention_of, b, e);
+    bool ran_on = runs_on(ctx, ix, mention_of, b, e);
     bool excuse_left = false, excuse_right = false;
     if (ran_on) {
       if (pair || p_.run_on_strength == 0 || !ctx.bigrams) return false;
       // The neighbour may be an upper-case abbreviation ("the US Mansion of Representatives").
       excuse_left = b > 0 && name_word(ts[b - 1]) &&
                     (ts[b - 1].shape == CaseShape::capitalized || ts[b - 1].shape == CaseShape::upper) &&
-                    !runs_on(ctx, mention_of, b, e, true, false);
+                    !runs_on(ctx, ix, mention_of, b, e, true, false);
       excuse_right = e < ts.size() && name_word(ts[e]) && ts[e].shape == CaseShape::capitalized &&
-                     ts[e].sentence == ts[e - 1].sentence && !runs_on(ctx, mention_of, b, e, false, true);
+                     ts[e].sentence == ts[e - 1].sentence && !runs_on(ctx, ix, mention_of, b, e, false, true);
       if (!excuse_left && !excuse_right) return false;
     }
 
