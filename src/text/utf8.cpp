@@ -106,6 +106,14 @@ std::size_t code_point_count(std::string_view s) {
   return count;
 }
 
+std::size_t possessive_bytes(std::string_view s) {
+  if (s.size() > 2 && s.substr(s.size() - 2) == "'s") return 2;
+  if (s.size() > 4 && s.substr(s.size() - 4) == "\xE2\x80\x99s") return 4;
+  if (s.size() > 1 && s.back() == '\'') return 1;
+  if (s.size() > 3 && s.substr(s.size() - 3) == "\xE2\x80\x99") return 3;
+  return 0;
+}
+
 std::string plain_apostrophes(std::string_view s) {
   std::string out;
   out.reserve(s.size());

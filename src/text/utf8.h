@@ -22,6 +22,10 @@ std::size_t blank_invalid_utf8(std::string& bytes);
 // ASCII "'", so "Iran’s" and "Iran's" compare equal.
 std::string plain_apostrophes(std::string_view s);
 
+// Bytes of a trailing possessive: "'s" or "’s", or a plural's lone apostrophe ("Bankers'", whose
+// s stays), so "Agency's" compares as "Agency".
+std::size_t possessive_bytes(std::string_view s);
+
 // True if every byte is ASCII.
 bool is_ascii(std::string_view s);
 

@@ -53,14 +53,7 @@ constexpr char kSep = '\x1f';
 constexpr const char* kWild = "\x01";
 
 
-// Bytes of a trailing possessive ("'s", "’s", "s'" keeps its s) so "Agency's" compares as "Agency".
-std::size_t possessive_bytes(std::string_view s) {
-  if (s.size() > 2 && s.substr(s.size() - 2) == "'s") return 2;
-  if (s.size() > 4 && s.substr(s.size() - 4) == "\xE2\x80\x99s") return 4;
-  if (s.size() > 1 && s.back() == '\'') return 1;
-  if (s.size() > 3 && s.substr(s.size() - 3) == "\xE2\x80\x99") return 3;
-  return 0;
-}
+using text::possessive_bytes;
 
 std::string strip_possessive(const std::string& w) { return w.substr(0, w.size() - possessive_bytes(w)); }
 

@@ -36,6 +36,7 @@
 #include "rules/entity_index.h"
 #include "rules/kinds/case.h"
 #include "rules/kinds/registry.h"
+#include "text/utf8.h"
 
 namespace wirelint::rules {
 namespace {
@@ -364,7 +365,9 @@ class TemporalValidityRule : public Rule {
   bool official_after(const TokenStream& ts, const Mention& m, std::size_t se, bool economy) const {
     for (std::size_t k = m.end_token; k < se && k < m.end_token + official_window_; ++k) {
       if (ts[k].kind == tokenize::TokenKind::punct) break;
-      std::string w(ts.folded(k));
+      // "the Malayan government's expenditures": the noun with its possessive.
+      std::string_view folded = ts.folded(k);
+      std::string w(folded.substr(0, folded.size() - text::possessive_bytes(folded)));
       if (official_nouns_.count(w) || (economy && economy_nouns_.count(w))) return true;
     }
     return false;
