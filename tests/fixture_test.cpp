@@ -139,6 +139,22 @@ INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, testing::ValuesIn(fixture_rules()),
                            return name;
                          });
 
+// A state's own body in a story dated before the state existed (countries.tsv valid_from).
+// The fixture folder judges one date; this judges the same text at two.
+TEST(HistoricalName, StateBodiesBeforeTheStateExisted) {
+  fs::path file = fs::path(testing::TempDir()) / "state_bodies.txt";
+  {
+    std::ofstream f(file, std::ios::binary);
+    f << "The Croatian Army and the Bank of Slovenia said so. Croatian nationalists protested.\n"
+         "The Lithuanian National Bank sold bonds, and the Kenyan Army and Russian Army moved.\n";
+  }
+  EXPECT_EQ(run("entity-historical-name", file, Date{1987, 3, 2}),
+            (std::vector<std::string>{"1:5:1:18|Croatian Army", "1:27:1:43|Bank of Slovenia",
+                                      "2:5:2:29|Lithuanian National Bank"}));
+  EXPECT_EQ(run("entity-historical-name", file, Date{1995, 3, 2}), std::vector<std::string>{});
+  fs::remove(file);
+}
+
 TEST(RuleFixtures, EveryRuleHasAFixture) {
   for (const auto& r : engine().rules().rules())
     EXPECT_TRUE(fs::is_directory(fs::path(WIRELINT_TEST_DIR) / "fixtures" / r->info().id))

@@ -31,7 +31,7 @@ OVERRIDES = os.path.join(ENT_DIR, "overrides.tsv")
 COLUMNS = [
     "id", "iso2", "iso3", "gec", "kind", "short_name", "long_name", "aliases",
     "demonym_adj", "demonym_noun", "demonym_plural", "capitals", "capital_variants",
-    "former_names", "source",
+    "former_names", "valid_from", "source",
 ]
 MULTI = {"aliases", "demonym_adj", "demonym_noun", "demonym_plural", "capitals",
          "capital_variants", "former_names"}
@@ -282,6 +282,28 @@ def load_factbook(fb_dir):
     return entries
 
 
+MONTHS = {m: i + 1 for i, m in enumerate([
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"])}
+
+
+def parse_independence(text):
+    """The state's start: the latest dated independence "from" another state or an
+    administration ("25 June 1991 (from Yugoslavia)", "11 March 1990 (declared from the Soviet
+    Union)"), ignoring "notable earlier dates". Empty when none is given that way (unions,
+    proclaimed republics, "no official date"): the start is then not asserted."""
+    text = re.split(r"notable earlier dates?", text)[0]
+    best = ""
+    for part in text.split(";"):
+        if "from" not in part:
+            continue
+        m = re.search(r"\b(\d{1,2}) ([A-Z][a-z]+) (\d{4})\b", part)
+        if m and m.group(2) in MONTHS:
+            d = "%s-%02d-%02d" % (m.group(3), MONTHS[m.group(2)], int(m.group(1)))
+            best = max(best, d)
+    return best
+
+
 def build_row(gec, d):
     gov = d.get("Government", {})
     cn = gov.get("Country name", {})
@@ -308,6 +330,7 @@ def build_row(gec, d):
     adjs, sing, plur = parse_demonyms(field(nat, "noun"), field(nat, "adjective"))
     caps, cap_vars = parse_capitals(field(gov, "Capital", "name"))
     former = parse_former(field(cn, "former"))
+    valid_from = parse_independence(field(gov, "Independence"))
     if "Dependency status" in gov:
         kind = "dependency"
     elif "Independence" in gov:
@@ -319,7 +342,7 @@ def build_row(gec, d):
         "short_name": short, "long_name": long_, "aliases": aliases,
         "demonym_adj": adjs, "demonym_noun": sing, "demonym_plural": plur,
         "capitals": caps, "capital_variants": cap_vars, "former_names": former,
-        "source": "factbook",
+        "valid_from": valid_from, "source": "factbook",
     }
 
 
@@ -367,7 +390,7 @@ def map_iso(rows, iso, unmapped):
             "short_name": name, "long_name": e.get("official_name", ""),
             "aliases": [n for n in iso_names(e) if n != name and ", " not in n],
             "demonym_adj": [], "demonym_noun": [], "demonym_plural": [], "capitals": [],
-            "capital_variants": [], "former_names": [], "source": "iso",
+            "capital_variants": [], "former_names": [], "valid_from": "", "source": "iso",
         }
     return extra
 

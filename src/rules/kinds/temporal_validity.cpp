@@ -114,6 +114,9 @@ class TemporalValidityRule : public Rule {
     origin_words_ = set_of(table.strings("origin_words"));
     before_margin_ = static_cast<int>(table.integer("before_existence_years").value_or(3));
     divided_prefixes_ = set_of(table.strings("divided_state_prefixes"));
+    message_body_before_ = table.string("message_body_before_state").value_or("");
+    for (auto& b : table.strings("state_bodies_after")) body_after_.push_back(split_words(b));
+    for (auto& b : table.strings("state_bodies_before")) body_before_.push_back(split_words(b));
     if (auto t = table.table("continuators")) {
       for (const auto& k : t->keys()) {
         auto v = t->string(k);
@@ -150,6 +153,7 @@ class TemporalValidityRule : public Rule {
       if (!story) story = story_time(ts, ctx.date);
       return *story;
     };
+    if (!message_body_before_.empty()) bodies_before_states(ctx, out);
     for (std::size_t i = 0; i < ms.size();) {
       // All entities that share this span (an ambiguous name yields one mention each).
       std::size_t j = end_of_same_span(ms, i);
@@ -215,6 +219,63 @@ class TemporalValidityRule : public Rule {
   }
   static bool is_demonym(FormKind f) {
     return f == FormKind::demonym_adj || f == FormKind::demonym_noun || f == FormKind::demonym_plural;
+  }
+
+  static std::vector<std::string> split_words(const std::string& s) {
+    std::vector<std::string> words;
+    for (std::size_t b = 0; b < s.size();) {
+      std::size_t e = s.find(' ', b);
+      if (e == std::string::npos) e = s.size();
+      if (e > b) words.push_back(s.substr(b, e - b));
+      b = e + 1;
+    }
+    return words;
+  }
+  // Whether the tokens from i spell `words` exactly (case as written).
+  static bool spells(const TokenStream& ts, std::size_t i, const std::vector<std::string>& words) {
+    if (words.empty() || i + words.size() > ts.size()) return false;
+    for (std::size_t k = 0; k < words.size(); ++k)
+      if (ts.surface(i + k) != words[k]) return false;
+    return true;
+  }
+
+  // A state's own body named in a story dated before the state existed: "the Croatian Army",
+  // "the Bank of Slovenia" in 1987 (countries.tsv valid_from, the state's independence). Its
+  // people, language and land are older than the state and stay unflagged ("Croatian
+  // nationalists"); only the bodies of `state_bodies_after` (after a demonym) and
+  // `state_bodies_before` (before the name) are dated.
+  void bodies_before_states(const LintContext& ctx, Emitter& out) const {
+    const auto& ts = ctx.tokens;
+    const auto& all = ctx.entities->dictionary().entities();
+    for (const auto& m : *ctx.mentions) {
+      const Entity& e = all[m.entity];
+      if (e.type != EntityType::country || !e.valid_from || !(ctx.date < *e.valid_from) || m.possessive) continue;
+      std::size_t b = m.first_token, end = m.end_token;
+      bool found = false;
+      if (m.form == FormKind::demonym_adj) {
+        for (const auto& body : body_after_)
+          if (spells(ts, m.end_token, body)) {
+            end = m.end_token + body.size();
+            found = true;
+            break;
+          }
+      } else if (!is_demonym(m.form)) {
+        for (const auto& body : body_before_)
+          if (m.first_token >= body.size() && spells(ts, m.first_token - body.size(), body)) {
+            b = m.first_token - body.size();
+            found = true;
+            break;
+          }
+      }
+      if (!found) continue;
+      std::size_t begin = ts[b].begin, stop = ts[end - 1].end;
+      std::string tpl = message_body_before_;
+      tpl = fill(std::move(tpl), "{match}", std::string(ts.text().substr(begin, stop - begin)));
+      tpl = fill(std::move(tpl), "{name}", e.name);
+      tpl = fill(std::move(tpl), "{from}", e.valid_from->to_string());
+      tpl = fill(std::move(tpl), "{date}", ctx.date.to_string());
+      out.emit(begin, stop, std::move(tpl), {});
+    }
   }
 
   bool fires_on(const Entity& e, FormKind form, const Date& date) const {
@@ -602,6 +663,8 @@ class TemporalValidityRule : public Rule {
   std::unordered_set<std::string> relative_words_, origin_words_;
   int before_margin_ = 3;
   std::unordered_set<std::string> divided_prefixes_;
+  std::string message_body_before_;
+  std::vector<std::vector<std::string>> body_after_, body_before_;
   std::unordered_map<std::string, std::string> continuators_;
   std::unordered_map<std::string, std::vector<std::string>> replacements_;
 };
