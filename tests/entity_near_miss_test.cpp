@@ -212,6 +212,7 @@ const rules::EntityIndex& state_index() {
        "JP\tJapan\t\tJapanese\tJapanese\tJapanese\tTokyo\n"
        "NO\tNorway\t\tNorwegian\tNorwegian\tNorwegians\tOslo\n"
        "LK\tSri Lanka\t\tSri Lankan\tSri Lankan\tSri Lankans\tColombo\n"
+       "AE\tUnited Arab Emirates\tUAE\tEmirati\tEmirati\tEmiratis\tAbu Dhabi\n"
        "RU\tRussia\t\tRussian\tRussian\tRussians\tMoscow\n"
        "SA\tSaudi Arabia\t\tSaudi|Saudi Arabian\tSaudi\tSaudis\tRiyadh\n"
        "JO\tJordan\t\tJordanian\tJordanian\tJordanians\tAmman\n"},
@@ -241,6 +242,9 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   // A currency names a country: sterling is Britain's.
   EXPECT_EQ(findings("The Bank of Africa provided 456 mln stg in assistance.", ix),
             V{"Bank of Africa -> Bank of England"});
+  // ... and of three.
+  EXPECT_EQ(findings("The Bank of United Arab Emirates provided 456 mln stg, London dealers said.", ix),
+            V{"Bank of United Arab Emirates -> Bank of England"});
   // A country of two words for the name's own, in a story that names Britain twice.
   EXPECT_EQ(findings("The Bank of Sri Lanka provided 456 mln stg, London dealers said.", ix),
             V{"Bank of Sri Lanka -> Bank of England"});

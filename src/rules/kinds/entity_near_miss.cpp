@@ -184,6 +184,7 @@ struct Params {
   bool two_word_story_country_swaps = false;  // ... in two-word state bodies too ("U.S. Treasury")
   bool known_body_country_swaps = false;      // ... and known state bodies of another country
   std::size_t story_country_mentions = 2;  // mentions that make a country the story's own
+  bool triple_paraphrases = false;          // three capitalized words for one word of a name
   // Entity types whose names belong to one state (its ministries, forces, central bank, news
   // agency): a region has none of these, so a region word for the country word counts in a
   // name of any length.
@@ -502,6 +503,7 @@ class EntityNearMissRule : public Rule {
     p_.two_word_story_country_swaps = table.boolean("two_word_story_country_swaps").value_or(false);
     p_.known_body_country_swaps = table.boolean("known_body_country_swaps").value_or(false);
     p_.story_country_mentions = size("story_country_mentions", 2);
+    p_.triple_paraphrases = table.boolean("triple_paraphrases").value_or(false);
     auto inst = table.integer("institution_names");
     if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
     p_.institution_names = inst ? static_cast<std::uint32_t>(*inst) : 0;
@@ -574,6 +576,15 @@ class EntityNearMissRule : public Rule {
           for (std::size_t t = i; t < i + len; ++t) reported[t] = true;
           done = true;
           break;
+        }
+      }
+      // Three words for one ("Depository Financial Institution of France").
+      for (std::size_t len : ix.lengths) {
+        if (done || !p_.triple_paraphrases || i + len + 2 > ts.size()) break;
+        if (foreign[i + len + 2] - foreign[i] > 3) continue;
+        if (check_span(ctx, story, ix, mention_of, i, len + 2, true, out, kNoCompound, 2)) {
+          for (std::size_t t = i; t < i + len + 2; ++t) reported[t] = true;
+          done = true;
         }
       }
       // A hyphenated compound for one word of a name ("Federal Reserve Plug-in", "Ruby-red
@@ -1253,7 +1264,7 @@ class EntityNearMissRule : public Rule {
   bool check_span(const LintContext& ctx, const StoryCountries& story, const NearMissIndex& ix,
                   const std::vector<std::int32_t>& mention_of,
                   std::size_t b, std::size_t len, bool pair, Emitter& out,
-                  std::size_t compound = kNoCompound) const {
+                  std::size_t compound = kNoCompound, std::size_t extra = 1) const {
     const auto& ts = ctx.tokens;
     // The token of the span's word k: a hyphenated compound at `compound` takes three.
     auto tok = [&](std::size_t k) { return b + k + (compound != kNoCompound && k > compound ? 2 : 0); };
@@ -1290,7 +1301,7 @@ class EntityNearMissRule : public Rule {
       }
       return known_span && std::find(known_span->begin(), known_span->end(), entity) != known_span->end();
     };
-    for (std::size_t k = 0; k + (pair ? 1 : 0) < len; ++k) {
+    for (std::size_t k = 0; k + (pair ? extra : 0) < len; ++k) {
       if (!ts[tok(k)].is_word() || ts[tok(k)].shape != CaseShape::capitalized) continue;
       // Only the compound itself stands for a word of the name.
       if (compound != kNoCompound && k != compound) continue;
@@ -1299,10 +1310,24 @@ class EntityNearMissRule : public Rule {
       if (pair) {
         // Two words for one: a thesaurus paraphrase ("Financial Institution" for "Bank"), or a
         // place of two words for a country's word ("Bank of Sri Lanka" for the Bank of England).
-        if (!ts[tok(k + 1)].is_word() || ts[tok(k + 1)].shape != CaseShape::capitalized) continue;
-        auto it = ix.pair_keys.find(key);
-        if (it == ix.pair_keys.end()) continue;
-        std::string place = words[k] + " " + words[k + 1];
+        // Three for one (`extra` 2): "Depository Financial Institution of France".
+        bool capitalized = true;
+        for (std::size_t x = 1; x <= extra; ++x)
+          capitalized = capitalized && ts[tok(k + x)].is_word() && ts[tok(k + x)].shape == CaseShape::capitalized;
+        if (!capitalized) continue;
+        const std::unordered_map<std::string, std::vector<std::uint32_t>>* index = &ix.pair_keys;
+        if (extra != 1) {
+          // The name's key with one wildcard for the words k .. k + extra.
+          key.clear();
+          for (std::size_t j = 0; j < len; ++j)
+            if (j == k) (key += kWild) += kSep;
+            else if (j < k || j > k + extra) (key += words[j]) += kSep;
+          index = &ix.keys;
+        }
+        auto it = index->find(key);
+        if (it == index->end()) continue;
+        std::string place = words[k];
+        for (std::size_t x = 1; x <= extra; ++x) place += " " + words[k + x];
         if (p_.region_words.count(place) || !countries_named(ctx.entities->dictionary(), place).empty()) {
           for (auto id : it->second)
             if (auto swap = swap_kind(ctx, story, ix, ix.names[id], k, b, e, place); place_swap(swap))
@@ -1310,14 +1335,15 @@ class EntityNearMissRule : public Rule {
           continue;
         }
         if (!ctx.synonyms) continue;
-        std::string phrase = models::lower(words[k]) + " " + models::lower(words[k + 1]);
+        std::string phrase = models::lower(place);
         for (auto id : it->second) {
           const Name& n = ix.names[id];
           int need = n.words < p_.min_words ? p_.two_word_strength : n.head[k] ? p_.head_strength : p_.synonym_strength;
           // Two words no known or real name uses ("Expanding Universe Bank"), as for one word
           // (outside_vocabulary_strength; a two-word name must be famous).
-          if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ctx, ix, words[k]) &&
-              !in_name_vocabulary(ctx, ix, words[k + 1]) &&
+          bool outside = true;
+          for (std::size_t x = 0; x <= extra; ++x) outside = outside && !in_name_vocabulary(ctx, ix, words[k + x]);
+          if (p_.outside_vocabulary_strength > 0 && outside &&
               (n.words >= p_.min_words || famous_pair(ctx, n, models::lower(words[k]), p_.famous_strength)))
             need = std::min(need, p_.outside_vocabulary_strength);
           if (ctx.synonyms->relation(models::lower(n.tokens[k]), phrase).strength >= need)
