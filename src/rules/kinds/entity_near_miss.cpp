@@ -185,6 +185,7 @@ struct Params {
   bool known_body_country_swaps = false;      // ... and known state bodies of another country
   std::size_t story_country_mentions = 2;  // mentions that make a country the story's own
   bool triple_paraphrases = false;          // three capitalized words for one word of a name
+  bool proper_partner_heads = false;        // a two-word name's head after a proper noun needs head_strength
   // Entity types whose names belong to one state (its ministries, forces, central bank, news
   // agency): a region has none of these, so a region word for the country word counts in a
   // name of any length.
@@ -504,6 +505,7 @@ class EntityNearMissRule : public Rule {
     p_.known_body_country_swaps = table.boolean("known_body_country_swaps").value_or(false);
     p_.story_country_mentions = size("story_country_mentions", 2);
     p_.triple_paraphrases = table.boolean("triple_paraphrases").value_or(false);
+    p_.proper_partner_heads = table.boolean("proper_partner_heads").value_or(false);
     auto inst = table.integer("institution_names");
     if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
     p_.institution_names = inst ? static_cast<std::uint32_t>(*inst) : 0;
@@ -1126,6 +1128,11 @@ class EntityNearMissRule : public Rule {
         // words.
         if (two && name.head[k] && k + 2 < name.tokens.size() && name.tokens[k + 1] == "of" &&
             (ix.country_words.count(name.tokens[k + 2]) || ix.country_words.count(name.tokens[k + 2] + ".")))
+          need = std::min(need, p_.head_strength);
+        // "Harvard University": a head after a proper noun of the name's own (no ordinary word,
+        // no place) is as distinctive too ("Georgetown Establishment").
+        if (two && name.head[k] && p_.proper_partner_heads && name.tokens.size() == 2 && k == 1 &&
+            !geographic(ix, name.tokens[0]) && !ctx.spell->known(models::lower(name.tokens[0])))
           need = std::min(need, p_.head_strength);
         // A country's word and a head noun ("U.S. House"): after a country's word any noun may
         // follow ("U.S. concern", "U.S. firms"), so the head needs a strong synonym.
