@@ -1318,9 +1318,13 @@ class EntityNearMissRule : public Rule {
         // Two words for one: a thesaurus paraphrase ("Financial Institution" for "Bank"), or a
         // place of two words for a country's word ("Bank of Sri Lanka" for the Bank of England).
         // Three for one (`extra` 2): "Depository Financial Institution of France".
+        // A joining word may stand inside a longer phrase ("Medium of Exchange").
         bool capitalized = true;
-        for (std::size_t x = 1; x <= extra; ++x)
-          capitalized = capitalized && ts[tok(k + x)].is_word() && ts[tok(k + x)].shape == CaseShape::capitalized;
+        for (std::size_t x = 1; x <= extra; ++x) {
+          const auto& t = ts[tok(k + x)];
+          bool joining = x < extra && t.shape == CaseShape::lower && p_.joining_words.count(std::string(ts.folded(tok(k + x))));
+          capitalized = capitalized && t.is_word() && (t.shape == CaseShape::capitalized || joining);
+        }
         if (!capitalized) continue;
         const std::unordered_map<std::string, std::vector<std::uint32_t>>* index = &ix.pair_keys;
         if (extra != 1) {
