@@ -955,6 +955,14 @@ class EntityNearMissRule : public Rule {
            ctx.bigrams->pair_strength(words[k], words[k + 1]) >= p_.reference_strength;
   }
 
+  // The word before token b, lower case, as the reference pairs write it: a hyphenated
+  // compound whole ("export-import" of "the Export-Import Bank of Japan").
+  static std::string left_neighbour(const tokenize::TokenStream& ts, std::size_t b) {
+    if (b >= 3 && ts.surface(b - 2) == "-" && attached(ts[b - 2]) && attached(ts[b - 1]) && ts[b - 3].is_word())
+      return models::lower(ts.surface(b - 3)) + "-" + models::lower(ts.surface(b - 1));
+    return models::lower(ts.surface(b - 1));
+  }
+
   // Whether the lower-case word at `j` joins the name to the capitalized word at `other`: a
   // joining word ("Bank of New York") always; "and" or "&" when the other side is an ordinary
   // word that does not begin or end a known name ("Peoples Bank and Trust Co", but not "Paul
@@ -1458,8 +1466,7 @@ class EntityNearMissRule : public Rule {
               (excuse_left && dict.by_name(std::string(ts.surface(b - 1)) + " " + known_text)) ||
               (excuse_right && dict.by_name(known_text + " " + std::string(ts.surface(e))));
           bool ok = h.swap == Swap::synonym && !longer_known &&
-                    ((excuse_left && h.k == 0 &&
-                      frequent_only_known(models::lower(ts.surface(b - 1)), known, spun, true)) ||
+                    ((excuse_left && h.k == 0 && frequent_only_known(left_neighbour(ts, b), known, spun, true)) ||
                      (excuse_right && h.k + 1 == len &&
                       frequent_only_known(models::lower(ts.surface(e)), known, spun, false)));
           if (!ok) h.swap = Swap::none;
