@@ -271,9 +271,9 @@ struct NearMissIndex {
   std::vector<Name> names;
   std::unordered_map<std::string, std::vector<std::uint32_t>> keys;  // wildcarded name -> names
   std::vector<std::size_t> lengths;                                  // token counts present
-  // The name with one word replaced by two wildcards: a word swapped for a two-word paraphrase
-  // ("Financial Institution of England"), and the span lengths that can answer them.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> pair_keys;
+  // The span lengths that can answer a name with a word swapped for a two-word paraphrase
+  // ("Financial Institution of England"); such a span is looked up under the name's key with
+  // the two words as one wildcard.
   std::vector<std::size_t> pair_lengths;
   std::unordered_set<std::string> name_tokens;                       // every token of those names
   // The part before "of" of every "X of Y" name: the short form wire copy uses once the name
@@ -364,11 +364,6 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       std::string key;
       for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
       out->keys[key].push_back(id);
-      std::string pair;
-      for (std::size_t j = 0; j < n.tokens.size(); ++j)
-        if (j == k) (((pair += kWild) += kSep) += kWild) += kSep;
-        else (pair += n.tokens[j]) += kSep;
-      out->pair_keys[pair].push_back(id);
     }
     pair_lengths.insert(n.tokens.size() + 1);
     lengths.insert(n.tokens.size());
@@ -758,6 +753,11 @@ class EntityNearMissRule : public Rule {
       std::vector<bool> named(ts.size(), false);
       for (const auto& n : namings_)
         for (std::size_t t = n.first; t < n.end && t < ts.size(); ++t) named[t] = true;
+      // The token t names the country whose capital `form` is.
+      auto capital = [&](std::size_t t, const std::string& form) {
+        if (const auto* list = dict.by_capital(form))
+          for (auto id : *list) namings_.push_back(Naming{t, t + 1, dict.entities()[id].id});
+      };
       for (std::size_t t = 0; t < ts.size(); ++t) {
         if (!ts[t].is_word()) continue;
         std::string w(ts.surface(t));
@@ -766,15 +766,11 @@ class EntityNearMissRule : public Rule {
         // A capital's possessive, which the mentions leave out ("London's dealers"), standing
         // alone (not "Lake Victoria's", nor a sentence's first word).
         if (ts[t].shape == CaseShape::capitalized && !named[t] && !ts.opens_sentence(t) && !(t > 0 && name_word(ts[t - 1])) &&
-            !(t + 1 < ts.size() && name_word(ts[t + 1]))) {
-          std::string bare = w.substr(0, w.size() - possessive_bytes(w));
-          if (const auto* list = dict.by_capital(bare))
-            for (auto id : *list) namings_.push_back(Naming{t, t + 1, dict.entities()[id].id});
-        }
+            !(t + 1 < ts.size() && name_word(ts[t + 1])))
+          capital(t, w.substr(0, w.size() - possessive_bytes(w)));
         if (ts[t].shape == CaseShape::upper && w.size() >= 4) {
           for (std::size_t i = 1; i < w.size(); ++i) w[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
-          if (const auto* list = dict.by_capital(w))
-            for (auto id : *list) namings_.push_back(Naming{t, t + 1, dict.entities()[id].id});
+          capital(t, w);
         }
       }
       std::stable_sort(namings_.begin(), namings_.end(), [](const Naming& x, const Naming& y) { return x.first < y.first; });
@@ -897,17 +893,29 @@ class EntityNearMissRule : public Rule {
   bool rare_variant(const LintContext& ctx, const Name& name, std::size_t k, const std::string& text_lower,
                     int least) const {
     if (!ctx.bigrams || least == 0) return false;
-    auto content = [&](std::size_t j) { return !name.tokens[j].empty() && !p_.function_words.count(models::lower(name.tokens[j])); };
-    for (int side : {-1, 1}) {
-      if ((side < 0 && k == 0) || (side > 0 && k + 1 >= name.tokens.size())) continue;
-      std::size_t j = side < 0 ? k - 1 : k + 1;
-      if (!content(j)) continue;
+    auto around = content_neighbours(name, k);
+    for (std::size_t i = 0; i < around.count; ++i) {
+      std::size_t j = around.at[i];
       const std::string& other = name.tokens[j];
-      int known = side < 0 ? ctx.bigrams->pair_strength(other, name.tokens[k]) : ctx.bigrams->pair_strength(name.tokens[k], other);
-      int spun = side < 0 ? ctx.bigrams->pair_strength(other, text_lower) : ctx.bigrams->pair_strength(text_lower, other);
+      int known = j < k ? ctx.bigrams->pair_strength(other, name.tokens[k]) : ctx.bigrams->pair_strength(name.tokens[k], other);
+      int spun = j < k ? ctx.bigrams->pair_strength(other, text_lower) : ctx.bigrams->pair_strength(text_lower, other);
       if (known >= least && spun == 0) return true;
     }
     return false;
+  }
+
+  // The positions of the name's content words (not "of", "the", ...) right before and after
+  // its word k: the words its reference pairs are read with.
+  struct Neighbours {
+    std::size_t at[2];
+    std::size_t count = 0;
+  };
+  Neighbours content_neighbours(const Name& name, std::size_t k) const {
+    auto content = [&](std::size_t j) { return !name.tokens[j].empty() && !p_.function_words.count(models::lower(name.tokens[j])); };
+    Neighbours out;
+    if (k > 0 && content(k - 1)) out.at[out.count++] = k - 1;
+    if (k + 1 < name.tokens.size() && content(k + 1)) out.at[out.count++] = k + 1;
+    return out;
   }
 
   // Whether a name of `min_words` or more is famous wording around its word k: every pair the
@@ -917,18 +925,14 @@ class EntityNearMissRule : public Rule {
   // ("International Financial Fund": "international financial" is frequent wording too).
   bool famous_wording(const LintContext& ctx, const Name& name, std::size_t k) const {
     if (!ctx.bigrams || p_.famous_wording_strength == 0 || name.words < p_.min_words) return false;
-    auto content = [&](std::size_t j) { return !name.tokens[j].empty() && !p_.function_words.count(models::lower(name.tokens[j])); };
-    std::size_t pairs = 0;
-    for (int side : {-1, 1}) {
-      if ((side < 0 && k == 0) || (side > 0 && k + 1 >= name.tokens.size())) continue;
-      std::size_t j = side < 0 ? k - 1 : k + 1;
-      if (!content(j)) continue;
-      const std::string& a = side < 0 ? name.tokens[j] : name.tokens[k];
-      const std::string& b = side < 0 ? name.tokens[k] : name.tokens[j];
+    auto around = content_neighbours(name, k);
+    for (std::size_t i = 0; i < around.count; ++i) {
+      std::size_t j = around.at[i];
+      const std::string& a = name.tokens[std::min(j, k)];
+      const std::string& b = name.tokens[std::max(j, k)];
       if (ctx.bigrams->pair_strength(without_dots(a), b) < p_.famous_wording_strength) return false;
-      ++pairs;
     }
-    return pairs > 0;
+    return around.count > 0;
   }
 
   // Whether the swapped word at `k` forms a pair with a neighbouring word of the span that is
@@ -1320,8 +1324,12 @@ class EntityNearMissRule : public Rule {
       if (!ts[tok(k)].is_word() || ts[tok(k)].shape != CaseShape::capitalized) continue;
       // Only the compound itself stands for a word of the name.
       if (compound != kNoCompound && k != compound) continue;
+      // The name's key: one wildcard for the word k (and, for a paraphrase, the words up to
+      // k + extra it spans).
       std::string key;
-      for (std::size_t j = 0; j < len; ++j) (key += (j == k || (pair && j == k + 1)) ? kWild : words[j]) += kSep;
+      for (std::size_t j = 0; j < len; ++j)
+        if (j == k) (key += kWild) += kSep;
+        else if (!pair || j < k || j > k + extra) (key += words[j]) += kSep;
       if (pair) {
         // Two words for one: a thesaurus paraphrase ("Financial Institution" for "Bank"), or a
         // place of two words for a country's word ("Bank of Sri Lanka" for the Bank of England).
@@ -1334,17 +1342,8 @@ class EntityNearMissRule : public Rule {
           capitalized = capitalized && t.is_word() && (t.shape == CaseShape::capitalized || joining);
         }
         if (!capitalized) continue;
-        const std::unordered_map<std::string, std::vector<std::uint32_t>>* index = &ix.pair_keys;
-        if (extra != 1) {
-          // The name's key with one wildcard for the words k .. k + extra.
-          key.clear();
-          for (std::size_t j = 0; j < len; ++j)
-            if (j == k) (key += kWild) += kSep;
-            else if (j < k || j > k + extra) (key += words[j]) += kSep;
-          index = &ix.keys;
-        }
-        auto it = index->find(key);
-        if (it == index->end()) continue;
+        auto it = ix.keys.find(key);
+        if (it == ix.keys.end()) continue;
         std::string place = words[k];
         for (std::size_t x = 1; x <= extra; ++x) place += " " + words[k + x];
         if (p_.region_words.count(place) || !countries_named(ctx.entities->dictionary(), place).empty()) {

@@ -45,19 +45,29 @@ using dictionary::Entity;
 using dictionary::EntityType;
 using tokenize::TokenStream;
 
-std::vector<std::vector<std::string>> folded_phrases(const std::vector<std::string>& phrases) {
+// Each phrase as its tokens, case-folded, or `as_written` (the case of a name: "Air Force").
+std::vector<std::vector<std::string>> folded_phrases(const std::vector<std::string>& phrases,
+                                                     bool as_written = false) {
   std::vector<std::vector<std::string>> out;
   for (const auto& p : phrases) {
-    auto t = match::phrase_tokens(p);
+    std::vector<std::string> t;
+    if (as_written) {
+      TokenStream stream(p, TokenStream::Mode::tokens_only);
+      for (const auto& token : stream.tokens()) t.emplace_back(stream.surface(token));
+    } else {
+      t = match::phrase_tokens(p);
+    }
     if (!t.empty()) out.push_back(std::move(t));
   }
   return out;
 }
 
-bool phrase_at(const TokenStream& ts, std::size_t i, const std::vector<std::string>& phrase, std::size_t end) {
+// Whether the tokens from i (before `end`) spell the phrase, case-folded or `as_written`.
+bool phrase_at(const TokenStream& ts, std::size_t i, const std::vector<std::string>& phrase, std::size_t end,
+               bool as_written = false) {
   if (i + phrase.size() > end) return false;
   for (std::size_t k = 0; k < phrase.size(); ++k)
-    if (ts.folded(i + k) != phrase[k]) return false;
+    if ((as_written ? ts.surface(i + k) : ts.folded(i + k)) != phrase[k]) return false;
   return true;
 }
 
@@ -115,8 +125,8 @@ class TemporalValidityRule : public Rule {
     before_margin_ = static_cast<int>(table.integer("before_existence_years").value_or(3));
     divided_prefixes_ = set_of(table.strings("divided_state_prefixes"));
     message_body_before_ = table.string("message_body_before_state").value_or("");
-    for (auto& b : table.strings("state_bodies_after")) body_after_.push_back(split_words(b));
-    for (auto& b : table.strings("state_bodies_before")) body_before_.push_back(split_words(b));
+    body_after_ = folded_phrases(table.strings("state_bodies_after"), true);
+    body_before_ = folded_phrases(table.strings("state_bodies_before"), true);
     if (auto t = table.table("continuators")) {
       for (const auto& k : t->keys()) {
         auto v = t->string(k);
@@ -221,24 +231,6 @@ class TemporalValidityRule : public Rule {
     return f == FormKind::demonym_adj || f == FormKind::demonym_noun || f == FormKind::demonym_plural;
   }
 
-  static std::vector<std::string> split_words(const std::string& s) {
-    std::vector<std::string> words;
-    for (std::size_t b = 0; b < s.size();) {
-      std::size_t e = s.find(' ', b);
-      if (e == std::string::npos) e = s.size();
-      if (e > b) words.push_back(s.substr(b, e - b));
-      b = e + 1;
-    }
-    return words;
-  }
-  // Whether the tokens from i spell `words` exactly (case as written).
-  static bool spells(const TokenStream& ts, std::size_t i, const std::vector<std::string>& words) {
-    if (words.empty() || i + words.size() > ts.size()) return false;
-    for (std::size_t k = 0; k < words.size(); ++k)
-      if (ts.surface(i + k) != words[k]) return false;
-    return true;
-  }
-
   // A state's own body named in a story dated before the state existed: "the Croatian Army",
   // "the Bank of Slovenia" in 1987 (countries.tsv valid_from, the state's independence). Its
   // people, language and land are older than the state and stay unflagged ("Croatian
@@ -254,14 +246,14 @@ class TemporalValidityRule : public Rule {
       bool found = false;
       if (m.form == FormKind::demonym_adj) {
         for (const auto& body : body_after_)
-          if (spells(ts, m.end_token, body)) {
+          if (phrase_at(ts, m.end_token, body, ts.size(), true)) {
             end = m.end_token + body.size();
             found = true;
             break;
           }
       } else if (!is_demonym(m.form)) {
         for (const auto& body : body_before_)
-          if (m.first_token >= body.size() && spells(ts, m.first_token - body.size(), body)) {
+          if (m.first_token >= body.size() && phrase_at(ts, m.first_token - body.size(), body, ts.size(), true)) {
             b = m.first_token - body.size();
             found = true;
             break;
