@@ -129,6 +129,16 @@ TEST(EntityNearMiss, OneSwappedWordOfAKnownName) {
   EXPECT_EQ(findings("The Korean Centrl News Agency's report."), V{"Korean Centrl News Agency -> Korean Central News Agency"});
 }
 
+TEST(EntityNearMiss, BracketedAbbreviationOfTheKnownName) {
+  // Without a thesaurus link the word is no swap; the known name's abbreviation after it,
+  // which the span's own words do not give, says the name was altered.
+  EXPECT_EQ(findings("The Korean Central Banana Agency said so."), V{});
+  EXPECT_EQ(findings("The Korean Central Banana Agency (KCNA) said so."),
+            V{"Korean Central Banana Agency -> Korean Central News Agency"});
+  // The span's own initials: a name of its own with its own abbreviation.
+  EXPECT_EQ(findings("The Korean Central Banana Agency (KCBA) said so."), V{});
+}
+
 TEST(EntityNearMiss, ThesaurusSwapsAndTheirGuards) {
   // A word of a name for a synonym from the model; a two-word paraphrase for one word.
   EXPECT_EQ(findings("The Worldwide Criminal Court issued a warrant."),
@@ -251,8 +261,14 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   // A sentence opened by a quotation mark: "The" opens it, the name does not run on from it.
   EXPECT_EQ(findings("\"The Bank of Africa provided 456 mln stg,\" a dealer said.", ix),
             V{"Bank of Africa -> Bank of England"});
-  // No country named: no telling which bank was meant.
-  EXPECT_EQ(findings("The Bank of Africa provided assistance, dealers said.", ix), V{});
+  // No country named: a region has no central bank whichever was meant; the banks whose
+  // wording reference text uses most are offered, the editor picks.
+  EXPECT_EQ(findings("The Bank of Africa provided assistance, dealers said.", ix), V{"Bank of Africa -> Bank of England"});
+  // The wire's bare "dlrs" names the United States when the story qualifies no dollar.
+  EXPECT_EQ(findings("The Norwegian Treasury will auction 25 billion dlrs of bills. It sold 12 billion dlrs last week.", ix),
+            V{"Norwegian Treasury -> U.S. Treasury"});
+  EXPECT_EQ(findings("The Norwegian Treasury will auction 25 billion dlrs of bills. It sold 12 billion Canadian dlrs.", ix),
+            V{});
   // Two countries named as often: the one the span's own sentence names picks the bank.
   EXPECT_EQ(findings("The Bank of Africa said Japanese banks bought dollars. Britain and Japan agreed, London and Tokyo said.", ix),
             V{"Bank of Africa -> Bank of Japan"});

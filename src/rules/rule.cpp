@@ -10,7 +10,10 @@ bool listed_real_name(const LintContext& ctx, const std::string& name) {
 }
 
 std::string Rule::format_message(std::string_view match, std::string_view expected) const {
-  const std::string& tpl = info_.message;
+  return fill_message(info_.message, match, expected);
+}
+
+std::string fill_message(std::string_view tpl, std::string_view match, std::string_view expected) {
   std::string out;
   out.reserve(tpl.size() + match.size() + expected.size());
   for (std::size_t i = 0; i < tpl.size();) {

@@ -100,6 +100,9 @@ class PhraseRegistrar {
   virtual bool add(const std::vector<std::string>& folded_tokens, std::uint32_t local) = 0;
 };
 
+// A message template with {match} and {expected} filled in.
+std::string fill_message(std::string_view tpl, std::string_view match, std::string_view expected);
+
 class Rule {
  public:
   explicit Rule(RuleInfo info) : info_(std::move(info)) {}

@@ -186,6 +186,15 @@ struct Params {
   std::size_t story_country_mentions = 2;  // mentions that make a country the story's own
   bool triple_paraphrases = false;          // three capitalized words for one word of a name
   bool proper_partner_heads = false;        // a two-word name's head after a proper noun needs head_strength
+  // A region for the country word of a state body that several countries have, in a story naming
+  // none of them ("Royal Bank of Africa"): reported with `region_message` and the bodies whose
+  // wording is most frequent in reference text, at most `region_candidates` of them.
+  bool unnamed_region_swaps = false;
+  // The known name's abbreviation in brackets after a span one word away ("Paraguayan Navy
+  // (USN)") makes any differing word a swap.
+  bool bracketed_abbreviations = false;
+  std::string region_message;
+  std::size_t region_candidates = 3;
   // Entity types whose names belong to one state (its ministries, forces, central bank, news
   // agency): a region has none of these, so a region word for the country word counts in a
   // name of any length.
@@ -200,6 +209,9 @@ struct Params {
   // Place words of a country that the entity dictionary does not list as countries
   // ("England" -> GB), and currency words that tie a story to a country ("stg" -> GB).
   std::unordered_map<std::string, std::string> constituents, currencies;
+  // Currency words many countries use that name one country when the story never qualifies them
+  // ("dlrs" in a story that writes no "Canadian dlrs" or "HK dlrs"): the wire's home currency.
+  std::unordered_map<std::string, std::string> bare_currencies;
   // A word in at least this many known entities' names is an institution word ("National").
   std::uint32_t institution_names = 0;  // 0: off
   int reference_strength = 3;           // least bigram strength that marks wording in use; 0: off
@@ -493,6 +505,7 @@ class EntityNearMissRule : public Rule {
     arrows("abbreviations", "Abbr->Word", p_.abbreviations);
     arrows("constituent_countries", "Word->country id", p_.constituents);
     arrows("currency_words", "word->country id", p_.currencies);
+    arrows("bare_currency_words", "word->country id", p_.bare_currencies);
     p_.country_swaps = table.boolean("country_swaps").value_or(true);
     p_.country_swap_words = size("country_swap_words", 3);
     p_.story_country_swaps = table.boolean("story_country_swaps").value_or(true);
@@ -501,6 +514,13 @@ class EntityNearMissRule : public Rule {
     p_.story_country_mentions = size("story_country_mentions", 2);
     p_.triple_paraphrases = table.boolean("triple_paraphrases").value_or(false);
     p_.proper_partner_heads = table.boolean("proper_partner_heads").value_or(false);
+    p_.unnamed_region_swaps = table.boolean("unnamed_region_swaps").value_or(false);
+    p_.bracketed_abbreviations = table.boolean("bracketed_abbreviations").value_or(false);
+    p_.region_message = table.string("region_message").value_or("");
+    if (p_.unnamed_region_swaps && p_.region_message.empty())
+      table.fail("region_message", "is needed when unnamed_region_swaps is on");
+    p_.region_candidates = size("region_candidates", 3);
+    if (p_.region_candidates == 0) table.fail("region_candidates", "must be 1 or more");
     auto inst = table.integer("institution_names");
     if (inst && *inst < 0) table.fail("institution_names", "must be 0 (off) or more");
     p_.institution_names = inst ? static_cast<std::uint32_t>(*inst) : 0;
@@ -758,11 +778,33 @@ class EntityNearMissRule : public Rule {
         if (const auto* list = dict.by_capital(form))
           for (auto id : *list) namings_.push_back(Naming{t, t + 1, dict.entities()[id].id});
       };
+      // Bare currency words ("dlrs") name their country only when no such word in the story is
+      // qualified by a capitalized word that names another ("Canadian dlrs", "HK dlrs").
+      std::vector<std::pair<std::size_t, std::string>> bare;
+      bool qualified = false;
       for (std::size_t t = 0; t < ts.size(); ++t) {
         if (!ts[t].is_word()) continue;
         std::string w(ts.surface(t));
         auto c = p_.currencies.find(w);
         if (c != p_.currencies.end()) namings_.push_back(Naming{t, t + 1, c->second});
+        auto d = p_.bare_currencies.find(w);
+        if (d != p_.bare_currencies.end()) {
+          std::size_t q = t;
+          while (q > 0 && !ts[q - 1].is_word() && ts.surface(q - 1) == ".") --q;  // "U.S. dlrs"
+          bool after_name = q > 0 && ts[q - 1].is_word() && !ts.opens_sentence(q - 1) &&
+                            ts[q - 1].shape != CaseShape::lower;
+          if (!after_name) {
+            bare.emplace_back(t, d->second);
+          } else {
+            std::string before(ts.surface(q - 1));
+            bool own = false;
+            for (const auto* list : {dict.by_name(before), dict.by_name(before + "."), dict.by_demonym(before),
+                                     dict.by_demonym(before + ".")})
+              if (list)
+                for (auto id : *list) own = own || dict.entities()[id].id == d->second;
+            if (!own) qualified = true;
+          }
+        }
         // A capital's possessive, which the mentions leave out ("London's dealers"), standing
         // alone (not "Lake Victoria's", nor a sentence's first word).
         if (ts[t].shape == CaseShape::capitalized && !named[t] && !ts.opens_sentence(t) && !(t > 0 && name_word(ts[t - 1])) &&
@@ -773,6 +815,8 @@ class EntityNearMissRule : public Rule {
           capital(t, w);
         }
       }
+      if (!qualified)
+        for (auto& [t, id] : bare) namings_.push_back(Naming{t, t + 1, std::move(id)});
       std::stable_sort(namings_.begin(), namings_.end(), [](const Naming& x, const Naming& y) { return x.first < y.first; });
       for (const auto& n : namings_) ++total_[n.country];
     }
@@ -1071,7 +1115,7 @@ class EntityNearMissRule : public Rule {
 
   // Why the swapped word may stand for the known one; none: it may not.
   // region: a region, or (country) another country, for the name's country word.
-  enum class Swap { none, synonym, misspelt, region, country, free };
+  enum class Swap { none, synonym, misspelt, region, country, free, abbreviation };
   static bool place_swap(Swap s) { return s == Swap::region || s == Swap::country; }
 
   Swap swap_kind(const LintContext& ctx, const StoryCountries& story, const NearMissIndex& ix, const Name& name,
@@ -1280,6 +1324,47 @@ class EntityNearMissRule : public Rule {
     return false;
   }
 
+  // Initials of a name's capitalized words, with and without its lower-case words ("Bank of
+  // Japan": "BJ", "BoJ" upper-cased "BOJ"); "U.S." gives "US".
+  static std::pair<std::string, std::string> initials(const std::vector<std::string>& words) {
+    std::string with, without;
+    for (const auto& w : words) {
+      if (w.empty()) continue;
+      bool upper = w[0] >= 'A' && w[0] <= 'Z';
+      // "U.S.", "US", "UK": every capital letter.
+      bool letters_only = std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
+      std::string part;
+      if (letters_only) {
+        for (char c : w)
+          if (c >= 'A' && c <= 'Z') part += c;
+      } else {
+        part = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(w[0]))));
+      }
+      with += part;
+      if (upper) without += part;
+    }
+    return {with, without};
+  }
+
+  // Whether the span [.., e) is followed by "(ABBR)" where ABBR is an abbreviation of the known
+  // name `name` (listed, or its initials) and not the initials of the span's own words.
+  bool abbreviation_after(const LintContext& ctx, const dictionary::EntityDictionary& dict, const Name& name,
+                          const std::vector<std::string>& words, std::size_t e) const {
+    const auto& ts = ctx.tokens;
+    if (e + 2 >= ts.size() || ts.surface(e) != "(" || ts.surface(e + 2) != ")" || !ts[e + 1].is_word() ||
+        ts[e + 1].shape != CaseShape::upper)
+      return false;
+    std::string abbr(ts.surface(e + 1));
+    if (abbr.size() < 2) return false;
+    auto own = initials(words);
+    if (abbr == own.first || abbr == own.second) return false;
+    const auto& entity = dict.entities()[name.entity];
+    if (std::find(entity.abbreviations.begin(), entity.abbreviations.end(), abbr) != entity.abbreviations.end())
+      return true;
+    auto known = initials(name.tokens);
+    return abbr == known.first || abbr == known.second;
+  }
+
   bool check_span(const LintContext& ctx, const StoryCountries& story, const NearMissIndex& ix,
                   const std::vector<std::int32_t>& mention_of,
                   std::size_t b, std::size_t len, bool pair, Emitter& out,
@@ -1470,6 +1555,12 @@ class EntityNearMissRule : public Rule {
                       frequent_only_known(models::lower(ts.surface(e)), known, spun, false)));
           if (!ok) h.swap = Swap::none;
         }
+        // The known name's abbreviation in brackets after the span, which the span's own words
+        // do not give ("the Paraguayan Navy (USN)", "Central Tidings Agency (CIA)"): the name
+        // was altered, whatever the word.
+        if (p_.bracketed_abbreviations && !ran_on && !known_body &&
+            abbreviation_after(ctx, dict, ix.names[h.name], words, e))
+          h.swap = Swap::abbreviation;
       }
     // A synonym settles which name was meant. Otherwise every name answering the span must be
     // one target: when the swapped word tells two known names apart ("Bakhtar / Fars / Mehr
@@ -1487,7 +1578,12 @@ class EntityNearMissRule : public Rule {
       return true;
     };
     bool any_synonym = std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::synonym; });
-    if (any_synonym) {
+    bool unnamed_region = false;
+    // The bracketed abbreviation settles it too: it names one of the known names.
+    if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::abbreviation; }))
+      hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap != Swap::abbreviation; }),
+                 hits.end());
+    else if (any_synonym) {
       hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap != Swap::synonym; }), hits.end());
     } else {
       // A country word that the story singles out ("Bank of Norway" in a story about Japan)
@@ -1514,12 +1610,22 @@ class EntityNearMissRule : public Rule {
           };
           std::size_t most = 0;
           for (const auto& h : hits) most = std::max(most, named(h));
-          if (most == 0) return false;
+          // No country of theirs named: a region has none of these bodies whichever was meant
+          // ("Royal Bank of Africa", "the Pacific Air Force"); the editor picks the country.
+          if (most == 0 && p_.unnamed_region_swaps &&
+              std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
+                return h.swap == Swap::region && h.k == hits[0].k &&
+                       p_.state_types.count(dict.entities()[ix.names[h.name].entity].type);
+              }))
+            unnamed_region = true;
+          else if (most == 0)
+            return false;
           hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) { return named(h) < most; }),
                      hits.end());
           // A tie: the country the span's own sentence names ("Bank of Monaco Governor Satoshi
           // Sumita", the Bank of Japan's governor, in a story naming France as often).
-          if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return !same_target(h, hits[0]); })) {
+          if (!unnamed_region &&
+              std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return !same_target(h, hits[0]); })) {
             const auto& sentence = ts.sentences()[ts[b].sentence];
             count = story.tally_within(sentence.first_token, sentence.end_token, b, e);
             std::size_t near = 0;
@@ -1531,10 +1637,10 @@ class EntityNearMissRule : public Rule {
         }
       }
       for (const auto& h : hits)
-        if (!same_target(h, hits[0]) || h.k != hits[0].k || h.swap == Swap::none) return false;
+        if ((!same_target(h, hits[0]) && !unnamed_region) || h.k != hits[0].k || h.swap == Swap::none) return false;
     }
     for (const auto& h : hits)
-      if (!same_target(h, hits[0])) return false;
+      if (!same_target(h, hits[0]) && !unnamed_region) return false;
     std::uint32_t meant = ix.names[hits[0].name].entity;
     for (std::size_t t = b; t < e; ++t) {
       if (mention_of[t] < 0) continue;
@@ -1567,6 +1673,28 @@ class EntityNearMissRule : public Rule {
     }
     std::stable_partition(repl.begin(), repl.end(), [&](const std::string& r) { return r == entity.name; });
     std::string_view matched = ts.text().substr(begin, end - begin);
+    if (unnamed_region) {
+      // The countries' bodies whose wording reference text uses most come first.
+      auto used = [&](const Name& name) {
+        int sum = 0;
+        for (std::size_t j = 0; ctx.bigrams && j + 1 < name.tokens.size(); ++j)
+          sum += ctx.bigrams->pair_strength(models::lower(without_dots(name.tokens[j])),
+                                            models::lower(without_dots(name.tokens[j + 1])));
+        return sum;
+      };
+      std::vector<std::pair<int, std::string>> ranked;
+      for (const auto& h : hits) {
+        const Name& name = ix.names[h.name];
+        if (std::none_of(ranked.begin(), ranked.end(), [&](const auto& r) { return r.second == name.text; }))
+          ranked.emplace_back(-used(name), name.text);
+      }
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+      repl.clear();
+      for (std::size_t i = 0; i < ranked.size() && i < p_.region_candidates; ++i) repl.push_back(ranked[i].second);
+      std::string message = fill_message(p_.region_message, matched, repl[0]);
+      out.emit(begin, end, std::move(message), std::move(repl));
+      return true;
+    }
     std::string message = format_message(matched, repl[0]);
     out.emit(begin, end, std::move(message), std::move(repl));
     return true;
