@@ -1005,10 +1005,11 @@ class EntityNearMissRule : public Rule {
 
   // The word before token b, lower case, as the reference pairs write it: a hyphenated
   // compound whole ("export-import" of "the Export-Import Bank of Japan").
-  static std::string left_neighbour(const tokenize::TokenStream& ts, std::size_t b) {
+  static std::string left_neighbour(const tokenize::TokenStream& ts, std::size_t b, bool as_written = false) {
+    auto form = [&](std::size_t t) { return as_written ? std::string(ts.surface(t)) : models::lower(ts.surface(t)); };
     if (b >= 3 && ts.surface(b - 2) == "-" && attached(ts[b - 2]) && attached(ts[b - 1]) && ts[b - 3].is_word())
-      return models::lower(ts.surface(b - 3)) + "-" + models::lower(ts.surface(b - 1));
-    return models::lower(ts.surface(b - 1));
+      return form(b - 3) + "-" + form(b - 1);
+    return form(b - 1);
   }
 
   // Whether the lower-case word at `j` joins the name to the capitalized word at `other`: a
@@ -1547,7 +1548,7 @@ class EntityNearMissRule : public Rule {
           // The longer run is a known name's spin itself ("Federal Allot Board"): judged as that.
           const std::string& known_text = ix.names[h.name].text;
           bool longer_known =
-              (excuse_left && dict.by_name(std::string(ts.surface(b - 1)) + " " + known_text)) ||
+              (excuse_left && dict.by_name(left_neighbour(ts, b, true) + " " + known_text)) ||
               (excuse_right && dict.by_name(known_text + " " + std::string(ts.surface(e))));
           bool ok = h.swap == Swap::synonym && !longer_known &&
                     ((excuse_left && h.k == 0 && frequent_only_known(left_neighbour(ts, b), known, spun, true)) ||
@@ -1596,6 +1597,11 @@ class EntityNearMissRule : public Rule {
           if (h.swap == Swap::country) h.swap = Swap::none;
       if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return place_swap(h.swap); })) {
         hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::none; }), hits.end());
+        // A state's own body answers before a company named after a place ("Bank of Japan",
+        // not the Bank of Tokyo; "Bank of England", not the Bank of Scotland).
+        auto state = [&](const Hit& h) { return p_.state_types.count(dict.entities()[ix.names[h.name].entity].type) > 0; };
+        if (std::any_of(hits.begin(), hits.end(), state))
+          hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) { return !state(h); }), hits.end());
         // A region for the country word fits every country's body ("Bank of Africa"): the
         // country the story names most among theirs picks the one meant, or nothing does.
         if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return !same_target(h, hits[0]); })) {
