@@ -225,7 +225,9 @@ const rules::EntityIndex& state_index() {
        "AE\tUnited Arab Emirates\tUAE\tEmirati\tEmirati\tEmiratis\tAbu Dhabi\n"
        "RU\tRussia\t\tRussian\tRussian\tRussians\tMoscow\n"
        "SA\tSaudi Arabia\t\tSaudi|Saudi Arabian\tSaudi\tSaudis\tRiyadh\n"
-       "JO\tJordan\t\tJordanian\tJordanian\tJordanians\tAmman\n"},
+       "JO\tJordan\t\tJordanian\tJordanian\tJordanians\tAmman\n"
+       "BD\tBangladesh\t\tBangladeshi\tBangladeshi\tBangladeshis\tDhaka\n"
+       "SL\tSierra Leone\t\tSierra Leonean\tSierra Leonean\tSierra Leoneans\tFreetown\n"},
       {"dict/agencies.tsv",
        "id\tname\tabbreviations\tcountry\taliases\tnote\n"
        "spa\tSaudi Press Agency\tSPA\tSA\t\t\n"},
@@ -236,7 +238,9 @@ const rules::EntityIndex& state_index() {
        "boe\tBank of England\t\tBoE\tGB\tcentral bank\n"
        "boj\tBank of Japan\t\tBoJ\tJP\tcentral bank\n"
        "ru_forces\tRussian Armed Forces\t\t\tRU\tarmed forces\n"
-       "us_army\tUnited States Army\tU.S. Army\t\tUS\tarmed forces\n"},
+       "us_army\tUnited States Army\tU.S. Army\t\tUS\tarmed forces\n"
+       "bangladesh_bank\tBangladesh Bank\t\t\tBD\tcentral bank\n"
+       "bank_of_sierra_leone\tBank of Sierra Leone\t\t\tSL\tcentral bank\n"},
   }));
   return *index;
 }
@@ -306,6 +310,12 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   EXPECT_EQ(findings("The British Treasury sold bonds in London, Washington dealers said. U.S. banks bought.", ix),
             V{});
   EXPECT_EQ(findings("The British Treasury sold bonds, dealers said.", ix), V{});
+  // A known central bank named after a country of two words, in a story about another's.
+  EXPECT_EQ(findings("The Bank of Sierra Leone provided 456 mln stg, London dealers said.", ix),
+            V{"Bank of Sierra Leone -> Bank of England"});
+  EXPECT_EQ(findings("The Bank of Sierra Leone provided 456 mln stg, Freetown and London dealers said.", ix), V{});
+  // A region before a company's head noun names a company, not a state's bank.
+  EXPECT_EQ(findings("The Pacific Bank closed, Dhaka officials said. Bangladesh agreed.", ix), V{});
   // A short name is not open to a thesaurus: "U.S. Navy" and "U.S. Armed" are other words.
   EXPECT_EQ(findings("U.S. officials said U.S. Militia doctors worked in Washington.", ix), V{});
 }

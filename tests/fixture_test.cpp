@@ -146,11 +146,15 @@ TEST(HistoricalName, StateBodiesBeforeTheStateExisted) {
   {
     std::ofstream f(file, std::ios::binary);
     f << "The Croatian Army and the Bank of Slovenia said so. Croatian nationalists protested.\n"
-         "The Lithuanian National Bank sold bonds, and the Kenyan Army and Russian Army moved.\n";
+         "The Lithuanian National Bank sold bonds, and the Kenyan Army and Russian Army moved.\n"
+         "The National Bank of Ukraine governor met the Ministry of Foreign Affairs.\n";
   }
+  // A known body of one state is dated by its state when its name holds the state's
+  // ("National Bank of Ukraine", one mention); a generic name ("Ministry of Foreign Affairs",
+  // Ukraine's too) is not.
   EXPECT_EQ(run("entity-historical-name", file, Date{1987, 3, 2}),
             (std::vector<std::string>{"1:5:1:18|Croatian Army", "1:27:1:43|Bank of Slovenia",
-                                      "2:5:2:29|Lithuanian National Bank"}));
+                                      "2:5:2:29|Lithuanian National Bank", "3:5:3:29|National Bank of Ukraine"}));
   EXPECT_EQ(run("entity-historical-name", file, Date{1995, 3, 2}), std::vector<std::string>{});
   fs::remove(file);
 }

@@ -193,6 +193,8 @@ struct Params {
   // The known name's abbreviation in brackets after a span one word away ("Paraguayan Navy
   // (USN)") makes any differing word a swap.
   bool bracketed_abbreviations = false;
+  // Lower-cased head nouns after which a region word names a company, not a swap.
+  std::unordered_set<std::string> company_heads;
   std::string region_message;
   std::size_t region_candidates = 3;
   // Entity types whose names belong to one state (its ministries, forces, central bank, news
@@ -516,6 +518,7 @@ class EntityNearMissRule : public Rule {
     p_.proper_partner_heads = table.boolean("proper_partner_heads").value_or(false);
     p_.unnamed_region_swaps = table.boolean("unnamed_region_swaps").value_or(false);
     p_.bracketed_abbreviations = table.boolean("bracketed_abbreviations").value_or(false);
+    for (auto& w : table.strings("company_heads")) p_.company_heads.insert(models::lower(w));
     p_.region_message = table.string("region_message").value_or("");
     if (p_.unnamed_region_swaps && p_.region_message.empty())
       table.fail("region_message", "is needed when unnamed_region_swaps is on");
@@ -1253,6 +1256,9 @@ class EntityNearMissRule : public Rule {
       // Region words that also build real names count only when the body's country is the
       // story's own ("Arab Press Agency" in a story about Riyadh; not "Arab Army", Jordan's).
       bool state_body = p_.state_types.count(entity.type) > 0;
+      // A region before a company's head noun names a real company ("Pacific Bank", "Far East
+      // Bank"), however a state's body is named ("Bangladesh Bank").
+      if (k + 1 < name.tokens.size() && p_.company_heads.count(models::lower(name.tokens[k + 1]))) return Swap::none;
       if ((p_.region_words.count(text_word) ||
            (state_body && p_.state_region_words.count(text_word) && story_country(ctx, story, known_word, b, e))) &&
           (state_body || name.words >= p_.min_words || story_country(ctx, story, known_word, b, e)))
@@ -1480,8 +1486,9 @@ class EntityNearMissRule : public Rule {
     bool known_body = false;
     if (p_.accept.count(span)) return false;
     if (const auto* known = dict.by_name(span)) {
-      // Only a country-bound state body may be a swap of another country's (see above).
-      known_body = known_span != nullptr;
+      // Only a country-bound state body may be a swap of another country's (see above); a
+      // country of two or three words for the name's one too ("Bank of Sierra Leone").
+      known_body = known_span != nullptr || (pair && p_.known_body_country_swaps);
       for (auto id : *known) {
         const auto& ent = dict.entities()[id];
         if (!p_.state_types.count(ent.type) || ent.countries.empty()) known_body = false;
@@ -1562,6 +1569,16 @@ class EntityNearMissRule : public Rule {
         if (p_.bracketed_abbreviations && !ran_on && !known_body &&
             abbreviation_after(ctx, dict, ix.names[h.name], words, e))
           h.swap = Swap::abbreviation;
+      }
+    // A known body with a country of several words: only another country, in a story about
+    // the name's own that never names the swapped-in one.
+    if (pair && known_body)
+      for (auto& h : hits) {
+        std::string place = words[h.k];
+        for (std::size_t x = 1; x <= extra; ++x) place += " " + words[h.k + x];
+        if (h.swap != Swap::country ||
+            !story_swap(ctx, story, strip_possessive(ix.names[h.name].tokens[h.k]), strip_possessive(place), b, e))
+          h.swap = Swap::none;
       }
     // A synonym settles which name was meant. Otherwise every name answering the span must be
     // one target: when the swapped word tells two known names apart ("Bakhtar / Fars / Mehr

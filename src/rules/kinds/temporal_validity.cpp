@@ -33,6 +33,7 @@
 #include <unordered_set>
 
 #include "dictionary/entities.h"
+#include "text/utf8.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/case.h"
 #include "rules/kinds/registry.h"
@@ -239,8 +240,43 @@ class TemporalValidityRule : public Rule {
   void bodies_before_states(const LintContext& ctx, Emitter& out) const {
     const auto& ts = ctx.tokens;
     const auto& all = ctx.entities->dictionary().entities();
+    const auto& dict = ctx.entities->dictionary();
+    auto report = [&](std::size_t begin, std::size_t stop, const Entity& state) {
+      std::string tpl = message_body_before_;
+      tpl = fill(std::move(tpl), "{match}", std::string(ts.text().substr(begin, stop - begin)));
+      tpl = fill(std::move(tpl), "{name}", state.name);
+      tpl = fill(std::move(tpl), "{from}", state.valid_from->to_string());
+      tpl = fill(std::move(tpl), "{date}", ctx.date.to_string());
+      out.emit(begin, stop, std::move(tpl), {});
+    };
     for (const auto& m : *ctx.mentions) {
-      const Entity& e = all[m.entity];
+      const Entity& body = all[m.entity];
+      // A known body of one state, named whole ("the Bank of Slovenia" is one mention): dated
+      // by its state.
+      if (body.type == EntityType::government && body.countries.size() == 1) {
+        const Entity* state = dict.find_id(body.countries[0]);
+        if (!state || state->type != EntityType::country || !state->valid_from || !(ctx.date < *state->valid_from))
+          continue;
+        // Only a body named after its state ("Bank of Slovenia", "Croatian National Bank"): a
+        // name without it may be an older body's too ("Ministry of Foreign Affairs").
+        std::string_view text = ts.text().substr(ts[m.first_token].begin, ts[m.end_token - 1].end - ts[m.first_token].begin);
+        auto holds = [&](const std::string& w) {
+          for (std::size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
+            bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+            bool right = at + w.size() == text.size() || !std::isalpha(static_cast<unsigned char>(text[at + w.size()]));
+            if (left && right) return true;
+          }
+          return false;
+        };
+        bool named = holds(state->name);
+        for (const auto& w : state->aliases) named = named || holds(w);
+        for (const auto& w : state->demonym_adj) named = named || holds(w);
+        if (!named) continue;
+        report(ts[m.first_token].begin,
+               ts[m.end_token - 1].end - text::possessive_bytes(ts.surface(m.end_token - 1)), *state);
+        continue;
+      }
+      const Entity& e = body;
       if (e.type != EntityType::country || !e.valid_from || !(ctx.date < *e.valid_from) || m.possessive) continue;
       std::size_t b = m.first_token, end = m.end_token;
       bool found = false;
@@ -260,13 +296,7 @@ class TemporalValidityRule : public Rule {
           }
       }
       if (!found) continue;
-      std::size_t begin = ts[b].begin, stop = ts[end - 1].end;
-      std::string tpl = message_body_before_;
-      tpl = fill(std::move(tpl), "{match}", std::string(ts.text().substr(begin, stop - begin)));
-      tpl = fill(std::move(tpl), "{name}", e.name);
-      tpl = fill(std::move(tpl), "{from}", e.valid_from->to_string());
-      tpl = fill(std::move(tpl), "{date}", ctx.date.to_string());
-      out.emit(begin, stop, std::move(tpl), {});
+      report(ts[b].begin, ts[end - 1].end, e);
     }
   }
 
