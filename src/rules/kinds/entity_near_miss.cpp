@@ -1059,9 +1059,16 @@ class EntityNearMissRule : public Rule {
       bool demonym = words >= 3 && ctx.entities->dictionary().by_demonym(std::string(ts.surface(j)));
       if (name_word(ts[j]) && !sentence_opener(ctx, j) && possessive_bytes(ts.surface(j)) == 0 && !demonym)
         return true;
+      // ... unless the word before the joining word is a surname, no known name's word and no
+      // dictionary word ("Susumu Taketomi of Industrial Bank of Japan").
       if (j > 0 && ts[j].is_word() && joins(ctx, mention_of, j, j - 1) && name_word(ts[j - 1]) &&
-          !sentence_opener(ctx, j - 1))
-        return true;
+          !sentence_opener(ctx, j - 1)) {
+        std::string before(ts.surface(j - 1));
+        bool surname = ts[j - 1].shape == CaseShape::capitalized && j > 1 && name_word(ts[j - 2]) &&
+                       !in_name_vocabulary(ctx, ix, before) && !ctx.spell->known(models::lower(before)) &&
+                       !ctx.spell->known(before);
+        if (!surname) return true;
+      }
     }
     // A possessive ends the name after it too ("the Harvard University's Energy and
     // Environment Policy Center", "the Defense Department's Ada Validation Facility"), unless
@@ -1355,21 +1362,22 @@ class EntityNearMissRule : public Rule {
 
   // Whether the span [.., e) is followed by "(ABBR)" where ABBR is an abbreviation of the known
   // name `name` (listed, or its initials) and not the initials of the span's own words.
-  bool abbreviation_after(const LintContext& ctx, const dictionary::EntityDictionary& dict, const Name& name,
-                          const std::vector<std::string>& words, std::size_t e) const {
+  // 0 when not; 1 when ABBR is the known name's initials, 2 when it is a listed abbreviation.
+  int abbreviation_after(const LintContext& ctx, const dictionary::EntityDictionary& dict, const Name& name,
+                         const std::vector<std::string>& words, std::size_t e) const {
     const auto& ts = ctx.tokens;
     if (e + 2 >= ts.size() || ts.surface(e) != "(" || ts.surface(e + 2) != ")" || !ts[e + 1].is_word() ||
         ts[e + 1].shape != CaseShape::upper)
-      return false;
+      return 0;
     std::string abbr(ts.surface(e + 1));
-    if (abbr.size() < 2) return false;
+    if (abbr.size() < 2) return 0;
     auto own = initials(words);
-    if (abbr == own.first || abbr == own.second) return false;
+    if (abbr == own.first || abbr == own.second) return 0;
     const auto& entity = dict.entities()[name.entity];
     if (std::find(entity.abbreviations.begin(), entity.abbreviations.end(), abbr) != entity.abbreviations.end())
-      return true;
+      return 2;
     auto known = initials(name.tokens);
-    return abbr == known.first || abbr == known.second;
+    return abbr == known.first || abbr == known.second ? 1 : 0;
   }
 
   bool check_span(const LintContext& ctx, const StoryCountries& story, const NearMissIndex& ix,
@@ -1389,6 +1397,7 @@ class EntityNearMissRule : public Rule {
       std::uint32_t name;
       std::size_t k;
       Swap swap;
+      int abbreviated = 0;  // the bracketed abbreviation after the span: 1 its initials, 2 listed, +2 a swap anyway
     };
     std::vector<Hit> hits;
     // Another country's word at the hit, in a story about the name's own country that never
@@ -1566,9 +1575,12 @@ class EntityNearMissRule : public Rule {
         // The known name's abbreviation in brackets after the span, which the span's own words
         // do not give ("the Paraguayan Navy (USN)", "Central Tidings Agency (CIA)"): the name
         // was altered, whatever the word.
-        if (p_.bracketed_abbreviations && !ran_on && !known_body &&
-            abbreviation_after(ctx, dict, ix.names[h.name], words, e))
-          h.swap = Swap::abbreviation;
+        if (p_.bracketed_abbreviations && !ran_on && !known_body) {
+          if (int how = abbreviation_after(ctx, dict, ix.names[h.name], words, e)) {
+            h.abbreviated = how + (h.swap != Swap::none ? 2 : 0);
+            h.swap = Swap::abbreviation;
+          }
+        }
       }
     // A known body with a country of several words: only another country, in a story about
     // the name's own that never names the swapped-in one.
@@ -1598,8 +1610,13 @@ class EntityNearMissRule : public Rule {
     bool any_synonym = std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::synonym; });
     bool unnamed_region = false;
     // The bracketed abbreviation settles it too: it names one of the known names.
-    if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.swap == Swap::abbreviation; }))
-      hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap != Swap::abbreviation; }),
+    // Several names may have it: a swap of the word itself first, then a listed abbreviation
+    // over mere initials ("Someone Development Bank (ADB)": African and Asian both give ADB).
+    int best_abbreviation = 0;
+    for (const auto& h : hits) best_abbreviation = std::max(best_abbreviation, h.abbreviated);
+    if (best_abbreviation > 0)
+      hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                [&](const Hit& h) { return h.abbreviated < best_abbreviation; }),
                  hits.end());
     else if (any_synonym) {
       hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.swap != Swap::synonym; }), hits.end());
