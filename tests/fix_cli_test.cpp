@@ -171,6 +171,45 @@ TEST_F(FixCliTest, CrLfAndBomArePreserved) {
   EXPECT_EQ(read("bare.txt"), "It is fine.\nNo final newline here");
 }
 
+// "text" (ASCII) as UTF-16LE with its byte-order mark, or UTF-16BE.
+std::string utf16(const std::string& text, bool big_endian = false) {
+  std::string out = big_endian ? std::string("\xFE\xFF") : std::string("\xFF\xFE");
+  for (char c : text) {
+    if (big_endian) out.push_back('\0');
+    out.push_back(c);
+    if (!big_endian) out.push_back('\0');
+  }
+  return out;
+}
+
+TEST_F(FixCliTest, Utf16WithAByteOrderMarkIsLintedAndFixedInItsOwnEncoding) {
+  REQUIRE_RULE(kDouble);
+  // Not skipped as binary: the finding is reported at its line and column, and fails the run.
+  write("le.txt", utf16("Fine.\r\nIt is  fine.\r\n"));
+  json j = report({"le.txt", "--only", kDouble, "--fail-level", "suggestion"}, 1);
+  EXPECT_EQ(findings(j), (std::vector<std::pair<int, std::string>>{{2, kDouble}}));
+  EXPECT_EQ(j["files"][0]["diagnostics"][0]["column"], 4);
+  // --fix writes UTF-16 back, mark, byte order and CRLF kept.
+  Result r = run({"--fix", "le.txt", "--only", kDouble});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(read("le.txt"), utf16("Fine.\r\nIt is fine.\r\n"));
+  write("be.txt", utf16("It is  fine.\n", true));
+  r = run({"--fix", "be.txt", "--only", kDouble});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(read("be.txt"), utf16("It is fine.\n", true));
+  // A filter answers in the encoding it was given.
+  r = run({"--fix", "-", "--only", kDouble, "--format", "line"}, utf16("It is  fine.\n"));
+  EXPECT_EQ(r.out, utf16("It is fine.\n"));
+  // An unpaired surrogate: a clear error naming the file, the rest still checked.
+  write("bad.txt", std::string("\xFF\xFE\x00\xD8" "A\0", 6));
+  write("good.txt", "It is  fine.\n");
+  r = run({"bad.txt", "good.txt", "--only", kDouble, "--format", "line"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("bad.txt: invalid UTF-16LE at byte 2"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("good.txt:1:4"), std::string::npos) << r.out;
+  EXPECT_EQ(read("bad.txt"), std::string("\xFF\xFE\x00\xD8" "A\0", 6));
+}
+
 TEST_F(FixCliTest, FileWithoutFixesIsNotRewritten) {
   REQUIRE_RULE(kSpelling);
   write("clean.txt", "Shippers are experiencing difficulties.\n");

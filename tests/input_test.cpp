@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "input/encoding.h"
 #include "input/reader.h"
 #include "text/utf8.h"
 
@@ -396,3 +397,45 @@ TEST(Mask, HostileInputStaysFast) {
     EXPECT_LT(ms, 5000) << src.substr(0, 20);
   }
 }
+
+namespace wirelint {
+namespace {
+
+TEST(Encoding, ByteOrderMarksAreRecognised) {
+  using input::Encoding;
+  EXPECT_EQ(input::sniff_encoding(std::string("\xFF\xFE" "A\0", 4)), Encoding::utf16le);
+  EXPECT_EQ(input::sniff_encoding("\xFE\xFF"), Encoding::utf16be);
+  EXPECT_EQ(input::sniff_encoding(std::string("\xFF\xFE\0\0", 4)), Encoding::utf32le);
+  EXPECT_EQ(input::sniff_encoding(std::string("\0\0\xFE\xFF", 4)), Encoding::utf32be);
+  EXPECT_EQ(input::sniff_encoding("\xEF\xBB\xBFText"), Encoding::utf8);
+  EXPECT_EQ(input::sniff_encoding("Text"), Encoding::utf8);
+}
+
+TEST(Encoding, EveryEncodingRoundTripsThroughUtf8) {
+  // ASCII, a two-byte letter, the euro sign, and a code point beyond the BMP (a surrogate pair).
+  const std::string text = "Caf\xC3\xA9 \xE2\x82\xAC 5 \xF0\x9F\x93\xB0\r\n";
+  for (auto e : {input::Encoding::utf16le, input::Encoding::utf16be, input::Encoding::utf32le,
+                 input::Encoding::utf32be}) {
+    std::string bytes = input::encode_from_utf8(text, e);
+    EXPECT_EQ(input::sniff_encoding(bytes), e);
+    std::string back;
+    EXPECT_EQ(input::decode_to_utf8(bytes, e, back), std::nullopt) << input::encoding_name(e);
+    EXPECT_EQ(back, text) << input::encoding_name(e);
+  }
+  // The surrogate pair, as UTF-16LE writes it.
+  EXPECT_EQ(input::encode_from_utf8("\xF0\x9F\x93\xB0", input::Encoding::utf16le),
+            std::string("\xFF\xFE\x3D\xD8\xF0\xDC", 6));
+}
+
+TEST(Encoding, IllFormedUnitsAreReportedAtTheirByte) {
+  std::string out;
+  using input::Encoding;
+  // A lone high surrogate, a lone low one, a truncated last unit, a code point above U+10FFFF.
+  EXPECT_EQ(input::decode_to_utf8(std::string("\xFF\xFE" "A\0\x00\xD8" "B\0", 8), Encoding::utf16le, out), 4u);
+  EXPECT_EQ(input::decode_to_utf8(std::string("\xFF\xFE\x00\xDC", 4), Encoding::utf16le, out), 2u);
+  EXPECT_EQ(input::decode_to_utf8(std::string("\xFF\xFE" "A", 3), Encoding::utf16le, out), 2u);
+  EXPECT_EQ(input::decode_to_utf8(std::string("\0\0\xFE\xFF\0\x11\0\0", 8), Encoding::utf32be, out), 4u);
+}
+
+}  // namespace
+}  // namespace wirelint

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "input/encoding.h"
 #include "input/reader.h"
 #include "lint/baseline.h"
 #include "lint/fingerprint.h"
@@ -176,6 +177,22 @@ std::vector<Diagnostic> Session::check(const Document& doc, const Resolved& r,
 
 void Session::lint_source(const std::string& path, std::string bytes, DiagnosticSink& sink, bool on_disk) {
   const bool fix_to_output = options_.fix == FixMode::write && !on_disk && options_.fix_output;
+  // UTF-16 or UTF-32 with a byte-order mark: linted as UTF-8, written back in its own encoding.
+  const input::Encoding encoding = input::sniff_encoding(bytes);
+  std::string raw;
+  if (encoding != input::Encoding::utf8) {
+    std::string text;
+    if (auto bad = input::decode_to_utf8(bytes, encoding, text)) {
+      input_error(path + ": invalid " + input::encoding_name(encoding) + " at byte " + std::to_string(*bad) +
+                  "; not checked");
+      if (fix_to_output) *options_.fix_output << bytes;  // a filter must not swallow its input
+      return;
+    }
+    raw = std::move(bytes);
+    bytes = std::move(text);
+  }
+  // The file's own bytes for a UTF-8 text (as written or as fixed).
+  auto encoded = [&](const std::string& text) { return input::encode_from_utf8(text, encoding); };
   if (input::looks_binary(bytes)) {
     if (!options_.quiet) errors_ << "wirelint: " << path << ": skipped: binary file (contains NUL bytes)\n";
     sink.notice(path, "skipped: binary file (contains NUL bytes)");
@@ -211,7 +228,8 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
     if (options_.fix == FixMode::diff) {
       if (changed && options_.fix_output) *options_.fix_output << unified_diff(path, doc->source, fixed->source);
     } else if (fix_to_output) {
-      *options_.fix_output << (changed ? fixed->source : doc->source);
+      *options_.fix_output << (encoding != input::Encoding::utf8 && !changed ? raw
+                                                                              : encoded(changed ? fixed->source : doc->source));
     } else if (changed) {
       std::string error;
       // Someone (an editor's save) may have changed the file since it was read: then the fixed
@@ -219,9 +237,9 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
       std::ifstream again(path, std::ios::binary);
       std::ostringstream now;
       now << again.rdbuf();
-      if (!again || now.str() != doc->source) {
+      if (!again || now.str() != (encoding != input::Encoding::utf8 ? raw : doc->source)) {
         input_error(path + ": changed while being fixed; not written");
-      } else if (!write_atomically(path, fixed->source, error)) {
+      } else if (!write_atomically(path, encoded(fixed->source), error)) {
         input_error(path + ": cannot write the fixed file: " + error);
       } else {
         doc = std::move(fixed);
