@@ -137,11 +137,27 @@ TEST_F(CliTest, HelpListsEveryOptionAndSubcommand) {
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out.rfind("wirelint: a linter for news wire copy\n", 0), 0u) << r.out;
   for (const char* option : {"--format", "--stdin-filename", "--date", "--config", "--no-config", "--enable",
-                             "--disable", "--only", "--fail-level", "--quiet", "--color", "--data-dir", "--version"})
+                             "--disable", "--only", "--fail-level", "--quiet", "--color", "--data-dir", "--version", "--max-bytes"})
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   for (const char* format : {"text", "line", "json"}) EXPECT_NE(r.out.find(format), std::string::npos) << format;
   EXPECT_NE(r.out.find("\n  rules "), std::string::npos);
   EXPECT_NE(r.out.find("\n  explain "), std::string::npos);
+}
+
+TEST_F(CliTest, InputBeyondTheLimitIsAnErrorAndReadNoFurther) {
+  // An endless device is read up to the limit, not until memory runs out.
+  Result r = run({"/dev/zero", "--max-bytes", "1000000"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("wirelint: /dev/zero: larger than 1000000 bytes (--max-bytes); not checked"), std::string::npos)
+      << r.err;
+  // Standard input too; a story within the limit is linted as ever.
+  r = run({"-", "--max-bytes", "10", "--format", "line"}, std::string("Officials in the U. S. said so.\n"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("<stdin>: larger than 10 bytes"), std::string::npos) << r.err;
+  r = run({"-", "--max-bytes", "100", "--format", "line", "--only", "typography-spaced-abbreviation"},
+          std::string("Officials in the U. S. said so.\n"));
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(r.out.rfind("<stdin>:1:18:", 0), 0u) << r.out;
 }
 
 TEST_F(CliTest, UnknownOptionIsUsageError) {

@@ -159,6 +159,22 @@ TEST(TextReporterTest, PlainLayout) {
             "1 error, 1 warning in 2 files (1 file clean)\n");
 }
 
+TEST(TextReporterTest, LongLineShowsAWindowAroundTheSpan) {
+  // 200 "a " pairs, "Kiev" at byte 400, 200 more: 80 code points either side, cut marks at the
+  // cuts, the underline under the span.
+  std::string line = std::string(400, 'a') + "Kiev" + std::string(400, 'b');
+  for (std::size_t i = 1; i < 400; i += 2) line[i] = ' ', line[404 + i] = ' ';
+  auto doc = make_doc("a.txt", line);
+  std::string got = run("text", {{doc.get(), {make_diag(*doc, "r", Severity::warning, "m", 400, 4)}}});
+  const std::string cut = "\xE2\x80\xA6";
+  std::string window = cut + line.substr(320, 4 + 160) + cut;
+  EXPECT_EQ(got, "a.txt:1:401: warning: m [r]\n"
+                 "   1 | " + window + "\n"
+                 "     | " + std::string(81, ' ') + "^~~~\n"
+                 "\n"
+                 "1 warning in 1 file\n");
+}
+
 TEST(TextReporterTest, ColourLayout) {
   Sample s;
   std::string out = run("text", s.files(), ReporterOptions{true, false});

@@ -90,6 +90,9 @@ int main(int argc, char** argv) {
   app.add_option("--format", format, "Output format")
       ->check(CLI::IsMember(std::vector<std::string>(report::format_names().begin(), report::format_names().end())));
   app.add_option("--stdin-filename", stdin_filename, "Path to report (and find configuration from) for standard input");
+  std::size_t max_bytes = std::size_t{64} << 20;
+  app.add_option("--max-bytes", max_bytes, "Largest input to read, in bytes (default 64 MiB); a larger one is an input error")
+      ->check(CLI::PositiveNumber);
   app.add_option("--date", date_text, "The story's date (YYYY-MM-DD) when the input carries none; default today");
   auto* config_opt = app.add_option("--config", config_file, "Use this configuration file for every input");
   app.add_flag("--no-config", no_config, "Ignore .wirelint.toml files")->excludes(config_opt);
@@ -282,6 +285,7 @@ int main(int argc, char** argv) {
     options.disable = split_ids(disable);
     options.only = split_ids(only);
     options.quiet = quiet;
+    options.max_bytes = max_bytes;
     // Fixes and baseline: when standard output carries text (a diff, or fixed standard input),
     // the report goes to standard error so the two never mix.
     options.fix = show_diff ? lint::FixMode::diff : fix ? lint::FixMode::write : lint::FixMode::off;
@@ -316,8 +320,7 @@ int main(int argc, char** argv) {
     for (auto& story : staged_stories) session.lint_bytes(story.path, std::move(story.bytes), *sink);
     for (const auto& p : paths) {
       if (p == "-") {
-        std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-        session.lint_bytes(stdin_filename, std::move(bytes), *sink);
+        session.lint_stream(stdin_filename, std::cin, *sink);
       } else {
         session.lint_path(p, *sink);
       }

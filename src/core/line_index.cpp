@@ -23,6 +23,39 @@ LineIndex::LineIndex(std::string_view source) : source_(source) {
     }
   }
   ends_.push_back(source.size());
+  std::uint64_t points = 0, units = 0;
+  block_points_.reserve(source.size() / kBlock + 1);
+  block_units_.reserve(source.size() / kBlock + 1);
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    if (i % kBlock == 0) {
+      block_points_.push_back(points);
+      block_units_.push_back(units);
+    }
+    auto c = static_cast<unsigned char>(source[i]);
+    if (is_continuation(c)) continue;
+    ++points;
+    units += c >= 0xF0 ? 2 : 1;
+  }
+}
+
+std::size_t LineIndex::points_before(std::size_t offset) const {
+  std::size_t block = offset / kBlock;
+  if (block >= block_points_.size()) block = block_points_.empty() ? 0 : block_points_.size() - 1;
+  std::size_t n = block_points_.empty() ? 0 : block_points_[block];
+  for (std::size_t i = block * kBlock; i < offset; ++i)
+    if (!is_continuation(static_cast<unsigned char>(source_[i]))) ++n;
+  return n;
+}
+
+std::size_t LineIndex::units_before(std::size_t offset) const {
+  std::size_t block = offset / kBlock;
+  if (block >= block_units_.size()) block = block_units_.empty() ? 0 : block_units_.size() - 1;
+  std::size_t n = block_units_.empty() ? 0 : block_units_[block];
+  for (std::size_t i = block * kBlock; i < offset; ++i) {
+    auto c = static_cast<unsigned char>(source_[i]);
+    if (!is_continuation(c)) n += c >= 0xF0 ? 2 : 1;
+  }
+  return n;
 }
 
 std::size_t LineIndex::line_of(std::size_t offset) const {
@@ -38,23 +71,14 @@ Position LineIndex::position(std::size_t offset) const {
   offset = std::min(offset, source_.size());
   std::size_t line0 = line_of(offset);
   std::size_t origin = std::min(column_origin(line0), offset);
-  std::size_t column = 1;
-  for (std::size_t i = origin; i < offset; ++i)
-    if (!is_continuation(static_cast<unsigned char>(source_[i]))) ++column;
-  return Position{line0 + 1, column};
+  return Position{line0 + 1, 1 + points_before(offset) - points_before(origin)};
 }
 
 std::size_t LineIndex::utf16_column(std::size_t offset) const {
   offset = std::min(offset, source_.size());
   std::size_t line0 = line_of(offset);
   std::size_t origin = std::min(column_origin(line0), offset);
-  std::size_t units = 0;
-  for (std::size_t i = origin; i < offset; ++i) {
-    auto c = static_cast<unsigned char>(source_[i]);
-    if (is_continuation(c)) continue;
-    units += c >= 0xF0 ? 2 : 1;
-  }
-  return units;
+  return units_before(offset) - units_before(origin);
 }
 
 std::size_t LineIndex::line_start(std::size_t line) const {

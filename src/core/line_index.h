@@ -1,10 +1,13 @@
 // Maps byte offsets in a source file to 1-based lines and 1-based columns counted in Unicode
 // code points (and 0-based UTF-16 units for LSP). Built once per file in O(n); each lookup is a
-// binary search over line starts plus a scan of one line. A line ends at LF, CRLF or a lone CR.
+// binary search over line starts plus a scan of at most one block of `kBlock` bytes (counts of
+// code points and UTF-16 units are kept at every block boundary), so a file of one long line
+// costs no more per lookup than one of short lines. A line ends at LF, CRLF or a lone CR.
 // A UTF-8 byte-order mark at the start of the file is not counted as a column.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +36,13 @@ class LineIndex {
  private:
   std::size_t line_of(std::size_t offset) const;  // 0-based
   std::size_t column_origin(std::size_t line0) const;
+  // Code points (or UTF-16 units) in the source's bytes [0, offset).
+  std::size_t points_before(std::size_t offset) const;
+  std::size_t units_before(std::size_t offset) const;
+
+  static constexpr std::size_t kBlock = 256;
+  // Code points and UTF-16 units before each block's first byte.
+  std::vector<std::uint64_t> block_points_, block_units_;
 
   std::string_view source_;
   std::vector<std::size_t> starts_{0};  // an index over nothing is an index over ""

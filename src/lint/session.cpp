@@ -132,13 +132,41 @@ void Session::lint_path(const std::string& path, DiagnosticSink& sink) {
     if (!ignored(f)) lint_file(f, sink);
 }
 
+namespace {
+
+// Reads `in` to its end into `out`; false as soon as it holds more than `limit` bytes.
+bool read_bounded(std::istream& in, std::size_t limit, std::string& out) {
+  out.clear();
+  char buf[1 << 16];
+  while (in) {
+    in.read(buf, sizeof buf);
+    auto n = static_cast<std::size_t>(in.gcount());
+    if (n == 0) break;
+    if (out.size() + n > limit) return false;
+    out.append(buf, n);
+  }
+  return true;
+}
+
+}  // namespace
+
 void Session::lint_file(const std::string& path, DiagnosticSink& sink) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return input_error(path + ": cannot read file: " + std::strerror(errno));
-  std::ostringstream buf;
-  buf << in.rdbuf();
+  lint_stream(path, in, sink, true);
+}
+
+void Session::lint_stream(const std::string& path, std::istream& in, DiagnosticSink& sink) {
+  lint_stream(path, in, sink, false);
+}
+
+void Session::lint_stream(const std::string& path, std::istream& in, DiagnosticSink& sink, bool on_disk) {
+  std::string bytes;
+  if (!read_bounded(in, options_.max_bytes, bytes))
+    return input_error(path + ": larger than " + std::to_string(options_.max_bytes) +
+                       " bytes (--max-bytes); not checked");
   if (in.bad()) return input_error(path + ": read error");
-  lint_source(path, buf.str(), sink, true);
+  lint_source(path, std::move(bytes), sink, on_disk);
 }
 
 void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticSink& sink) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -30,6 +31,9 @@ struct SessionOptions {
   std::optional<std::string> config_file;  // --config FILE: used for every input
   std::vector<std::string> enable, disable, only;  // rule ids from the command line
   bool quiet = false;              // no notices about skipped files (errors still print)
+  // The largest input read (--max-bytes): a larger file or stream (an endless one such as
+  // /dev/zero) is an input error, read no further than this.
+  std::size_t max_bytes = std::size_t{64} << 20;
 
   // Fixes: with FixMode::write a file is rewritten (atomically, only when a fix changes it)
   // and the findings that remain are reported; input given as bytes (standard input) is never
@@ -52,6 +56,8 @@ class Session {
   void lint_path(const std::string& path, DiagnosticSink& sink);
   // Bytes already read (standard input); `path` is the name to report and to find config from.
   void lint_bytes(const std::string& path, std::string bytes, DiagnosticSink& sink);
+  // A stream (standard input), read up to `max_bytes`.
+  void lint_stream(const std::string& path, std::istream& in, DiagnosticSink& sink);
 
   std::size_t count(Severity s) const { return counts_[static_cast<int>(s)]; }
   // Findings at or above `level`.
@@ -74,6 +80,7 @@ class Session {
   bool ignored(const std::string& path);
   void check_rule_ids(const std::vector<std::string>& ids, const std::string& where) const;
   void input_error(const std::string& message);
+  void lint_stream(const std::string& path, std::istream& in, DiagnosticSink& sink, bool on_disk);
 
   const Engine& engine_;
   SessionOptions options_;

@@ -49,6 +49,36 @@ struct Excerpt {
   std::vector<std::size_t> cell;  // one per code point, plus the total width at the end
 };
 
+// Code points shown either side of a span on a long line, the longest underline, and the mark
+// at a cut.
+constexpr std::size_t kContext = 80;
+constexpr std::size_t kMaxUnderline = 400;
+constexpr const char* kCutMark = "\xE2\x80\xA6";  // U+2026 HORIZONTAL ELLIPSIS
+
+std::size_t count_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += !is_continuation(static_cast<unsigned char>(c));
+  return n;
+}
+
+// The byte offset `n` code points before (or after) `at` in `line`, stopping at its ends.
+std::size_t step_points(std::string_view line, std::size_t at, std::size_t n, bool forward) {
+  if (forward) {
+    std::size_t i = at;
+    for (std::size_t k = 0; k < n && i < line.size(); ++k) {
+      ++i;
+      while (i < line.size() && is_continuation(static_cast<unsigned char>(line[i]))) ++i;
+    }
+    return i;
+  }
+  std::size_t i = at;
+  for (std::size_t k = 0; k < n && i > 0; ++k) {
+    --i;
+    while (i > 0 && is_continuation(static_cast<unsigned char>(line[i]))) --i;
+  }
+  return i;
+}
+
 Excerpt make_excerpt(std::string_view line) {
   Excerpt ex;
   std::size_t width = 0;
@@ -139,11 +169,31 @@ class TextReporter final : public DiagnosticSink {
   void print_excerpt(const Document& doc, const Diagnostic& d) {
     Position start = doc.lines.position(d.span.offset);
     Position end = doc.lines.position(d.span.end());
-    Excerpt ex = make_excerpt(doc.lines.line_text(start.line));
+    std::string_view line = doc.lines.line_text(start.line);
+    // On a long line only `kContext` code points either side of the span are shown, cut marks
+    // at the cuts: the report stays proportional to the findings, not to findings times the
+    // line's length.
+    std::size_t from = 0, to = line.size();
+    std::size_t line_begin = static_cast<std::size_t>(line.data() - doc.source.data());
+    std::size_t span_b = std::min(d.span.offset - std::min(d.span.offset, line_begin), line.size());
+    std::size_t span_e = end.line == start.line ? std::min(d.span.end() - line_begin, line.size()) : line.size();
+    span_e = std::min(to, std::max(span_b, std::min(span_e, span_b + kMaxUnderline)));
+    from = step_points(line, span_b, kContext, false);
+    to = step_points(line, span_e, kContext, true);
+    bool cut_left = from > 0, cut_right = to < line.size();
+    std::string window;
+    if (cut_left) window += kCutMark;
+    window += line.substr(from, to - from);
+    if (cut_right) window += kCutMark;
+    Excerpt ex = make_excerpt(cut_left || cut_right ? std::string_view(window) : line);
     std::size_t points = ex.cell.size() - 1;
-    std::size_t first = std::min(start.column - 1, points);
+    // Columns before the window, less the mark's one.
+    std::size_t shift = cut_left ? doc.lines.position(line_begin + from).column - 2 : 0;
+    std::size_t first = std::min(start.column - 1 - std::min(start.column - 1, shift), points);
     // A span that runs onto later lines is underlined to the end of its first line only.
-    std::size_t last = end.line == start.line ? std::min(end.column - 1, points) : points;
+    std::size_t last = end.line == start.line && !cut_right
+                           ? std::min(end.column - 1 - std::min(end.column - 1, shift), points)
+                           : std::min(first + count_points(line.substr(span_b, span_e - span_b)), points);
     last = std::max(first, last);
     std::size_t lead = ex.cell[first];
     std::size_t width = std::max<std::size_t>(1, ex.cell[last] - lead);
