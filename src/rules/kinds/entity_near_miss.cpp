@@ -189,6 +189,9 @@ struct Params {
   // A region for the country word of a state body that several countries have, in a story naming
   // none of them ("Royal Bank of Africa"): reported with `region_message` and the bodies whose
   // wording is most frequent in reference text, at most `region_candidates` of them.
+  // Single words longer than this are no name a letter or two away (the variants searched grow
+  // with the cube of the length).
+  std::size_t word_max_letters = 40;
   bool unnamed_region_swaps = false;
   // The known name's abbreviation in brackets after a span one word away ("Paraguayan Navy
   // (USN)") makes any differing word a swap.
@@ -517,6 +520,7 @@ class EntityNearMissRule : public Rule {
     p_.triple_paraphrases = table.boolean("triple_paraphrases").value_or(false);
     p_.proper_partner_heads = table.boolean("proper_partner_heads").value_or(false);
     p_.unnamed_region_swaps = table.boolean("unnamed_region_swaps").value_or(false);
+    p_.word_max_letters = size("word_max_letters", 40);
     p_.bracketed_abbreviations = table.boolean("bracketed_abbreviations").value_or(false);
     for (auto& w : table.strings("company_heads")) p_.company_heads.insert(models::lower(w));
     p_.region_message = table.string("region_message").value_or("");
@@ -1747,7 +1751,7 @@ class EntityNearMissRule : public Rule {
     std::size_t cut = possessive_bytes(raw);
     std::string word = bare_word(ts, i);
     auto folded = code_points(word);
-    if (folded.size() + 1 < p_.word_min_letters) return;
+    if (folded.size() + 1 < p_.word_min_letters || folded.size() > p_.word_max_letters) return;
     for (char32_t c : folded)
       if (c >= '0' && c <= '9') return;
     if (p_.accept.count(word) || dict.by_name(word) || dict.by_demonym(word) || dict.by_capital(word)) return;

@@ -20,6 +20,7 @@ class SpellingRule : public Rule {
   SpellingRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
     max_suggestions_ = static_cast<std::size_t>(table.integer("max_suggestions").value_or(3));
     min_length_ = static_cast<std::size_t>(table.integer("min_length").value_or(2));
+    max_word_bytes_ = static_cast<std::size_t>(table.integer("max_word_bytes").value_or(64));
     for (auto& w : table.strings("prefixes")) prefixes_.insert(std::move(w));
     for (auto& w : table.strings("name_particles")) particles_.insert(std::move(w));
     for (auto& w : table.strings("closed_prefixes")) closed_prefixes_.push_back(std::move(w));
@@ -53,6 +54,12 @@ class SpellingRule : public Rule {
       // "Banque des Etats", "Richard von Weizsaecker": particles before a name.
       if (i + 1 < ts.size() && particles_.count(std::string(w)) && capitalized(ts[i + 1])) continue;
       if (ctx.accepted_words && ctx.accepted_words->count(std::string(w))) continue;
+      // No word is this long: reported as written, not split or corrected (the searches grow
+      // with the square of the length).
+      if (w.size() > max_word_bytes_) {
+        out.emit(t.begin, t.end, format_message(w, ""), {});
+        continue;
+      }
       if (ctx.spell->known(w) || derived(*ctx.spell, w)) continue;
       // A part that only lives in its compound ("tight-fisted"): the dictionary knows the whole,
       // hyphenated or closed up ("tightfisted").
@@ -98,6 +105,7 @@ class SpellingRule : public Rule {
   std::vector<std::string> closed_prefixes_;
   std::vector<std::pair<std::string, std::string>> variants_;
   std::size_t min_compound_part_ = 4;
+  std::size_t max_word_bytes_ = 64;
   std::size_t max_suggestions_ = 3;
   std::size_t min_length_ = 2;
 };
