@@ -314,6 +314,9 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
   EXPECT_EQ(findings("The Bank of Sierra Leone provided 456 mln stg, London dealers said.", ix),
             V{"Bank of Sierra Leone -> Bank of England"});
   EXPECT_EQ(findings("The Bank of Sierra Leone provided 456 mln stg, Freetown and London dealers said.", ix), V{});
+  // A word opening a title before the name does not make a longer name.
+  EXPECT_EQ(findings("Assistant Asian Treasury Secretary David Mulford said so, U.S. officials said.", ix),
+            V{"Asian Treasury -> U.S. Treasury"});
   // A region before a company's head noun names a company, not a state's bank.
   EXPECT_EQ(findings("The Pacific Bank closed, Dhaka officials said. Bangladesh agreed.", ix), V{});
   // A short name is not open to a thesaurus: "U.S. Navy" and "U.S. Armed" are other words.

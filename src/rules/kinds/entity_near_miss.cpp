@@ -192,6 +192,8 @@ struct Params {
   // Single words longer than this are no name a letter or two away (the variants searched grow
   // with the cube of the length).
   std::size_t word_max_letters = 40;
+  // Capitalized words before a name that open a title ("Assistant", "Acting").
+  std::unordered_set<std::string> title_openers;
   bool unnamed_region_swaps = false;
   // The known name's abbreviation in brackets after a span one word away ("Paraguayan Navy
   // (USN)") makes any differing word a swap.
@@ -521,6 +523,7 @@ class EntityNearMissRule : public Rule {
     p_.proper_partner_heads = table.boolean("proper_partner_heads").value_or(false);
     p_.unnamed_region_swaps = table.boolean("unnamed_region_swaps").value_or(false);
     p_.word_max_letters = size("word_max_letters", 40);
+    for (auto& w : table.strings("title_openers")) p_.title_openers.insert(w);
     p_.bracketed_abbreviations = table.boolean("bracketed_abbreviations").value_or(false);
     for (auto& w : table.strings("company_heads")) p_.company_heads.insert(models::lower(w));
     p_.region_message = table.string("region_message").value_or("");
@@ -1061,7 +1064,11 @@ class EntityNearMissRule : public Rule {
       for (std::size_t t = b; t < e; ++t)
         words += ts[t].is_word() && !p_.function_words.count(std::string(ts.folded(t)));
       bool demonym = words >= 3 && ctx.entities->dictionary().by_demonym(std::string(ts.surface(j)));
-      if (name_word(ts[j]) && !sentence_opener(ctx, j) && possessive_bytes(ts.surface(j)) == 0 && !demonym)
+      // A word that opens a title before the name ("Assistant U.S. Treasury Secretary") does
+      // not make a longer name.
+      bool title_opener = p_.title_openers.count(std::string(ts.surface(j))) > 0;
+      if (name_word(ts[j]) && !sentence_opener(ctx, j) && possessive_bytes(ts.surface(j)) == 0 && !demonym &&
+          !title_opener)
         return true;
       // ... unless the word before the joining word is a surname, no known name's word and no
       // dictionary word ("Susumu Taketomi of Industrial Bank of Japan").
