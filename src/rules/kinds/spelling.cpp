@@ -1,10 +1,13 @@
 // Kind "spelling": lower-case words that neither Hunspell nor the accepted vocabularies know.
 // A capitalized, upper-case or mixed-case word is taken as a name or an acronym and left to
 // the entity rules; words with digits are left alone. Suggestions come from Hunspell.
+#include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "dictionary/spell_checker.h"
 #include "rules/kinds/registry.h"
+#include "text/utf8.h"
 
 namespace wirelint::rules {
 namespace {
@@ -21,6 +24,12 @@ class SpellingRule : public Rule {
     max_suggestions_ = static_cast<std::size_t>(table.integer("max_suggestions").value_or(3));
     min_length_ = static_cast<std::size_t>(table.integer("min_length").value_or(2));
     max_word_bytes_ = static_cast<std::size_t>(table.integer("max_word_bytes").value_or(64));
+    for (const auto& phrase : table.strings("foreign_phrases")) {
+      std::string folded = text::plain_apostrophes(phrase);
+      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string first = folded.substr(0, folded.find_first_of(" '-"));
+      foreign_[first].push_back(std::move(folded));
+    }
     for (auto& w : table.strings("prefixes")) prefixes_.insert(std::move(w));
     for (auto& w : table.strings("name_particles")) particles_.insert(std::move(w));
     for (auto& w : table.strings("closed_prefixes")) closed_prefixes_.push_back(std::move(w));
@@ -37,11 +46,38 @@ class SpellingRule : public Rule {
   void check(const LintContext& ctx, Emitter& out) const override {
     if (!ctx.spell) return;
     const auto& ts = ctx.tokens;
+    // English news uses these foreign phrases ("in absentia", "coup d'état"): their words are
+    // words there, and only there.
+    std::size_t foreign_end = 0;  // byte offset where the last foreign phrase found ends
     for (std::size_t i = 0; i < ts.size(); ++i) {
       const auto& t = ts[i];
+      if (!foreign_.empty() && t.is_word() && t.begin >= foreign_end) {
+        auto it = foreign_.find(std::string(ts.folded(t)));
+        if (it != foreign_.end())
+          for (const auto& phrase : it->second) {
+            std::string_view rest = ts.text().substr(t.begin, phrase.size() + 8);
+            std::string written = text::plain_apostrophes(rest);
+            for (char& c : written) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            std::size_t end = phrase.size();
+            if (written.compare(0, end, phrase) != 0) continue;
+            // The phrase ends at a word's end; map its length back to the text as written.
+            if (end < written.size() && std::isalpha(static_cast<unsigned char>(written[end]))) continue;
+            // Typographic apostrophes (three bytes) are one in `written`.
+            std::size_t r = 0;
+            for (std::size_t w = 0; w < end && r < rest.size(); ++w)
+              r += rest.compare(r, 3, "\xE2\x80\x99") == 0 ? 3 : 1;
+            foreign_end = std::max(foreign_end, t.begin + r);
+          }
+      }
+      if (t.begin < foreign_end) continue;
       if (!t.is_word() || t.shape != tokenize::CaseShape::lower) continue;
       std::string_view w = ts.surface(t);
       if (w.size() < min_length_ || has_digit(w)) continue;
+      // A short link or a bare domain ("bit.ly/3xYz", "reuters.com/world"): a dotted name
+      // right before a slash.
+      if (w.find('.') != std::string_view::npos && i + 1 < ts.size() && ts.surface(i + 1) == "/" &&
+          !ts[i + 1].space_before)
+        continue;
       // "pre-tax", "non-bank": a prefix glued to a hyphen is not a word of its own.
       // A line break after the hyphen is a wrapped compound ("pre-\ntax").
       if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
@@ -106,6 +142,8 @@ class SpellingRule : public Rule {
   std::vector<std::pair<std::string, std::string>> variants_;
   std::size_t min_compound_part_ = 4;
   std::size_t max_word_bytes_ = 64;
+  // Foreign phrases (lower case, plain apostrophes) by their first word.
+  std::unordered_map<std::string, std::vector<std::string>> foreign_;
   std::size_t max_suggestions_ = 3;
   std::size_t min_length_ = 2;
 };
