@@ -639,3 +639,28 @@ TEST(CorpusTest, StoryIdsDefaultToLineNumbers) {
 
 }  // namespace
 }  // namespace wirelint::lint
+
+namespace wirelint::lint {
+namespace {
+
+TEST(LinterLimits, AtMostAThousandFindingsOfARuleInAFileAndOneThatCountsTheRest) {
+  // 1,200 doubled words: the first 1,000 are reported as ever, then one finding at the first
+  // unreported one says how many more there are.
+  std::string text;
+  for (int i = 0; i < 1200; ++i) text += "the the. ";
+  auto doc = input::prepare("s.txt", text, InputFormat::plain).doc;
+  const auto& rules = engine().rules();
+  auto found = engine().linter().lint(*doc, RuleSelection::only(rules, rules.index_of("typography-doubled-word")),
+                                      *Date::parse("2024-05-01"));
+  ASSERT_EQ(found.size(), 1001u);
+  EXPECT_EQ(found[999].span.offset, 999u * 9);
+  const Diagnostic& last = found.back();
+  EXPECT_EQ(last.rule, "typography-doubled-word");
+  EXPECT_EQ(last.span.offset, 1000u * 9);
+  EXPECT_EQ(last.span.length, 0u);
+  EXPECT_TRUE(last.replacements.empty());
+  EXPECT_EQ(last.message, "200 more findings of this rule in this file are not reported (at most 1000 a rule and file)");
+}
+
+}  // namespace
+}  // namespace wirelint::lint

@@ -1,12 +1,15 @@
 #include "lint/linter.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <tuple>
 
 #include "tokenize/tokens.h"
 
 namespace wirelint::lint {
 namespace {
+
+constexpr std::size_t kMaxFindingsPerRule = 1000;
 
 class CollectingEmitter : public rules::Emitter {
  public:
@@ -17,6 +20,17 @@ class CollectingEmitter : public rules::Emitter {
   }
   void emit(std::size_t text_begin, std::size_t text_end, std::string message,
             std::vector<std::string> replacements) override {
+    // At most kMaxFindingsPerRule findings of a rule in one file: the rest are counted and
+    // summed up in one finding (finish), so memory stays bounded on any input (5 MB of quote
+    // marks would otherwise be millions of findings).
+    auto& over = over_[rule_];
+    if (++over.count > kMaxFindingsPerRule) {
+      if (over.dropped++ == 0) {
+        over.first = std::min(text_begin, doc_.text.size());
+        over.severity = severity_;
+      }
+      return;
+    }
     text_end = std::max(text_begin, std::min(text_end, doc_.text.size()));
     Diagnostic d;
     const auto& info = rule_->info();
@@ -35,7 +49,31 @@ class CollectingEmitter : public rules::Emitter {
     out_.push_back(std::move(d));
   }
 
+  // One finding for each rule that reached the limit, at its first unreported finding.
+  void finish() {
+    for (const auto& [rule, over] : over_) {
+      if (over.dropped == 0) continue;
+      Diagnostic d;
+      const auto& info = rule->info();
+      d.rule = info.id;
+      d.severity = over.severity;
+      d.message = std::to_string(over.dropped) + " more findings of this rule in this file are not reported (at most " +
+                  std::to_string(kMaxFindingsPerRule) + " a rule and file)";
+      std::size_t b = doc_.source_offset(over.first);
+      d.span = Span{b, 0};
+      d.link = info.link;
+      d.category = info.category;
+      d.fixable = false;
+      out_.push_back(std::move(d));
+    }
+  }
+
  private:
+  struct Over {
+    std::size_t count = 0, dropped = 0, first = 0;
+    Severity severity = Severity::warning;
+  };
+  std::unordered_map<const rules::Rule*, Over> over_;
   const Document& doc_;
   std::vector<Diagnostic>& out_;
   const rules::Rule* rule_ = nullptr;
@@ -130,6 +168,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
     all[i]->check(ctx, emitter);
   }
 
+  emitter.finish();
   drop_fallbacks(out);
   std::sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.span.offset, a.span.length, a.rule) < std::tie(b.span.offset, b.span.length, b.rule);
