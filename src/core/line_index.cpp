@@ -38,22 +38,14 @@ LineIndex::LineIndex(std::string_view source) : source_(source) {
   }
 }
 
-std::size_t LineIndex::points_before(std::size_t offset) const {
-  std::size_t block = offset / kBlock;
-  if (block >= block_points_.size()) block = block_points_.empty() ? 0 : block_points_.size() - 1;
-  std::size_t n = block_points_.empty() ? 0 : block_points_[block];
-  for (std::size_t i = block * kBlock; i < offset; ++i)
-    if (!is_continuation(static_cast<unsigned char>(source_[i]))) ++n;
-  return n;
-}
-
-std::size_t LineIndex::units_before(std::size_t offset) const {
-  std::size_t block = offset / kBlock;
-  if (block >= block_units_.size()) block = block_units_.empty() ? 0 : block_units_.size() - 1;
-  std::size_t n = block_units_.empty() ? 0 : block_units_[block];
+std::size_t LineIndex::counted_before(std::size_t offset, bool units) const {
+  const auto& blocks = units ? block_units_ : block_points_;
+  if (blocks.empty()) return 0;
+  std::size_t block = std::min(offset / kBlock, blocks.size() - 1);
+  std::size_t n = blocks[block];
   for (std::size_t i = block * kBlock; i < offset; ++i) {
     auto c = static_cast<unsigned char>(source_[i]);
-    if (!is_continuation(c)) n += c >= 0xF0 ? 2 : 1;
+    if (!is_continuation(c)) n += units && c >= 0xF0 ? 2 : 1;
   }
   return n;
 }
@@ -71,14 +63,14 @@ Position LineIndex::position(std::size_t offset) const {
   offset = std::min(offset, source_.size());
   std::size_t line0 = line_of(offset);
   std::size_t origin = std::min(column_origin(line0), offset);
-  return Position{line0 + 1, 1 + points_before(offset) - points_before(origin)};
+  return Position{line0 + 1, 1 + counted_before(offset, false) - counted_before(origin, false)};
 }
 
 std::size_t LineIndex::utf16_column(std::size_t offset) const {
   offset = std::min(offset, source_.size());
   std::size_t line0 = line_of(offset);
   std::size_t origin = std::min(column_origin(line0), offset);
-  return units_before(offset) - units_before(origin);
+  return counted_before(offset, true) - counted_before(origin, true);
 }
 
 std::size_t LineIndex::line_start(std::size_t line) const {

@@ -36,9 +36,8 @@ class LineIndex {
  private:
   std::size_t line_of(std::size_t offset) const;  // 0-based
   std::size_t column_origin(std::size_t line0) const;
-  // Code points (or UTF-16 units) in the source's bytes [0, offset).
-  std::size_t points_before(std::size_t offset) const;
-  std::size_t units_before(std::size_t offset) const;
+  // Code points (or, with `units`, UTF-16 units) in the source's bytes [0, offset).
+  std::size_t counted_before(std::size_t offset, bool units) const;
 
   static constexpr std::size_t kBlock = 256;
   // Code points and UTF-16 units before each block's first byte.

@@ -219,7 +219,7 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
     raw = std::move(bytes);
     bytes = std::move(text);
   }
-  // The file's own bytes for a UTF-8 text (as written or as fixed).
+  // The file's own bytes for a UTF-8 text (as fixed).
   auto encoded = [&](const std::string& text) { return input::encode_from_utf8(text, encoding); };
   if (input::looks_binary(bytes)) {
     if (!options_.quiet) errors_ << "wirelint: " << path << ": skipped: binary file (contains NUL bytes)\n";
@@ -231,6 +231,8 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
   const InputFormat format = input::format_for_path(path);
   auto prepared = input::prepare(path, std::move(bytes), format);
   std::unique_ptr<Document> doc = std::move(prepared.doc);
+  // The file's bytes as read (before any decoding).
+  auto original = [&]() -> const std::string& { return encoding != input::Encoding::utf8 ? raw : doc->source; };
   std::vector<Diagnostic> all;
   std::vector<Diagnostic> diagnostics = check(*doc, r, prepared.invalid_utf8_offset, &all);
 
@@ -256,8 +258,7 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
     if (options_.fix == FixMode::diff) {
       if (changed && options_.fix_output) *options_.fix_output << unified_diff(path, doc->source, fixed->source);
     } else if (fix_to_output) {
-      *options_.fix_output << (encoding != input::Encoding::utf8 && !changed ? raw
-                                                                              : encoded(changed ? fixed->source : doc->source));
+      *options_.fix_output << (changed ? encoded(fixed->source) : original());
     } else if (changed) {
       std::string error;
       // Someone (an editor's save) may have changed the file since it was read: then the fixed
@@ -265,7 +266,7 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
       std::ifstream again(path, std::ios::binary);
       std::ostringstream now;
       now << again.rdbuf();
-      if (!again || now.str() != (encoding != input::Encoding::utf8 ? raw : doc->source)) {
+      if (!again || now.str() != original()) {
         input_error(path + ": changed while being fixed; not written");
       } else if (!write_atomically(path, encoded(fixed->source), error)) {
         input_error(path + ": cannot write the fixed file: " + error);

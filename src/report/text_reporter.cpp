@@ -173,13 +173,12 @@ class TextReporter final : public DiagnosticSink {
     // On a long line only `kContext` code points either side of the span are shown, cut marks
     // at the cuts: the report stays proportional to the findings, not to findings times the
     // line's length.
-    std::size_t from = 0, to = line.size();
     std::size_t line_begin = static_cast<std::size_t>(line.data() - doc.source.data());
     std::size_t span_b = std::min(d.span.offset - std::min(d.span.offset, line_begin), line.size());
     std::size_t span_e = end.line == start.line ? std::min(d.span.end() - line_begin, line.size()) : line.size();
-    span_e = std::min(to, std::max(span_b, std::min(span_e, span_b + kMaxUnderline)));
-    from = step_points(line, span_b, kContext, false);
-    to = step_points(line, span_e, kContext, true);
+    span_e = std::min(line.size(), std::max(span_b, std::min(span_e, span_b + kMaxUnderline)));
+    std::size_t from = step_points(line, span_b, kContext, false);
+    std::size_t to = step_points(line, span_e, kContext, true);
     bool cut_left = from > 0, cut_right = to < line.size();
     std::string window;
     if (cut_left) window += kCutMark;

@@ -189,19 +189,19 @@ struct Params {
   // A region for the country word of a state body that several countries have, in a story naming
   // none of them ("Royal Bank of Africa"): reported with `region_message` and the bodies whose
   // wording is most frequent in reference text, at most `region_candidates` of them.
-  // Single words longer than this are no name a letter or two away (the variants searched grow
-  // with the cube of the length).
-  std::size_t word_max_letters = 40;
-  // Capitalized words before a name that open a title ("Assistant", "Acting").
-  std::unordered_set<std::string> title_openers;
   bool unnamed_region_swaps = false;
+  std::string region_message;
+  std::size_t region_candidates = 3;
   // The known name's abbreviation in brackets after a span one word away ("Paraguayan Navy
   // (USN)") makes any differing word a swap.
   bool bracketed_abbreviations = false;
   // Lower-cased head nouns after which a region word names a company, not a swap.
   std::unordered_set<std::string> company_heads;
-  std::string region_message;
-  std::size_t region_candidates = 3;
+  // Capitalized words before a name that open a title ("Assistant", "Acting").
+  std::unordered_set<std::string> title_openers;
+  // Single words longer than this are no name a letter or two away (the variants searched grow
+  // with the cube of the length).
+  std::size_t word_max_letters = 40;
   // Entity types whose names belong to one state (its ministries, forces, central bank, news
   // agency): a region has none of these, so a region word for the country word counts in a
   // name of any length.
@@ -1432,6 +1432,12 @@ class EntityNearMissRule : public Rule {
       }
       return known_span && std::find(known_span->begin(), known_span->end(), entity) != known_span->end();
     };
+    // A paraphrase's words from k, as one phrase ("Sri Lanka", "Financial Institution").
+    auto paraphrase = [&](std::size_t k) {
+      std::string place = words[k];
+      for (std::size_t x = 1; x <= extra; ++x) place += " " + words[k + x];
+      return place;
+    };
     for (std::size_t k = 0; k + (pair ? extra : 0) < len; ++k) {
       if (!ts[tok(k)].is_word() || ts[tok(k)].shape != CaseShape::capitalized) continue;
       // Only the compound itself stands for a word of the name.
@@ -1456,8 +1462,7 @@ class EntityNearMissRule : public Rule {
         if (!capitalized) continue;
         auto it = ix.keys.find(key);
         if (it == ix.keys.end()) continue;
-        std::string place = words[k];
-        for (std::size_t x = 1; x <= extra; ++x) place += " " + words[k + x];
+        std::string place = paraphrase(k);
         if (p_.region_words.count(place) || !countries_named(ctx.entities->dictionary(), place).empty()) {
           for (auto id : it->second)
             if (auto swap = swap_kind(ctx, story, ix, ix.names[id], k, b, e, place); place_swap(swap))
@@ -1596,13 +1601,10 @@ class EntityNearMissRule : public Rule {
     // A known body with a country of several words: only another country, in a story about
     // the name's own that never names the swapped-in one.
     if (pair && known_body)
-      for (auto& h : hits) {
-        std::string place = words[h.k];
-        for (std::size_t x = 1; x <= extra; ++x) place += " " + words[h.k + x];
+      for (auto& h : hits)
         if (h.swap != Swap::country ||
-            !story_swap(ctx, story, strip_possessive(ix.names[h.name].tokens[h.k]), strip_possessive(place), b, e))
+            !story_swap(ctx, story, strip_possessive(ix.names[h.name].tokens[h.k]), strip_possessive(paraphrase(h.k)), b, e))
           h.swap = Swap::none;
-      }
     // A synonym settles which name was meant. Otherwise every name answering the span must be
     // one target: when the swapped word tells two known names apart ("Bakhtar / Fars / Mehr
     // News Agency"), it likely tells a third real one apart too. One target is one entity, or
@@ -1664,10 +1666,8 @@ class EntityNearMissRule : public Rule {
           // No country of theirs named: a region has none of these bodies whichever was meant
           // ("Royal Bank of Africa", "the Pacific Air Force"); the editor picks the country.
           if (most == 0 && p_.unnamed_region_swaps &&
-              std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
-                return h.swap == Swap::region && h.k == hits[0].k &&
-                       p_.state_types.count(dict.entities()[ix.names[h.name].entity].type);
-              }))
+              std::all_of(hits.begin(), hits.end(),
+                          [&](const Hit& h) { return h.swap == Swap::region && h.k == hits[0].k && state(h); }))
             unnamed_region = true;
           else if (most == 0)
             return false;

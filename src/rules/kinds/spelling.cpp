@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "dictionary/spell_checker.h"
+#include "models/synonyms.h"
 #include "rules/kinds/registry.h"
 #include "text/utf8.h"
 
@@ -25,8 +26,7 @@ class SpellingRule : public Rule {
     min_length_ = static_cast<std::size_t>(table.integer("min_length").value_or(2));
     max_word_bytes_ = static_cast<std::size_t>(table.integer("max_word_bytes").value_or(64));
     for (const auto& phrase : table.strings("foreign_phrases")) {
-      std::string folded = text::plain_apostrophes(phrase);
-      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string folded = models::lower(text::plain_apostrophes(phrase));
       std::string first = folded.substr(0, folded.find_first_of(" '-"));
       foreign_[first].push_back(std::move(folded));
     }
@@ -56,8 +56,7 @@ class SpellingRule : public Rule {
         if (it != foreign_.end())
           for (const auto& phrase : it->second) {
             std::string_view rest = ts.text().substr(t.begin, phrase.size() + 8);
-            std::string written = text::plain_apostrophes(rest);
-            for (char& c : written) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            std::string written = models::lower(text::plain_apostrophes(rest));
             std::size_t end = phrase.size();
             if (written.compare(0, end, phrase) != 0) continue;
             // The phrase ends at a word's end; map its length back to the text as written.

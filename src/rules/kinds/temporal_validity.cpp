@@ -33,7 +33,6 @@
 #include <unordered_set>
 
 #include "dictionary/entities.h"
-#include "text/utf8.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/case.h"
 #include "rules/kinds/registry.h"
@@ -239,7 +238,6 @@ class TemporalValidityRule : public Rule {
   // `state_bodies_before` (before the name) are dated.
   void bodies_before_states(const LintContext& ctx, Emitter& out) const {
     const auto& ts = ctx.tokens;
-    const auto& all = ctx.entities->dictionary().entities();
     const auto& dict = ctx.entities->dictionary();
     auto report = [&](std::size_t begin, std::size_t stop, const Entity& state) {
       std::string tpl = message_body_before_;
@@ -250,11 +248,11 @@ class TemporalValidityRule : public Rule {
       out.emit(begin, stop, std::move(tpl), {});
     };
     for (const auto& m : *ctx.mentions) {
-      const Entity& body = all[m.entity];
+      const Entity& e = dict.entities()[m.entity];
       // A known body of one state, named whole ("the Bank of Slovenia" is one mention): dated
       // by its state.
-      if (body.type == EntityType::government && body.countries.size() == 1) {
-        const Entity* state = dict.find_id(body.countries[0]);
+      if (e.type == EntityType::government && e.countries.size() == 1) {
+        const Entity* state = dict.find_id(e.countries[0]);
         if (!state || state->type != EntityType::country || !state->valid_from || !(ctx.date < *state->valid_from))
           continue;
         // Only a body named after its state ("Bank of Slovenia", "Croatian National Bank"): a
@@ -276,7 +274,6 @@ class TemporalValidityRule : public Rule {
                ts[m.end_token - 1].end - text::possessive_bytes(ts.surface(m.end_token - 1)), *state);
         continue;
       }
-      const Entity& e = body;
       if (e.type != EntityType::country || !e.valid_from || !(ctx.date < *e.valid_from) || m.possessive) continue;
       std::size_t b = m.first_token, end = m.end_token;
       bool found = false;
