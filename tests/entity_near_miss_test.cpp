@@ -296,10 +296,19 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
             V{"Norwegian Treasury -> U.S. Treasury"});
   EXPECT_EQ(findings("A team of Norwegian Army doctors said so in Washington. U.S. officials agreed.", ix),
             V{"Norwegian Army -> U.S. Army"});
-  // ... not when the story names that country too, or names the body's own country once only.
+  // ... not when the story names that country too.
   EXPECT_EQ(findings("The Norwegian Treasury sold bonds in Oslo, Washington dealers said. U.S. banks bought.", ix),
             V{});
-  EXPECT_EQ(findings("The Norwegian Treasury sold bonds, Washington dealers said.", ix), V{});
+  // A country the story names once, or less often than another, still owns the body when the
+  // swapped-in country is named nowhere else (absent_country_swaps) ...
+  EXPECT_EQ(findings("The Norwegian Treasury sold bonds, Washington dealers said.", ix),
+            V{"Norwegian Treasury -> U.S. Treasury"});
+  EXPECT_EQ(findings("The Norwegian Treasury will lend to Japan. Japan thanked the United States. "
+                     "Japan's economy grew.", ix),
+            V{"Norwegian Treasury -> U.S. Treasury"});
+  // ... but not in a list of countries' bodies, nor when the story names no country that has it.
+  EXPECT_EQ(findings("Japanese Army and Norwegian Army doctors met in Washington.", ix), V{});
+  EXPECT_EQ(findings("The Norwegian Treasury sold bonds, dealers said.", ix), V{});
   // A capital's possessive names its country too.
   EXPECT_EQ(findings("The Norwegian Treasury sold bonds, Washington dealers said. The mood in Washington's markets was firm.", ix),
             V{"Norwegian Treasury -> U.S. Treasury"});

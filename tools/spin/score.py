@@ -142,6 +142,8 @@ def main():
                          "split a measurement half into a part whose findings may be read (A) and one reported unread (B)")
     ap.add_argument("--show-missed", type=int, default=0, metavar="N")
     ap.add_argument("--show-false", type=int, default=0, metavar="N")
+    ap.add_argument("--show-wrong-fix", type=int, default=0, metavar="N",
+                    help="list planted spans found with a fix other than the expected one")
     a = ap.parse_args()
     rules = [] if a.all_rules else [r for r in a.rules.split(",") if r]
     d = a.spin_dir
@@ -168,7 +170,7 @@ def main():
     # The rules scored: the ones asked for, or every rule seen.
     rule_rows = rules or sorted({f["rule"] for fs in list(clean_found.values()) + list(spun_found.values()) for f in fs})
 
-    by_class, by_source, missed, used = {}, {}, [], set()
+    by_class, by_source, missed, wrong_fix, used = {}, {}, [], [], set()
     for e in expected:
         e["story"] = str(e["story"])
         hits = [f for f in spun_found.get(e["story"], []) if f["rule"].startswith("entity-") and overlaps(f, e)]
@@ -186,6 +188,8 @@ def main():
             row[3] += fix_ok
         if not ok:
             missed.append(e)
+        elif not fix_ok:
+            wrong_fix.append((e, hits))
     spurious = [(s, f) for s, fs in sorted(spun_found.items()) for f in fs if id(f) not in used]
     clean_false = [(s, f) for s, fs in sorted(clean_found.items()) for f in fs]
     per_rule_clean, per_rule_spun = {}, {}
@@ -224,6 +228,13 @@ def main():
             body = bodies["spun"].get(e["story"], "")
             print("  [%s] %s/%s: %r <- %r  %s" % (e["story"], e["class"], e["source"], e["match"], e["expected"],
                                                  context(body, e["offset"], e["length"])))
+    if a.show_wrong_fix:
+        print("\nfound with another fix (%d):" % len(wrong_fix))
+        for e, hits in wrong_fix[:a.show_wrong_fix]:
+            body = bodies["spun"].get(e["story"], "")
+            print("  [%s] %s/%s: %r <- %r, offered %r  %s" % (e["story"], e["class"], e["source"], e["match"],
+                                                              e["expected"], hits[0]["replacements"][:3],
+                                                              context(body, e["offset"], e["length"])))
     if a.show_false:
         for title, items, which in (("false findings on the clean twins", clean_false, "clean"),
                                     ("findings on the spun stories outside planted spans", spurious, "spun")):

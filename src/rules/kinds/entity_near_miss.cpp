@@ -183,6 +183,9 @@ struct Params {
   bool story_country_swaps = true;      // ... unless the story names only the name's own country
   bool two_word_story_country_swaps = false;  // ... in two-word state bodies too ("U.S. Treasury")
   bool known_body_country_swaps = false;      // ... and known state bodies of another country
+  // ... or, for a span no known name spells, when the story names the name's own country at all
+  // and never the swapped-in one ("Burmese Treasury" in a story about Argentina's U.S. loan).
+  bool absent_country_swaps = false;
   std::size_t story_country_mentions = 2;  // mentions that make a country the story's own
   bool triple_paraphrases = false;          // three capitalized words for one word of a name
   bool proper_partner_heads = false;        // a two-word name's head after a proper noun needs head_strength
@@ -518,6 +521,7 @@ class EntityNearMissRule : public Rule {
     p_.story_country_swaps = table.boolean("story_country_swaps").value_or(true);
     p_.two_word_story_country_swaps = table.boolean("two_word_story_country_swaps").value_or(false);
     p_.known_body_country_swaps = table.boolean("known_body_country_swaps").value_or(false);
+    p_.absent_country_swaps = table.boolean("absent_country_swaps").value_or(false);
     p_.story_country_mentions = size("story_country_mentions", 2);
     p_.triple_paraphrases = table.boolean("triple_paraphrases").value_or(false);
     p_.proper_partner_heads = table.boolean("proper_partner_heads").value_or(false);
@@ -871,6 +875,31 @@ class EntityNearMissRule : public Rule {
   bool story_swap(const LintContext& ctx, const StoryCountries& story, const std::string& known_word,
                   const std::string& text_word, std::size_t b, std::size_t e) const {
     return story_country(ctx, story, known_word, b, e) && !story_names(ctx, story, text_word, b, e);
+  }
+
+  // Whether the story names the country of `known_word` outside the span at all, and that of
+  // `text_word` never (`absent_country_swaps`): a country swapped in from nowhere.
+  // Only in a state body's name (`state_types`): a country's long name ("Kingdom of Thailand")
+  // or a company's is another real name with another country in it.
+  bool absent_swap(const LintContext& ctx, const StoryCountries& story, const Name& name, const std::string& known_word,
+                   const std::string& text_word, std::size_t b, std::size_t e) const {
+    if (!p_.state_types.count(ctx.entities->dictionary().entities()[name.entity].type)) return false;
+    // One word that names a country the dictionary knows; a place of several words may be the
+    // end of a longer name ("People's Republic of China State Council").
+    if (!p_.absent_country_swaps || text_word.find(' ') != std::string::npos ||
+        countries_named(ctx.entities->dictionary(), text_word).empty())
+      return false;
+    // A list of countries' bodies ("Royal Malaysian Air Force and Indonesian Air Force
+    // aircraft") names each for its own.
+    const auto& ts = ctx.tokens;
+    auto coordinator = [&](std::size_t t) {
+      std::string_view w = ts.folded(t);
+      return w == "and" || w == "or" || w == "&";
+    };
+    std::size_t before = b;
+    if (before > 0 && ts.folded(before - 1) == "the") --before;
+    if ((before > 0 && coordinator(before - 1)) || (e < ts.size() && coordinator(e))) return false;
+    return story_names(ctx, story, known_word, b, e) && !story_names(ctx, story, text_word, b, e);
   }
 
   // Whether the country of `word` is the story's own (see story_country_id).
@@ -1288,7 +1317,8 @@ class EntityNearMissRule : public Rule {
       // ("Albanian Treasury" in a story about Washington's bond market).
       if (p_.two_word_story_country_swaps && p_.story_country_swaps &&
           p_.state_types.count(ctx.entities->dictionary().entities()[name.entity].type) &&
-          country_for_country(ctx, ix, known_word, text_word) && story_swap(ctx, story, known_word, text_word, b, e))
+          country_for_country(ctx, ix, known_word, text_word) &&
+          (story_swap(ctx, story, known_word, text_word, b, e) || absent_swap(ctx, story, name, known_word, text_word, b, e)))
         return Swap::country;
       return Swap::none;  // two-word names: synonyms, misspellings, regions
     }
@@ -1307,7 +1337,9 @@ class EntityNearMissRule : public Rule {
       // A common name bound to a country ("Bank of Japan") with another country swapped in,
       // in a story that names the name's own country elsewhere and never the swapped-in one
       // ("Bank of Norway" in a story about Tokyo's markets).
-      if (p_.story_country_swaps && story_swap(ctx, story, known_word, text_word, b, e)) return Swap::country;
+      if (p_.story_country_swaps &&
+          (story_swap(ctx, story, known_word, text_word, b, e) || absent_swap(ctx, story, name, known_word, text_word, b, e)))
+        return Swap::country;
     }
     if (name.head[k]) return Swap::none;  // another head noun names another body: "Bank of Spain"
     if (geographic(ix, text_word) || geographic(ix, known_word)) return Swap::none;
@@ -1708,7 +1740,10 @@ class EntityNearMissRule : public Rule {
       // before a shorter name is otherwise another real body ("the Sudan People's Liberation
       // Army" in a story about Sudan).
       bool place = std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
-        return h.swap == Swap::region || (h.swap == Swap::country && story_swapped(h));
+        return h.swap == Swap::region ||
+               (h.swap == Swap::country &&
+                (story_swapped(h) || absent_swap(ctx, story, ix.names[h.name], strip_possessive(ix.names[h.name].tokens[h.k]),
+                                                 strip_possessive(words[h.k]), b, e)));
       });
       if (m.end_token - m.first_token >= 2 && !foreign_word && !place &&
           std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return ix.names[h.name].entity == m.entity; }))
