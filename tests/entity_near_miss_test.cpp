@@ -308,6 +308,11 @@ TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
             V{"Norwegian Treasury -> U.S. Treasury"});
   // ... but not in a list of countries' bodies, nor when the story names no country that has it.
   EXPECT_EQ(findings("Japanese Army and Norwegian Army doctors met in Washington.", ix), V{});
+  EXPECT_EQ(findings("Japanese banks and the Norwegian Treasury sold bonds, Washington dealers said.", ix),
+            V{"Norwegian Treasury -> U.S. Treasury"});
+  // A role after the name does not make it run on.
+  EXPECT_EQ(findings("Norwegian Treasury Assistant Secretary David Mulford said so in Washington.", ix),
+            V{"Norwegian Treasury -> U.S. Treasury"});
   EXPECT_EQ(findings("The Norwegian Treasury sold bonds, dealers said.", ix), V{});
   // A capital's possessive names its country too.
   EXPECT_EQ(findings("The Norwegian Treasury sold bonds, Washington dealers said. The mood in Washington's markets was firm.", ix),

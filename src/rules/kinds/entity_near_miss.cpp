@@ -889,16 +889,26 @@ class EntityNearMissRule : public Rule {
     if (!p_.absent_country_swaps || text_word.find(' ') != std::string::npos ||
         countries_named(ctx.entities->dictionary(), text_word).empty())
       return false;
-    // A list of countries' bodies ("Royal Malaysian Air Force and Indonesian Air Force
-    // aircraft") names each for its own.
+    // A list of countries' bodies of one kind ("Royal Malaysian Air Force and Indonesian Air
+    // Force aircraft") names each for its own: the span's last word within a few words on the
+    // other side of a coordinator next to it.
     const auto& ts = ctx.tokens;
     auto coordinator = [&](std::size_t t) {
       std::string_view w = ts.folded(t);
       return w == "and" || w == "or" || w == "&";
     };
+    std::string_view head = ts.folded(e - 1);
+    auto head_within = [&](std::size_t from, std::size_t to) {  // [from, to)
+      for (std::size_t t = from; t < to && t < ts.size(); ++t)
+        if (ts.folded(t) == head) return true;
+      return false;
+    };
+    constexpr std::size_t kListWindow = 5;
     std::size_t before = b;
     if (before > 0 && ts.folded(before - 1) == "the") --before;
-    if ((before > 0 && coordinator(before - 1)) || (e < ts.size() && coordinator(e))) return false;
+    if (before > 0 && coordinator(before - 1) && head_within(before - 1 > kListWindow ? before - 1 - kListWindow : 0, before - 1))
+      return false;
+    if (e < ts.size() && coordinator(e) && head_within(e + 1, e + 1 + kListWindow)) return false;
     return story_names(ctx, story, known_word, b, e) && !story_names(ctx, story, text_word, b, e);
   }
 
