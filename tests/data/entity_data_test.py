@@ -182,6 +182,24 @@ class GeneratedFromSources(unittest.TestCase):
 
 
 @unittest.skipUnless(HAVE_SOURCES and len(sys.argv) > 1 and os.path.exists(sys.argv[-1]), "needs the wirelint binary")
+class NewsVocabulary(unittest.TestCase):
+    """dictionaries/vocabulary/news-generated.txt against the Factbook's derivation half."""
+
+    def test_file_is_up_to_date(self):
+        run = run_tool("gen_news_vocabulary.py", "--wirelint", sys.argv[-1], "--check")
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_stale_file_is_reported(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            stale = os.path.join(tmp, "news.txt")
+            with open(stale, "w", encoding="utf-8") as f:
+                f.write("# stale\nintragovernmental\n")
+            run = run_tool("gen_news_vocabulary.py", "--wirelint", sys.argv[-1], "--check", "--out", stale)
+            self.assertEqual(run.returncode, 1)
+            self.assertIn("out of date", run.stderr)
+
+
+@unittest.skipUnless(HAVE_SOURCES and len(sys.argv) > 1 and os.path.exists(sys.argv[-1]), "needs the wirelint binary")
 class CurrentHoldersAreClean(unittest.TestCase):
     """Every head of state and government the Factbook (early 2026) names as 'President X' or
     'Prime Minister X', written so in a story of 2026-01-05: no entity rule may call the title

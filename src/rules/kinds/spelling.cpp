@@ -32,6 +32,17 @@ class SpellingRule : public Rule {
     }
     for (auto& w : table.strings("prefixes")) prefixes_.insert(std::move(w));
     for (auto& w : table.strings("name_particles")) particles_.insert(std::move(w));
+    latin_only_ = table.boolean("latin_only").value_or(false);
+    for (auto& w : table.strings("word_mention_before")) mention_before_.insert(std::move(w));
+    for (auto& w : table.strings("word_mention_after")) mention_after_.insert(std::move(w));
+    for (auto& w : table.strings("word_naming_before")) naming_before_.insert(std::move(w));
+    mention_window_ = static_cast<std::size_t>(table.integer("word_mention_window").value_or(0));
+    for (auto& w : table.strings("gloss_words")) gloss_words_.insert(std::move(w));
+    gloss_max_words_ = static_cast<std::size_t>(table.integer("gloss_max_words").value_or(0));
+    for (auto& w : table.strings("foreign_function_words")) foreign_words_.insert(std::move(w));
+    foreign_sentence_words_ = static_cast<std::size_t>(table.integer("foreign_sentence_words").value_or(0));
+    foreign_sentence_percent_ =
+        static_cast<std::size_t>(table.integer("foreign_sentence_percent").value_or(101));
     for (auto& w : table.strings("closed_prefixes")) closed_prefixes_.push_back(std::move(w));
     min_compound_part_ = static_cast<std::size_t>(table.integer("min_compound_part").value_or(4));
     for (auto& pair : table.strings("variant_endings")) {
@@ -49,6 +60,8 @@ class SpellingRule : public Rule {
     // English news uses these foreign phrases ("in absentia", "coup d'état"): their words are
     // words there, and only there.
     std::size_t foreign_end = 0;  // byte offset where the last foreign phrase found ends
+    // Per sentence: 0 not judged yet, 1 English, 2 another language (`foreign_sentence_*`).
+    std::vector<std::uint8_t> sentence_verdicts(ts.sentences().size(), 0);
     for (std::size_t i = 0; i < ts.size(); ++i) {
       const auto& t = ts[i];
       if (!foreign_.empty() && t.is_word() && t.begin >= foreign_end) {
@@ -72,6 +85,8 @@ class SpellingRule : public Rule {
       if (!t.is_word() || t.shape != tokenize::CaseShape::lower) continue;
       std::string_view w = ts.surface(t);
       if (w.size() < min_length_ || has_digit(w)) continue;
+      // A word of another script (Cyrillic, Greek, Arabic, ...) is not English spelling.
+      if (latin_only_ && !latin(w)) continue;
       // A short link or a bare domain ("bit.ly/3xYz", "reuters.com/world"): a dotted name
       // right before a slash.
       if (w.find('.') != std::string_view::npos && i + 1 < ts.size() && ts.surface(i + 1) == "/" &&
@@ -107,6 +122,7 @@ class SpellingRule : public Rule {
       if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before && !ts[i + 2].space_before &&
           ts[i + 2].is_word() && compound_known(std::string(w), std::string(ts.folded(i + 2))))
         continue;
+      if (foreign_context(ctx, i, sentence_verdicts)) continue;
       auto suggestions = ctx.spell->suggest(w, max_suggestions_);
       std::string message = format_message(w, suggestions.empty() ? "" : suggestions[0]);
       out.emit(t.begin, t.end, std::move(message), std::move(suggestions));
@@ -132,11 +148,157 @@ class SpellingRule : public Rule {
     return false;
   }
 
+  // Whether every letter of `w` is in the Latin script (ASCII, Latin-1, Latin Extended, the
+  // combining marks); punctuation such as the typographic apostrophe does not count.
+  static bool latin(std::string_view w) {
+    for (std::size_t i = 0; i < w.size();) {
+      // The text is well-formed UTF-8 (the reader blanks invalid bytes).
+      auto b = static_cast<unsigned char>(w[i]);
+      std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+      for (std::size_t k = 1; k < n && i + k < w.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(w[i + k]) & 0x3F);
+      i += n;
+      if ((c >= 0x0370 && c < 0x1E00) || (c >= 0x2C00 && c < 0x2C60) || (c >= 0x2C80 && c < 0xA720) ||
+          (c >= 0xA800 && c < 0xFB00) || c >= 0xFB07)
+        return false;
+    }
+    return true;
+  }
+
+  // Whether the unknown lower-case word at i stands where English copy quotes another
+  // language: between two name words with a particle ("Conseil ... pour le salut de la
+  // République", "Hodh ech Chargui"), named as a word ("the Arabic word misir", "aia gupos,
+  // meaning"), in a glossing bracket ("21 provinces (provincias, singular - provincia)"), or in
+  // a sentence mostly of words no vocabulary knows (a passage in another language).
+  bool foreign_context(const LintContext& ctx, std::size_t i, std::vector<std::uint8_t>& verdicts) const {
+    const auto& ts = ctx.tokens;
+    auto word = [&](std::size_t t) { return ts[t].is_word(); };
+    auto lower_word = [&](std::size_t t) { return word(t) && ts[t].shape == tokenize::CaseShape::lower; };
+    auto same_sentence = [&](std::size_t t) { return ts[t].sentence == ts[i].sentence; };
+    auto unknown = [&](std::size_t t) {
+      std::string_view w = ts.surface(t);
+      return !ctx.spell->known(w) && !(ctx.accepted_words && ctx.accepted_words->count(std::string(w)));
+    };
+    // Inside a name: lower-case words up to capitalized ones on both sides, each a particle or
+    // an unknown word, one of them a particle.
+    if (!particles_.empty()) {
+      constexpr std::size_t kRun = 5;
+      std::size_t l = i, r = i;
+      while (l > 0 && i - l < kRun && lower_word(l - 1)) --l;
+      while (r + 1 < ts.size() && r - i < kRun && lower_word(r + 1)) ++r;
+      if (l > 0 && r + 1 < ts.size() && capitalized(ts[l - 1]) && capitalized(ts[r + 1]) && same_sentence(l - 1) &&
+          same_sentence(r + 1)) {
+        bool particle = false, foreign = true;
+        for (std::size_t t = l; t <= r; ++t) {
+          bool p = particles_.count(std::string(ts.folded(t))) > 0;
+          particle = particle || p;
+          foreign = foreign && (p || unknown(t));
+        }
+        if (particle && foreign) return true;
+      }
+    }
+    // Named as a word: right after "word" or "words" ("the Assyrian word misir"), or after
+    // "called", "spelled", ... ("a pattern called koshkar-muiz"), with only foreign words,
+    // hyphens and quotation marks between ("from the words aia gupos"); or right before
+    // "meaning" or "means" ("aia gupos, meaning 'land of the vulture'").
+    if (!mention_before_.empty() || !naming_before_.empty()) {
+      std::size_t words_between = 0;
+      for (std::size_t t = i; t > 0 && same_sentence(t - 1) && i - t < 8; --t) {
+        std::size_t p = t - 1;
+        if (!word(p)) {
+          std::string_view q = ts.surface(p);
+          if (q == "-" || q == "\"" || q == "\xE2\x80\x9C" || q == "\xE2\x80\x98" || q == "'") continue;
+          break;
+        }
+        std::string w(ts.folded(p));
+        if (mention_before_.count(w) || naming_before_.count(w)) return true;
+        if (!lower_word(p) || !unknown(p) || ++words_between >= mention_window_) break;
+      }
+    }
+    if (!mention_after_.empty()) {
+      for (std::size_t t = i + 1, n = 0; t < ts.size() && n < 2 && same_sentence(t); ++t) {
+        if (!word(t)) continue;
+        ++n;
+        if (mention_after_.count(std::string(ts.folded(t)))) return true;
+        if (!unknown(t)) break;
+      }
+    }
+    // Words every lower-case word of which is a particle or unknown: a term of another
+    // language, or a species' name ("Cananga odorata").
+    auto all_foreign = [&](std::size_t from, std::size_t to) {  // [from, to]
+      for (std::size_t t = from; t <= to; ++t)
+        if (lower_word(t) && !particles_.count(std::string(ts.folded(t))) && !unknown(t)) return false;
+      return true;
+    };
+    // A glossing bracket: the word's brackets hold "singular" or "plural", or a term of at most
+    // `gloss_max_words` words all foreign ("a flying fish (maroro)", "21 regions (wilayas)").
+    if (!gloss_words_.empty() || gloss_max_words_ > 0) {
+      constexpr std::size_t kBracket = 16;
+      std::size_t open = i, close = i;
+      while (open > 0 && i - open < kBracket && ts.surface(open - 1) != "(" && ts.surface(open - 1) != ")") --open;
+      while (close + 1 < ts.size() && close - i < kBracket && ts.surface(close + 1) != ")" && ts.surface(close + 1) != "(")
+        ++close;
+      if (open > 0 && ts.surface(open - 1) == "(" && close + 1 < ts.size() && ts.surface(close + 1) == ")") {
+        std::size_t words = 0;
+        for (std::size_t t = open; t <= close; ++t) {
+          if (gloss_words_.count(std::string(ts.folded(t)))) return true;
+          if (word(t)) ++words;
+        }
+        if (words <= gloss_max_words_ && all_foreign(open, close)) return true;
+      }
+    }
+    // A term quoted on its own ("replied 'bangjulo'", "the term 'indio'"): at most
+    // `gloss_max_words` words between quotation marks, all foreign.
+    if (gloss_max_words_ > 0) {
+      auto quote = [&](std::size_t t) {
+        std::string_view q = ts.surface(t);
+        return q == "\"" || q == "\xE2\x80\x9C" || q == "\xE2\x80\x9D";
+      };
+      std::size_t open = i, close = i;
+      while (open > 0 && i - open <= gloss_max_words_ && word(open - 1)) --open;
+      while (close + 1 < ts.size() && close - i <= gloss_max_words_ && word(close + 1)) ++close;
+      if (open > 0 && quote(open - 1) && close + 1 < ts.size() &&
+          (quote(close + 1) || (close + 2 < ts.size() && ts.surface(close + 1) == "," && quote(close + 2))) &&
+          close - open < gloss_max_words_ && all_foreign(open, close))
+        return true;
+    }
+    // An apposition that glosses a term: "the winged horses, or tulpars,", "matai, or heads of
+    // families".
+    if (gloss_max_words_ > 0) {
+      if (i >= 2 && ts.folded(i - 1) == "or" && ts.surface(i - 2) == ",") return true;
+      if (i + 2 < ts.size() && ts.surface(i + 1) == "," && ts.folded(i + 2) == "or" &&
+          !(i > 0 && has_digit(ts.surface(i - 1))))  // not a unit after a number: "921,000 dlrss, or"
+        return true;
+    }
+    // A passage in another language: most lower-case words of the sentence unknown.
+    if (foreign_sentence_words_ > 0) {
+      auto& verdict = verdicts[ts[i].sentence];
+      if (verdict == 0) {
+        const auto& sentence = ts.sentences()[ts[i].sentence];
+        std::size_t all = 0, strange = 0;
+        for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
+          if (!lower_word(t) || ts.surface(t).size() < min_length_ || has_digit(ts.surface(t))) continue;
+          ++all;
+          if ((unknown(t) && !derived(*ctx.spell, ts.surface(t))) || foreign_words_.count(std::string(ts.folded(t))))
+            ++strange;
+        }
+        verdict = strange >= foreign_sentence_words_ && strange * 100 >= foreign_sentence_percent_ * all ? 2 : 1;
+      }
+      if (verdict == 2) return true;
+    }
+    return false;
+  }
+
   static bool capitalized(const tokenize::Token& t) {
     return t.is_word() && (t.shape == tokenize::CaseShape::capitalized || t.shape == tokenize::CaseShape::upper);
   }
 
   std::unordered_set<std::string> prefixes_, particles_;
+  bool latin_only_ = false;
+  std::unordered_set<std::string> mention_before_, mention_after_, naming_before_, gloss_words_, foreign_words_;
+  std::size_t mention_window_ = 0;
+  std::size_t gloss_max_words_ = 0;
+  std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
   std::vector<std::string> closed_prefixes_;
   std::vector<std::pair<std::string, std::string>> variants_;
   std::size_t min_compound_part_ = 4;
