@@ -649,6 +649,54 @@ TEST_F(CliTest, ConfigUnknownRuleIsError) {
   EXPECT_EQ(r.err, "wirelint: " + (work_ / "bad" / ".wirelint.toml").string() + ": unknown rule 'nope-rule'\n");
 }
 
+// House styles: the US placement of a comma inside the closing quotation mark is a convention,
+// reported only where the desk's style is "ap"; doubled punctuation is wrong in every style.
+TEST_F(CliTest, HouseStyleTurnsOnItsRules) {
+  const std::string story = "The company called the offer \"inadequate\", a spokesman said.\n";
+  const std::string rule = "typography-quote-punctuation";
+  write("plain/story.txt", story);
+  write("us/.wirelint.toml", "style = \"ap\"\n");
+  write("us/story.txt", story);
+  write("uk/.wirelint.toml", "style = \"logical\"\n");
+  write("uk/story.txt", story);
+  EXPECT_EQ(run_json({"plain/story.txt"}, 0).at("files").at(0).at("diagnostics"), json::array());
+  EXPECT_EQ(run_json({"uk/story.txt"}, 0).at("files").at(0).at("diagnostics"), json::array());
+  // Both rules are suggestions: below the default --fail-level, so the exit code stays 0.
+  json us = run_json({"us/story.txt"}, 0);
+  ASSERT_EQ(us.at("files").at(0).at("diagnostics").size(), 1u);
+  EXPECT_EQ(us.at("files").at(0).at("diagnostics").at(0).at("rule"), rule);
+  // --style is over the configuration's, for every input.
+  EXPECT_EQ(run_json({"plain/story.txt", "--style", "ap"}, 0).at("files").at(0).at("diagnostics").size(), 1u);
+  EXPECT_EQ(run_json({"us/story.txt", "--style", "logical"}, 0).at("files").at(0).at("diagnostics"), json::array());
+  // Doubled punctuation at a closing mark, in every style.
+  write("plain/doubled.txt", "\"We will go.\", he said.\n");
+  json d = run_json({"plain/doubled.txt"}, 0);
+  ASSERT_EQ(d.at("files").at(0).at("diagnostics").size(), 1u);
+  EXPECT_EQ(d.at("files").at(0).at("diagnostics").at(0).at("rule"), "typography-quote-spacing");
+}
+
+TEST_F(CliTest, UnknownHouseStyleIsErrorNamingFileAndLine) {
+  write("bad/.wirelint.toml", "# desk\nstyle = \"chicago\"\n");
+  write("bad/story.txt", kClean);
+  Result r = run({"bad/story.txt"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "wirelint: " + (work_ / "bad" / ".wirelint.toml").string() +
+                       ":2: 'style': unknown house style 'chicago' (known: ap, logical)\n");
+  write("ok/story.txt", kClean);
+  r = run({"ok/story.txt", "--style", "chicago"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "wirelint: --style: unknown house style 'chicago' (known: ap, logical)\n");
+}
+
+TEST_F(CliTest, StylesListsEachStyleWithItsRules) {
+  Result r = run({"styles"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("ap  AP / US wire style\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    rules: typography-quote-punctuation\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("logical  Logical punctuation"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    rules: none of its own\n"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, ExplicitConfigFileIsUsedForEveryInput) {
   const fs::path custom = base_ / "elsewhere" / "custom.toml";
   write_file(custom, "disable = [\"spelling-unknown-word\"]\n");

@@ -45,14 +45,40 @@ std::vector<std::string> split_ids(const std::vector<std::string>& lists) {
 int list_rules(const lint::Engine& engine, bool check) {
   for (const auto& r : engine.rules().rules()) {
     const auto& i = r->info();
+    std::string styles;
+    for (const auto& s : i.styles) styles += (styles.empty() ? "" : ",") + s;
     std::cout << i.id << "  " << to_string(i.severity) << "  pack=" << i.pack << "  kind=" << i.kind
-              << (i.enabled ? "" : "  (off by default)") << (i.fixable ? "  fixable" : "") << "\n";
+              << (i.enabled ? "" : "  (off by default)") << (styles.empty() ? "" : "  style=" + styles)
+              << (i.fixable ? "  fixable" : "") << "\n";
   }
   if (!check) return kExitClean;
   auto failures = lint::verify_all_examples(engine);
   for (const auto& f : failures) std::cerr << f << "\n";
   std::cerr << engine.rules().rules().size() << " rules, " << failures.size() << " failing examples\n";
   return failures.empty() ? kExitClean : kExitError;
+}
+
+// The house styles, each with the rules that only it turns on; then what no style needs.
+int list_styles(const lint::Engine& engine) {
+  const auto& rules = engine.rules();
+  for (const auto& s : rules.styles()) {
+    std::cout << s.id << "  " << s.name << "\n";
+    for (std::size_t start = 0; start < s.description.size();) {  // the description, indented
+      std::size_t nl = s.description.find('\n', start);
+      if (nl == std::string::npos) nl = s.description.size();
+      std::cout << "    " << s.description.substr(start, nl - start) << "\n";
+      start = nl + 1;
+    }
+    std::string bound;
+    for (const auto& r : rules.rules()) {
+      const auto& st = r->info().styles;
+      if (std::find(st.begin(), st.end(), s.id) != st.end()) bound += (bound.empty() ? "" : ", ") + r->info().id;
+    }
+    std::cout << "    rules: " << (bound.empty() ? "none of its own" : bound) << "\n";
+  }
+  if (rules.styles().empty()) std::cout << "no house styles\n";
+  std::cout << "\nWith no style (no 'style' in .wirelint.toml, no --style), only rules bound to no style run.\n";
+  return kExitClean;
 }
 
 int explain(const lint::Engine& engine, const std::string& id) {
@@ -71,6 +97,11 @@ int explain(const lint::Engine& engine, const std::string& id) {
   std::cout << "Stays clean on:\n";
   for (const auto& e : i.clean) std::cout << "  " << e.text << "\n";
   std::cout << "\nFixable: " << (i.fixable ? "yes" : "no") << "\nLink: " << i.link << "\n";
+  if (!i.styles.empty()) {
+    std::string styles;
+    for (const auto& s : i.styles) styles += (styles.empty() ? "" : ", ") + s;
+    std::cout << "House styles: " << styles << " (runs only when the configured style is one of them)\n";
+  }
   return kExitClean;
 }
 
@@ -96,6 +127,8 @@ int main(int argc, char** argv) {
   app.add_option("--date", date_text, "The story's date (YYYY-MM-DD) when the input carries none; default today");
   auto* config_opt = app.add_option("--config", config_file, "Use this configuration file for every input");
   app.add_flag("--no-config", no_config, "Ignore .wirelint.toml files")->excludes(config_opt);
+  std::string style;
+  app.add_option("--style", style, "House style for every input, over the configuration's (see 'wirelint styles')");
   app.add_option("--enable", enable, "Enable rules (comma-separated ids)")->allow_extra_args(false);
   app.add_option("--disable", disable, "Disable rules (comma-separated ids)")->allow_extra_args(false);
   app.add_option("--only", only, "Run only these rules (comma-separated ids)")->allow_extra_args(false);
@@ -116,6 +149,7 @@ int main(int argc, char** argv) {
   auto* rules_cmd = app.add_subcommand("rules", "List the rules with severity and pack");
   bool check_examples = false;
   rules_cmd->add_flag("--check", check_examples, "Also run every rule's examples; exit 2 if any fails");
+  auto* styles_cmd = app.add_subcommand("styles", "List the house styles and the rules each one turns on");
   auto* explain_cmd = app.add_subcommand("explain", "Explain one rule: message, examples, link");
   std::string explain_id;
   explain_cmd->add_option("rule", explain_id, "Rule id")->required();
@@ -228,6 +262,7 @@ int main(int argc, char** argv) {
     }
     if (*rules_cmd) return list_rules(engine, check_examples);
     if (*explain_cmd) return explain(engine, explain_id);
+    if (*styles_cmd) return list_styles(engine);
     if (*dictionary_cmd) {
       using dictionary::EntityType;
       for (auto t : {EntityType::country, EntityType::historical, EntityType::agency, EntityType::organization,
@@ -258,7 +293,9 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     if (*corpus_cmd) {
-      auto selection = lint::RuleSelection::defaults(engine.rules());
+      if (!style.empty() && !engine.rules().find_style(style))
+        throw lint::EngineError("--style: unknown house style '" + style + "' (see 'wirelint styles')");
+      auto selection = lint::RuleSelection::defaults(engine.rules(), style);
       if (auto bad = selection.apply_overrides(engine.rules(), split_ids(enable), split_ids(disable), split_ids(only)))
         throw lint::EngineError("unknown rule '" + *bad + "'");
       auto report = lint::run_corpus(engine, selection, corpus_path, corpus_options);
@@ -282,6 +319,7 @@ int main(int argc, char** argv) {
     options.use_config = !no_config;
     if (!config_file.empty()) options.config_file = config_file;
     options.enable = split_ids(enable);
+    if (!style.empty()) options.style = style;
     options.disable = split_ids(disable);
     options.only = split_ids(only);
     options.quiet = quiet;

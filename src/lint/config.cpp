@@ -25,6 +25,10 @@ Config parse_config(const std::string& text, const std::string& path) {
     cfg.enable = t.strings("enable");
     cfg.disable = t.strings("disable");
     cfg.ignore = t.strings("ignore");
+    if (auto style = t.string("style")) {
+      cfg.style = *style;
+      cfg.style_line = t.line_of("style");
+    }
     if (auto sev = t.table("severity")) {
       for (const auto& key : sev->keys()) {
         auto value = sev->string(key);

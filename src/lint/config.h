@@ -3,6 +3,7 @@
 //   enable  = ["rule-id", …]          turn on rules that are off by default
 //   disable = ["rule-id", …]          turn rules off
 //   ignore  = ["drafts/**", "*.tmp.md"]  paths (relative to the config's folder) not linted
+//   style   = "ap"                    the house style (rules/house-styles.toml; `wirelint styles`)
 //   [severity]  "rule-id" = "error" | "warning" | "suggestion"
 //   [spelling]  accept = ["word", …]; dictionaries = ["words.txt", …] (one word a line,
 //               '#' comments, relative to the config's folder)
@@ -30,6 +31,8 @@ struct Config {
   std::vector<std::string> enable;
   std::vector<std::string> disable;
   std::vector<std::string> ignore;
+  std::string style;           // house style id; empty: none
+  std::size_t style_line = 0;  // its line, for errors
   std::map<std::string, Severity> severity;
   std::vector<std::string> accept_words;  // inline and from dictionaries, in order
 };

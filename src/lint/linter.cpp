@@ -105,10 +105,12 @@ void Linter::drop_fallbacks(std::vector<Diagnostic>& out) const {
             out.end());
 }
 
-RuleSelection RuleSelection::defaults(const rules::RuleSet& rules) {
+RuleSelection RuleSelection::defaults(const rules::RuleSet& rules, std::string_view style) {
   RuleSelection s;
   for (const auto& r : rules.rules()) {
-    s.enabled.push_back(r->info().enabled);
+    const auto& styles = r->info().styles;
+    bool in_style = styles.empty() || std::find(styles.begin(), styles.end(), style) != styles.end();
+    s.enabled.push_back(r->info().enabled && in_style);
     s.severity.push_back(r->info().severity);
   }
   return s;

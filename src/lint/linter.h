@@ -27,8 +27,9 @@ struct RuleSelection {
   std::vector<Severity> severity;  // by rule index
   std::unordered_set<std::string> accepted_words;
 
-  // Every rule at its own default.
-  static RuleSelection defaults(const rules::RuleSet& rules);
+  // Every rule at its own default, in house style `style` (rules bound to other styles, or to
+  // any style when `style` is empty, are off).
+  static RuleSelection defaults(const rules::RuleSet& rules, std::string_view style = {});
   // Only the rule at `index`, at its own severity.
   static RuleSelection only(const rules::RuleSet& rules, int index);
 

@@ -33,6 +33,8 @@ Session::Session(const Engine& engine, SessionOptions options, std::ostream& err
   check_rule_ids(options_.enable, "--enable");
   check_rule_ids(options_.disable, "--disable");
   check_rule_ids(options_.only, "--only");
+  if (options_.style && !engine_.rules().find_style(*options_.style))
+    throw EngineError("--style: unknown house style '" + *options_.style + "' (known: " + known_styles() + ")");
   if (options_.config_file) {
     auto cfg = std::make_unique<Config>(load_config(*options_.config_file));
     configs_.emplace(*options_.config_file, std::move(cfg));
@@ -42,6 +44,12 @@ Session::Session(const Engine& engine, SessionOptions options, std::ostream& err
 void Session::check_rule_ids(const std::vector<std::string>& ids, const std::string& where) const {
   for (const auto& id : ids)
     if (engine_.rules().index_of(id) < 0) throw EngineError(where + ": unknown rule '" + id + "'");
+}
+
+std::string Session::known_styles() const {
+  std::string known;
+  for (const auto& s : engine_.rules().styles()) known += (known.empty() ? "" : ", ") + s.id;
+  return known.empty() ? "none" : known;
 }
 
 std::size_t Session::count_at_least(Severity level) const {
@@ -74,7 +82,11 @@ const Session::Resolved& Session::resolve(const std::string& path) {
   const auto& rules = engine_.rules();
   auto r = std::make_unique<Resolved>();
   r->config = cfg;
-  r->selection = RuleSelection::defaults(rules);
+  std::string style = options_.style ? *options_.style : cfg ? cfg->style : "";
+  if (!options_.style && cfg && !style.empty() && !rules.find_style(style))
+    throw ConfigError(cfg->path + ":" + std::to_string(cfg->style_line) + ": 'style': unknown house style '" + style +
+                      "' (known: " + known_styles() + ")");
+  r->selection = RuleSelection::defaults(rules, style);
   auto set = [&](const std::vector<std::string>& ids, bool on, const std::string& where) {
     if (auto bad = r->selection.set_enabled(rules, ids, on)) throw ConfigError(where + ": unknown rule '" + *bad + "'");
   };

@@ -30,6 +30,7 @@ struct SessionOptions {
   bool use_config = true;          // false: --no-config
   std::optional<std::string> config_file;  // --config FILE: used for every input
   std::vector<std::string> enable, disable, only;  // rule ids from the command line
+  std::optional<std::string> style;  // --style: the house style for every input, over the configuration's
   bool quiet = false;              // no notices about skipped files (errors still print)
   // The largest input read (--max-bytes): a larger file or stream (an endless one such as
   // /dev/zero) is an input error, read no further than this.
@@ -79,6 +80,7 @@ class Session {
                                 std::vector<Diagnostic>* all = nullptr);
   bool ignored(const std::string& path);
   void check_rule_ids(const std::vector<std::string>& ids, const std::string& where) const;
+  std::string known_styles() const;  // the house styles' ids, for errors
   void input_error(const std::string& message);
   void lint_stream(const std::string& path, std::istream& in, DiagnosticSink& sink, bool on_disk);
 

@@ -54,6 +54,9 @@ struct RuleInfo {
   bool fixable = false;
   bool enabled = true;   // on unless configuration says otherwise
   bool fallback = false; // yields to any other rule's diagnostic that overlaps it
+  // The house styles (rules/house-styles.toml) whose convention the rule encodes; it runs only
+  // when the configured style is one of them. Empty: what is wrong in every style.
+  std::vector<std::string> styles;
   std::vector<Example> fire;   // each must produce at least one diagnostic of this rule
   std::vector<Example> clean;  // each must produce none
   std::string file;      // where the rule was loaded from, for messages

@@ -88,6 +88,50 @@ void RuleSet::load_directory(const std::string& dir) {
   for (const auto& p : packs)
     for (auto& f : toml_files(p)) files.push_back(RuleFile{f, pack_name(p), {}, nullptr, nullptr});
   load_files(files);
+  fs::path styles = fs::path(dir) / "house-styles.toml";
+  if (fs::is_regular_file(styles, ec)) {
+    std::ifstream in(styles, std::ios::binary);
+    if (!in) throw LoadError(styles.string() + ": cannot read house styles");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    load_styles(buf.str(), styles.string());
+  }
+  for (const auto& r : rules_)
+    for (const auto& s : r->info().styles)
+      if (!find_style(s))
+        throw LoadError(r->info().file + ": 'styles': unknown house style '" + s + "' (" + styles.string() +
+                        " lists the styles)");
+}
+
+void RuleSet::load_styles(std::string_view toml_text, const std::string& file) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, file);
+  } catch (const toml::parse_error& e) {
+    throw LoadError(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+  }
+  const auto* list = root["style"].as_array();
+  if (!list || root.size() != 1) throw LoadError(file + ":1: expected only [[style]] tables");
+  for (const auto& node : *list) {
+    const auto* t = node.as_table();
+    std::size_t line = node.source().begin.line;
+    if (!t) throw LoadError(file + ":" + std::to_string(line) + ": 'style': expected a table");
+    TableReader table(*t, file);
+    HouseStyle s;
+    s.id = table.required_string("id");
+    if (!kebab(s.id)) table.fail("id", "must be kebab-case (a-z, 0-9, '-')");
+    if (find_style(s.id)) table.fail("id", "duplicate house style '" + s.id + "'");
+    s.name = table.required_string("name");
+    s.description = table.required_string("description");
+    table.finish();
+    styles_.push_back(std::move(s));
+  }
+}
+
+const HouseStyle* RuleSet::find_style(std::string_view id) const {
+  for (const auto& s : styles_)
+    if (s.id == id) return &s;
+  return nullptr;
 }
 
 void RuleSet::load_pack(const std::string& dir) {
@@ -184,6 +228,9 @@ std::unique_ptr<Rule> RuleSet::parse_rule(std::string_view toml_text, const std:
   info.fixable = table.boolean("fixable").value_or(false);
   info.enabled = table.boolean("enabled").value_or(true);
   info.fallback = table.boolean("fallback").value_or(false);
+  info.styles = table.strings("styles");
+  for (const auto& s : info.styles)
+    if (!kebab(s)) table.fail("styles", "a house style's id is kebab-case, got '" + s + "'");
   if (auto ex = table.table("examples")) {
     info.fire = examples(*ex, "fire");
     info.clean = examples(*ex, "clean");

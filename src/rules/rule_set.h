@@ -21,6 +21,14 @@ namespace wirelint::rules {
 
 struct RuleFile;
 
+// A house style: a set of conventions (punctuation at quotation marks, spellings) that rules
+// bound to it (`styles` in a rule file) encode. Listed in <rules dir>/house-styles.toml.
+struct HouseStyle {
+  std::string id;    // "ap"
+  std::string name;  // "AP / US wire style"
+  std::string description;
+};
+
 struct PhraseOwner {
   std::uint32_t rule = 0;   // index into rules()
   std::uint32_t local = 0;  // the rule's own id for the phrase
@@ -34,8 +42,11 @@ class RuleSet {
   RuleSet(RuleSet&&) = default;
   RuleSet& operator=(RuleSet&&) = default;
 
-  // Every pack folder under `dir`. Throws LoadError.
+  // Every pack folder under `dir`, and its house-styles.toml when there is one. Throws
+  // LoadError, also for a rule bound to a style that file does not list.
   void load_directory(const std::string& dir);
+  // House styles from TOML text (`[[style]]` tables with id, name, description). Throws LoadError.
+  void load_styles(std::string_view toml_text, const std::string& file);
   // One pack folder (its *.toml files). Throws LoadError.
   void load_pack(const std::string& dir);
   // One rule from TOML text; `file` names it in errors and its stem must equal the id; `pack`
@@ -50,6 +61,9 @@ class RuleSet {
   int index_of(std::string_view id) const;
   const Rule* find(std::string_view id) const;
 
+  const std::vector<HouseStyle>& styles() const { return styles_; }
+  const HouseStyle* find_style(std::string_view id) const;
+
   const match::PhraseSet& phrases() const { return phrases_; }
   const std::vector<PhraseOwner>& phrase_owners() const { return owners_; }
 
@@ -63,6 +77,7 @@ class RuleSet {
   std::unordered_map<std::string, int> by_id_;
   match::PhraseSet phrases_;
   std::vector<PhraseOwner> owners_;
+  std::vector<HouseStyle> styles_;
 };
 
 }  // namespace wirelint::rules

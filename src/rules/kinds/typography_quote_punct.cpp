@@ -67,6 +67,20 @@ class QuotePunctuationRule : public Rule {
     comma_ = table.boolean("comma_inside").value_or(true);
     period_ = table.boolean("period_inside").value_or(true);
     spacing_ = table.boolean("straight_spacing").value_or(true);
+    // Which misplacements: "all"; "letter", a comma or period after a closing mark that follows
+    // a letter (the US convention, `"price",` → `"price,"`); "doubled", punctuation doubled at
+    // a closing mark (`go.",`, `Why?",`), wrong in every style. With "doubled" a space inside
+    // the closing mark (`price ",`) is reported with both styles' forms.
+    std::string placement = table.string("placement").value_or("all");
+    if (placement == "all") {
+      letters_ = doubled_ = true;
+    } else if (placement == "letter") {
+      letters_ = true;
+    } else if (placement == "doubled") {
+      doubled_ = true;
+    } else {
+      table.fail("placement", "expected all, letter or doubled");
+    }
     auto n = table.integer("paragraph_line_length").value_or(100);
     if (n < 1) table.fail("paragraph_line_length", "must be positive");
     paragraph_line_length_ = static_cast<std::size_t>(n);
@@ -123,16 +137,21 @@ class QuotePunctuationRule : public Rule {
     std::string head(text.substr(b, q - b));
     std::vector<std::string> repl;
     if (is_letter(prev)) {
+      if (!letters_) return;
       repl.push_back(head + m + std::string(mark));
+    } else if (m == ',' && prev == '.' && single_letter_abbreviation(head)) {
+      if (!letters_) return;                  // an abbreviation's period: placement, as after a letter
+      repl.push_back(head + "," + std::string(mark));  // `U.S.",` → `U.S.,"`
+    } else if (!doubled_) {
+      return;
     } else if (m == ',' && (prev == '?' || prev == '!')) {
       repl.push_back(head + std::string(mark));  // `why?",` → `why?"`
     } else if (m == ',' && prev == '.') {
       std::string stem = head.substr(0, head.size() - 1);
       std::string keep = head + "," + std::string(mark), drop = stem + "," + std::string(mark);
-      if (single_letter_abbreviation(head)) {
-        repl.push_back(keep);                 // `U.S.",` → `U.S.,"`
-      } else {
+      {
         repl.push_back(drop);                 // `go.",` → `go,"`
+        if (!letters_) repl.push_back(stem + std::string(mark) + ",");  // logical style: `go",`
         repl.push_back(keep);                 // unless the period is an abbreviation's
       }
     } else {
@@ -201,16 +220,18 @@ class QuotePunctuationRule : public Rule {
         std::size_t at = marks[k].at, sp = at - 1;
         std::size_t b = word_start(text, sp);
         char m = text[at + 1];
-        std::string repl(text.substr(b, sp - b));
-        if ((m == ',' && comma_) || (m == '.' && period_)) {
-          repl += m;
-          repl += '"';
-        } else {
-          repl += '"';
-          repl += m;
-        }
+        std::string word(text.substr(b, sp - b));
+        std::string inside = word + m + '"', outside = word + '"' + m;
+        std::vector<std::string> repl;
+        if (!letters_)
+          repl = {outside, inside};  // no style chosen: both forms
+        else if ((m == ',' && comma_) || (m == '.' && period_))
+          repl = {inside};
+        else
+          repl = {outside};
         std::size_t e = at + 2;
-        out.emit(b, e, format_message(text.substr(b, e - b), repl), {repl});
+        std::string message = format_message(text.substr(b, e - b), repl[0]);
+        out.emit(b, e, std::move(message), std::move(repl));
         continue;
       }
       if (!missing[k]) continue;
@@ -224,6 +245,7 @@ class QuotePunctuationRule : public Rule {
   }
 
   bool comma_ = true, period_ = true, spacing_ = true;
+  bool letters_ = false, doubled_ = false;
   std::size_t paragraph_line_length_ = 100;
 };
 
