@@ -92,6 +92,7 @@ class ArticleRule : public Rule {
       vowel_letters_[static_cast<unsigned char>(c)] = true;
     }
     not_after_article_ = typography::word_set(table, "not_after_article");
+    holds_article_ = typography::word_set(table, "holds_article");
     for (const auto& p : table.strings("exceptions")) {
       auto sp = p.find(' ');
       if (sp == std::string::npos || p.find(' ', sp + 1) != std::string::npos)
@@ -121,9 +122,22 @@ class ArticleRule : public Rule {
         continue;
       const auto& n = ts[i + 1];
       if (!n.space_before || n.paragraph_before || n.kind == TokenKind::punct) continue;
+      // Between two capitalized words mid-sentence the letters are a name's particle ("Waw an
+      // Namus", "Hodh a Gharbi"), not an English article.
+      if (art[0] == 'a' && i > 0 && ts[i - 1].is_word() && !ts.opens_sentence(i - 1) &&
+          ts[i - 1].shape == CaseShape::capitalized && n.is_word() && n.shape == CaseShape::capitalized)
+        continue;
       // "an the", "a about", "A and P": the article is not what is wrong (a word is missing or
       // stray, or the letter is a name), so its sound is no guide.
       if (n.is_word() && not_after_article_.count(std::string(ts.folded(i + 1)))) continue;
+      // "a another", "an another": the word holds its own article; the fix drops the stray one.
+      if (n.is_word() && holds_article_.count(std::string(ts.folded(i + 1)))) {
+        std::size_t b = t.begin, e = n.end;
+        std::string repl(ts.surface(i + 1));
+        if (art[0] == 'A' && repl[0] >= 'a' && repl[0] <= 'z') repl[0] = static_cast<char>(repl[0] - 32);
+        out.emit(b, e, format_message(ts.text().substr(b, e - b), repl), {repl});
+        continue;
+      }
       Sound s = sound_of(ts, i + 1);
       if (s == Sound::unknown) continue;
       bool want_an = s == Sound::vowel;
@@ -168,7 +182,7 @@ class ArticleRule : public Rule {
 
   WordPatterns consonant_sound_, vowel_sound_, either_sound_;
   bool vowel_letters_[256] = {};
-  std::unordered_set<std::string> exceptions_, not_after_article_;
+  std::unordered_set<std::string> exceptions_, not_after_article_, holds_article_;
 };
 
 }  // namespace

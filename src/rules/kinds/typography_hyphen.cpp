@@ -21,6 +21,7 @@ class SpacedHyphenRule : public Rule {
  public:
   SpacedHyphenRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
     suspended_before_ = typography::word_set(table, "suspended_before");
+    affix_words_ = typography::word_set(table, "affix_words");
     if (suspended_before_.empty())
       table.fail(table.line(),
                  "a spaced-hyphen rule needs 'suspended_before' (the words after a suspended hyphen)");
@@ -55,6 +56,8 @@ class SpacedHyphenRule : public Rule {
         // "Thomas -Greenfield"
         if (hy.newline_before || !next.is_word()) continue;
         if (suspended_before_.count(std::string(ts.folded(left)))) continue;
+        // "the Persian suffix -stan", "the possessive -ov": an affix cited as such.
+        if (affix_words_.count(std::string(ts.folded(left))) && next.shape == CaseShape::lower) continue;
         // "Industriale -IRI": a dash introducing a short name, not a broken compound.
         if (next.shape == CaseShape::upper && ts[left].shape != CaseShape::upper) continue;
       }
@@ -67,7 +70,7 @@ class SpacedHyphenRule : public Rule {
   }
 
  private:
-  std::unordered_set<std::string> suspended_before_;
+  std::unordered_set<std::string> suspended_before_, affix_words_;
 };
 
 }  // namespace
