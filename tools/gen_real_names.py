@@ -96,9 +96,8 @@ def factbook_files(folder):
             yield os.path.relpath(path, folder), json.load(f)
 
 
-def factbook_prose(data):
-    """The prose strings of a country file in document order: strings over 200 characters with
-    a space (Introduction/Background, Government, Economy, ...), markup left in."""
+def factbook_strings(data, keep):
+    """The strings of a country file in document order for which keep(s) holds, markup left in."""
     out = []
 
     def walk(x):
@@ -108,11 +107,17 @@ def factbook_prose(data):
         elif isinstance(x, list):
             for v in x:
                 walk(v)
-        elif isinstance(x, str) and len(x) > 200 and " " in x:
+        elif isinstance(x, str) and keep(x):
             out.append(x)
 
     walk(data)
     return out
+
+
+def factbook_prose(data):
+    """The prose strings of a country file in document order: strings over 200 characters with
+    a space (Introduction/Background, Government, Economy, ...), markup left in."""
+    return factbook_strings(data, lambda s: len(s) > 200 and " " in s)
 
 
 def factbook_stories(folder):

@@ -29,7 +29,7 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from gen_real_names import factbook_files, factbook_prose  # noqa: E402  one reader, one split order
+from gen_real_names import factbook_files, factbook_prose, factbook_strings  # noqa: E402  one reader, one split order
 
 
 def to_text(s):
@@ -43,22 +43,8 @@ def to_text(s):
 def short_sentences(data):
     """Strings of 40 to 200 characters with at least six words: what the prose corpus (strings
     over 200 characters) leaves out."""
-    out = []
-
-    def walk(x):
-        if isinstance(x, dict):
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-        elif isinstance(x, str) and 40 <= len(x) <= 200:
-            t = re.sub(r"<[^>]+>", "", x).strip()
-            if len(t.split()) >= 6:
-                out.append(t)
-
-    walk(data)
-    return out
+    texts = [re.sub(r"<[^>]+>", "", s).strip() for s in factbook_strings(data, lambda s: 40 <= len(s) <= 200)]
+    return [t for t in texts if len(t.split()) >= 6]
 
 
 def main():
