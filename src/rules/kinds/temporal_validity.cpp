@@ -26,6 +26,7 @@
 //
 // Both are one pass over the document's entity mentions.
 #include <cctype>
+#include <cstdlib>
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -698,6 +699,28 @@ class OfficeTermRule : public Rule {
     for (auto& w : table.strings("skip_before_title")) skip_before_.insert(std::move(w));
     former_ = table.string("former").value_or("former");
     for (auto& t : table.strings("skip_titles")) skip_titles_.insert(std::move(t));
+    skip_window_ = static_cast<std::size_t>(table.integer("skip_window").value_or(1));
+    for (auto& p : table.strings("past_phrases")) past_phrases_.push_back(match::phrase_tokens(p));
+    auto arrows = [&](const char* key, auto&& add) {
+      for (const auto& a : table.strings(key)) {
+        auto at = a.find("->");
+        if (at == std::string::npos) table.fail(key, "expected \"word->value\", got \"" + a + "\"");
+        add(a.substr(0, at), a.substr(at + 2));
+      }
+    };
+    arrows("month_names", [&](const std::string& w, const std::string& v) {
+      int m = std::atoi(v.c_str());
+      if (m < 1 || m > 12) table.fail("month_names", "a month is 1 to 12, got \"" + v + "\"");
+      months_[w] = m;
+    });
+    // "summer->6-8": the months a season runs through (a winter's run across the year end).
+    arrows("seasons", [&](const std::string& w, const std::string& v) {
+      auto dash = v.find('-');
+      int a = std::atoi(v.substr(0, dash).c_str()), b = dash == std::string::npos ? a : std::atoi(v.substr(dash + 1).c_str());
+      if (a < 1 || a > 12 || b < 1 || b > 12) table.fail("seasons", "expected \"season->M-M\", got \"" + v + "\"");
+      seasons_[w] = {a, b};
+    });
+    for (auto& w : table.strings("recent_words")) recent_words_.insert(std::move(w));
   }
   bool scans() const override { return true; }
 
@@ -751,6 +774,9 @@ class OfficeTermRule : public Rule {
       auto [tb, te] = *title;
       // "In 2018, President Donald Trump imposed tariffs": a year of the term dates the title.
       if (dated_in_term(ts, tb, *person, ended->title)) continue;
+      // "Last March, Prime Minister ...", "At the time, Chancellor ...": the sentence speaks of
+      // a time within the term, or of a past it does not date.
+      if (speaks_of_term(ts, tb, ctx.date, *person, ended->title)) continue;
       if (tb > 0 && skipped(ts, tb)) continue;
       // "U.S. President" → "former U.S. President": take a country's (or a former state's) name or
       // demonym along.
@@ -800,17 +826,74 @@ class OfficeTermRule : public Rule {
     return false;
   }
 
-  // "former", "then-", "ex-", "Vice", "Deputy" before the title: another title or already past.
+  // "former", "then-", "ex-", "Vice", "Deputy" before the title: another title or already past;
+  // also with up to `skip_window` - 1 capitalized words between ("former Republican President").
   bool skipped(const TokenStream& ts, std::size_t b) const {
     std::size_t k = b;
-    if (k > 0 && ts.surface(k - 1) == "-") --k;
-    if (k == 0 || ts[k - 1].sentence != ts[b].sentence) return false;
-    return skip_before_.count(std::string(ts.folded(k - 1))) > 0;
+    for (std::size_t n = 0; n < skip_window_; ++n) {
+      if (k > 0 && ts.surface(k - 1) == "-") --k;
+      if (k == 0 || ts[k - 1].sentence != ts[b].sentence) return false;
+      if (skip_before_.count(std::string(ts.folded(k - 1)))) return true;
+      if (!ts[k - 1].is_word() || ts[k - 1].shape == tokenize::CaseShape::lower) return false;
+      --k;
+    }
+    return false;
+  }
+
+  // Whether the sentence of token `at` speaks of a past it does not date (`past_phrases`: "at
+  // the time", "back then"), or of a time within one of the person's terms with `title`: a month
+  // without a year ("in March", "last March": its latest occurrence by the story's date), a
+  // season ("last summer"), "last year", "last month" or "last week".
+  bool speaks_of_term(const TokenStream& ts, std::size_t at, Date story, const Entity& person,
+                      const std::string& title) const {
+    const auto& sentence = ts.sentences()[ts[at].sentence];
+    std::vector<std::pair<Date, Date>> periods;
+    auto month_of = [&](int year, int m) { return std::make_pair(Date{year, m, 1}, Date{year, m, 31}); };
+    auto latest = [&](int m) { return m <= story.month ? story.year : story.year - 1; };
+    for (std::size_t k = sentence.first_token; k < sentence.end_token; ++k) {
+      for (const auto& phrase : past_phrases_) {
+        if (phrase.empty() || k + phrase.size() > sentence.end_token) continue;
+        bool same = true;
+        for (std::size_t x = 0; x < phrase.size() && same; ++x) same = ts.folded(k + x) == phrase[x];
+        if (same) return true;
+      }
+      if (!ts[k].is_word()) continue;
+      std::string w(ts.surface(k));
+      if (auto mo = months_.find(w); mo != months_.end()) {
+        periods.push_back(month_of(latest(mo->second), mo->second));
+        continue;
+      }
+      std::string f(ts.folded(k));
+      bool recent = k > sentence.first_token && recent_words_.count(std::string(ts.folded(k - 1)));
+      if (!recent) continue;
+      if (auto s = seasons_.find(f); s != seasons_.end()) {
+        auto [a, b] = s->second;
+        int end_year = latest(b);
+        int start_year = a <= b ? end_year : end_year - 1;
+        periods.emplace_back(Date{start_year, a, 1}, Date{end_year, b, 31});
+      } else if (f == "year") {
+        periods.emplace_back(Date{story.year - 1, 1, 1}, Date{story.year - 1, 12, 31});
+      } else if (f == "month") {
+        int m = story.month == 1 ? 12 : story.month - 1;
+        periods.push_back(month_of(story.month == 1 ? story.year - 1 : story.year, m));
+      } else if (f == "week") {
+        periods.push_back(month_of(story.year, story.month));
+        periods.back().first = story.day > 7 ? Date{story.year, story.month, story.day - 7} : periods.back().first;
+      }
+    }
+    for (const auto& [from, to] : periods)
+      for (const auto& t : person.terms)
+        if (t.title == title && (!t.start || *t.start <= to) && (!t.end || from <= *t.end)) return true;
+    return false;
   }
 
   Date verified_until_;
-  std::unordered_set<std::string> skip_before_, skip_titles_;
+  std::unordered_set<std::string> skip_before_, skip_titles_, recent_words_;
   std::string former_;
+  std::size_t skip_window_ = 1;
+  std::vector<std::vector<std::string>> past_phrases_;
+  std::unordered_map<std::string, int> months_;
+  std::unordered_map<std::string, std::pair<int, int>> seasons_;
 };
 
 }  // namespace
