@@ -44,6 +44,11 @@ class SpellingRule : public Rule {
     foreign_sentence_percent_ =
         static_cast<std::size_t>(table.integer("foreign_sentence_percent").value_or(101));
     for (auto& w : table.strings("closed_prefixes")) closed_prefixes_.push_back(std::move(w));
+    for (const auto& pair : table.strings("derived_suffixes")) {  // "ies->y", or "ized" (nothing added)
+      auto arrow = pair.find("->");
+      suffixes_.emplace_back(pair.substr(0, arrow), arrow == std::string::npos ? "" : pair.substr(arrow + 2));
+    }
+    marked_foreign_ = table.boolean("marked_words_foreign").value_or(false);
     min_compound_part_ = static_cast<std::size_t>(table.integer("min_compound_part").value_or(4));
     for (auto& pair : table.strings("variant_endings")) {
       auto arrow = pair.find("->");
@@ -87,6 +92,8 @@ class SpellingRule : public Rule {
       if (w.size() < min_length_ || has_digit(w)) continue;
       // A word of another script (Cyrillic, Greek, Arabic, ...) is not English spelling.
       if (latin_only_ && !latin(w)) continue;
+      // An e-mail address ("desk@example.org") is an address, not a word.
+      if (w.find('@') != std::string_view::npos) continue;
       // A short link or a bare domain ("bit.ly/3xYz", "reuters.com/world"): a dotted name
       // right before a slash.
       if (w.find('.') != std::string_view::npos && i + 1 < ts.size() && ts.surface(i + 1) == "/" &&
@@ -123,6 +130,9 @@ class SpellingRule : public Rule {
           ts[i + 2].is_word() && compound_known(std::string(w), std::string(ts.folded(i + 2))))
         continue;
       if (foreign_context(ctx, i, sentence_verdicts)) continue;
+      // A word with an accented Latin letter that no vocabulary knows ("faîtière", "mwáár") is
+      // another language's: a typing slip does not add an accent.
+      if (marked_foreign_ && has_marked_letter(w)) continue;
       auto suggestions = ctx.spell->suggest(w, max_suggestions_);
       std::string message = format_message(w, suggestions.empty() ? "" : suggestions[0]);
       out.emit(t.begin, t.end, std::move(message), std::move(suggestions));
@@ -143,6 +153,17 @@ class SpellingRule : public Rule {
     for (const auto& p : closed_prefixes_)
       if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
         return true;
+    // A regular suffix on a known word of some length: "ethnicities" (ethnicity), "dollarized",
+    // "warlordism". The stem is looked up as written and capitalized ("latinized": Latin).
+    for (const auto& [suffix, stem_end] : suffixes_) {
+      if (word.size() < suffix.size() + min_compound_part_ ||
+          word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0)
+        continue;
+      std::string stem = word.substr(0, word.size() - suffix.size()) + stem_end;
+      std::string title = stem;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      if (spell.known(stem) || spell.known(title)) return true;
+    }
     for (std::size_t k = min_compound_part_; k + min_compound_part_ <= word.size(); ++k)
       if (spell.known(word.substr(0, k)) && spell.known(word.substr(k))) return true;
     return false;
@@ -203,16 +224,25 @@ class SpellingRule : public Rule {
     // "meaning" or "means" ("aia gupos, meaning 'land of the vulture'").
     if (!mention_before_.empty() || !naming_before_.empty()) {
       std::size_t words_between = 0;
-      for (std::size_t t = i; t > 0 && same_sentence(t - 1) && i - t < 8; --t) {
+      for (std::size_t t = i; t > 0 && same_sentence(t - 1) && i - t < 24; --t) {
         std::size_t p = t - 1;
         if (!word(p)) {
           std::string_view q = ts.surface(p);
-          if (q == "-" || q == "\"" || q == "\xE2\x80\x9C" || q == "\xE2\x80\x98" || q == "'") continue;
+          if (q == "-" || q == "," || q == "\"" || q == "\xE2\x80\x9C" || q == "\xE2\x80\x98" || q == "'") continue;
+          // A gloss in brackets between the terms: "the words ras (head or end) and al-khurtum".
+          if (q == ")") {
+            std::size_t o = p;
+            while (o > 0 && same_sentence(o - 1) && p - o < 10 && ts.surface(o) != "(") --o;
+            if (ts.surface(o) != "(") break;
+            t = o + 1;
+            continue;
+          }
           break;
         }
         std::string w(ts.folded(p));
         if (mention_before_.count(w) || naming_before_.count(w)) return true;
-        if (!lower_word(p) || !unknown(p) || ++words_between >= mention_window_) break;
+        if (w == "and" || w == "or") continue;  // "the Persian words tork and mandan"
+        if (!lower_word(p) || (!unknown(p) && !particles_.count(w)) || ++words_between >= mention_window_) break;
       }
     }
     if (!mention_after_.empty()) {
@@ -223,6 +253,18 @@ class SpellingRule : public Rule {
         if (!unknown(t)) break;
       }
     }
+    // A term glossed by the bracket right after it: "tanana (town)", "a flowering twig of miro
+    // (a local plant)".
+    if (gloss_max_words_ > 0 && i + 1 < ts.size() && ts.surface(i + 1) == "(" && same_sentence(i + 1)) {
+      std::size_t c = i + 2, n = 0;
+      while (c < ts.size() && c - i < 12 && ts.surface(c) != ")" && ts.surface(c) != "(") n += word(c++) ? 1 : 0;
+      if (c < ts.size() && ts.surface(c) == ")" && n > 0 && n <= 2 * gloss_max_words_) return true;
+    }
+    // An affix cited on its own: "the suffix -sia", "with \"-stan\" coming from".
+    if (i >= 1 && ts.surface(i - 1) == "-" && !ts[i].space_before &&
+        (ts[i - 1].space_before || i < 2 ||
+         (ts[i - 2].kind == tokenize::TokenKind::punct && ts.surface(i - 2) != "-")))
+      return true;
     // Words every lower-case word of which is a particle or unknown: a term of another
     // language, or a species' name ("Cananga odorata").
     auto all_foreign = [&](std::size_t from, std::size_t to) {  // [from, to]
@@ -289,6 +331,16 @@ class SpellingRule : public Rule {
     return false;
   }
 
+  // Whether `w` holds an accented Latin letter (U+00C0..U+017F, lead bytes C3..C5; a typographic
+  // apostrophe is punctuation, not a letter).
+  static bool has_marked_letter(std::string_view w) {
+    for (char c : w) {
+      auto b = static_cast<unsigned char>(c);
+      if (b == 0xC3 || b == 0xC4 || b == 0xC5) return true;
+    }
+    return false;
+  }
+
   static bool capitalized(const tokenize::Token& t) {
     return t.is_word() && (t.shape == tokenize::CaseShape::capitalized || t.shape == tokenize::CaseShape::upper);
   }
@@ -300,6 +352,8 @@ class SpellingRule : public Rule {
   std::size_t gloss_max_words_ = 0;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
   std::vector<std::string> closed_prefixes_;
+  std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
+  bool marked_foreign_ = false;
   std::vector<std::pair<std::string, std::string>> variants_;
   std::size_t min_compound_part_ = 4;
   std::size_t max_word_bytes_ = 64;
