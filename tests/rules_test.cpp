@@ -15,7 +15,9 @@
 #include "rules/kind.h"
 #include "rules/kinds/case.h"
 #include "rules/name_list.h"
+#include "rules/context.h"
 #include "rules/rule_set.h"
+#include "tokenize/tokens.h"
 #include "rules/schema.h"
 
 namespace wirelint {
@@ -488,6 +490,69 @@ TEST(ShippedRulesTest, VerifyReportsAFailingExample) {
   int spelling = engine.rules().index_of("spelling-unknown-word");
   ASSERT_GE(spelling, 0);
   EXPECT_TRUE(lint::verify_examples(engine, spelling).empty());
+}
+
+}  // namespace
+}  // namespace wirelint
+
+// --- the story context ------------------------------------------------------------------------
+
+namespace wirelint {
+namespace {
+
+const rules::ContextData& context_words() {
+  static const rules::ContextData d = rules::ContextData::parse(
+      "framing = [\"calls\", \"so-called\", \"known as\"]\nframing_window = 2\n"
+      "framing_gap = [\"the\", \"a\", \"it\"]\nattribution = [\"said\", \"according to\"]\n",
+      "context.toml");
+  return d;
+}
+
+// The words of `text` the context puts inside a quotation, joined by spaces.
+std::string quoted_words(const std::string& text) {
+  tokenize::TokenStream ts(text);
+  rules::StoryContext story(ts, context_words());
+  std::string out;
+  for (std::size_t t = 0; t < ts.size(); ++t)
+    if (ts[t].is_word() && story.quoted(t)) out += (out.empty() ? "" : " ") + std::string(ts.surface(t));
+  return out;
+}
+
+TEST(StoryContext, QuotationsStraightCurlyNestedAndClosedAtTheParagraphEnd) {
+  EXPECT_EQ(quoted_words("He said \"we will go\" and left."), "we will go");
+  EXPECT_EQ(quoted_words("“It is ‘very effective’,” he said of the “deal”."), "It is very effective deal");
+  // An apostrophe is no closing mark: the quotation runs on.
+  EXPECT_EQ(quoted_words("“The banks’ loans grew,” he said."), "The banks loans grew");
+  EXPECT_EQ(quoted_words("Iran’s drones are effective."), "");
+  // An unbalanced quotation ends with its paragraph; the next paragraph is not quoted.
+  EXPECT_EQ(quoted_words("He said “we will go.\n\nOfficials denied it."), "we will go");
+  EXPECT_EQ(quoted_words("He said \"we will go.\n\nOfficials denied it."), "we will go");
+}
+
+TEST(StoryContext, FramingNeedsOnlyGapWordsBetweenAndAttributionIsPerSentence) {
+  tokenize::TokenStream ts(
+      "Russia calls it a special operation. Reservists were called up for the special operation. "
+      "The so-called special operation began, officials said. According to Kyiv, it failed.");
+  rules::StoryContext story(ts, context_words());
+  std::vector<std::size_t> special;
+  for (std::size_t t = 0; t < ts.size(); ++t)
+    if (ts.surface(t) == "special") special.push_back(t);
+  ASSERT_EQ(special.size(), 3u);
+  EXPECT_TRUE(story.framed(special[0]));   // "calls it a"
+  EXPECT_FALSE(story.framed(special[1]));  // "called up for the": not a framing phrase, and "up for" no gap words
+  EXPECT_TRUE(story.framed(special[2]));   // "so-called"
+  EXPECT_FALSE(story.attributed(special[0]));
+  EXPECT_TRUE(story.attributed(special[2]));
+  EXPECT_TRUE(story.attributed(ts.size() - 2));
+}
+
+TEST(StoryContext, BadWordsAreLoadErrorsNamingTheFile) {
+  try {
+    rules::ContextData::parse("framing_window = 12\n", "rules/context.toml");
+    FAIL() << "no error";
+  } catch (const rules::LoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("rules/context.toml:1"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <tuple>
 
+#include "rules/context.h"
 #include "tokenize/tokens.h"
 
 namespace wirelint::lint {
@@ -152,6 +153,8 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
   rules::LintContext ctx{doc,     tokens,    doc.date.value_or(date), spell_, &selection.accepted_words,
                          entities_, entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_,
                          exact_names_};
+  rules::StoryContext story(tokens, rules_.context_data());
+  ctx.story = &story;
   CollectingEmitter emitter(doc, out);
   const auto& all = rules_.rules();
 

@@ -36,6 +36,7 @@ namespace wirelint::rules {
 struct Mention;
 class EntityIndex;
 class NameList;
+class StoryContext;
 
 struct Example {
   std::string text;
@@ -80,6 +81,8 @@ struct LintContext {
   // Real names that only silence their exact spans (dictionaries/names/exact/): their words do
   // not join the vocabulary of names that real_names' words make.
   const NameList* exact_names = nullptr;
+  // Quotations, framing and attribution in this document (rules/context.h).
+  const StoryContext* story = nullptr;
 };
 
 // Whether `name` is listed as a real name the dictionary does not check (real_names or

@@ -1,6 +1,7 @@
 #include "rules/rule_set.h"
 
 #include <algorithm>
+#include <optional>
 #include <atomic>
 #include <exception>
 #include <thread>
@@ -88,14 +89,19 @@ void RuleSet::load_directory(const std::string& dir) {
   for (const auto& p : packs)
     for (auto& f : toml_files(p)) files.push_back(RuleFile{f, pack_name(p), {}, nullptr, nullptr});
   load_files(files);
-  fs::path styles = fs::path(dir) / "house-styles.toml";
-  if (fs::is_regular_file(styles, ec)) {
-    std::ifstream in(styles, std::ios::binary);
-    if (!in) throw LoadError(styles.string() + ": cannot read house styles");
+  // A data file beside the packs, when there is one: its text, or nothing.
+  auto beside = [&](const char* name) -> std::optional<std::string> {
+    fs::path path = fs::path(dir) / name;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw LoadError(path.string() + ": cannot read file");
     std::ostringstream buf;
     buf << in.rdbuf();
-    load_styles(buf.str(), styles.string());
-  }
+    return buf.str();
+  };
+  fs::path styles = fs::path(dir) / "house-styles.toml";
+  if (auto text = beside("house-styles.toml")) load_styles(*text, styles.string());
+  if (auto text = beside("context.toml")) context_ = ContextData::parse(*text, (fs::path(dir) / "context.toml").string());
   for (const auto& r : rules_)
     for (const auto& s : r->info().styles)
       if (!find_style(s))
@@ -104,12 +110,7 @@ void RuleSet::load_directory(const std::string& dir) {
 }
 
 void RuleSet::load_styles(std::string_view toml_text, const std::string& file) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, file);
-  } catch (const toml::parse_error& e) {
-    throw LoadError(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  toml::table root = parse_table(toml_text, file);
   const auto* list = root["style"].as_array();
   if (!list || root.size() != 1) throw LoadError(file + ":1: expected only [[style]] tables");
   for (const auto& node : *list) {
@@ -194,13 +195,7 @@ void RuleSet::add_rule(std::unique_ptr<Rule> rule) {
 }
 
 std::unique_ptr<Rule> RuleSet::parse_rule(std::string_view toml_text, const std::string& file, const std::string& pack) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, file);
-  } catch (const toml::parse_error& e) {
-    throw LoadError(file + ":" + std::to_string(e.source().begin.line) + ": " +
-                    std::string(e.description()));
-  }
+  toml::table root = parse_table(toml_text, file);
   TableReader table(root, file);
   RuleInfo info;
   info.file = file;

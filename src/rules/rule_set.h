@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "match/phrase_set.h"
+#include "rules/context.h"
 #include "rules/rule.h"
 
 namespace wirelint::rules {
@@ -62,6 +63,9 @@ class RuleSet {
   const Rule* find(std::string_view id) const;
 
   const std::vector<HouseStyle>& styles() const { return styles_; }
+  // The words the story context is computed with (<rules dir>/context.toml; empty without it).
+  const ContextData& context_data() const { return context_; }
+  void set_context_data(ContextData d) { context_ = std::move(d); }
   const HouseStyle* find_style(std::string_view id) const;
 
   const match::PhraseSet& phrases() const { return phrases_; }
@@ -78,6 +82,7 @@ class RuleSet {
   match::PhraseSet phrases_;
   std::vector<PhraseOwner> owners_;
   std::vector<HouseStyle> styles_;
+  ContextData context_;
 };
 
 }  // namespace wirelint::rules

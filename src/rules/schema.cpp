@@ -2,6 +2,14 @@
 
 namespace wirelint::rules {
 
+toml::table parse_table(std::string_view toml_text, const std::string& file) {
+  try {
+    return toml::parse(toml_text, file);
+  } catch (const toml::parse_error& e) {
+    throw LoadError(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+  }
+}
+
 TableReader::TableReader(const toml::table& table, std::string file)
     : table_(&table), file_(std::move(file)) {}
 

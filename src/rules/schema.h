@@ -19,6 +19,9 @@ class LoadError : public std::runtime_error {
   explicit LoadError(const std::string& what) : std::runtime_error(what) {}
 };
 
+// TOML text parsed into a table; a syntax error is a LoadError naming `file` and the line.
+toml::table parse_table(std::string_view toml_text, const std::string& file);
+
 class TableReader {
  public:
   TableReader(const toml::table& table, std::string file);

@@ -1,0 +1,117 @@
+#include "rules/context.h"
+
+#include <algorithm>
+
+#include "match/phrase_set.h"
+#include "rules/schema.h"
+
+namespace wirelint::rules {
+
+ContextData ContextData::parse(std::string_view toml_text, const std::string& file) {
+  toml::table root = parse_table(toml_text, file);
+  TableReader table(root, file);
+  ContextData d;
+  for (const auto& p : table.strings("framing")) {
+    auto tokens = match::phrase_tokens(p);
+    if (tokens.empty()) table.fail("framing", "an empty phrase");
+    d.framing.push_back(std::move(tokens));
+  }
+  auto window = table.integer("framing_window").value_or(3);
+  if (window < 0 || window > 8) table.fail("framing_window", "must be from 0 to 8");
+  d.framing_window = static_cast<std::size_t>(window);
+  d.framing_gap = table.strings("framing_gap");
+  for (const auto& p : table.strings("attribution")) {
+    auto tokens = match::phrase_tokens(p);
+    if (tokens.empty()) table.fail("attribution", "an empty phrase");
+    d.attribution.push_back(std::move(tokens));
+  }
+  table.finish();
+  return d;
+}
+
+namespace {
+
+enum class Mark { none, open, close, straight };
+
+Mark mark_of(std::string_view s) {
+  if (s == "\"") return Mark::straight;
+  if (s == "\xE2\x80\x9C" || s == "\xE2\x80\x98") return Mark::open;   // “ ‘
+  if (s == "\xE2\x80\x9D" || s == "\xE2\x80\x99") return Mark::close;  // ” ’
+  return Mark::none;
+}
+
+}  // namespace
+
+StoryContext::StoryContext(const tokenize::TokenStream& ts, const ContextData& data)
+    : ts_(ts), data_(data), quoted_(ts.size(), false), attributed_(ts.sentences().size(), -1) {
+  int doubles = 0, singles = 0;  // open curly quotations, double and single
+  bool straight = false;          // a straight quotation is open
+  for (std::size_t t = 0; t < ts.size(); ++t) {
+    const auto& tok = ts[t];
+    if (tok.paragraph_before) doubles = singles = 0, straight = false;  // closed at the paragraph's end
+    Mark m = tok.kind == tokenize::TokenKind::punct ? mark_of(ts.surface(t)) : Mark::none;
+    bool single = ts.surface(t) == "\xE2\x80\x98" || ts.surface(t) == "\xE2\x80\x99";
+    if (m == Mark::open) {
+      ++(single ? singles : doubles);
+      continue;
+    }
+    if (m == Mark::close) {
+      // A right single mark with no single quotation open is an apostrophe ("the banks’ loans").
+      int& open = single ? singles : doubles;
+      if (open > 0) --open;
+      continue;
+    }
+    if (m == Mark::straight) {
+      straight = !straight;
+      continue;
+    }
+    quoted_[t] = doubles > 0 || singles > 0 || straight;
+  }
+}
+
+bool StoryContext::phrase_at(const tokenize::TokenStream& ts, std::size_t at, const std::vector<std::string>& phrase) {
+  if (at + phrase.size() > ts.size()) return false;
+  for (std::size_t k = 0; k < phrase.size(); ++k)
+    if (ts.folded(at + k) != phrase[k]) return false;
+  return true;
+}
+
+bool StoryContext::framed(std::size_t t) const {
+  if (t >= ts_.size()) return false;
+  for (const auto& phrase : data_.framing) {
+    // The phrase ends at e (exclusive), with at most framing_window tokens from e to t.
+    for (std::size_t gap = 0; gap <= data_.framing_window; ++gap) {
+      if (t < gap + phrase.size()) break;
+      std::size_t start = t - gap - phrase.size();
+      if (ts_[start].sentence != ts_[t].sentence) break;
+      std::size_t between = start + phrase.size();
+      if (between < t) {  // the gap's last token must be a gap word or a mark; checked below
+        bool ok = true;
+        for (std::size_t k = between; k < t && ok; ++k)
+          ok = mark_of(ts_.surface(k)) != Mark::none ||
+               std::find(data_.framing_gap.begin(), data_.framing_gap.end(), ts_.folded(k)) != data_.framing_gap.end();
+        if (!ok) break;
+      }
+      if (phrase_at(ts_, start, phrase)) return true;
+    }
+  }
+  return false;
+}
+
+bool StoryContext::attributed(std::size_t t) const {
+  if (t >= ts_.size()) return false;
+  auto& v = attributed_[ts_[t].sentence];
+  if (v < 0) {
+    v = 0;
+    const auto& s = ts_.sentences()[ts_[t].sentence];
+    for (std::size_t k = s.first_token; k < s.end_token && !v; ++k)
+      for (const auto& phrase : data_.attribution)
+        if (phrase_at(ts_, k, phrase)) {
+          v = 1;
+          break;
+        }
+  }
+  return v == 1;
+}
+
+}  // namespace wirelint::rules
