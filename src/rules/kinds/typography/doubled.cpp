@@ -12,7 +12,7 @@
 #include <algorithm>
 
 #include "rules/kinds/registry.h"
-#include "rules/kinds/typography_util.h"
+#include "rules/kinds/typography/util.h"
 
 namespace wirelint::rules {
 namespace {

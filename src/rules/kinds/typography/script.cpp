@@ -3,7 +3,7 @@
 // and the Latin spelling come from text::ScriptChecker (ICU's spoof checker); the rule only walks
 // the words, and only words with a non-ASCII byte reach the checker.
 #include "rules/kinds/registry.h"
-#include "rules/kinds/typography_util.h"
+#include "rules/kinds/typography/util.h"
 #include "text/script.h"
 
 namespace wirelint::rules {

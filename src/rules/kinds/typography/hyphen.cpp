@@ -7,7 +7,7 @@
 // is the layout's business); doubled hyphens ("--", a typed dash); a spaced hyphen before a
 // number ("-5", a minus sign) or before an acronym after an ordinary word ("Industriale -IRI").
 #include "rules/kinds/registry.h"
-#include "rules/kinds/typography_util.h"
+#include "rules/kinds/typography/util.h"
 
 namespace wirelint::rules {
 namespace {

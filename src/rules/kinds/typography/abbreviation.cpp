@@ -10,7 +10,7 @@
 #include <unordered_map>
 
 #include "rules/kinds/registry.h"
-#include "rules/kinds/typography_util.h"
+#include "rules/kinds/typography/util.h"
 
 namespace wirelint::rules {
 namespace {

@@ -1,4 +1,4 @@
-// Small helpers shared by the typography kinds (private to rules/kinds/typography*.cpp).
+// Small helpers shared by the typography kinds (private to rules/kinds/typography/).
 #pragma once
 
 #include <cstdint>

@@ -19,7 +19,7 @@
 #include <unicode/uchar.h>
 
 #include "rules/kinds/registry.h"
-#include "rules/kinds/typography_util.h"
+#include "rules/kinds/typography/util.h"
 
 namespace wirelint::rules {
 namespace {

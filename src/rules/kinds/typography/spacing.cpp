@@ -12,7 +12,7 @@
 // Only the ASCII space counts as a space: a no-break space before ; : ? ! is French
 // typography, and lines holding guillemets are French-style text, skipped too.
 #include "rules/kinds/registry.h"
-#include "rules/kinds/typography_util.h"
+#include "rules/kinds/typography/util.h"
 
 #include <unicode/uchar.h>
 
