@@ -4,11 +4,15 @@
 //                          (a line break inside a match or replacement is written \n, CR \r)
 //   clean.txt or clean.md text on which the rule must report nothing
 //   date (optional)        the story date (YYYY-MM-DD) to judge both texts at
+//   fire.fixed             for a fixable rule: fire.txt after --fix with only this rule (every
+//                          unambiguous fix applied until none is left), read by an editor as
+//                          correct text; WIRELINT_UPDATE_FIXED=1 writes it from the current rule
 // Only the rule under test is enabled, so any other diagnostic is a failure too. Positions are
 // 1-based, columns in code points, end exclusive — the JSON contract. Every diagnostic is also
 // checked against the file itself: the text between its start and end is exactly its match.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,6 +20,7 @@
 #include "core/line_index.h"
 #include "input/reader.h"
 #include "lint/engine.h"
+#include "lint/fix.h"
 #include "lint/verify.h"
 
 namespace fs = std::filesystem;
@@ -121,6 +126,45 @@ TEST_P(RuleFixture, FiresExactlyAndStaysClean) {
   ASSERT_FALSE(expected.empty()) << "fire.expected lists nothing in " << dir;
   EXPECT_EQ(run(rule, fire, date), expected);
   EXPECT_EQ(run(rule, clean, date), std::vector<std::string>{});
+}
+
+// The text --fix makes of `file` with only `rule` on: fixes applied and the text linted again
+// until nothing changes, as a session does.
+std::string fixed_text(const std::string& rule, const fs::path& file, const std::optional<Date>& date) {
+  auto sel = lint::RuleSelection::only(engine().rules(), engine().rules().index_of(rule));
+  std::string bytes = read(file);
+  for (int round = 0; round < 8; ++round) {
+    auto prepared = input::prepare(file.filename().string(), bytes, input::format_for_path(file.string()));
+    auto found = engine().linter().lint(*prepared.doc, sel, date.value_or(Date{2024, 6, 1}));
+    auto edits = lint::plan_fixes(found);
+    if (edits.empty()) break;
+    bytes = lint::apply_edits(bytes, edits);
+  }
+  return bytes;
+}
+
+// Every fixable rule's fixes make correct text: fire.fixed is that text, read by an editor.
+TEST_P(RuleFixture, FixesYieldTheCorrectedText) {
+  const std::string rule = GetParam();
+  const auto* r = engine().rules().find(rule);
+  ASSERT_NE(r, nullptr);
+  if (!r->info().fixable) GTEST_SKIP() << rule << " offers no automatic fix";
+  fs::path dir = fs::path(WIRELINT_TEST_DIR) / "fixtures" / rule;
+  std::optional<Date> date;
+  if (fs::exists(dir / "date")) {
+    std::string d = read(dir / "date");
+    while (!d.empty() && (d.back() == '\n' || d.back() == '\r')) d.pop_back();
+    date = Date::parse(d);
+  }
+  fs::path fire = find_text(dir, "fire");
+  std::string got = fixed_text(rule, fire, date);
+  if (std::getenv("WIRELINT_UPDATE_FIXED")) std::ofstream(dir / "fire.fixed", std::ios::binary) << got;
+  ASSERT_TRUE(fs::exists(dir / "fire.fixed")) << "a fixable rule needs fire.fixed in " << dir;
+  EXPECT_EQ(got, read(dir / "fire.fixed")) << rule;
+  EXPECT_NE(got, read(fire)) << rule << ": no fix changed fire.txt";
+  // Fixing the clean text changes nothing.
+  fs::path clean = find_text(dir, "clean");
+  EXPECT_EQ(fixed_text(rule, clean, date), read(clean)) << rule;
 }
 
 std::vector<std::string> fixture_rules() {
