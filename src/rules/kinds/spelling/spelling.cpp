@@ -5,7 +5,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dictionary/entities.h"
 #include "dictionary/spell_checker.h"
+#include "rules/entity_index.h"
 #include "models/synonyms.h"
 #include "rules/kinds/registry.h"
 #include "text/utf8.h"
@@ -40,6 +42,8 @@ class SpellingRule : public Rule {
     for (auto& w : table.strings("gloss_words")) gloss_words_.insert(std::move(w));
     gloss_max_words_ = static_cast<std::size_t>(table.integer("gloss_max_words").value_or(0));
     for (auto& w : table.strings("foreign_function_words")) foreign_words_.insert(std::move(w));
+    language_labels_ = table.boolean("language_labels").value_or(false);
+    for (auto& w : table.strings("language_names")) language_names_.insert(std::move(w));
     foreign_sentence_words_ = static_cast<std::size_t>(table.integer("foreign_sentence_words").value_or(0));
     foreign_sentence_percent_ =
         static_cast<std::size_t>(table.integer("foreign_sentence_percent").value_or(101));
@@ -312,6 +316,21 @@ class SpellingRule : public Rule {
           !(i > 0 && has_digit(ts.surface(i - 1))))  // not a unit after a number: "921,000 dlrss, or"
         return true;
     }
+    // A passage labelled with its language: the words from the sentence's start (or the last
+    // bracket) up to a bracket that holds only a language's name, "(Albanian)", "(German)" (a
+    // country's demonym, or one of `language_names`).
+    if (language_labels_) {
+      std::size_t close = i + 1;
+      while (close < ts.size() && same_sentence(close) && ts.surface(close) != "(" && ts.surface(close) != ")" &&
+             close - i < 40)
+        ++close;
+      if (close + 2 < ts.size() && ts.surface(close) == "(" && ts.surface(close + 2) == ")" && capitalized(ts[close + 1])) {
+        std::string name(ts.surface(close + 1));
+        bool language = language_names_.count(name) > 0 ||
+                        (ctx.entities && ctx.entities->dictionary().by_demonym(name) != nullptr);
+        if (language) return true;
+      }
+    }
     // A passage in another language: most lower-case words of the sentence unknown.
     if (foreign_sentence_words_ > 0) {
       auto& verdict = verdicts[ts[i].sentence];
@@ -350,6 +369,8 @@ class SpellingRule : public Rule {
   std::unordered_set<std::string> mention_before_, mention_after_, naming_before_, gloss_words_, foreign_words_;
   std::size_t mention_window_ = 0;
   std::size_t gloss_max_words_ = 0;
+  bool language_labels_ = false;
+  std::unordered_set<std::string> language_names_;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
   std::vector<std::string> closed_prefixes_;
   std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
