@@ -14,13 +14,16 @@ constexpr std::size_t kMaxFindingsPerRule = 1000;
 
 class CollectingEmitter : public rules::Emitter {
  public:
-  CollectingEmitter(const Document& doc, std::vector<Diagnostic>& out) : doc_(doc), out_(out) {}
+  CollectingEmitter(const Document& doc, std::vector<Diagnostic>& out, const tokenize::TokenStream& tokens,
+                    const rules::StoryContext& story)
+      : doc_(doc), out_(out), tokens_(tokens), story_(story) {}
   void set_rule(const rules::Rule* rule, Severity severity) {
     rule_ = rule;
     severity_ = severity;
   }
   void emit(std::size_t text_begin, std::size_t text_end, std::string message,
             std::vector<std::string> replacements) override {
+    if (silenced(text_begin)) return;
     // At most kMaxFindingsPerRule findings of a rule in one file: the rest are counted and
     // summed up in one finding (finish), so memory stays bounded on any input (5 MB of quote
     // marks would otherwise be millions of findings).
@@ -50,6 +53,22 @@ class CollectingEmitter : public rules::Emitter {
     out_.push_back(std::move(d));
   }
 
+  // Whether the rule's data silences a finding at `text_begin` in its context (unless_context).
+  bool silenced(std::size_t text_begin) const {
+    const auto& info = rule_->info();
+    if (!info.unless_quoted && !info.unless_framed && !info.unless_attributed) return false;
+    // The token the finding starts in.
+    std::size_t lo = 0, hi = tokens_.size();
+    while (lo < hi) {
+      std::size_t mid = (lo + hi) / 2;
+      if (tokens_[mid].end <= text_begin) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= tokens_.size()) return false;
+    return (info.unless_quoted && story_.quoted(lo)) || (info.unless_framed && story_.framed(lo)) ||
+           (info.unless_attributed && story_.attributed(lo));
+  }
+
   // One finding for each rule that reached the limit, at its first unreported finding.
   void finish() {
     for (const auto& [rule, over] : over_) {
@@ -77,6 +96,8 @@ class CollectingEmitter : public rules::Emitter {
   std::unordered_map<const rules::Rule*, Over> over_;
   const Document& doc_;
   std::vector<Diagnostic>& out_;
+  const tokenize::TokenStream& tokens_;
+  const rules::StoryContext& story_;
   const rules::Rule* rule_ = nullptr;
   Severity severity_ = Severity::warning;
 };
@@ -155,7 +176,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
                          exact_names_};
   rules::StoryContext story(tokens, rules_.context_data());
   ctx.story = &story;
-  CollectingEmitter emitter(doc, out);
+  CollectingEmitter emitter(doc, out, tokens, story);
   const auto& all = rules_.rules();
 
   std::vector<match::PhraseHit> hits;

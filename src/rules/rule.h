@@ -58,6 +58,9 @@ struct RuleInfo {
   // The house styles (rules/house-styles.toml) whose convention the rule encodes; it runs only
   // when the configured style is one of them. Empty: what is wrong in every style.
   std::vector<std::string> styles;
+  // Contexts of the story that silence the rule's findings (rules/context.h): a finding whose
+  // first token is quoted, framed ("what Moscow calls ...") or in an attributed sentence.
+  bool unless_quoted = false, unless_framed = false, unless_attributed = false;
   std::vector<Example> fire;   // each must produce at least one diagnostic of this rule
   std::vector<Example> clean;  // each must produce none
   std::string file;      // where the rule was loaded from, for messages

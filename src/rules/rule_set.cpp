@@ -224,6 +224,12 @@ std::unique_ptr<Rule> RuleSet::parse_rule(std::string_view toml_text, const std:
   info.enabled = table.boolean("enabled").value_or(true);
   info.fallback = table.boolean("fallback").value_or(false);
   info.styles = table.strings("styles");
+  for (const auto& c : table.strings("unless_context")) {
+    if (c == "quoted") info.unless_quoted = true;
+    else if (c == "framed") info.unless_framed = true;
+    else if (c == "attributed") info.unless_attributed = true;
+    else table.fail("unless_context", "expected quoted, framed or attributed, got \"" + c + "\"");
+  }
   for (const auto& s : info.styles)
     if (!kebab(s)) table.fail("styles", "a house style's id is kebab-case, got '" + s + "'");
   if (auto ex = table.table("examples")) {

@@ -8,7 +8,6 @@
 #include <optional>
 #include <unordered_map>
 
-#include "rules/context.h"
 #include "rules/kind.h"
 #include "rules/kinds/case.h"
 #include "rules/kinds/registry.h"
@@ -49,12 +48,6 @@ class PhraseRule : public Rule {
  public:
   PhraseRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
     bool case_sensitive = table.boolean("case_sensitive").value_or(false);
-    for (const auto& c : table.strings("unless_context")) {
-      if (c == "quoted") unless_quoted_ = true;
-      else if (c == "framed") unless_framed_ = true;
-      else if (c == "attributed") unless_attributed_ = true;
-      else table.fail("unless_context", "expected quoted, framed or attributed, got \"" + c + "\"");
-    }
     auto entries = table.tables("phrases");
     if (entries.empty()) table.fail(table.line(), "a phrase rule needs at least one [[phrases]] entry");
     for (auto& e : entries) {
@@ -133,12 +126,6 @@ class PhraseRule : public Rule {
       for (std::size_t k = 0; k < ex.tokens.size() && all; ++k) all = ts.folded(start + k) == ex.tokens[k];
       if (all) return;
     }
-    // The story's context: inside a quotation, framed as others' words ("what it calls"), or in
-    // an attributed sentence, as the rule's data says.
-    if (ctx.story && ((unless_quoted_ && ctx.story->quoted(hit.first_token)) ||
-                      (unless_framed_ && ctx.story->framed(hit.first_token)) ||
-                      (unless_attributed_ && ctx.story->attributed(hit.first_token))))
-      return;
     std::size_t b = ts[hit.first_token].begin, e = ts[hit.end_token - 1].end;
     std::string_view matched = ts.text().substr(b, e - b);
     std::vector<std::string> repl;
@@ -158,7 +145,6 @@ class PhraseRule : public Rule {
   }
 
  private:
-  bool unless_quoted_ = false, unless_framed_ = false, unless_attributed_ = false;
   std::vector<Variant> variants_;
   std::vector<Entry> entries_;
 };
