@@ -85,7 +85,7 @@ bool StoryContext::framed(std::size_t t) const {
       std::size_t start = t - gap - phrase.size();
       if (ts_[start].sentence != ts_[t].sentence) break;
       std::size_t between = start + phrase.size();
-      if (between < t) {  // the gap's last token must be a gap word or a mark; checked below
+      if (between < t) {  // every token between must be a gap word or a quotation mark
         bool ok = true;
         for (std::size_t k = between; k < t && ok; ++k)
           ok = mark_of(ts_.surface(k)) != Mark::none ||
