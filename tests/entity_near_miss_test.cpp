@@ -227,7 +227,8 @@ const rules::EntityIndex& state_index() {
        "SA\tSaudi Arabia\t\tSaudi|Saudi Arabian\tSaudi\tSaudis\tRiyadh\n"
        "JO\tJordan\t\tJordanian\tJordanian\tJordanians\tAmman\n"
        "BD\tBangladesh\t\tBangladeshi\tBangladeshi\tBangladeshis\tDhaka\n"
-       "SL\tSierra Leone\t\tSierra Leonean\tSierra Leonean\tSierra Leoneans\tFreetown\n"},
+       "SL\tSierra Leone\t\tSierra Leonean\tSierra Leonean\tSierra Leoneans\tFreetown\n"
+       "LY\tLibya\t\tLibyan\tLibyan\tLibyans\tTripoli\n"},
       {"dict/agencies.tsv",
        "id\tname\tabbreviations\tcountry\taliases\tnote\n"
        "spa\tSaudi Press Agency\tSPA\tSA\t\t\n"},
@@ -240,9 +241,26 @@ const rules::EntityIndex& state_index() {
        "ru_forces\tRussian Armed Forces\t\t\tRU\tarmed forces\n"
        "us_army\tUnited States Army\tU.S. Army\t\tUS\tarmed forces\n"
        "bangladesh_bank\tBangladesh Bank\t\t\tBD\tcentral bank\n"
-       "bank_of_sierra_leone\tBank of Sierra Leone\t\t\tSL\tcentral bank\n"},
+       "bank_of_sierra_leone\tBank of Sierra Leone\t\t\tSL\tcentral bank\n"
+       "cbl\tCentral Bank of Libya\t\t\tLY\tcentral bank\n"},
   }));
   return *index;
+}
+
+TEST(EntityNearMiss, MisnamedCentralBanks) {
+  const auto& ix = state_index();
+  // "Bank of" a country whose central bank is called otherwise names no real bank: the
+  // country's own is offered, or the bank of the country the story is about.
+  EXPECT_EQ(findings("The Bank of Libya set its intervention rate, dealers said.", ix),
+            V{"Bank of Libya -> Central Bank of Libya"});
+  EXPECT_EQ(findings("The Bank of Libya set its intervention rate in Tripoli.", ix),
+            V{"Bank of Libya -> Central Bank of Libya"});
+  EXPECT_EQ(findings("The Bank of Libya provided 456 mln stg, London dealers said.", ix),
+            V{"Bank of Libya -> Bank of England"});
+  // The real name, a capital's bank, a possessive description, a country without a known
+  // central bank: clean.
+  EXPECT_EQ(findings("The Central Bank of Libya and the Bank of Tripoli set rates, dealers said.", ix), V{});
+  EXPECT_EQ(findings("Libya's Bank said so; the Bank of Jordan agreed, dealers said.", ix), V{});
 }
 
 TEST(EntityNearMiss, RegionsAndCountriesInStateBodies) {
