@@ -16,7 +16,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libicu-dev libhunspell-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   googletest libgtest-dev libbenchmark-dev
-  mythes-en-us wordnet-base
+  mythes-en-us wordnet-base python3-distributed
 )
 
 deps_only=0

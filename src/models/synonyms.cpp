@@ -78,7 +78,8 @@ std::vector<std::uint8_t> build_image(const std::vector<std::string>& sources) {
     while (std::getline(in, line)) {
       ++n;
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
+      // '#' opens a comment, except as a row's whole first field: a unigram of the n-gram table.
+      if (line.empty() || (line[0] == '#' && (line.size() < 2 || line[1] != '\t'))) continue;
       auto fail = [&](const std::string& why) { throw SynonymError(path + ":" + std::to_string(n) + ": " + why); };
       std::vector<std::string> cols;
       std::size_t b = 0;
