@@ -239,6 +239,8 @@ int main(int argc, char** argv) {
       try {
         models::SynonymModel::compile(lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
         models::SynonymModel::compile(lint::Engine::bigram_sources(data_dir), lint::Engine::bigram_image(data_dir));
+        models::SynonymModel::compile(lint::Engine::ngram_sources(data_dir), lint::Engine::ngram_image(data_dir));
+        models::SynonymModel::compile(lint::Engine::collocation_sources(data_dir), lint::Engine::collocation_image(data_dir));
         rules::compile_entity_image(lint::Engine::entity_dir(data_dir), lint::Engine::entity_image(data_dir));
       } catch (const models::SynonymError& e) {
         throw lint::EngineError(e.what());
@@ -281,6 +283,8 @@ int main(int argc, char** argv) {
       };
       show("synonyms", lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
       show("bigrams", lint::Engine::bigram_sources(data_dir), lint::Engine::bigram_image(data_dir));
+      show("ngrams", lint::Engine::ngram_sources(data_dir), lint::Engine::ngram_image(data_dir));
+      show("collocation synonyms", lint::Engine::collocation_sources(data_dir), lint::Engine::collocation_image(data_dir));
       {
         auto start = std::chrono::steady_clock::now();
         dictionary::EntityDictionary dict;

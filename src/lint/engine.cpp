@@ -73,6 +73,22 @@ std::string Engine::bigram_image(const std::string& data_dir) {
   return (fs::path(data_dir) / "dictionaries" / "ngrams" / "bigrams.bin").string();
 }
 
+std::vector<std::string> Engine::ngram_sources(const std::string& data_dir) {
+  return {(fs::path(data_dir) / "dictionaries" / "ngrams" / "news.tsv").string()};
+}
+
+std::string Engine::ngram_image(const std::string& data_dir) {
+  return (fs::path(data_dir) / "dictionaries" / "ngrams" / "news.bin").string();
+}
+
+std::vector<std::string> Engine::collocation_sources(const std::string& data_dir) {
+  return {(fs::path(data_dir) / "dictionaries" / "ngrams" / "collocation-synonyms.tsv").string()};
+}
+
+std::string Engine::collocation_image(const std::string& data_dir) {
+  return (fs::path(data_dir) / "dictionaries" / "ngrams" / "collocation-synonyms.bin").string();
+}
+
 std::string Engine::entity_dir(const std::string& data_dir) {
   return (fs::path(data_dir) / "dictionaries" / "entities").string();
 }
@@ -133,6 +149,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   try {
     synonyms_ = models::SynonymModel::open(synonym_sources(data_dir), synonym_image(data_dir));
     bigrams_ = models::SynonymModel::open(bigram_sources(data_dir), bigram_image(data_dir));
+    ngrams_ = models::SynonymModel::open(ngram_sources(data_dir), ngram_image(data_dir));
+    collocations_ = models::SynonymModel::open(collocation_sources(data_dir), collocation_image(data_dir));
   } catch (const models::SynonymError& e) {
     throw EngineError(e.what());
   }
@@ -146,7 +164,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
     for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(std::string_view(n).substr(0, n.find('\t'))); });
   exact_names_.finish();
   linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get(), synonyms_.get(), &real_names_,
-                                     bigrams_.get(), &exact_names_);
+                                     bigrams_.get(), &exact_names_, ngrams_.get(),
+                                     collocations_.get());
 }
 
 }  // namespace wirelint::lint

@@ -48,6 +48,14 @@ class Engine {
   const models::SynonymModel& bigrams() const { return *bigrams_; }
   static std::vector<std::string> bigram_sources(const std::string& data_dir);
   static std::string bigram_image(const std::string& data_dir);
+  // The reference n-gram table (dictionaries/ngrams/news.tsv: unigrams, bigrams, trigrams of
+  // news text, in the same table format) and its image.
+  const models::SynonymModel& ngrams() const { return *ngrams_; }
+  static std::vector<std::string> ngram_sources(const std::string& data_dir);
+  static std::string ngram_image(const std::string& data_dir);
+  // Thesaurus words -> the frequent news words they may stand for, and its image.
+  static std::vector<std::string> collocation_sources(const std::string& data_dir);
+  static std::string collocation_image(const std::string& data_dir);
   // The entity dictionary's folder and its compiled image (rules/entity_image.h).
   static std::string entity_dir(const std::string& data_dir);
   static std::string entity_image(const std::string& data_dir);
@@ -61,7 +69,7 @@ class Engine {
   std::unique_ptr<dictionary::SpellChecker> spell_;
   dictionary::EntityDictionary entities_;
   std::unique_ptr<rules::EntityIndex> entity_index_;
-  std::unique_ptr<models::SynonymModel> synonyms_, bigrams_;
+  std::unique_ptr<models::SynonymModel> synonyms_, bigrams_, ngrams_, collocations_;
   std::unordered_set<std::string> real_names_;  // dictionaries/names/*.txt
   rules::NameList exact_names_;                 // dictionaries/names/exact/*.txt
   std::unique_ptr<Linter> linter_;

@@ -176,6 +176,8 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
                          exact_names_};
   rules::StoryContext story(tokens, rules_.context_data());
   ctx.story = &story;
+  ctx.ngrams = ngrams_;
+  ctx.collocation_synonyms = collocation_synonyms_;
   CollectingEmitter emitter(doc, out, tokens, story);
   const auto& all = rules_.rules();
 

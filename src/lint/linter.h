@@ -50,14 +50,17 @@ class Linter {
   Linter(const rules::RuleSet& rules, const dictionary::SpellChecker* spell,
          const rules::EntityIndex* entities = nullptr, const models::SynonymModel* synonyms = nullptr,
          const std::unordered_set<std::string>* real_names = nullptr, const models::SynonymModel* bigrams = nullptr,
-         const rules::NameList* exact_names = nullptr)
+         const rules::NameList* exact_names = nullptr, const models::SynonymModel* ngrams = nullptr,
+         const models::SynonymModel* collocation_synonyms = nullptr)
       : rules_(rules),
         spell_(spell),
         entities_(entities),
         synonyms_(synonyms),
         real_names_(real_names),
         bigrams_(bigrams),
-        exact_names_(exact_names) {}
+        exact_names_(exact_names),
+        ngrams_(ngrams),
+        collocation_synonyms_(collocation_synonyms) {}
 
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date) const;
 
@@ -73,6 +76,8 @@ class Linter {
   const std::unordered_set<std::string>* real_names_;
   const models::SynonymModel* bigrams_;
   const rules::NameList* exact_names_;
+  const models::SynonymModel* ngrams_;
+  const models::SynonymModel* collocation_synonyms_;
 };
 
 }  // namespace wirelint::lint

@@ -29,6 +29,7 @@ const std::map<std::string, KindFactory>& kinds() {
       {"space-before-punctuation", make_space_before_punctuation_rule},
       {"spaced-dash", make_spaced_dash_rule},
       {"quote-punctuation", make_quote_punctuation_rule},
+      {"collocation-model", make_collocation_model_rule},
   };
   return table;
 }

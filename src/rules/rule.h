@@ -86,6 +86,12 @@ struct LintContext {
   const NameList* exact_names = nullptr;
   // Quotations, framing and attribution in this document (rules/context.h).
   const StoryContext* story = nullptr;
+  // The reference n-grams of news text (dictionaries/ngrams/news.tsv), read with pair_strength:
+  // ("#", w) a unigram, (a, b) a bigram, ("a b", c) a trigram.
+  const models::SynonymModel* ngrams = nullptr;
+  // Thesaurus words -> the frequent news words they may stand for
+  // (dictionaries/ngrams/collocation-synonyms.tsv).
+  const models::SynonymModel* collocation_synonyms = nullptr;
 };
 
 // Whether `name` is listed as a real name the dictionary does not check (real_names or

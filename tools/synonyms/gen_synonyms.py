@@ -18,7 +18,13 @@ or phrase that some source gives as a synonym of it, with:
 Words are lower case; output is sorted, so the file is deterministic for the same sources.
 
 Usage: python3 tools/synonyms/gen_synonyms.py [--moby PATH] [--out PATH] [--check]
+                                             [--keys-from-ngrams TABLE --min-strength N]
   --check   write nothing; exit 1 when the table differs from what the sources and keys give
+  --keys-from-ngrams  key the table by the content words of a reference n-gram table
+            (dictionaries/ngrams/news.tsv) whose unigram strength is at least --min-strength,
+            single-word synonyms only: the collocation model's table
+            (dictionaries/ngrams/collocation-synonyms.tsv), which asks "is the word in the text a
+            thesaurus swap of a frequent word?"
 """
 import argparse
 import csv
@@ -168,6 +174,21 @@ def read_moby(path, keys, out):
                     row.setdefault(t, set()).add("b")
 
 
+def ngram_keys(path, least):
+    """Content words of a reference n-gram table (unigram rows: first field '#') at least this
+    strong, without the function words its builder leaves out of content n-grams."""
+    sys.path.insert(0, os.path.join(ROOT, "tools", "ngrams"))
+    from ngrams import FUNCTION_WORDS  # noqa: E402
+    keys = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 4 and parts[0] == "#" and int(parts[3]) >= least and parts[1].isalpha() \
+                    and parts[1] not in FUNCTION_WORDS:
+                keys.add(parts[1])
+    return keys
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mythes", default="/usr/share/mythes/th_en_US_v2.dat")
@@ -175,11 +196,13 @@ def main():
     ap.add_argument("--moby", default=os.path.join(ROOT, "build", "thesauri", "node_modules", "moby", "words.txt"))
     ap.add_argument("--out", default=os.path.join(ROOT, "dictionaries", "synonyms", "synonyms.tsv"))
     ap.add_argument("--check", action="store_true", help="compare with --out instead of writing it")
+    ap.add_argument("--keys-from-ngrams")
+    ap.add_argument("--min-strength", type=int, default=4)
     a = ap.parse_args()
     for p in (a.mythes, a.moby, os.path.join(a.wordnet, "data.noun")):
         if not os.path.exists(p):
             sys.exit("gen_synonyms.py: missing source %s (see tools/synonyms/README.md)" % p)
-    keys = entity_keys()
+    keys = ngram_keys(a.keys_from_ngrams, a.min_strength) if a.keys_from_ngrams else entity_keys()
     table = {}
     read_mythes(a.mythes, keys, table)
     read_wordnet(a.wordnet, keys, table)
@@ -194,15 +217,28 @@ def main():
         f.write("#   w s h d  WordNet 3.0 (Debian wordnet-base; WordNet 3.0 license, Princeton University)\n")
         f.write("#   b      Moby Thesaurus II (npm moby@1.1.2 words.txt; public domain, Grady Ward)\n")
         f.write("# Columns: word, synonym, sources (letters, see README.md), strength (sum of source weights).\n")
-        f.write("# Keys: every word of a known name in dictionaries/entities/, of an office title, and of tools/synonyms/extra_keys.txt.\n")
+        if a.keys_from_ngrams:
+            f.write("# Rows: a thesaurus word -> a content word of %s (unigram strength >= %d) that lists it as a\n"
+                    "# synonym; single words only. Read from the word in a text to the frequent word it may stand for.\n"
+                    % (os.path.relpath(a.keys_from_ngrams, ROOT), a.min_strength))
+            f.write("# Regenerate: python3 tools/synonyms/gen_synonyms.py --keys-from-ngrams %s --min-strength %d --out %s\n"
+                    % (os.path.relpath(a.keys_from_ngrams, ROOT), a.min_strength, os.path.relpath(a.out, ROOT)))
+        else:
+            f.write("# Keys: every word of a known name in dictionaries/entities/, of an office title, and of tools/synonyms/extra_keys.txt.\n")
+        rows = []
         for word in sorted(table):
             for syn in sorted(table[word]):
-                if "\t" in syn or not syn:
+                if "\t" in syn or not syn or (a.keys_from_ngrams and (" " in syn or syn == word)):
                     continue
                 srcs = table[word][syn]
                 strength = min(9, sum(WEIGHT[s] for s in srcs))
-                f.write("%s\t%s\t%s\t%d\n" % (word, syn, "".join(c for c in order if c in srcs), strength))
-                pairs += 1
+                # The collocation table is read from the word in a text to the frequent word it
+                # may stand for: keyed by the synonym.
+                first, second = (syn, word) if a.keys_from_ngrams else (word, syn)
+                rows.append("%s\t%s\t%s\t%d\n" % (first, second, "".join(c for c in order if c in srcs), strength))
+        for row in sorted(rows) if a.keys_from_ngrams else rows:
+            f.write(row)
+            pairs += 1
     text = f.getvalue()
     if a.check:
         try:

@@ -28,5 +28,6 @@ std::unique_ptr<Rule> make_double_space_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_space_before_punctuation_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_spaced_dash_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_quote_punctuation_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_collocation_model_rule(RuleInfo info, TableReader& table);
 
 }  // namespace wirelint::rules
