@@ -77,6 +77,18 @@ std::optional<std::int64_t> TableReader::integer(const std::string& key) {
   return n->as_integer()->get();
 }
 
+std::vector<std::int64_t> TableReader::integers(const std::string& key) {
+  const toml::node* n = get(key);
+  std::vector<std::int64_t> out;
+  if (!n) return out;
+  if (!n->is_array()) fail(key, "expected an array of integers");
+  for (const auto& el : *n->as_array()) {
+    if (!el.is_integer()) fail(el.source().begin.line, "'" + key + "': expected integers only");
+    out.push_back(el.as_integer()->get());
+  }
+  return out;
+}
+
 std::vector<TableReader> TableReader::tables(const std::string& key) {
   const toml::node* n = get(key);
   std::vector<TableReader> out;

@@ -32,6 +32,8 @@ class TableReader {
   std::vector<std::string> strings(const std::string& key);
   std::optional<bool> boolean(const std::string& key);
   std::optional<std::int64_t> integer(const std::string& key);
+  // An array of integers (empty if the key is absent).
+  std::vector<std::int64_t> integers(const std::string& key);
   // Each element of an array of tables, as readers (empty if the key is absent).
   std::vector<TableReader> tables(const std::string& key);
   std::optional<TableReader> table(const std::string& key);

@@ -1,20 +1,24 @@
 // Kind "collocation-model": a spun collocation found by what real news says, not by a list.
-// Spinners swap one word of an ordinary collocation for a thesaurus synonym ("accrued raise"
-// for accrued interest, "moneymaking paper" for commercial paper). The signal that generalizes:
-// the pair in the text is unseen in the reference n-gram table (dictionaries/ngrams/news.tsv),
-// the swapped word is itself rare in news, and a thesaurus links it to a word that forms a
-// frequent pair with its neighbour (dictionaries/ngrams/collocation-synonyms.tsv, read from the
-// word in the text to the frequent word it may stand for). The frequent pair is the fix.
+// Spinners swap one word of an ordinary collocation for a thesaurus synonym ("luxuriousness
+// market" for money market, "moneymaking paper" for commercial paper). The signal that
+// generalizes: the pair in the text is unseen in the reference n-gram table
+// (dictionaries/ngrams/news.tsv) while a thesaurus links one of its words
+// (dictionaries/ngrams/collocation-synonyms.tsv, read from the word in the text to the frequent
+// word it may stand for) to a word that forms a frequent pair with the other. The frequent pair
+// is the fix.
 //
 // Two adjacent lower-case words of a sentence, both content words (not `function_words`), with
 // only a space or a line break between them, form a candidate pair; a word joined by a hyphen is
-// part of a compound and not judged. Thresholds are strengths of the table (1 + log2 of the
-// count in the derivation half of the corpora): the original pair at least
-// `min_original_strength`, the swapped word at most `max_spun_word_strength`, the first word at
-// most `max_context_strength` (a word as common as "new" or "last" makes no collocation of its
-// own), the thesaurus link at least `min_relation`. `skip_heads` lists words after which a pair
-// is a clause, not a collocation ("analysts said").
+// part of a compound and not judged; `skip_heads` lists second words that make a clause, not a
+// collocation ("analysts said"). The best original (the strongest pair with its context) is
+// scored by a naive Bayes model whose weights are data, learned by
+// tools/spin/train_collocation.py from spun and clean stories: the swapped word's and the kept
+// word's frequency, the thesaurus link, the original pair's and trigram's strength, whether the
+// story uses the original pair or the swapped word elsewhere. A score of `min_score` or more is
+// reported. Strengths are 1 + log2 of a count in the derivation half of the corpora.
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "models/synonyms.h"
 #include "rules/kinds/registry.h"
@@ -25,9 +29,21 @@ namespace {
 
 using tokenize::CaseShape;
 
+// The features of one candidate original (see train_collocation.py, which computes the same).
 struct Candidate {
-  int strength = 0;
-  std::string text;
+  bool head = false;          // the pair's second word was swapped
+  int word = 0, other = 0;    // unigram strengths of the swapped word and the kept one
+  int relation = 0;           // thesaurus strength of the link
+  int original = 0;           // strength of the frequent pair
+  int trigram = 0;            // ... with the word before or after it
+  int original_in_story = 0;  // the frequent pair used elsewhere in the story (0/1)
+  int word_in_story = 0;      // other uses of the swapped word (0, 1, 2 = two or more)
+  std::string text;           // the frequent pair
+  bool operator<(const Candidate& o) const {
+    if (original + trigram != o.original + o.trigram) return original + trigram < o.original + o.trigram;
+    if (relation != o.relation) return relation < o.relation;
+    return text < o.text;
+  }
 };
 
 class CollocationModelRule : public Rule {
@@ -35,16 +51,24 @@ class CollocationModelRule : public Rule {
   CollocationModelRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
     function_words_ = typography::word_set(table, "function_words");
     skip_heads_ = typography::word_set(table, "skip_heads");
-    auto strength = [&](const char* key, int def) {
-      auto v = table.integer(key);
-      if (v && (*v < 0 || *v > 9)) table.fail(key, "must be a strength from 0 to 9");
-      return v ? static_cast<int>(*v) : def;
+    auto v = table.integer("min_original_strength");
+    if (v && (*v < 1 || *v > 9)) table.fail("min_original_strength", "must be a strength from 1 to 9");
+    min_original_ = v ? static_cast<int>(*v) : 3;
+    min_score_ = static_cast<int>(table.integer("min_score").value_or(0));
+    side_head_ = static_cast<int>(table.integer("side_head").value_or(0));
+    side_modifier_ = static_cast<int>(table.integer("side_modifier").value_or(0));
+    auto weights = [&](const char* key, std::size_t size, std::vector<int>& out) {
+      auto w = table.integers(key);
+      if (w.size() != size) table.fail(key, "needs " + std::to_string(size) + " weights, one per value");
+      out.assign(w.begin(), w.end());
     };
-    min_original_ = strength("min_original_strength", 4);
-    max_spun_ = strength("max_spun_word_strength", 1);
-    max_context_ = strength("max_context_strength", 8);
-    min_relation_ = strength("min_relation", 1);
-    if (min_original_ < 1) table.fail("min_original_strength", "must be at least 1: an unseen pair is no original");
+    weights("word", 10, word_);
+    weights("other", 10, other_);
+    weights("relation", 10, relation_);
+    weights("original", 10, original_w_);
+    weights("trigram", 10, trigram_);
+    weights("original_in_story", 2, original_in_story_);
+    weights("word_in_story", 3, word_in_story_);
   }
 
   bool scans() const override { return true; }
@@ -52,6 +76,14 @@ class CollocationModelRule : public Rule {
   void check(const LintContext& ctx, Emitter& out) const override {
     if (!ctx.ngrams || !ctx.collocation_synonyms) return;
     const auto& ts = ctx.tokens;
+    // The story's words and word pairs, for the story-level features.
+    std::unordered_map<std::string, int> uses;
+    std::unordered_map<std::string, int> pairs;
+    for (std::size_t t = 0; t < ts.size(); ++t) {
+      if (!ts[t].is_word()) continue;
+      ++uses[std::string(ts.folded(t))];
+      if (t + 1 < ts.size() && ts[t + 1].is_word()) ++pairs[std::string(ts.folded(t)) + " " + std::string(ts.folded(t + 1))];
+    }
     for (std::size_t i = 0; i + 1 < ts.size(); ++i) {
       std::size_t j = i + 1;
       if (!plain_word(ts, i) || !plain_word(ts, j) || !ts[j].space_before || ts[j].paragraph_before ||
@@ -63,13 +95,20 @@ class CollocationModelRule : public Rule {
       std::string a(ts.folded(i)), b(ts.folded(j));
       if (function_words_.count(a) || function_words_.count(b) || skip_heads_.count(b)) continue;
       if (ctx.ngrams->pair_strength(a, b) > 0) continue;  // wording in use
-      if (unigram(ctx, a) > max_context_) continue;
-      Candidate best;
-      consider(ctx, b, a, true, best);   // the head swapped: "accrued raise"
-      consider(ctx, a, b, false, best);  // the modifier swapped: "moneymaking paper"
-      if (best.strength == 0) continue;
+      std::string before = i > 0 && ts[i - 1].is_word() && ts[i - 1].sentence == ts[i].sentence ? std::string(ts.folded(i - 1)) : "";
+      std::string after = j + 1 < ts.size() && ts[j + 1].is_word() && ts[j + 1].sentence == ts[j].sentence
+                              ? std::string(ts.folded(j + 1)) : "";
+      std::optional<Candidate> best;
+      consider(ctx, a, b, true, before, after, best);   // the head swapped: "money exchange"
+      consider(ctx, a, b, false, before, after, best);  // the modifier swapped: "moneymaking paper"
+      if (!best) continue;
+      auto& c = *best;
+      auto found = pairs.find(c.text);
+      c.original_in_story = found != pairs.end() && found->second > 0 ? 1 : 0;
+      c.word_in_story = std::min(uses[c.head ? b : a] - 1, 2);
+      if (score(c) < min_score_) continue;
       std::size_t begin = ts[i].begin, end = ts[j].end;
-      out.emit(begin, end, format_message(ts.text().substr(begin, end - begin), best.text), {best.text});
+      out.emit(begin, end, format_message(ts.text().substr(begin, end - begin), c.text), {c.text});
       i = j;
     }
   }
@@ -92,27 +131,45 @@ class CollocationModelRule : public Rule {
     return o + "s";
   }
 
-  // The best original for the pair with `word` swapped (`head`: the pair's second word), its
-  // `other` word kept.
-  void consider(const LintContext& ctx, const std::string& word, const std::string& other, bool head,
-                Candidate& best) const {
-    if (unigram(ctx, word) > max_spun_) return;
+  int score(const Candidate& c) const {
+    return (c.head ? side_head_ : side_modifier_) + word_[c.word] + other_[c.other] + relation_[c.relation] +
+           original_w_[c.original] + trigram_[c.trigram] + original_in_story_[c.original_in_story] +
+           word_in_story_[c.word_in_story];
+  }
+
+  // The best original for the pair (a, b) with its second (`head`) or first word swapped.
+  void consider(const LintContext& ctx, const std::string& a, const std::string& b, bool head,
+                const std::string& before, const std::string& after, std::optional<Candidate>& best) const {
+    const std::string& word = head ? b : a;
+    const std::string& other = head ? a : b;
+    int word_strength = unigram(ctx, word);
     for (const auto& base : models::base_forms(word)) {
       for (const auto& [o, rel] : ctx.collocation_synonyms->synonyms(base)) {
-        if (rel.strength < min_relation_) continue;
         std::string original = head ? inflect(o, word) : o;
         if (original == word || models::same_word(original, word) || function_words_.count(original)) continue;
         if (original.size() >= 5 && word.size() >= 5 && original.compare(0, 5, word, 0, 5) == 0) continue;
-        int s = head ? ctx.ngrams->pair_strength(other, original) : ctx.ngrams->pair_strength(original, other);
-        if (s < min_original_ || unigram(ctx, original) <= unigram(ctx, word)) continue;
-        std::string text = head ? other + " " + original : original + " " + other;
-        if (s > best.strength || (s == best.strength && text < best.text)) best = Candidate{s, text};
+        const std::string& first = head ? a : original;
+        const std::string& second = head ? original : b;
+        int s = ctx.ngrams->pair_strength(first, second);
+        if (s < min_original_ || unigram(ctx, original) <= word_strength) continue;
+        int t = std::max(before.empty() ? 0 : ctx.ngrams->pair_strength(before + " " + first, second),
+                         after.empty() ? 0 : ctx.ngrams->pair_strength(first + " " + second, after));
+        Candidate c;
+        c.head = head;
+        c.word = std::min(word_strength, 9);
+        c.other = std::min(unigram(ctx, other), 9);
+        c.relation = std::min<int>(rel.strength, 9);
+        c.original = s;
+        c.trigram = t;
+        c.text = first + " " + second;
+        if (!best || *best < c) best = c;
       }
     }
   }
 
   std::unordered_set<std::string> function_words_, skip_heads_;
-  int min_original_ = 4, max_spun_ = 1, max_context_ = 8, min_relation_ = 1;
+  int min_original_ = 3, min_score_ = 0, side_head_ = 0, side_modifier_ = 0;
+  std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_;
 };
 
 }  // namespace
