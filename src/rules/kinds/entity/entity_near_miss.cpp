@@ -167,6 +167,8 @@ struct Params {
   std::unordered_set<std::string> joining_words;
   // Capitalized words after a name that begin a role, not a longer name ("Governor", "Chairman").
   std::unordered_set<std::string> role_words;
+  // A company's legal form after a name ("Ltd"): ends the name, and makes it a company's.
+  std::unordered_set<std::string> company_forms;
   // Words that open a sentence without being part of a name after them ("The", "In", "But").
   std::unordered_set<std::string> openers;
   // Lower-cased head nouns that name a kind of body (ministry, department, office, ...).
@@ -514,6 +516,7 @@ class EntityNearMissRule : public Rule {
     words("function_words", p_.function_words, true);
     words("joining_words", p_.joining_words, true);
     words("role_words", p_.role_words, false);
+    words("company_forms", p_.company_forms, false);
     words("sentence_openers", p_.openers, false);
     words("body_words", p_.body_words, true);
     words("person_titles", p_.person_titles, false);
@@ -1155,6 +1158,7 @@ class EntityNearMissRule : public Rule {
       // So does a known abbreviation after it ("the official Saudi Push Agency SPA said").
       bool abbreviation = mention_of[j] >= 0 && (*ctx.mentions)[mention_of[j]].form == FormKind::abbreviation;
       if (name_word(ts[j]) && ts[j].sentence == ts[e - 1].sentence && !p_.role_words.count(std::string(ts.surface(j))) &&
+          !p_.company_forms.count(std::string(ts.surface(j))) &&
           !abbreviation && !sub_body(ts, j))
         return true;
       // "Organization for the Exploitation of ...": an article may follow the joining word.
@@ -1723,7 +1727,10 @@ class EntityNearMissRule : public Rule {
     // cannot tell which country's body was meant (below).
     std::vector<Aligned> aligned;
     for (const auto& h : hits) aligned.push_back(Aligned{h.name, h.k, pair ? paraphrase(h.k) : words[h.k]});
-    const std::vector<std::uint32_t>* misnamed = known_body || ran_on ? nullptr : misnamed_bodies(ctx, ix, aligned, span);
+    // Not before a company's legal form ("National Bank of Brunei Bhd"): a company's name.
+    bool company = e < ts.size() && p_.company_forms.count(std::string(ts.surface(e)));
+    const std::vector<std::uint32_t>* misnamed =
+        known_body || ran_on || company ? nullptr : misnamed_bodies(ctx, ix, aligned, span);
     auto decide = [&]() -> bool {
       if (!pair)
         for (auto& h : hits) {
