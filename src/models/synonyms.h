@@ -65,6 +65,12 @@ class SynonymModel {
   // The strength of the exact pair (a, b), compared in lower case, with no morphology: for
   // tables of word pairs that are not synonyms (the reference bigrams). Zero when absent.
   std::uint8_t pair_strength(std::string_view a, std::string_view b) const;
+  // The same for words already in lower case: no copy (the hot path of the n-gram rules).
+  std::uint8_t folded_pair_strength(std::string_view a, std::string_view b) const { return direct(a, b).strength; }
+  // Calls f(b, strength) for every pair (a, b) of the table, `a` compared in lower case, with
+  // no morphology and no allocation per pair: the followers of a word in the n-gram table.
+  template <class F>
+  void for_each_pair(std::string_view a, F&& f) const;
 
   bool from_image() const { return mapped_ != nullptr; }
   std::size_t words() const { return n_words_; }
@@ -100,5 +106,12 @@ std::vector<std::string> base_forms(std::string_view w);
 // Whether two words are one word in another form: case, number, tense, British/American
 // spelling, or a derivation that keeps the stem ("Guard"/"Guardian", "Nation"/"National").
 bool same_word(std::string_view a, std::string_view b);
+
+template <class F>
+void SynonymModel::for_each_pair(std::string_view a, F&& f) const {
+  auto ia = find(lower(a));
+  if (ia < 0) return;
+  for (auto k = adj_off_[ia]; k < adj_off_[ia + 1]; ++k) f(word(target_[k]), strength_[k]);
+}
 
 }  // namespace wirelint::models

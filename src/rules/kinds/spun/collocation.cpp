@@ -55,6 +55,7 @@ class CollocationModelRule : public Rule {
     if (v && (*v < 1 || *v > 9)) table.fail("min_original_strength", "must be a strength from 1 to 9");
     min_original_ = v ? static_cast<int>(*v) : 3;
     min_score_ = static_cast<int>(table.integer("min_score").value_or(0));
+    max_modifier_word_ = static_cast<int>(table.integer("max_modifier_word_strength").value_or(9));
     side_head_ = static_cast<int>(table.integer("side_head").value_or(0));
     side_modifier_ = static_cast<int>(table.integer("side_modifier").value_or(0));
     auto weights = [&](const char* key, std::size_t size, std::vector<int>& out) {
@@ -94,7 +95,7 @@ class CollocationModelRule : public Rule {
       if (j + 1 < ts.size() && !ts[j + 1].space_before && typography::is_punct(ts, j + 1, "-")) continue;
       std::string a(ts.folded(i)), b(ts.folded(j));
       if (function_words_.count(a) || function_words_.count(b) || skip_heads_.count(b)) continue;
-      if (ctx.ngrams->pair_strength(a, b) > 0) continue;  // wording in use
+      if (ctx.ngrams->folded_pair_strength(a, b) > 0) continue;  // wording in use
       std::string before = i > 0 && ts[i - 1].is_word() && ts[i - 1].sentence == ts[i].sentence ? std::string(ts.folded(i - 1)) : "";
       std::string after = j + 1 < ts.size() && ts[j + 1].is_word() && ts[j + 1].sentence == ts[j].sentence
                               ? std::string(ts.folded(j + 1)) : "";
@@ -120,16 +121,9 @@ class CollocationModelRule : public Rule {
     return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
 
-  static int unigram(const LintContext& ctx, const std::string& w) { return ctx.ngrams->pair_strength("#", w); }
+  static int unigram(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("#", w); }
 
   static bool plural(const std::string& w) { return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's'; }
-
-  // The frequent word `o` in the number of the word it replaced: a plural head stays plural.
-  static std::string inflect(const std::string& o, const std::string& like) {
-    if (!plural(like) || plural(o)) return o;
-    if (o.size() > 1 && o.back() == 'y') return o.substr(0, o.size() - 1) + "ies";
-    return o + "s";
-  }
 
   int score(const Candidate& c) const {
     return (c.head ? side_head_ : side_modifier_) + word_[c.word] + other_[c.other] + relation_[c.relation] +
@@ -137,38 +131,62 @@ class CollocationModelRule : public Rule {
            word_in_story_[c.word_in_story];
   }
 
-  // The best original for the pair (a, b) with its second (`head`) or first word swapped.
+  // The best original for the pair (a, b) with its second (`head`) or first word swapped. A
+  // swapped head is looked for among the first word's frequent followers in the n-gram table
+  // (few), a swapped modifier among the thesaurus words of a word rare enough
+  // (`max_modifier_word_strength`): both without a search of every synonym of a common word.
   void consider(const LintContext& ctx, const std::string& a, const std::string& b, bool head,
                 const std::string& before, const std::string& after, std::optional<Candidate>& best) const {
     const std::string& word = head ? b : a;
     const std::string& other = head ? a : b;
     int word_strength = unigram(ctx, word);
-    for (const auto& base : models::base_forms(word)) {
-      for (const auto& [o, rel] : ctx.collocation_synonyms->synonyms(base)) {
-        std::string original = head ? inflect(o, word) : o;
-        if (original == word || models::same_word(original, word) || function_words_.count(original)) continue;
-        if (original.size() >= 5 && word.size() >= 5 && original.compare(0, 5, word, 0, 5) == 0) continue;
-        const std::string& first = head ? a : original;
-        const std::string& second = head ? original : b;
-        int s = ctx.ngrams->pair_strength(first, second);
-        if (s < min_original_ || unigram(ctx, original) <= word_strength) continue;
-        int t = std::max(before.empty() ? 0 : ctx.ngrams->pair_strength(before + " " + first, second),
-                         after.empty() ? 0 : ctx.ngrams->pair_strength(first + " " + second, after));
-        Candidate c;
-        c.head = head;
-        c.word = std::min(word_strength, 9);
-        c.other = std::min(unigram(ctx, other), 9);
-        c.relation = std::min<int>(rel.strength, 9);
-        c.original = s;
-        c.trigram = t;
-        c.text = first + " " + second;
-        if (!best || *best < c) best = c;
+    auto bases = models::base_forms(word);
+    auto judge = [&](const std::string& original, int relation) {
+      const std::string& first = head ? a : original;
+      const std::string& second = head ? original : b;
+      // The table first: most thesaurus words form no frequent pair with the other word.
+      int s = ctx.ngrams->folded_pair_strength(first, second);
+      if (s < min_original_ || relation < 1 || original == word || unigram(ctx, original) <= word_strength) return;
+      if (models::same_word(original, word) || function_words_.count(original)) return;
+      if (original.size() >= 5 && word.size() >= 5 && original.compare(0, 5, word, 0, 5) == 0) return;
+      int t = std::max(before.empty() ? 0 : ctx.ngrams->folded_pair_strength(before + " " + first, second),
+                       after.empty() ? 0 : ctx.ngrams->folded_pair_strength(first + " " + second, after));
+      Candidate c;
+      c.head = head;
+      c.word = std::min(word_strength, 9);
+      c.other = std::min(unigram(ctx, other), 9);
+      c.relation = std::min(relation, 9);
+      c.original = s;
+      c.trigram = t;
+      c.text = first + " " + second;
+      if (!best || *best < c) best = c;
+    };
+    if (head) {
+      // The first word's frequent followers (few), each looked up under the swapped word's base
+      // forms, a plural follower under its singular too ("securities": "security").
+      std::vector<std::string_view> followers;
+      ctx.ngrams->for_each_pair(a, [&](std::string_view follower, std::uint8_t strength) {
+        if (strength >= min_original_ && plural(std::string(follower)) == plural(word)) followers.push_back(follower);
+      });
+      for (auto follower : followers) {
+        int relation = 0;
+        for (const auto& x : bases) relation = std::max<int>(relation, ctx.collocation_synonyms->folded_pair_strength(x, follower));
+        if (relation == 0 && follower.back() == 's')
+          for (const auto& y : models::base_forms(follower))
+            for (const auto& x : bases) relation = std::max<int>(relation, ctx.collocation_synonyms->folded_pair_strength(x, y));
+        if (relation > 0) judge(std::string(follower), relation);
       }
+      return;
     }
+    if (word_strength > max_modifier_word_) return;
+    for (const auto& base : bases)
+      ctx.collocation_synonyms->for_each_pair(base, [&](std::string_view o, std::uint8_t relation) {
+        judge(std::string(o), relation);
+      });
   }
 
   std::unordered_set<std::string> function_words_, skip_heads_;
-  int min_original_ = 3, min_score_ = 0, side_head_ = 0, side_modifier_ = 0;
+  int min_original_ = 3, min_score_ = 0, side_head_ = 0, side_modifier_ = 0, max_modifier_word_ = 9;
   std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_;
 };
 
