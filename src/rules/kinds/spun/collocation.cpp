@@ -107,9 +107,14 @@ class CollocationModelRule : public Rule {
       auto found = pairs.find(c.text);
       c.original_in_story = found != pairs.end() && found->second > 0 ? 1 : 0;
       c.word_in_story = std::min(uses[c.head ? b : a] - 1, 2);
-      if (score(c) < min_score_) continue;
+      int sc = score(c);
+      if (sc < min_score_) continue;
       std::size_t begin = ts[i].begin, end = ts[j].end;
-      out.emit(begin, end, format_message(ts.text().substr(begin, end - begin), c.text), {c.text});
+      // The message may show the score ({score}): how far above the rule's least it is.
+      std::string message = format_message(ts.text().substr(begin, end - begin), c.text);
+      for (auto at = message.find("{score}"); at != std::string::npos; at = message.find("{score}"))
+        message.replace(at, 7, std::to_string(sc));
+      out.emit(begin, end, std::move(message), {c.text});
       i = j;
     }
   }
