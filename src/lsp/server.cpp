@@ -393,7 +393,7 @@ json Server::code_action(const json& params) {
     given = &(*context)["diagnostics"];
 
   auto path = file_uri_to_path(uri);
-  InputFormat format = input::format_for_path(path ? *path : uri);
+  InputFormat format = input::detect_format(path ? *path : uri, doc.text);
   std::string eol = line_break_of(doc.text);
 
   for (const auto& p : doc.diagnostics) {
