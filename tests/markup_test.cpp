@@ -236,6 +236,7 @@ TEST(Malformed, NonUtf8EncodingDeclarationIsRefused) {
   auto f = failure("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<nitf><body><p>caf\xE9</p></body></nitf>",
                    InputFormat::nitf);
   EXPECT_EQ(f.error, "encoding \"ISO-8859-1\" is not supported; wirelint reads UTF-8");
+  EXPECT_EQ(f.offset, 20u);  // at "encoding" in the declaration
   auto ascii = prepare("a", "<?xml version=\"1.0\" encoding=\"US-ASCII\"?><nitf><body><p>x</p></body></nitf>",
                        InputFormat::nitf);
   EXPECT_FALSE(ascii.error_offset) << ascii.error;

@@ -240,8 +240,11 @@ class SaxReader {
     // ASCII is converted byte for byte, so its offsets hold; any other conversion moves them.
     bool ascii = equals_ci(enc, "us-ascii") || equals_ci(enc, "ascii");
     bool utf8 = equals_ci(enc, "utf-8") || equals_ci(enc, "utf8");
+    // After a conversion the cursor no longer counts source bytes: point at the declaration.
+    std::size_t at = r.source_.find("encoding");
+    if (at == std::string_view::npos || at > r.source_.find("?>")) at = 0;
     if (enc.empty() ? converted : !(ascii || utf8))
-      r.fail(r.cursor(), "encoding \"" + std::string(enc) + "\" is not supported; wirelint reads UTF-8");
+      r.fail(at, "encoding \"" + std::string(enc) + "\" is not supported; wirelint reads UTF-8");
   }
 
   static void on_entity_decl(void* user, const xmlChar* name, int, const xmlChar*, const xmlChar*, xmlChar*) {
