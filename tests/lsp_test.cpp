@@ -422,6 +422,28 @@ TEST(LspServer, NitfBufferIsReadAsMarkup) {
             "<!-- wirelint-disable-next-line typography-doubled-word -->\n");
 }
 
+// While the XML is broken, one error at the top of the buffer says where and why.
+TEST(LspServer, BrokenNitfBufferShowsTheParseError) {
+  const std::string uri = "untitled:story.nitf.xml";
+  Session s = run_server(frame(initialize(1, {"utf-16"})) + frame(did_open(uri, "<nitf><body><p>the the</body></nitf>")) +
+                         frame(code_action(2, uri, range(0, 0, 0, 0))) + frame(request(3, "shutdown")) +
+                         frame(notification("exit")));
+  const json* publish = nullptr;
+  for (const auto& m : s.out)
+    if (m.value("method", "") == "textDocument/publishDiagnostics") publish = &m;
+  ASSERT_TRUE(publish) << json(s.out).dump(1);
+  ASSERT_EQ(codes_of(*publish), std::vector<std::string>{"input"});
+  EXPECT_EQ((*publish)["params"]["diagnostics"][0]["message"],
+            "untitled:story.nitf.xml:1:30: not valid nitf: Opening and ending tag mismatch: p line 1 and body; not "
+            "checked");
+  EXPECT_EQ(span_of((*publish)["params"]["diagnostics"][0]), (std::vector<std::size_t>{0, 0, 0, 0}));
+  for (const auto& m : s.out) {
+    if (m.value("id", 0) == 2) {
+      EXPECT_EQ(m["result"], json::array());  // nothing to fix or disable
+    }
+  }
+}
+
 TEST(LspServer, CodeActionsFollowTheClientsDiagnosticsAndKinds) {
   TempDir dir;
   std::string uri = dir.uri("story.txt");
