@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -130,6 +131,20 @@ TEST(Markup, EveryByteOfLongMixedTextMapsToItself) {
     }
     EXPECT_EQ(checked, c.text_bytes);
   }
+}
+
+// CDATA is prose too, at its place, but never edited: an escaped replacement would be wrong
+// inside it.
+TEST(Nitf, CdataIsLintedNotFixed) {
+  const std::string src = "<nitf><body><p>Say <![CDATA[R&D <now>]]> done</p></body></nitf>";
+  auto d = read("s.nitf", src, InputFormat::nitf);
+  EXPECT_EQ(d->text, "Say R&D <now> done\n\n");
+  std::size_t rd = d->text.find("R&D");
+  EXPECT_EQ(d->source_offset(rd), src.find("R&D"));
+  EXPECT_EQ(source_of(*d, rd, rd + 9), "R&D <now>");
+  EXPECT_FALSE(d->within_text_node(src.find("R&D"), src.find("R&D") + 3));
+  EXPECT_TRUE(d->within_text_node(src.find("Say"), src.find("Say") + 3));
+  EXPECT_TRUE(d->within_text_node(src.find("done"), src.find("done") + 4));
 }
 
 TEST(Nitf, HtmlEntitiesUnderTheNitfDtdAreDecoded) {
@@ -497,6 +512,21 @@ TEST(Fix, FixingNitfChangesOnlyTextNodes) {
     ASSERT_FALSE(after.error_offset) << after.error;
     EXPECT_EQ(skeleton(*after.doc), skeleton(*before.doc)) << name;
     ASSERT_EQ(after.doc->text_nodes.size(), before.doc->text_nodes.size());
+    // Inside the text, only the nodes that held a fixable finding changed.
+    std::unique_ptr<Document> linted;
+    auto findings = lint(name, original, linted);
+    std::set<std::size_t> fixable_nodes, changed_nodes;
+    const auto& nodes = before.doc->text_nodes;
+    for (const auto& e : lint::plan_fixes(findings))
+      for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (e.span.offset >= nodes[i].begin && e.span.end() <= nodes[i].end) fixable_nodes.insert(i);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      const SourceRange& a = nodes[i];
+      const SourceRange& b = after.doc->text_nodes[i];
+      if (original.compare(a.begin, a.end - a.begin, fixed, b.begin, b.end - b.begin) != 0) changed_nodes.insert(i);
+    }
+    EXPECT_EQ(changed_nodes, fixable_nodes) << name;
+    EXPECT_EQ(fixable_nodes.size(), 7u) << name;  // paragraphs 1 to 6 and 8 (mojibake) of the story
     // The fixes themselves: spaced abbreviation, doubled word, a/an.
     EXPECT_NE(fixed.find("as the U.S. and"), std::string::npos) << name;
     EXPECT_NE(fixed.find("where the new cold"), std::string::npos) << name;

@@ -281,8 +281,9 @@ class SaxReader {
     if (len > 0) self(user).text(reinterpret_cast<const char*>(ch), static_cast<std::size_t>(len), true);
   }
   static void on_cdata(void* user, const xmlChar* ch, int len) {
-    // CDATA is linted but never fixed: an escaped replacement would be wrong inside it.
-    if (len > 0) self(user).text(reinterpret_cast<const char*>(ch), static_cast<std::size_t>(len), false);
+    // CDATA is linted but never fixed: an escaped replacement would be wrong inside it. The
+    // event comes after the closing "]]>".
+    if (len > 0) self(user).text(reinterpret_cast<const char*>(ch), static_cast<std::size_t>(len), false, "]]>");
   }
   // An entity libxml2 does not know: NITF's DTD declares the HTML character entities, which
   // we decode without loading the DTD; others separate words.
@@ -413,13 +414,16 @@ class SaxReader {
 
   // ---- text ----
 
-  void text(const char* ch, std::size_t len, bool editable) {
+  // `closer`: markup the parser has already read past when it reports the text.
+  void text(const char* ch, std::size_t len, bool editable, std::string_view closer = {}) {
     if (capture_ >= 0 && captured_.size() < kMaxDateText) captured_.append(ch, std::min(len, kMaxDateText));
     if (!prose()) return;
     // Indentation between blocks adds nothing to a paragraph break already there.
     if (at_break() && std::all_of(ch, ch + len, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }))
       return;
     std::size_t now = cursor();
+    if (!closer.empty() && now >= closer.size() && source_.compare(now - closer.size(), closer.size(), closer) == 0)
+      now -= closer.size();
     std::size_t start = kNoOffset, end = kNoOffset;
     if (in_buffer(ch, len)) {
       start = offset_from_end(reinterpret_cast<const xmlChar*>(ch));
