@@ -399,6 +399,51 @@ TEST(LspServer, OpenChangeCloseAndCodeActions) {
   EXPECT_EQ(s.out[8].at("result"), json::array());
 }
 
+// A NITF buffer is read as NITF, from its name and text as on the command line: findings at
+// their place in the XML (past a reference), and the suppression quick fix is an XML comment.
+TEST(LspServer, NitfBufferIsReadAsMarkup) {
+  const std::string uri = "untitled:story.nitf.xml";
+  const std::string text =
+      "<?xml version=\"1.0\"?>\n<nitf><head><docdata><date.issue norm=\"20240501\"/></docdata></head>\n"
+      "<body><body.content>\n<p>AT&amp;T said the U. S. army said the the plan.</p>\n</body.content></body></nitf>\n";
+  Session s = run_server(frame(initialize(1, {"utf-16"})) + frame(did_open(uri, text)) +
+                         frame(code_action(2, uri, range(3, 44, 3, 44))) + frame(request(3, "shutdown")) +
+                         frame(notification("exit")));
+  ASSERT_EQ(s.out.size(), 4u) << json(s.out).dump(1);
+  const json& open = s.out[1];
+  ASSERT_EQ(codes_of(open), (std::vector<std::string>{kSpaced, kDoubled}));
+  // "<p>AT&amp;T said the " is 21 units: "U. S." starts at 21; "the the" at 37.
+  EXPECT_EQ(span_of(open["params"]["diagnostics"][0]), (std::vector<std::size_t>{3, 21, 3, 26}));
+  EXPECT_EQ(span_of(open["params"]["diagnostics"][1]), (std::vector<std::size_t>{3, 37, 3, 44}));
+  const json& actions = s.out[2].at("result");
+  ASSERT_EQ(actions.size(), 2u) << actions.dump(1);
+  EXPECT_EQ(actions[0]["edit"]["changes"][uri][0]["newText"], "the");
+  EXPECT_EQ(actions[1]["edit"]["changes"][uri][0]["newText"],
+            "<!-- wirelint-disable-next-line typography-doubled-word -->\n");
+}
+
+// While the XML is broken, one error at the top of the buffer says where and why.
+TEST(LspServer, BrokenNitfBufferShowsTheParseError) {
+  const std::string uri = "untitled:story.nitf.xml";
+  Session s = run_server(frame(initialize(1, {"utf-16"})) + frame(did_open(uri, "<nitf><body><p>the the</body></nitf>")) +
+                         frame(code_action(2, uri, range(0, 0, 0, 0))) + frame(request(3, "shutdown")) +
+                         frame(notification("exit")));
+  const json* publish = nullptr;
+  for (const auto& m : s.out)
+    if (m.value("method", "") == "textDocument/publishDiagnostics") publish = &m;
+  ASSERT_TRUE(publish) << json(s.out).dump(1);
+  ASSERT_EQ(codes_of(*publish), std::vector<std::string>{"input"});
+  EXPECT_EQ((*publish)["params"]["diagnostics"][0]["message"],
+            "untitled:story.nitf.xml:1:30: not valid nitf: Opening and ending tag mismatch: p line 1 and body; not "
+            "checked");
+  EXPECT_EQ(span_of((*publish)["params"]["diagnostics"][0]), (std::vector<std::size_t>{0, 0, 0, 0}));
+  for (const auto& m : s.out) {
+    if (m.value("id", 0) == 2) {
+      EXPECT_EQ(m["result"], json::array());  // nothing to fix or disable
+    }
+  }
+}
+
 TEST(LspServer, CodeActionsFollowTheClientsDiagnosticsAndKinds) {
   TempDir dir;
   std::string uri = dir.uri("story.txt");

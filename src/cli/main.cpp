@@ -14,6 +14,7 @@
 
 #include "cli/hook.h"
 #include "cli/staged.h"
+#include "input/reader.h"
 #include "lint/corpus.h"
 #include "lint/baseline.h"
 #include "lint/engine.h"
@@ -124,6 +125,11 @@ int main(int argc, char** argv) {
   std::size_t max_bytes = std::size_t{64} << 20;
   app.add_option("--max-bytes", max_bytes, "Largest input to read, in bytes (default 64 MiB); a larger one is an input error")
       ->check(CLI::PositiveNumber);
+  std::string input_format;
+  app.add_option("--input-format", input_format,
+                 "Read every input as this format (default: by extension, and by content for XML and files "
+                 "without one)")
+      ->check(CLI::IsMember({"plain", "markdown", "nitf", "newsml", "html"}));
   app.add_option("--date", date_text, "The story's date (YYYY-MM-DD) when the input carries none; default today");
   auto* config_opt = app.add_option("--config", config_file, "Use this configuration file for every input");
   app.add_flag("--no-config", no_config, "Ignore .wirelint.toml files")->excludes(config_opt);
@@ -320,6 +326,7 @@ int main(int argc, char** argv) {
       }
       options.date = *d;
     }
+    if (!input_format.empty()) options.input_format = input::parse_format_name(input_format);
     options.use_config = !no_config;
     if (!config_file.empty()) options.config_file = config_file;
     options.enable = split_ids(enable);

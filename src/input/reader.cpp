@@ -3,6 +3,7 @@
 #include <cstring>
 #include <utility>
 
+#include "input/markup.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -125,12 +126,112 @@ InputFormat format_for_path(std::string_view path) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   if (ext == "md" || ext == "markdown" || ext == "mdown" || ext == "mkd")
     return InputFormat::markdown;
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return InputFormat::html;
+  if (ext == "nitf") return InputFormat::nitf;
+  if (ext == "xml") return InputFormat::xml;
   return InputFormat::plain;
+}
+
+namespace {
+
+InputFormat format_for_root(std::string_view root) {
+  if (root == "nitf") return InputFormat::nitf;
+  if (root == "newsItem" || root == "newsMessage") return InputFormat::newsml;
+  if (root == "html") return InputFormat::html;
+  return InputFormat::xml;
+}
+
+// The first bytes after a BOM and white space, for sniffing.
+std::string_view lead(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  std::size_t i = bytes.find_first_not_of(" \t\r\n");
+  return i == std::string_view::npos ? std::string_view() : bytes.substr(i, 64);
+}
+
+bool starts_ci(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
+// A tag name must end where the prefix does: "<nitfoo" is not "<nitf".
+bool starts_tag(std::string_view s, std::string_view tag) {
+  return s.substr(0, tag.size()) == tag && s.size() > tag.size() &&
+         std::string_view(" \t\r\n>/").find(s[tag.size()]) != std::string_view::npos;
+}
+
+}  // namespace
+
+InputFormat detect_format(std::string_view path, std::string_view bytes, std::optional<InputFormat> forced) {
+  if (forced) return *forced;
+  InputFormat by_path = format_for_path(path);
+  if (by_path == InputFormat::xml) return format_for_root(xml_root_name(bytes));
+  if (by_path != InputFormat::plain) return by_path;
+  std::string_view s = lead(bytes);
+  if (starts_ci(s, "<!doctype html") || starts_tag(s, "<html") || starts_tag(s, "<HTML")) return InputFormat::html;
+  if (starts_tag(s, "<nitf")) return InputFormat::nitf;
+  if (starts_tag(s, "<newsItem") || starts_tag(s, "<newsMessage")) return InputFormat::newsml;
+  // An XML declaration is never how a story starts; XML of another dialect comes back as
+  // `xml` (skipped with a notice) rather than linted as text full of tags.
+  if (s.substr(0, 5) == "<?xml") return format_for_root(xml_root_name(bytes));
+  return InputFormat::plain;
+}
+
+const char* format_name(InputFormat format) {
+  switch (format) {
+    case InputFormat::plain: return "plain";
+    case InputFormat::markdown: return "markdown";
+    case InputFormat::nitf: return "nitf";
+    case InputFormat::newsml: return "newsml";
+    case InputFormat::html: return "html";
+    case InputFormat::xml: return "xml";
+  }
+  return "plain";
+}
+
+std::optional<InputFormat> parse_format_name(std::string_view name) {
+  for (InputFormat f : {InputFormat::plain, InputFormat::markdown, InputFormat::nitf, InputFormat::newsml,
+                        InputFormat::html})
+    if (name == format_name(f)) return f;
+  return std::nullopt;
 }
 
 bool looks_binary(std::string_view bytes) {
   return !bytes.empty() && std::memchr(bytes.data(), '\0', bytes.size()) != nullptr;
 }
+
+namespace {
+
+// Composes the markup reader's maps with NFC's: text byte -> decoded byte -> source byte.
+void prepare_markup(Document& doc, std::string_view valid, PrepareResult& result) {
+  MarkupText markup = read_markup(valid, doc.format);
+  if (markup.error) {
+    result.error_offset = markup.error->offset;
+    result.error = std::move(markup.error->message);
+    return;
+  }
+  doc.date = markup.date;
+  doc.text_nodes = std::move(markup.text_nodes);
+  text::Normalized normalized = text::normalize_nfc(markup.text);
+  doc.text = std::move(normalized.text);
+  if (normalized.to_input.empty()) {
+    doc.text_to_source = std::move(markup.starts);
+    doc.text_end_to_source = std::move(markup.ends);
+    return;
+  }
+  doc.text_to_source.reserve(normalized.to_input.size());
+  doc.text_end_to_source.reserve(normalized.to_input.size());
+  for (std::uint32_t k : normalized.to_input) {
+    doc.text_to_source.push_back(markup.starts[k]);
+    doc.text_end_to_source.push_back(markup.ends[k]);
+  }
+}
+
+}  // namespace
 
 PrepareResult prepare(std::string path, std::string bytes, InputFormat format) {
   PrepareResult result;
@@ -145,18 +246,25 @@ PrepareResult prepare(std::string path, std::string bytes, InputFormat format) {
   std::string masked = doc.source;
   std::size_t bad = text::blank_invalid_utf8(masked);
   if (bad != text::npos) result.invalid_utf8_offset = bad;
-  if (format == InputFormat::markdown) {
-    masked = mask_markdown(masked, &doc.date);
+  if (format == InputFormat::xml) {
+    result.error_offset = 0;
+    result.error = "XML that is neither NITF nor NewsML-G2 (root <" + xml_root_name(masked) + ">)";
+  } else if (is_markup(format)) {
+    prepare_markup(doc, masked, result);
   } else {
-    blank_plain_text(masked);
-  }
-  // Masking blanks whole ASCII-delimited ranges, so it cannot split a sequence; this is a
-  // guard for NFC, which requires valid input, should that ever stop being true.
-  text::blank_invalid_utf8(masked);
+    if (format == InputFormat::markdown) {
+      masked = mask_markdown(masked, &doc.date);
+    } else {
+      blank_plain_text(masked);
+    }
+    // Masking blanks whole ASCII-delimited ranges, so it cannot split a sequence; this is a
+    // guard for NFC, which requires valid input, should that ever stop being true.
+    text::blank_invalid_utf8(masked);
 
-  text::Normalized normalized = text::normalize_nfc(masked);
-  doc.text = std::move(normalized.text);
-  doc.text_to_source = std::move(normalized.to_input);
+    text::Normalized normalized = text::normalize_nfc(masked);
+    doc.text = std::move(normalized.text);
+    doc.text_to_source = std::move(normalized.to_input);
+  }
   doc.finalize();
   return result;
 }

@@ -36,6 +36,23 @@ std::vector<Edit> plan_fixes(const std::vector<Diagnostic>& diagnostics) {
   return accepted;
 }
 
+std::string escape_markup_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";  // "]]>" may not appear in XML text
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string apply_edits(std::string_view source, const std::vector<Edit>& edits) {
   std::string out;
   out.reserve(source.size());

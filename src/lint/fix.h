@@ -27,6 +27,9 @@ struct Edit {
 // The edits to apply for `diagnostics` (any order), sorted and free of overlaps.
 std::vector<Edit> plan_fixes(const std::vector<Diagnostic>& diagnostics);
 
+// `text` as it must be written into an XML or HTML text node: '&', '<' and '>' as references.
+std::string escape_markup_text(std::string_view text);
+
 // `source` with `edits` (sorted, non-overlapping, within bounds) applied.
 std::string apply_edits(std::string_view source, const std::vector<Edit>& edits);
 

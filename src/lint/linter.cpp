@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <tuple>
 
+#include "lint/fix.h"
 #include "rules/context.h"
 #include "tokenize/tokens.h"
 
@@ -41,15 +42,20 @@ class CollectingEmitter : public rules::Emitter {
     d.rule = info.id;
     d.severity = severity_;
     d.message = std::move(message);
-    std::size_t b = doc_.source_offset(text_begin), e = doc_.source_offset(text_end);
+    std::size_t b = doc_.source_offset(text_begin), e = std::max(b, doc_.source_end(text_end));
     d.span = Span{b, e - b};
     d.match = doc_.source.substr(b, e - b);
+    // Replacements are source text: in markup, a '&' or '<' must be written as a reference.
+    if (is_markup(doc_.format))
+      for (auto& r : replacements) r = escape_markup_text(r);
     // A replacement equal to the text is no fix at all.
     replacements.erase(std::remove(replacements.begin(), replacements.end(), d.match), replacements.end());
     d.replacements = std::move(replacements);
     d.link = info.link;
     d.category = info.category;
-    d.fixable = info.fixable;
+    // A span across a tag ("spy <em>agency</em>") is reported, but rewriting it would rewrite
+    // the tag: only a span inside one text node may be fixed.
+    d.fixable = info.fixable && doc_.within_text_node(b, e);
     out_.push_back(std::move(d));
   }
 

@@ -21,7 +21,8 @@ namespace {
 bool lintable_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd";
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd" || ext == ".nitf" ||
+         ext == ".xml" || ext == ".html" || ext == ".htm" || ext == ".xhtml";
 }
 
 std::string generic(const fs::path& p) { return p.generic_string(); }
@@ -239,10 +240,25 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
     if (fix_to_output) *options_.fix_output << bytes;  // a filter must not swallow its input
     return;
   }
+  const InputFormat format = input::detect_format(path, bytes, options_.input_format);
+  if (format == InputFormat::xml) {
+    // Some other XML (a feed, a build file in a folder of stories): not a story, not an error.
+    const char* why = "skipped: XML that is neither NITF nor NewsML-G2 (use --input-format to read it as one)";
+    if (!options_.quiet) errors_ << "wirelint: " << path << ": " << why << "\n";
+    sink.notice(path, why);
+    if (fix_to_output) *options_.fix_output << bytes;
+    return;
+  }
   const Resolved& r = resolve(path);
-  const InputFormat format = input::format_for_path(path);
   auto prepared = input::prepare(path, std::move(bytes), format);
   std::unique_ptr<Document> doc = std::move(prepared.doc);
+  if (prepared.error_offset) {
+    Position at = doc->lines.position(*prepared.error_offset);
+    input_error(path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": not valid " +
+                input::format_name(format) + ": " + prepared.error + "; not checked");
+    if (fix_to_output) *options_.fix_output << (encoding != input::Encoding::utf8 ? raw : doc->source);
+    return;
+  }
   // The file's bytes as read (before any decoding).
   auto original = [&]() -> const std::string& { return encoding != input::Encoding::utf8 ? raw : doc->source; };
   std::vector<Diagnostic> all;
@@ -261,6 +277,7 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
       auto edits = plan_fixes(*current_diagnostics);
       if (edits.empty()) break;
       auto next = input::prepare(path, apply_edits(current->source, edits), format);
+      if (next.error_offset) break;  // edits stay inside text nodes, so this is only a guard
       fixed = std::move(next.doc);
       fixed_diagnostics = check(*fixed, r, next.invalid_utf8_offset, &fixed_all);
       current = fixed.get();

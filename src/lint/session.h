@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/document.h"
 #include "core/sink.h"
 #include "lint/config.h"
 #include "lint/engine.h"
@@ -32,6 +33,9 @@ struct SessionOptions {
   std::vector<std::string> enable, disable, only;  // rule ids from the command line
   std::optional<std::string> style;  // --style: the house style for every input, over the configuration's
   bool quiet = false;              // no notices about skipped files (errors still print)
+  // --input-format: read every input as this format; by default by extension and content
+  // (see input::detect_format).
+  std::optional<InputFormat> input_format;
   // The largest input read (--max-bytes): a larger file or stream (an endless one such as
   // /dev/zero) is an input error, read no further than this.
   std::size_t max_bytes = std::size_t{64} << 20;
@@ -51,7 +55,8 @@ class Session {
   // Throws EngineError for an unknown rule id in the options, ConfigError for a bad --config.
   Session(const Engine& engine, SessionOptions options, std::ostream& errors);
 
-  // A file, or a folder searched recursively for .txt/.md/.markdown/.mdown/.mkd files (hidden
+  // A file, or a folder searched recursively for .txt/.md/.markdown/.mdown/.mkd files and
+  // .nitf/.xml/.html/.htm/.xhtml files (hidden
   // folders skipped, configuration `ignore` patterns applied). Problems reading it are written
   // to `errors` as one line naming the path and counted as input errors.
   void lint_path(const std::string& path, DiagnosticSink& sink);

@@ -139,7 +139,7 @@ void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostic
 }
 
 std::string suppression_directive(InputFormat format, const std::string& rule) {
-  if (format == InputFormat::markdown) return "<!-- wirelint-disable-next-line " + rule + " -->";
+  if (format == InputFormat::markdown || is_markup(format)) return "<!-- wirelint-disable-next-line " + rule + " -->";
   return "#wirelint-disable-next-line " + rule;
 }
 

@@ -346,22 +346,31 @@ void Server::lint_and_publish(const std::string& uri, OpenDocument& doc) {
   options.use_config = path.has_value();  // an unsaved buffer has no folder to look in
   std::ostringstream errors;
   Collector sink(encoding_);
+  // A problem with the buffer as a whole, shown at its top where the user is looking.
+  auto whole_buffer = [&](const std::string& code, const std::string& message) {
+    json lsp = {{"range", {{"start", to_json({})}, {"end", to_json({})}}},
+                {"severity", 1},
+                {"code", code},
+                {"source", "wirelint"},
+                {"message", message}};
+    sink.published.push_back({std::move(lsp), code, "", {}, false});
+  };
+  bool input_error = false;
   try {
     lint::Session session(engine_, options, errors);
     session.lint_bytes(path ? *path : uri, doc.text, sink);
+    input_error = session.input_errors() > 0;
   } catch (const std::exception& e) {
-    // A broken .wirelint.toml: say so where the user is looking rather than go quiet.
+    // A broken .wirelint.toml: say so rather than go quiet.
     sink.published.clear();
-    json lsp = {{"range", {{"start", to_json({})}, {"end", to_json({})}}},
-                {"severity", 1},
-                {"code", "configuration"},
-                {"source", "wirelint"},
-                {"message", e.what()}};
-    sink.published.push_back({std::move(lsp), "configuration", "", {}, false});
+    whole_buffer("configuration", e.what());
     note(e.what());
   }
   std::string err = errors.str();
-  if (!err.empty()) note(err.substr(0, err.find('\n')));
+  err = err.substr(0, err.find('\n'));
+  if (!err.empty()) note(err);
+  // XML that does not parse: the reason, with the line and column where the parser stopped.
+  if (input_error && !err.empty()) whole_buffer("input", err.rfind("wirelint: ", 0) == 0 ? err.substr(10) : err);
 
   json list = json::array();
   for (const auto& item : sink.published) list.push_back(item.lsp);
@@ -393,11 +402,11 @@ json Server::code_action(const json& params) {
     given = &(*context)["diagnostics"];
 
   auto path = file_uri_to_path(uri);
-  InputFormat format = input::format_for_path(path ? *path : uri);
+  InputFormat format = input::detect_format(path ? *path : uri, doc.text);
   std::string eol = line_break_of(doc.text);
 
   for (const auto& p : doc.diagnostics) {
-    if (p.rule == "configuration") continue;
+    if (p.rule == "configuration" || p.rule == "input") continue;
     auto [start, end] = read_range(p.lsp["range"]);
     bool chosen = false;
     if (given) {

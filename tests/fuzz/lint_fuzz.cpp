@@ -39,8 +39,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bytes = std::move(text);
   }
   if (input::looks_binary(bytes)) return 0;  // skipped with a notice
-  // The last byte picks the format, so the fuzzer explores both readers.
-  InputFormat format = size % 2 ? InputFormat::markdown : InputFormat::plain;
+  // Markup is read as such when its first bytes say so (and then the length picks the dialect
+  // claimed, right or wrong); otherwise the length picks plain text or Markdown, so the fuzzer
+  // explores every reader.
+  InputFormat format = input::detect_format("fuzz.txt", bytes);
+  if (is_markup(format) || format == InputFormat::xml) {
+    const InputFormat dialects[] = {InputFormat::nitf, InputFormat::newsml, InputFormat::html};
+    format = dialects[size % 3];
+  } else {
+    format = size % 2 ? InputFormat::markdown : InputFormat::plain;
+  }
   auto prepared = input::prepare("fuzz.txt", bytes, format);
   const Document& doc = *prepared.doc;
   const auto& rules = engine().rules();
