@@ -167,7 +167,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // British endings and their American forms.
 constexpr std::pair<const char*, const char*> kVariantEndings[] = {
     {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"}, {"ising", "izing"},
-    {"our", "or"}, {"ours", "ors"}, {"ence", "ense"}, {"tre", "ter"}, {"tres", "ters"},
+    {"our", "or"}, {"ours", "ors"}, {"ence", "ense"}, {"tre", "ter"}, {"tres", "ters"}, {"bre", "ber"}, {"bres", "bers"},
     {"mme", "m"}, {"mmes", "ms"}, {"ogue", "og"}, {"ogues", "ogs"}, {"lled", "led"}, {"lling", "ling"}};
 
 std::string american(std::string w) {
@@ -185,6 +185,8 @@ constexpr const char* kDerivations[] = {"ian", "ians", "ial", "al", "als", "ic",
                                         "ans", "ly", "s", "es", "ing", "ed", "d", "ern", "erly", "n"};
 
 }  // namespace
+
+std::string american_spelling(std::string_view w) { return american(lower(w)); }
 
 std::string lower(std::string_view w) {
   std::string out(w);

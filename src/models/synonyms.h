@@ -101,6 +101,8 @@ class SynonymModel {
 
 // Lower case (ASCII letters; other bytes kept).
 std::string lower(std::string_view w);
+// The word in American spelling ("realised" -> "realized", "fibre" -> "fiber"), lower case.
+std::string american_spelling(std::string_view w);
 // The word's base forms, itself first: American spelling, singular, without -ing/-ed.
 std::vector<std::string> base_forms(std::string_view w);
 // Whether two words are one word in another form: case, number, tense, British/American

@@ -96,6 +96,8 @@ class CollocationModelRule : public Rule {
       std::string a(ts.folded(i)), b(ts.folded(j));
       if (function_words_.count(a) || function_words_.count(b) || skip_heads_.count(b)) continue;
       if (ctx.ngrams->folded_pair_strength(a, b) > 0) continue;  // wording in use
+      // ... in American spelling too ("net realised", "fibre optics"): a house style, not a swap.
+      if (ctx.ngrams->folded_pair_strength(models::american_spelling(a), models::american_spelling(b)) > 0) continue;
       std::string before = i > 0 && ts[i - 1].is_word() && ts[i - 1].sentence == ts[i].sentence ? std::string(ts.folded(i - 1)) : "";
       std::string after = j + 1 < ts.size() && ts[j + 1].is_word() && ts[j + 1].sentence == ts[j].sentence
                               ? std::string(ts.folded(j + 1)) : "";
