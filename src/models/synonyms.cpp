@@ -18,11 +18,13 @@ namespace {
 
 // Image layout (native byte order, checked by the marker):
 //   Header, then u32 word_off[words+1], u32 adj_off[words+1], u32 target[pairs],
-//   u8 strength[pairs], u8 sources[pairs], the words' bytes (sorted, no separators).
+//   u8 strength[pairs], u8 sources[pairs], u32 buckets[hash_buckets] (a hash index of the
+//   words: open addressing, linear probing, FNV-1a; entry = word index + 1, 0 empty; a power of
+//   two at least twice the words), the words' bytes (sorted, no separators).
 // Each source file is recorded by size and modification time, so a changed source makes the
 // image stale; a stale or malformed image is ignored and the sources are compiled instead.
 constexpr char kMagic[8] = {'W', 'L', 'S', 'Y', 'N', 'I', 'M', 'G'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::uint32_t kMarker = 0x01020304;
 constexpr std::size_t kMaxSources = 4;
 
@@ -39,8 +41,16 @@ struct Header {
   std::uint32_t words;
   std::uint32_t pairs;
   std::uint32_t blob_bytes;
+  std::uint32_t hash_buckets;
+  std::uint32_t reserved = 0;
   SourceStamp stamps[kMaxSources];
 };
+
+std::uint32_t fnv1a(std::string_view w) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : w) h = (h ^ c) * 16777619u;
+  return h;
+}
 
 SourceStamp stamp_of(const std::string& path) {
   FileStamp s = file_stamp(path);
@@ -145,6 +155,16 @@ std::vector<std::uint8_t> build_image(const std::vector<std::string>& sources) {
   h.words = static_cast<std::uint32_t>(index.size());
   h.pairs = static_cast<std::uint32_t>(target.size());
   h.blob_bytes = static_cast<std::uint32_t>(blob.size());
+  std::uint32_t nb = 16;
+  while (nb < 2u * h.words) nb *= 2;
+  h.hash_buckets = nb;
+  std::vector<std::uint32_t> buckets(nb, 0);
+  for (std::uint32_t i = 0; i < h.words; ++i) {
+    std::string_view w(blob.data() + word_off[i], word_off[i + 1] - word_off[i]);
+    std::uint32_t b = fnv1a(w) & (nb - 1);
+    while (buckets[b] != 0) b = (b + 1) & (nb - 1);
+    buckets[b] = i + 1;
+  }
   std::vector<std::uint8_t> out(sizeof(Header));
   std::memcpy(out.data(), &h, sizeof h);
   auto put = [&](const void* p, std::size_t n) {
@@ -156,6 +176,7 @@ std::vector<std::uint8_t> build_image(const std::vector<std::string>& sources) {
   put(target.data(), target.size() * 4);
   put(strength.data(), strength.size());
   put(srcs.data(), srcs.size());
+  put(buckets.data(), buckets.size() * 4);
   put(blob.data(), blob.size());
   return out;
 }
@@ -265,7 +286,9 @@ bool SynonymModel::attach(const std::uint8_t* data, std::size_t size) {
   Header h;
   std::memcpy(&h, data, sizeof h);
   if (std::memcmp(h.magic, kMagic, 8) != 0 || h.version != kVersion || h.marker != kMarker) return false;
-  std::uint64_t need = sizeof(Header) + 8ull * (h.words + 1ull) + 6ull * h.pairs + h.blob_bytes;
+  if (h.hash_buckets < 2ull * h.words || h.hash_buckets == 0 || (h.hash_buckets & (h.hash_buckets - 1)) != 0)
+    return false;
+  std::uint64_t need = sizeof(Header) + 8ull * (h.words + 1ull) + 6ull * h.pairs + 4ull * h.hash_buckets + h.blob_bytes;
   if (need != size) return false;
   const std::uint8_t* p = data + sizeof(Header);
   word_off_ = reinterpret_cast<const std::uint32_t*>(p);
@@ -273,7 +296,9 @@ bool SynonymModel::attach(const std::uint8_t* data, std::size_t size) {
   target_ = adj_off_ + h.words + 1;
   strength_ = reinterpret_cast<const std::uint8_t*>(target_ + h.pairs);
   sources_ = strength_ + h.pairs;
-  blob_ = reinterpret_cast<const char*>(sources_ + h.pairs);
+  buckets_ = reinterpret_cast<const std::uint32_t*>(sources_ + h.pairs);
+  n_buckets_ = h.hash_buckets;
+  blob_ = reinterpret_cast<const char*>(buckets_ + h.hash_buckets);
   n_words_ = h.words;
   n_pairs_ = h.pairs;
   // Structural checks, so that a damaged image is refused rather than read out of bounds:
@@ -285,6 +310,8 @@ bool SynonymModel::attach(const std::uint8_t* data, std::size_t size) {
     if (word_off_[i] > word_off_[i + 1] || adj_off_[i] > adj_off_[i + 1]) return false;
   for (std::uint32_t k = 0; k < h.pairs; ++k)
     if (target_[k] >= h.words) return false;
+  for (std::uint32_t b = 0; b < h.hash_buckets; ++b)
+    if (buckets_[b] > h.words) return false;
   return true;
 }
 
@@ -334,13 +361,16 @@ std::string_view SynonymModel::word(std::uint32_t i) const {
 }
 
 std::int64_t SynonymModel::find(std::string_view w) const {
-  std::uint32_t lo = 0, hi = n_words_;
-  while (lo < hi) {
-    std::uint32_t mid = lo + (hi - lo) / 2;
-    if (word(mid) < w) lo = mid + 1;
-    else hi = mid;
+  // The hash index: at least half the buckets are empty, so a probe ends soon; a bounded loop
+  // all the same, should an image be damaged in a way the structural checks let through.
+  std::uint32_t mask = n_buckets_ - 1;
+  std::uint32_t b = fnv1a(w) & mask;
+  for (std::uint32_t probes = 0; probes < n_buckets_; ++probes, b = (b + 1) & mask) {
+    std::uint32_t e = buckets_[b];
+    if (e == 0) return -1;
+    if (word(e - 1) == w) return static_cast<std::int64_t>(e - 1);
   }
-  return lo < n_words_ && word(lo) == w ? static_cast<std::int64_t>(lo) : -1;
+  return -1;
 }
 
 SynonymRelation SynonymModel::direct(std::string_view a, std::string_view b) const {

@@ -96,6 +96,8 @@ class SynonymModel {
   const std::uint32_t* target_ = nullptr;
   const std::uint8_t* strength_ = nullptr;
   const std::uint8_t* sources_ = nullptr;
+  const std::uint32_t* buckets_ = nullptr;
+  std::uint32_t n_buckets_ = 0;
   const char* blob_ = nullptr;
 };
 
