@@ -128,8 +128,9 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
-// A rule's description on one line (rule files wrap it), or `fallback` when there is none.
-std::string one_paragraph(std::string_view description, const std::string& fallback) {
+// The first sentence of a rule's description, on one line (rule files wrap it), or `fallback`
+// when there is none: clients show it as the rule's name.
+std::string first_sentence(std::string_view description, const std::string& fallback) {
   std::string out;
   for (char c : description) {
     bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
@@ -137,6 +138,7 @@ std::string one_paragraph(std::string_view description, const std::string& fallb
     out.push_back(space ? ' ' : c);
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (std::size_t stop = out.find(". "); stop != std::string::npos) out.resize(stop + 1);
   return out.empty() ? fallback : out;
 }
 
@@ -293,7 +295,7 @@ json check(const lint::Engine& engine, const CheckRequest& request, std::string_
     std::size_t begin = request.text.start_units(d.span.offset);
     std::size_t end = std::max(begin, request.text.end_units(d.span.end()));
     json rule_json = {{"id", d.rule},
-                      {"description", rule ? one_paragraph(rule->info().description, d.rule) : d.rule},
+                      {"description", rule ? first_sentence(rule->info().description, d.rule) : d.rule},
                       {"issueType", issue_type(d.category)},
                       {"category", {{"id", category_id(pack)}, {"name", category_name(pack)}}}};
     if (d.link.rfind("http", 0) == 0) rule_json["urls"] = json::array({{{"value", d.link}}});
