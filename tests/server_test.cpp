@@ -299,6 +299,7 @@ TEST(Server, FullIs503AndSlotsComeBack) {
   std::atomic<int> started{0};
   ServerOptions o;
   o.max_concurrent = 1;
+  o.max_queue = 0;
   o.before_lint = [&] {
     if (started++ == 0) released.wait();
   };
@@ -317,6 +318,32 @@ TEST(Server, FullIs503AndSlotsComeBack) {
   auto again = s.client().Post("/v2/check", httplib::Params{{"text", "a"}});
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 200);
+}
+
+TEST(Server, ARequestWaitsInTheQueueForASlot) {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> started{0};
+  ServerOptions o;
+  o.max_concurrent = 1;
+  o.max_queue = 1;
+  o.before_lint = [&] {
+    if (started++ == 0) released.wait();
+  };
+  Running s(o);
+  auto check = [&] { return s.client().Post("/v2/check", httplib::Params{{"text", "The the ministry said."}}); };
+  auto first = std::async(std::launch::async, check);
+  while (started.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto second = std::async(std::launch::async, check);  // waits in the queue
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  expect_error(check(), 503, "1 waiting");  // the queue is full
+  release.set_value();
+  for (auto* f : {&first, &second}) {
+    auto r = f->get();
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+  }
+  EXPECT_EQ(started.load(), 2);
 }
 
 TEST(Server, MissedDeadlineIs503) {

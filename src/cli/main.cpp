@@ -202,8 +202,9 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   serve_cmd->add_option("--timeout-ms", serve_timeout_ms, "Time one check may take (default 10000); more is 503")
       ->check(CLI::PositiveNumber);
-  serve_cmd->add_option("--max-concurrent", serve_options.max_concurrent, "Checks at once (default 4); more is 503")
+  serve_cmd->add_option("--max-concurrent", serve_options.max_concurrent, "Checks at once (default 4); more wait")
       ->check(CLI::PositiveNumber);
+  serve_cmd->add_option("--max-queue", serve_options.max_queue, "Checks waiting for a slot (default 8); more is 503");
   serve_cmd->add_option("--style", serve_options.style, "House style for every request (see 'wirelint styles')");
 
   try {

@@ -135,17 +135,30 @@ struct Server::Impl {
   std::ostream* log;
   httplib::Server http;
 
-  std::mutex mutex;  // guards running
+  std::mutex mutex;  // guards running, waiting
   std::condition_variable idle_cv;
   std::size_t running = 0;  // lint threads alive (a timed-out one runs on to its end)
+  std::size_t waiting = 0;  // requests waiting for a lint slot
 
   Impl(const lint::Engine& e, ServerOptions o, std::ostream* l) : engine(e), options(std::move(o)), log(l) {}
 
-  bool take_slot() {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (running >= options.max_concurrent) return false;
+  enum class Slot { taken, full, late };
+  // A lint slot: at once if one is free, else in the queue (when it has room) until `until`.
+  Slot take_slot(std::chrono::steady_clock::time_point until) {
+    std::unique_lock<std::mutex> lock(mutex);
+    if (running >= options.max_concurrent) {
+      if (waiting >= options.max_queue) return Slot::full;
+      ++waiting;
+      bool free = idle_cv.wait_until(lock, until, [&] { return running < options.max_concurrent; });
+      --waiting;
+      if (!free) return Slot::late;
+    }
     ++running;
-    return true;
+    return Slot::taken;
+  }
+  void too_slow(httplib::Response& res) {
+    res.set_header("Retry-After", "1");
+    send_error(res, 503, "the check took longer than " + std::to_string(options.deadline.count()) + " ms");
   }
   void wait_idle() {
     std::unique_lock<std::mutex> lock(mutex);
@@ -158,6 +171,8 @@ struct Server::Impl {
   }
 
   void handle_check(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* content) {
+    // The deadline counts from here (the headers are in): reading the body, waiting, linting.
+    const auto until = std::chrono::steady_clock::now() + options.deadline;
     CheckRequest request;
     try {
       Form form;
@@ -170,10 +185,15 @@ struct Server::Impl {
     } catch (const RequestError& e) {
       return send_error(res, 400, e.what());
     }
-    if (!take_slot()) {
-      res.set_header("Retry-After", "1");
-      return send_error(res, 503, "too many requests at once (" + std::to_string(options.max_concurrent) +
-                                      " are being checked); try again");
+    switch (take_slot(until)) {
+      case Slot::taken:
+        break;
+      case Slot::full:
+        res.set_header("Retry-After", "1");
+        return send_error(res, 503, "too many requests at once (" + std::to_string(options.max_concurrent) +
+                                        " being checked, " + std::to_string(options.max_queue) + " waiting); try again");
+      case Slot::late:
+        return too_slow(res);
     }
     auto job = std::make_shared<Job>();
     try {
@@ -201,10 +221,7 @@ struct Server::Impl {
       return send_error(res, 503, "cannot start a thread for the check; try again");
     }
     std::unique_lock<std::mutex> lock(job->mutex);
-    if (!job->done_cv.wait_for(lock, options.deadline, [&] { return job->done; })) {
-      res.set_header("Retry-After", "1");
-      return send_error(res, 503, "the check took longer than " + std::to_string(options.deadline.count()) + " ms");
-    }
+    if (!job->done_cv.wait_until(lock, until, [&] { return job->done; })) return too_slow(res);
     res.status = job->status;
     res.set_content(std::move(job->body), kJson);
   }

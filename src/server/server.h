@@ -8,9 +8,10 @@
 // HTTP is cpp-httplib (Debian's libcpp-httplib-dev). One Engine, loaded before the server
 // starts, serves every request; each lint runs on a thread of its own so that the request can
 // give up at its deadline. Limits, each answered with a JSON body {"error":{"status","message"}}:
-// a body over `max_body_bytes` is 413; a lint that misses `deadline` is 503 (the lint still
-// runs to its end and holds its slot); more than `max_concurrent` lints at once is 503 with
-// Retry-After; malformed fields or `data` are 400; an unknown path (or method) 404.
+// a body over `max_body_bytes` is 413; a request not answered within `deadline` of its headers
+// (reading, waiting for a slot, linting) is 503 (a lint under way runs to its end and holds its
+// slot); at most `max_concurrent` lints run at once and `max_queue` requests wait for one, a
+// request beyond those is 503 at once; both 503s carry Retry-After; malformed fields or `data` are 400; an unknown path (or method) 404.
 // Slow or idle connections are cut by httplib's read and keep-alive timeouts.
 #pragma once
 
@@ -32,6 +33,7 @@ struct ServerOptions {
   std::size_t max_body_bytes = std::size_t{1} << 20;
   std::chrono::milliseconds deadline{10000};
   std::size_t max_concurrent = 4;  // lints at once
+  std::size_t max_queue = 8;       // requests waiting for a lint slot; more are 503 at once
   std::size_t connection_threads = 16;  // connections served at once; more wait in a queue
   std::string style;               // house style for every request ("" for none)
   // Tests only: runs on the lint thread before each lint (to hold a slot, or to be slow).
