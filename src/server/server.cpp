@@ -21,9 +21,17 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 
+// JSON text; bytes that are not UTF-8 (an error message may quote the request) become U+FFFD
+// instead of throwing.
+std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json error_body(int status, const std::string& message) {
+  return json{{"error", {{"status", status}, {"message", message}}}};
+}
+
 void send_error(httplib::Response& res, int status, const std::string& message) {
   res.status = status;
-  res.set_content(json{{"error", {{"status", status}, {"message", message}}}}.dump(), kJson);
+  res.set_content(to_text(error_body(status, message)), kJson);
 }
 
 // The form fields of a request: its body (urlencoded or multipart) first, then its query string.
@@ -202,10 +210,10 @@ struct Server::Impl {
         std::string body;
         try {
           if (options.before_lint) options.before_lint();
-          body = check(engine, request, options.style, Date::today()).dump();
+          body = to_text(check(engine, request, options.style, Date::today()));
         } catch (const std::exception& e) {
           status = 500;
-          body = json{{"error", {{"status", 500}, {"message", std::string("internal error: ") + e.what()}}}}.dump();
+          body = to_text(error_body(500, std::string("internal error: ") + e.what()));
         }
         {
           std::lock_guard<std::mutex> lock(job->mutex);
@@ -262,8 +270,15 @@ struct Server::Impl {
       send_error(res, res.status, message);
       return httplib::Server::HandlerResponse::Handled;
     }));
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-      send_error(res, 500, "internal error");
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+      std::string what = "unknown";
+      try {
+        if (error) std::rethrow_exception(error);
+      } catch (const std::exception& e) {
+        what = e.what();
+      } catch (...) {
+      }
+      send_error(res, 500, "internal error: " + what);
     });
   }
 };
