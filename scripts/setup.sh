@@ -15,6 +15,7 @@ BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}
 packages=(
   build-essential cmake pkg-config git python3
   libicu-dev libhunspell-dev libxml2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
+  libcpp-httplib-dev
   googletest libgtest-dev libbenchmark-dev
   mythes-en-us wordnet-base python3-distributed
 )
@@ -38,6 +39,15 @@ export DEBIAN_FRONTEND=noninteractive
 echo "==> apt-get install ${packages[*]}"
 "${sudo[@]}" apt-get update -q
 "${sudo[@]}" apt-get install -y -q --no-install-recommends "${packages[@]}" </dev/null
+# A real LanguageTool client for the server's test (tests/client), from npm when npm is here;
+# without it that one test is skipped.
+if command -v npm >/dev/null 2>&1; then
+  echo "==> npm ci in tests/client"
+  npm ci --prefix tests/client --no-audit --no-fund </dev/null ||
+    echo "setup.sh: npm ci failed: the LanguageTool client test will be skipped" >&2
+else
+  echo "setup.sh: no npm: the LanguageTool client test (tests/client) will be skipped" >&2
+fi
 [[ $deps_only -eq 1 ]] && exit 0
 
 echo "==> configure ($BUILD_TYPE) in $BUILD_DIR"

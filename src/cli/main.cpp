@@ -21,6 +21,7 @@
 #include "lint/session.h"
 #include "lint/verify.h"
 #include "lsp/server.h"
+#include "server/server.h"
 #include "rules/entity_image.h"
 #include "report/reporter.h"
 
@@ -191,6 +192,21 @@ int main(int argc, char** argv) {
 
   auto* lsp_cmd = app.add_subcommand("lsp", "Run as a language server (LSP 3.17) on standard input and output");
 
+  auto* serve_cmd = app.add_subcommand("serve", "Run an HTTP server that speaks LanguageTool's API (POST /v2/check)");
+  server::ServerOptions serve_options;
+  long long serve_timeout_ms = serve_options.deadline.count();
+  serve_cmd->add_option("--host", serve_options.host, "Address to listen on (default 127.0.0.1: this machine only)");
+  serve_cmd->add_option("--port", serve_options.port, "Port to listen on (default 8081; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--max-body-bytes", serve_options.max_body_bytes, "Largest request body (default 1 MiB); more is 413")
+      ->check(CLI::PositiveNumber);
+  serve_cmd->add_option("--timeout-ms", serve_timeout_ms, "Time one check may take (default 10000); more is 503")
+      ->check(CLI::PositiveNumber);
+  serve_cmd->add_option("--max-concurrent", serve_options.max_concurrent, "Checks at once (default 4); more wait")
+      ->check(CLI::PositiveNumber);
+  serve_cmd->add_option("--max-queue", serve_options.max_queue, "Checks waiting for a slot (default 8); more is 503");
+  serve_cmd->add_option("--style", serve_options.style, "House style for every request (see 'wirelint styles')");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -267,6 +283,14 @@ int main(int argc, char** argv) {
       // The protocol is bytes with Content-Length counts: no stdio syncing, no translation.
       std::ios::sync_with_stdio(false);
       return lsp::run(engine, std::cin, std::cout, &std::cerr);
+    }
+    if (*serve_cmd) {
+      if (!serve_options.style.empty() && !engine.rules().find_style(serve_options.style)) {
+        std::cerr << "wirelint: unknown house style '" << serve_options.style << "' (see 'wirelint styles')\n";
+        return kExitError;
+      }
+      serve_options.deadline = std::chrono::milliseconds(serve_timeout_ms);
+      return server::serve(engine, serve_options, std::cerr);
     }
     if (*rules_cmd) return list_rules(engine, check_examples);
     if (*explain_cmd) return explain(engine, explain_id);
