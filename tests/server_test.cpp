@@ -154,6 +154,34 @@ TEST(Server, AnnotatedDataCountsMarkupAndLintsOnlyText) {
   EXPECT_EQ(found[1]["length"], 5);
 }
 
+TEST(Server, AFindingAcrossMarkupCoversIt) {
+  Running s;
+  // "the <b>the</b> plan": the linted text is "the the plan"; the finding spans the tag.
+  json data = json::parse(R"({"annotation":[{"text":"Officials said the "},{"markup":"<b>"},{"text":"the"},
+                                            {"markup":"</b>"},{"text":" plan was ready."}]})");
+  json j = body_of(s.client().Post("/v2/check", httplib::Params{{"data", data.dump()}}));
+  auto found = matches_of(j, kDoubled);
+  ASSERT_EQ(found.size(), 1u) << j.dump(2);
+  EXPECT_EQ(found[0]["offset"], 15);
+  EXPECT_EQ(found[0]["length"], 10);  // "the <b>the"
+}
+
+TEST(Server, APortInUseIsAnError) {
+  Running s;
+  ServerOptions o;
+  o.port = s.port();
+  Server second(engine(), o);
+  EXPECT_THROW(second.bind(), wirelint::server::ServerError);
+}
+
+TEST(Server, GetWithAQueryString) {
+  Running s;
+  json j = body_of(s.client().Get("/v2/check?language=en-US&text=The%20the%20ministry%20said."));
+  auto found = matches_of(j, kDoubled);
+  ASSERT_EQ(found.size(), 1u) << j.dump(2);
+  EXPECT_EQ(found[0]["offset"], 0);
+}
+
 TEST(Server, LongStoryInAUrlencodedForm) {
   Running s;
   // Well past httplib's own 8 KiB cap on urlencoded bodies: the server reads the form itself.

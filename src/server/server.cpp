@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -295,6 +296,12 @@ Server::Server(const lint::Engine& engine, ServerOptions options, std::ostream* 
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and the
   // client's delayed ACK add some 40 ms to every response.
   impl_->http.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server on the
+  // same port starts without complaint and takes half of the first one's connections.
+  impl_->http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   impl_->http.set_read_timeout(5, 0);
   impl_->http.set_write_timeout(5, 0);
   impl_->http.set_keep_alive_timeout(2);
