@@ -8,6 +8,7 @@
 
 #include <condition_variable>
 #include <map>
+#include <atomic>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -147,6 +148,11 @@ struct Server::Impl {
   std::mutex mutex;  // guards running, waiting
   std::condition_variable idle_cv;
   std::size_t running = 0;  // lint threads alive (a timed-out one runs on to its end)
+  // run()/stop() hand-over (under `mutex`): a stop before run() has entered httplib's loop
+  // would be lost (httplib stops only a server already listening), so run() does not start
+  // after a stop, and stop() waits for a run() under way to be listening before stopping it.
+  bool stop_requested = false;
+  std::atomic<bool> in_run{false};
   std::size_t waiting = 0;  // requests waiting for a lint slot
 
   Impl(const lint::Engine& e, ServerOptions o, std::ostream* l) : engine(e), options(std::move(o)), log(l) {}
@@ -320,11 +326,22 @@ int Server::bind() {
 }
 
 void Server::run() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    if (impl_->stop_requested) return;
+    impl_->in_run = true;
+  }
   impl_->http.listen_after_bind();  // returns when every connection thread has finished
+  impl_->in_run = false;
   impl_->wait_idle();
 }
 
 void Server::stop() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->stop_requested = true;
+  }
+  while (impl_->in_run && !impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   impl_->http.stop();
   impl_->wait_idle();
 }
