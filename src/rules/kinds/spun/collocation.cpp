@@ -147,6 +147,8 @@ class CollocationModelRule : public Rule {
     const std::string& word = head ? b : a;
     const std::string& other = head ? a : b;
     int word_strength = unigram(ctx, word);
+    // A common modifier is not looked up at all (see max_modifier_word_strength).
+    if (!head && word_strength > max_modifier_word_) return;
     auto bases = models::base_forms(word);
     auto judge = [&](const std::string& original, int relation) {
       const std::string& first = head ? a : original;
@@ -185,7 +187,6 @@ class CollocationModelRule : public Rule {
       }
       return;
     }
-    if (word_strength > max_modifier_word_) return;
     for (const auto& base : bases)
       ctx.collocation_synonyms->for_each_pair(base, [&](std::string_view o, std::uint8_t relation) {
         judge(std::string(o), relation);
