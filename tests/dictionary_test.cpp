@@ -106,6 +106,19 @@ TEST(EntityDictionary, StrictErrorsNameFileAndLine) {
   EXPECT_EQ(load_error("d/countries.tsv", "id\tshort_name\nKP\tNorth Korea\nKP\tAgain\n"),
             "d/countries.tsv:3: duplicate id 'KP'");
   EXPECT_EQ(load_error("d/people.tsv", "id\tname\n"), "d/people.tsv: unknown entity file (see dictionaries/entities/README.md)");
+  EXPECT_EQ(load_error("d/government-read.tsv", "id\tname\ttarget\nx\tX Y\tcountries\n"),
+            "d/government-read.tsv:2: 'target': expected all, country or none, got 'countries'");
+}
+
+TEST(EntityDictionary, NameTargetDefaultsToAll) {
+  EntityDictionary d;
+  d.load_tsv("id\tname\ttarget\na\tA Body\t\nb\tB Body\tcountry\nc\tC Body\tnone\nd\tD Body\tall\n",
+             "d/government-read.tsv");
+  d.freeze();
+  EXPECT_EQ(d.find_id("a")->target, wirelint::dictionary::NameTarget::all);
+  EXPECT_EQ(d.find_id("b")->target, wirelint::dictionary::NameTarget::country);
+  EXPECT_EQ(d.find_id("c")->target, wirelint::dictionary::NameTarget::none);
+  EXPECT_EQ(d.find_id("d")->target, wirelint::dictionary::NameTarget::all);
 }
 
 TEST(EntityDictionary, PartFilesShareTheirKind) {

@@ -90,6 +90,7 @@ TEST(EntityImage, ShippedImageGivesTheSourcesEntitiesAndMentions) {
     EXPECT_EQ(a.aliases, b.aliases);
     EXPECT_EQ(a.countries, b.countries);
     EXPECT_EQ(a.demonym_adj, b.demonym_adj);
+    EXPECT_EQ(a.target, b.target);
     EXPECT_EQ(a.valid_to.has_value(), b.valid_to.has_value());
     ASSERT_EQ(a.terms.size(), b.terms.size());
     for (std::size_t t = 0; t < a.terms.size(); ++t) {

@@ -365,6 +365,39 @@ std::string load_error(const std::string& toml) {
   return "";
 }
 
+// A dictionary whose space agency and party were read from a source by a program (target
+// `country`) or are known names only (`none`).
+const rules::EntityIndex& read_index() {
+  static const rules::EntityIndex* index = new rules::EntityIndex(dictionary_of({
+      {"dict/countries.tsv",
+       "id\tshort_name\tdemonym_adj\tdemonym_noun\tdemonym_plural\tcapitals\n"
+       "CN\tChina\tChinese\tChinese\tChinese\tBeijing\n"
+       "JP\tJapan\tJapanese\tJapanese\tJapanese\tTokyo\n"
+       "RW\tRwanda\tRwandan\tRwandan\tRwandans\tKigali\n"
+       "BI\tBurundi\tBurundian\tBurundian\tBurundians\tGitega\n"},
+      {"dict/government-read.tsv",
+       "id\tname\tcountries\tkind\ttarget\tsource\n"
+       "cnsa\tChina National Space Administration\tCN\tspace agency\tcountry\tfactbook:ch\n"},
+      {"dict/organizations-read.tsv",
+       "id\tname\tcountries\tkind\ttarget\tsource\n"
+       "rpf\tRwandan Patriotic Front\tRW\tpolitical party\tnone\tfactbook:rw\n"},
+  }));
+  return *index;
+}
+
+TEST(EntityNearMiss, NamesReadFromASourceAreJudgedByTheirCountryWordOnly) {
+  const auto& ix = read_index();
+  // Another country's word, in a story about the name's own country that never names it.
+  EXPECT_EQ(findings("China's Japan National Space Administration will launch a probe, Beijing said.", ix),
+            V{"Japan National Space Administration -> China National Space Administration"});
+  // ... not in a story about the country swapped in (a former or another real body).
+  EXPECT_EQ(findings("Japan's Japan National Space Administration will launch a probe, Tokyo said.", ix), V{});
+  // A thesaurus swap of any other word is never judged.
+  EXPECT_EQ(findings("China's China National Space Management will launch a probe, Beijing said.", ix), V{});
+  // A known name only: never a target.
+  EXPECT_EQ(findings("Rwanda's ruling Burundian Patriotic Front won, Kigali said.", ix), V{});
+}
+
 TEST(EntityNearMiss, KeysAreReadStrictly) {
   std::string base = rule_text();
   EXPECT_EQ(load_error(base), "");

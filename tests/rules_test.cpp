@@ -89,6 +89,20 @@ TEST(NameListTest, SortedMembershipWithoutRepeats) {
   for (const char* n : {"Santa", "Santa Cruz de", "bath", "", "Zzz", "A"}) EXPECT_FALSE(list.contains(n)) << n;
 }
 
+TEST(NameListTest, SortedFilesAreMergedAndAnyOrderIsSorted) {
+  // Two sorted files one after another (the merge), and names in falling order (a sort).
+  rules::NameList merged, reversed;
+  for (const char* n : {"Aachen", "Lagos", "Zaria", "Abuja", "Lagos", "Zomba"}) merged.add(n);
+  for (int i = 60; i > 0; --i) reversed.add("Town " + std::to_string(i));
+  merged.finish();
+  reversed.finish();
+  EXPECT_EQ(merged.size(), 5u);
+  for (const char* n : {"Aachen", "Abuja", "Lagos", "Zaria", "Zomba"}) EXPECT_TRUE(merged.contains(n)) << n;
+  EXPECT_EQ(reversed.size(), 60u);
+  for (int i = 1; i <= 60; ++i) EXPECT_TRUE(reversed.contains("Town " + std::to_string(i))) << i;
+  EXPECT_FALSE(reversed.contains("Town 61"));
+}
+
 TEST(LoadRuleTest, ValidPhraseRule) {
   RuleSet set;
   set.load_rule(kValid, kFile, "spin");

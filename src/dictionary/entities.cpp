@@ -32,7 +32,7 @@ const std::set<std::string>& known_columns() {
       "id", "iso2", "iso3", "gec", "kind", "name", "short_name", "long_name", "aliases",
       "abbreviations", "country", "countries", "demonym_adj", "demonym_noun", "demonym_plural",
       "capitals", "capital_variants", "former_names", "valid_from", "valid_to", "start", "end",
-      "successors", "status", "description", "title", "source", "note"};
+      "successors", "status", "description", "title", "source", "note", "target"};
   return columns;
 }
 
@@ -220,6 +220,11 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
     e.status = std::string(get("status"));
     e.kind = std::string(get("kind"));
     e.description = std::string(get("description"));
+    std::string_view target = get("target");
+    if (target == "country") e.target = NameTarget::country;
+    else if (target == "none") e.target = NameTarget::none;
+    else if (!target.empty() && target != "all")
+      fail("'target': expected all, country or none, got '" + std::string(target) + "'");
     by_id_.emplace(id, entities_.size());
     entities_.push_back(std::move(e));
   }
@@ -261,6 +266,7 @@ void EntityDictionary::write_image(ImageWriter& out) const {
     out.str(e.status);
     out.str(e.kind);
     out.str(e.description);
+    out.u8(static_cast<std::uint8_t>(e.target));
     out.u32(static_cast<std::uint32_t>(e.terms.size()));
     for (const auto& t : e.terms) {
       out.str(t.title);
@@ -288,6 +294,9 @@ void EntityDictionary::read_image(ImageReader& in) {
     e.status = in.str();
     e.kind = in.str();
     e.description = in.str();
+    std::uint8_t target = in.u8();
+    if (target > static_cast<std::uint8_t>(NameTarget::none)) throw ImageError("corrupt image: name target");
+    e.target = static_cast<NameTarget>(target);
     e.terms.resize(in.count(10));
     for (auto& t : e.terms) {
       t.title = in.str();

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -49,6 +50,12 @@ struct Term {
   std::optional<Date> end;
 };
 
+// How the near-miss rule may use an entity's names as targets (column `target`): every swap
+// (`all`, the default and every curated row), only another country's word in place of the
+// name's own (`country`: names a program read from a source, such as the Factbook's parties),
+// or none (`none`: a known name only).
+enum class NameTarget : std::uint8_t { all, country, none };
+
 struct Entity {
   std::string id;
   EntityType type = EntityType::country;
@@ -65,6 +72,7 @@ struct Entity {
   std::string status;       // historical.tsv: historical | both_current | name_reused
   std::string kind;         // the file's own sub-kind column (state, dependency, name, ...)
   std::string description;  // wire-style description ("Palestinian militant group")
+  NameTarget target = NameTarget::all;
   std::vector<Term> terms;  // persons
 };
 

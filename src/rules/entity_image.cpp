@@ -16,7 +16,7 @@ namespace wirelint::rules {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'L', 'E', 'N', 'T', 'I', 'M', 'G'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: each entity's name target
 
 struct Source {
   std::string name;

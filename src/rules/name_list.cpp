@@ -12,9 +12,22 @@ void NameList::add(std::string_view name) {
 }
 
 void NameList::finish() {
+  // The lists arrive as a few sorted files one after another (the generators sort them): merge
+  // their runs, which costs a comparison a name, instead of sorting every name at start-up.
   std::vector<std::size_t> order(offsets_.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return at(a) < at(b); });
+  auto less = [&](std::size_t a, std::size_t b) { return at(a) < at(b); };
+  std::vector<std::size_t> runs{0};
+  for (std::size_t i = 1; i < order.size(); ++i)
+    if (less(i, i - 1)) runs.push_back(i);
+  if (runs.size() > 16) {
+    std::sort(order.begin(), order.end(), less);
+  } else {
+    runs.push_back(order.size());
+    for (std::size_t r = 2; r < runs.size(); ++r)
+      std::inplace_merge(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(runs[r - 1]),
+                         order.begin() + static_cast<std::ptrdiff_t>(runs[r]), less);
+  }
   std::vector<std::uint32_t> offsets, lengths;
   offsets.reserve(order.size());
   lengths.reserve(order.size());

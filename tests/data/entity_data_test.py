@@ -7,6 +7,9 @@
 - Spot checks: 60 facts (office holders with their terms; capitals, demonyms and former names
   of countries), each looked up in the generated dictionary and in the source row it came from.
 - Bad data: the generator fails with FILE:LINE on each kind of bad source row.
+- The Factbook's bodies (tools/gen_factbook_bodies.py): fresh, rows tied to the profile field
+  they came from, formulaic names left to the real-names list, curated names to their files,
+  and its bad-data errors.
 - The synonym table (dictionaries/synonyms/synonyms.tsv) is what tools/synonyms/gen_synonyms.py
   makes of the thesauri and today's keys (skipped when the thesauri are not installed).
 """
@@ -179,6 +182,82 @@ class GeneratedFromSources(unittest.TestCase):
         hand = {(r["name"], r["country"]) for r in read(os.path.join(ENT, "office_holders.tsv"))}
         for r in self.rows:
             self.assertNotIn((r["name"], r["country"]), hand)
+
+
+# (name, entity file, countries, kind, GEC of a profile, Factbook field) as
+# tools/gen_factbook_bodies.py must write them; each is also found in the profile's field text.
+BODIES = [
+    ("China National Space Administration", "government-factbook.tsv", "CN", "space agency", "ch",
+     ("Space", "Space agency/agencies")),
+    ("Tehrik-e-Taliban Pakistan", "armed_groups-factbook.tsv", "AF|PK", "terrorist group", "pk",
+     ("Terrorism", "Terrorist group(s)")),
+    ("Zimbabwe African Peoples Union", "organizations-factbook.tsv", "ZW", "political party", "zi",
+     ("Government", "Political parties")),
+    ("Azerbaijan National Aerospace Agency", "government-factbook.tsv", "AZ", "space agency", "aj",
+     ("Space", "Space agency/agencies")),
+]
+# Formulaic names, real names only: another country's name shares the frame ("Kenya Defense
+# Forces": "* Defense Forces"), or a name without the country word exists ("Patriotic Front").
+FORMULAIC = ["Kenya Defense Forces", "Botswana Democratic Party", "Rwandan Patriotic Front", "Nigerian Army"]
+
+
+@unittest.skipUnless(HAVE_SOURCES, "../shared/data is not beside the repository")
+class FactbookBodies(unittest.TestCase):
+    """The entity files tools/gen_factbook_bodies.py writes from the Factbook's profiles."""
+
+    def test_files_are_up_to_date(self):
+        run = run_tool("gen_factbook_bodies.py", "--check")
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_rows_are_tied_to_their_source(self):
+        for name, file, countries, kind, gec, (section, field) in BODIES:
+            with self.subTest(name=name):
+                rows = [r for r in read(os.path.join(ENT, file)) if r["name"] == name]
+                self.assertEqual(len(rows), 1)
+                r = rows[0]
+                self.assertEqual((r["countries"], r["kind"], r["target"]), (countries, kind, "country"))
+                self.assertEqual(r["source"].rsplit(":", 1)[1], field)
+                self.assertIn(gec, r["source"].split(":")[1].split(","))
+                path = glob.glob(os.path.join(FACTBOOK, "*", gec + ".json"))[0]
+                with open(path, encoding="utf-8") as f:
+                    self.assertIn(name, json.dumps(json.load(f)[section][field], ensure_ascii=False))
+
+    def test_formulaic_names_are_real_names_only(self):
+        generated = {r["name"] for f in ("government-factbook.tsv", "organizations-factbook.tsv",
+                                         "armed_groups-factbook.tsv") for r in read(os.path.join(ENT, f))}
+        with open(os.path.join(ROOT, "dictionaries", "names", "exact", "factbook-names.txt"), encoding="utf-8") as f:
+            real = {l.split("\t")[0] for l in f if not l.startswith("#")}
+        for name in FORMULAIC:
+            self.assertFalse(name in generated, name)
+            self.assertTrue(name in real, name)
+
+    def test_curated_names_are_left_to_their_files(self):
+        generated = {r["name"] for f in ("government-factbook.tsv", "organizations-factbook.tsv",
+                                         "armed_groups-factbook.tsv") for r in read(os.path.join(ENT, f))}
+        for curated in ("Bundestag", "Hezbollah", "Knesset", "Korean People's Army"):
+            self.assertFalse(curated in generated, curated)
+
+    def _fake(self, tmp, profile_text):
+        fb = os.path.join(tmp, "fb", "africa")
+        os.makedirs(fb)
+        with open(os.path.join(fb, "qq.json"), "w", encoding="utf-8") as f:
+            f.write(profile_text)
+        ent = os.path.join(tmp, "ent")
+        os.makedirs(ent)
+        shutil.copy(os.path.join(ENT, "countries.tsv"), ent)
+        return run_tool("gen_factbook_bodies.py", os.path.join(tmp, "fb"), "--entities", ent), ent
+
+    def test_a_profile_that_is_no_json_fails_with_its_place(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            run, _ = self._fake(tmp, '{"Government": {\n  "Political parties": }')
+            self.assertEqual(run.returncode, 3)
+            self.assertRegex(run.stderr, r"qq\.json:2:\d+: not JSON")
+
+    def test_a_profile_of_no_known_country_fails(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            run, _ = self._fake(tmp, json.dumps({"Government": {"Political parties": {"text": "Unity Front of Qq"}}}))
+            self.assertEqual(run.returncode, 3)
+            self.assertIn("countries.tsv has no row with gec 'qq'", run.stderr)
 
 
 @unittest.skipUnless(HAVE_SOURCES and len(sys.argv) > 1 and os.path.exists(sys.argv[-1]), "needs the wirelint binary")

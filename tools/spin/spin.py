@@ -105,7 +105,7 @@ def load_titles():
 
 
 class Knowledge:
-    def __init__(self):
+    def __init__(self, name_files=NAME_FILES):
         self.countries = {r["id"]: r for r in rows("countries")}
         # Country phrases (short names, long names, aliases, demonyms): phrase -> {country id}
         # and phrase -> form ('noun', 'adj'; abbreviations count as 'abbr').
@@ -141,7 +141,7 @@ class Knowledge:
         self.short_of = {c: self.countries[c]["short_name"] for c in self.states if self.countries[c]["short_name"]}
 
         self.names = {}  # name text -> country id ('' when none)
-        for stem in NAME_FILES:
+        for stem in name_files:
             for r in rows(stem):
                 cid = split(r.get("country") or r.get("countries"))
                 for n in [r["name"]] + split(r.get("aliases")):
@@ -468,6 +468,8 @@ def main():
     ap.add_argument("--out-dir", required=True)
     ap.add_argument("--limit", type=int, default=0, help="stop after N selected stories")
     ap.add_argument("--max-per-story", type=int, default=3)
+    ap.add_argument("--name-files", default=",".join(NAME_FILES),
+                    help="entity files (stems under dictionaries/entities/) whose names are spun")
     ap.add_argument("--multiword-rate", type=float, default=0.1,
                     help="share of thesaurus swaps drawn from multi-word paraphrases (default 0.1)")
     ap.add_argument("--moby", default=os.path.join(ROOT, "build", "thesauri", "node_modules", "moby", "words.txt"))
@@ -489,7 +491,7 @@ def main():
     for need in ("/usr/share/mythes/th_en_US_v2.dat", "/usr/share/wordnet/data.noun"):
         if not os.path.exists(need):
             sys.exit("spin.py: %s is missing (apt-get install mythes-en-us wordnet-base)" % need)
-    K = Knowledge()
+    K = Knowledge(a.name_files.split(","))
     words = set()
     for n in list(K.names) + K.spun_titles:
         words.update(w for w in n.split(" ") if WORD.match(w))

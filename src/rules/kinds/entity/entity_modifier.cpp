@@ -319,6 +319,9 @@ class EntityModifierRule : public Rule {
     const Entity* described = nullptr;
     for (std::size_t m = b; m < b_end; ++m) {
       const Entity& e = all[ms[m].entity];
+      // A name a program read from a source (a party, a court): its countries are those the
+      // source's profiles happened to give, not all that have a body of that name.
+      if (e.target != dictionary::NameTarget::all) return;
       if (e.type == EntityType::country) {
         if (!to_capital || !contains(e.capitals, name)) continue;
       } else if (!entity_types_.count(e.type) || to_capital) {

@@ -260,6 +260,9 @@ struct Name {
   // A state body's short name of a country's word and a head ("U.S. Army"): too short for a
   // thesaurus swap, indexed for another country's or a region's word in its first place only.
   bool country_only = false;
+  // A name read from a source by a program (NameTarget::country): indexed at its country words
+  // only, and judged only for another place's word (or a misspelling) there.
+  bool place_word_only = false;
 };
 
 // A word of a name as the co-naming check compares it: lower case, a plural as its singular.
@@ -307,6 +310,9 @@ struct NearMissIndex {
   // the two words as one wildcard.
   std::vector<std::size_t> pair_lengths;
   std::unordered_set<std::string> name_tokens;                       // every token of those names
+  // ... and of the names a program read (NameTarget::country): these only let a window through
+  // to the lookup, they are no words of the names' vocabulary.
+  std::unordered_set<std::string> read_name_tokens;
   // The part before "of" of every "X of Y" name: the short form wire copy uses once the name
   // is known ("the People's Bank" for the People's Bank of China).
   std::unordered_set<std::string> short_forms;
@@ -358,6 +364,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     Name n;
     n.entity = e;
     n.text = form;
+    n.place_word_only = all[e].target == dictionary::NameTarget::country;
     // The head: the word before a joining word ("Ministry" of "Ministry of Defense"), or the
     // last word when no joining word comes before it ("Securities and Exchange Commission").
     auto joining = [&](std::size_t i) {
@@ -373,7 +380,9 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       n.head.push_back(pieces[i].word && ((last && !joined) || before_joining));
       joined = joined || joining(i);
     }
-    if (p.institution_names > 0 || p.body_swap_common > 0 || p.body_swap_strength > 0)
+    // How many names build on a word is a count of curated names: a program's reading of a
+    // source does not shift the rule's thresholds.
+    if ((p.institution_names > 0 || p.body_swap_common > 0 || p.body_swap_strength > 0) && !n.place_word_only)
       for (std::size_t j = 0; j < n.tokens.size(); ++j) {
         if (!pieces[j].word) continue;
         auto& ids = out->word_entities[name_word_key(n.tokens[j])];
@@ -390,17 +399,25 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     for (const auto& piece : pieces) content += piece.word && !p.function_words.count(models::lower(piece.text));
     if (n.words < 2 || !long_enough || content < 2) return;
     auto id = static_cast<std::uint32_t>(out->names.size());
+    bool keyed = false;
     for (std::size_t k = 0; k < n.tokens.size(); ++k) {
       if (!pieces[k].word || !pieces[k].capitalized) continue;
       if (p.function_words.count(models::lower(n.tokens[k]))) continue;
+      if (n.place_word_only && !out->country_words.count(n.tokens[k]) && !out->country_words.count(n.tokens[k] + "."))
+        continue;
+      keyed = true;
       if (n.country_only && k > 0 && p.country_head_variant_strength == 0) break;
       std::string key;
       for (std::size_t j = 0; j < n.tokens.size(); ++j) (key += j == k ? kWild : n.tokens[j]) += kSep;
       out->keys[key].push_back(id);
     }
+    if (!keyed && n.place_word_only) return;
     pair_lengths.insert(n.tokens.size() + 1);
     lengths.insert(n.tokens.size());
-    if (!n.country_only) out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
+    if (n.place_word_only)
+      out->read_name_tokens.insert(n.tokens.begin(), n.tokens.end());
+    else if (!n.country_only)
+      out->name_tokens.insert(n.tokens.begin(), n.tokens.end());
     out->names.push_back(std::move(n));
   };
   for (const auto& c : p.constituents) out->country_words.insert(c.first);
@@ -420,7 +437,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       for (const auto* list : {&ent.demonym_adj, &ent.demonym_noun, &ent.demonym_plural, &ent.capitals})
         for (const auto& f : *list) add_geo(f);
     }
-    if (p.name_types.count(ent.type)) {
+    if (p.name_types.count(ent.type) && ent.target != dictionary::NameTarget::none) {
       for (const auto* f : forms) {
         tokenize::TokenStream ts(*f, tokenize::TokenStream::Mode::tokens_only);
         std::vector<Piece> pieces;
@@ -455,7 +472,7 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
     }
     // Single-word targets: names and aliases of the chosen types, capitals of countries.
     std::vector<const std::string*> words;
-    if (p.word_types.count(ent.type)) words = forms;
+    if (p.word_types.count(ent.type) && ent.target == dictionary::NameTarget::all) words = forms;
     if (ent.type == EntityType::country && p.word_types.count(EntityType::country))
       for (const auto& c : ent.capitals) words.push_back(&c);
     for (const auto* w : words) {
@@ -606,7 +623,9 @@ class EntityNearMissRule : public Rule {
     // most windows are dismissed by a subtraction.
     std::vector<std::uint32_t> foreign(ts.size() + 1, 0);
     for (std::size_t i = 0; i < ts.size(); ++i) {
-      bool known = ix.name_tokens.count(surface_for_name(ts, i, false)) || ix.name_tokens.count(surface_for_name(ts, i, true));
+      bool known = false;
+      for (const auto* set : {&ix.name_tokens, &ix.read_name_tokens})
+        known = known || set->count(surface_for_name(ts, i, false)) || set->count(surface_for_name(ts, i, true));
       foreign[i + 1] = foreign[i] + (known ? 0 : 1);
     }
     for (std::size_t i = 0; i < ts.size(); ++i) {
@@ -1210,6 +1229,12 @@ class EntityNearMissRule : public Rule {
     std::string known_word = name.tokens[k].substr(0, name.tokens[k].size() - possessive_bytes(name.tokens[k]));
     std::string text_lower = models::lower(text_word), known_lower = models::lower(known_word);
     if (models::same_word(text_lower, known_lower)) return Swap::none;
+    // A name a program read from a source: another place's word only in a story about the
+    // name's own country that never names the place swapped in ("the Ethiopian Space Science
+    // and Technology Institute" in a story about Ethiopia is that country's former body, not
+    // Ghana's renamed).
+    if (name.place_word_only && (!geographic(ix, text_word) || !story_swap(ctx, story, known_word, text_word, b, e)))
+      return altered(text_word, known_word) ? Swap::misspelt : Swap::none;
     // A short name's head ("U.S. Vault" for the U.S. Treasury) is judged only as a rare variant
     // of frequent wording (below): never when the country's pair with the word is seen.
     if (name.country_only && k > 0) {
