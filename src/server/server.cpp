@@ -222,6 +222,9 @@ struct Server::Impl {
           status = 500;
           body = to_text(error_body(500, std::string("internal error: ") + e.what()));
         }
+        // The slot is free before the answer is: a client that sends its next request on the
+        // answer must find it free. From here the thread touches only the job it co-owns.
+        give_slot();
         {
           std::lock_guard<std::mutex> lock(job->mutex);
           job->status = status;
@@ -229,7 +232,6 @@ struct Server::Impl {
           job->done = true;
         }
         job->done_cv.notify_all();
-        give_slot();
       }).detach();
     } catch (const std::system_error&) {
       give_slot();
