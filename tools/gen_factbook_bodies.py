@@ -30,7 +30,6 @@ Python 3 standard library only; deterministic (sorted, no timestamps). Exit stat
 file with --check), 2 (a file cannot be read), 3 (bad source data).
 """
 
-import argparse
 import csv
 import glob
 import json
@@ -41,6 +40,7 @@ import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_entities  # noqa: E402
+import generated  # noqa: E402
 import gen_factbook_names as names_gen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -60,10 +60,6 @@ KINDS = [
 OUTPUTS = sorted({k[1] for k in KINDS})
 COLUMNS = ["id", "name", "countries", "kind", "target", "source"]
 FIELD_OF = {kind: field for _, field, _, kind in names_gen.FIELDS}
-
-
-class BadData(Exception):
-    pass
 
 
 def read_tsv(path):
@@ -144,7 +140,7 @@ def generate(fb_dir, entities_dir):
             with open(path, encoding="utf-8") as f:
                 data = json.load(f)
         except json.JSONDecodeError as e:
-            raise BadData("%s:%d:%d: not JSON: %s" % (path, e.lineno, e.colno, e.msg))
+            raise generated.BadData("%s:%d:%d: not JSON: %s" % (path, e.lineno, e.colno, e.msg))
         gec = os.path.splitext(os.path.basename(path))[0]
         seen = []
         for section, field, sub, kind in names_gen.FIELDS:
@@ -160,7 +156,7 @@ def generate(fb_dir, entities_dir):
         # Profiles of no country (the European Union's): their bodies belong to none.
         cid = "" if gec in gen_entities.SKIP_GEC else by_gec.get(gec)
         if cid is None:
-            raise BadData("%s: the profile names %d bodies but countries.tsv has no row with gec '%s'"
+            raise generated.BadData("%s: the profile names %d bodies but countries.tsv has no row with gec '%s'"
                           % (path, len(seen), gec))
         for n, kind in seen:
             found.setdefault(n, {}).setdefault(kind, {})[cid] = gec
@@ -211,40 +207,19 @@ def render(out, rows, skipped, formulaic):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("factbook", nargs="?", default=names_gen.DEFAULT_FACTBOOK)
+    ap = generated.factbook_parser(__doc__, names_gen.DEFAULT_FACTBOOK)
     ap.add_argument("--entities", default=DEFAULT_ENTITIES, help="entity folder (read and written)")
-    ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
-    try:
+
+    def body():
         rows, skipped, formulaic = generate(a.factbook, a.entities)
-    except BadData as e:
-        print("gen_factbook_bodies: %s" % e, file=sys.stderr)
-        return 3
-    except (OSError, ValueError) as e:
-        print("gen_factbook_bodies: %s" % e, file=sys.stderr)
-        return 2
-    stale = []
-    for out in OUTPUTS:
-        text = render(out, rows[out], skipped, formulaic)
-        path = os.path.join(a.entities, out)
-        if a.check:
-            try:
-                with open(path, encoding="utf-8") as f:
-                    if f.read() != text:
-                        stale.append(path)
-            except OSError as e:
-                print("gen_factbook_bodies: %s" % e, file=sys.stderr)
-                return 2
-            continue
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        print("%s: %d rows" % (out, len(rows[out])), file=sys.stderr)
-    if stale:
-        print("gen_factbook_bodies: %s out of date with its sources; run python3 tools/gen_factbook_bodies.py"
-              % ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+        texts = {os.path.join(a.entities, out): render(out, rows[out], skipped, formulaic) for out in OUTPUTS}
+        status = generated.write_or_check("gen_factbook_bodies", texts, a.check, "python3 tools/gen_factbook_bodies.py")
+        if not a.check:
+            for out in OUTPUTS:
+                print("%s: %d rows" % (out, len(rows[out])), file=sys.stderr)
+        return status
+    return generated.run("gen_factbook_bodies", body)
 
 
 if __name__ == "__main__":

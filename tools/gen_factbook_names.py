@@ -20,13 +20,14 @@ Python 3 standard library only; deterministic (sorted, no timestamps). Exit stat
 file with --check), 2 (a file cannot be read).
 """
 
-import argparse
 import glob
 import html
 import json
 import os
 import re
 import sys
+
+import generated
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_FACTBOOK = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "factbook"))
@@ -143,32 +144,18 @@ def render(names):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("factbook", nargs="?", default=DEFAULT_FACTBOOK)
+    ap = generated.factbook_parser(__doc__, DEFAULT_FACTBOOK)
     ap.add_argument("--out", default=DEFAULT_OUT)
-    ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
-    try:
+
+    def body():
         text = render(generate(a.factbook))
-    except (OSError, ValueError) as e:
-        print("gen_factbook_names: %s" % e, file=sys.stderr)
-        return 2
-    if a.check:
-        try:
-            with open(a.out, encoding="utf-8") as f:
-                same = f.read() == text
-        except OSError as e:
-            print("gen_factbook_names: %s" % e, file=sys.stderr)
-            return 2
-        if not same:
-            print("gen_factbook_names: %s is out of date with its sources; run python3 tools/gen_factbook_names.py" % a.out,
-                  file=sys.stderr)
-            return 1
-        return 0
-    with open(a.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("%d names" % text.count("\n"), file=sys.stderr)
-    return 0
+        status = generated.write_or_check("gen_factbook_names", {a.out: text}, a.check,
+                                          "python3 tools/gen_factbook_names.py")
+        if not a.check:
+            print("%d names" % text.count("\n"), file=sys.stderr)
+        return status
+    return generated.run("gen_factbook_names", body)
 
 
 if __name__ == "__main__":

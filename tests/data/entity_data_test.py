@@ -7,6 +7,7 @@
 - Spot checks: 60 facts (office holders with their terms; capitals, demonyms and former names
   of countries), each looked up in the generated dictionary and in the source row it came from.
 - Bad data: the generator fails with FILE:LINE on each kind of bad source row.
+- Curated rows' sources (tools/cite_entities.py): present on every row, current, hand sources kept.
 - The Factbook's bodies (tools/gen_factbook_bodies.py): fresh, rows tied to the profile field
   they came from, formulaic names left to the real-names list, curated names to their files,
   and its bad-data errors.
@@ -258,6 +259,48 @@ class FactbookBodies(unittest.TestCase):
             run, _ = self._fake(tmp, json.dumps({"Government": {"Political parties": {"text": "Unity Front of Qq"}}}))
             self.assertEqual(run.returncode, 3)
             self.assertIn("countries.tsv has no row with gec 'qq'", run.stderr)
+
+
+@unittest.skipUnless(HAVE_SOURCES, "../shared/data is not beside the repository")
+class CuratedSources(unittest.TestCase):
+    """Every row of the curated entity files has a source (tools/cite_entities.py)."""
+
+    FILES = ["agencies.tsv", "organizations.tsv", "government.tsv", "armed_groups.tsv", "institutions.tsv"]
+
+    def test_citations_are_up_to_date(self):
+        run = run_tool("cite_entities.py", "--check")
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_every_row_has_a_source(self):
+        for f in self.FILES:
+            for r in read(os.path.join(ENT, f)):
+                self.assertRegex(r["source"], r"^(factbook:[a-z]{2}(,[a-z]{2}){0,2}|curator:\d{4}-\d{2}(-\d{2})?|\S.*)$",
+                                 (f, r["id"]))
+
+    def test_citations_name_the_profile_of_the_body(self):
+        rows = {r["name"]: r for f in self.FILES for r in read(os.path.join(ENT, f))}
+        self.assertEqual(rows["Assembly of Experts"]["source"], "factbook:ir")
+        self.assertEqual(rows["Armed Forces of the Philippines"]["source"], "factbook:rp")
+        # A body the Factbook never names is the curator's.
+        self.assertEqual(rows["Australian Secret Intelligence Service"]["source"], "curator:2025-06")
+
+    def test_a_hand_source_is_kept_and_a_stale_citation_fails(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for f in self.FILES + ["countries.tsv"]:
+                shutil.copy(os.path.join(ENT, f), tmp)
+            path = os.path.join(tmp, "government.tsv")
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            text = text.replace("\tfactbook:ir\t", "\thttps://example.org/assembly\t", 1)
+            text = text.replace("\tfactbook:rp\t", "\tfactbook:zz\t", 1)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            self.assertEqual(run_tool("cite_entities.py", "--entities", tmp, "--check").returncode, 1)
+            self.assertEqual(run_tool("cite_entities.py", "--entities", tmp).returncode, 0)
+            with open(path, encoding="utf-8") as f:
+                fixed = f.read()
+            self.assertIn("\thttps://example.org/assembly\t", fixed)
+            self.assertNotIn("factbook:zz", fixed)
 
 
 @unittest.skipUnless(HAVE_SOURCES and len(sys.argv) > 1 and os.path.exists(sys.argv[-1]), "needs the wirelint binary")
