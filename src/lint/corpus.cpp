@@ -113,7 +113,8 @@ CorpusReport run_corpus(const Engine& engine, const RuleSelection& selection, co
       findings << nlohmann::json{{"story", s.id}, {"words", words}}.dump() << "\n";
       for (const auto& d : found)
         findings << nlohmann::json{{"story", s.id},          {"rule", d.rule},     {"offset", d.span.offset},
-                                   {"length", d.span.length}, {"match", d.match}, {"replacements", d.replacements}}
+                                   {"length", d.span.length}, {"match", d.match}, {"replacements", d.replacements},
+                                   {"message", d.message}}
                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                  << "\n";
     }

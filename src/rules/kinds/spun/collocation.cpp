@@ -112,10 +112,14 @@ class CollocationModelRule : public Rule {
       int sc = score(c);
       if (sc < min_score_) continue;
       std::size_t begin = ts[i].begin, end = ts[j].end;
-      // The message may show the score ({score}): how far above the rule's least it is.
+      // The message may show the score ({score}): how far above the rule's least it is; and the
+      // features ({features}), which tools/spin/train_collocation.py reads to learn the weights
+      // from the rule's own candidates.
       std::string message = format_message(ts.text().substr(begin, end - begin), c.text);
       for (auto at = message.find("{score}"); at != std::string::npos; at = message.find("{score}"))
         message.replace(at, 7, std::to_string(sc));
+      for (auto at = message.find("{features}"); at != std::string::npos; at = message.find("{features}"))
+        message.replace(at, 10, features(c));
       out.emit(begin, end, std::move(message), {c.text});
       i = j;
     }
@@ -131,6 +135,13 @@ class CollocationModelRule : public Rule {
   static int unigram(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("#", w); }
 
   static bool plural(const std::string& w) { return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's'; }
+
+  static std::string features(const Candidate& c) {
+    return std::string("side=") + (c.head ? "head" : "modifier") + " word=" + std::to_string(c.word) +
+           " other=" + std::to_string(c.other) + " relation=" + std::to_string(c.relation) +
+           " original=" + std::to_string(c.original) + " trigram=" + std::to_string(c.trigram) +
+           " original_in_story=" + std::to_string(c.original_in_story) + " word_in_story=" + std::to_string(c.word_in_story);
+  }
 
   int score(const Candidate& c) const {
     return (c.head ? side_head_ : side_modifier_) + word_[c.word] + other_[c.other] + relation_[c.relation] +
