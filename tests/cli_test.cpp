@@ -453,6 +453,42 @@ TEST_F(CliTest, StdinFilenameFindsConfiguration) {
   EXPECT_EQ(r.out, "");
 }
 
+// The collocation model's least score and its reference table come from the configuration.
+TEST_F(CliTest, ConfigurationSetsTheCollocationThresholdAndAHouseTable) {
+  const std::string spun = "The company cut its posted toll for crude by one dlr, traders said.\n";
+  const std::vector<std::string> args = {"-", "--stdin-filename", "desk/story.txt", "--only", "spun-collocation-model",
+                                         "--format", "line"};
+  write("desk/.wirelint.toml", "");
+  Result r = run(args, spun);
+  EXPECT_EQ(r.code, 0) << r.out << r.err;  // below the shipped least score
+  write("desk/.wirelint.toml", "[thresholds]\n\"spun-collocation-model\" = 10\n");
+  r = run(args, spun);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.out.find("desk/story.txt:1:21: warning: 'posted toll' is unseen in news while 'posted price' is frequent"),
+            std::string::npos)
+      << r.out;
+  // A house table in which the desk's wording is frequent: seen wording is never a swap.
+  write("desk/house.tsv", "posted\ttoll\th\t5\nposted\tprice\th\t5\n");
+  write("desk/.wirelint.toml", "[thresholds]\n\"spun-collocation-model\" = 10\n[ngrams]\ntable = \"house.tsv\"\n");
+  r = run(args, spun);
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  // Errors name the file: a rule without a score, an unknown rule, a missing table.
+  write("desk/.wirelint.toml", "[thresholds]\n\"typography-doubled-word\" = 3\n");
+  r = run(args, spun);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(".wirelint.toml: [thresholds]: rule 'typography-doubled-word' does not score its findings"),
+            std::string::npos)
+      << r.err;
+  write("desk/.wirelint.toml", "[thresholds]\n\"spun-nothing\" = 3\n");
+  r = run(args, spun);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(".wirelint.toml: [thresholds]: unknown rule 'spun-nothing'"), std::string::npos) << r.err;
+  write("desk/.wirelint.toml", "[ngrams]\ntable = \"missing.tsv\"\n");
+  r = run(args, spun);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(".wirelint.toml:2: 'table': cannot read n-gram table"), std::string::npos) << r.err;
+}
+
 TEST_F(CliTest, DirectoryRecursionPicksProseFilesAndSkipsHiddenFolders) {
   write("docs/a.txt", kMisspelled);
   write("docs/b.md", kMisspelled);

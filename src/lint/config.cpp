@@ -56,6 +56,23 @@ Config parse_config(const std::string& text, const std::string& path) {
       }
       sp->finish();
     }
+    if (auto th = t.table("thresholds")) {
+      for (const auto& key : th->keys()) {
+        auto value = th->integer(key);
+        if (!value) th->fail(key, "expected an integer");
+        if (*value < -100000 || *value > 100000) th->fail(key, "expected a score from -100000 to 100000");
+        cfg.thresholds[key] = static_cast<int>(*value);
+      }
+    }
+    if (auto ng = t.table("ngrams")) {
+      if (auto table = ng->string("table")) {
+        fs::path p = fs::path(*table).is_absolute() ? fs::path(*table) : fs::path(cfg.dir) / *table;
+        std::ifstream in(p);
+        if (!in) ng->fail("table", "cannot read n-gram table " + p.string());
+        cfg.ngram_table = p.string();
+      }
+      ng->finish();
+    }
     t.finish();
   } catch (const rules::LoadError& e) {
     throw ConfigError(e.what());

@@ -7,6 +7,10 @@
 //   [severity]  "rule-id" = "error" | "warning" | "suggestion"
 //   [spelling]  accept = ["word", …]; dictionaries = ["words.txt", …] (one word a line,
 //               '#' comments, relative to the config's folder)
+//   [thresholds] "rule-id" = N         the least score of a rule that scores its findings
+//                                      (spun-collocation-model): higher, fewer and surer findings
+//   [ngrams]    table = "house.tsv"    a house table of reference n-grams (tools/ngrams/ngrams.py
+//               build), relative to the config's folder, in place of the shipped one
 // Unknown keys, unknown rule ids and unreadable word lists are errors naming file and line.
 #pragma once
 
@@ -35,6 +39,8 @@ struct Config {
   std::size_t style_line = 0;  // its line, for errors
   std::map<std::string, Severity> severity;
   std::vector<std::string> accept_words;  // inline and from dictionaries, in order
+  std::map<std::string, int> thresholds;  // rule id -> least score
+  std::string ngram_table;                // absolute path; empty: the shipped table
 };
 
 // Parses config text; `path` names it in errors and anchors relative paths. Throws ConfigError.

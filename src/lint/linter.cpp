@@ -140,6 +140,7 @@ RuleSelection RuleSelection::defaults(const rules::RuleSet& rules, std::string_v
     bool in_style = styles.empty() || std::find(styles.begin(), styles.end(), style) != styles.end();
     s.enabled.push_back(r->info().enabled && in_style);
     s.severity.push_back(r->info().severity);
+    s.threshold.emplace_back();
   }
   return s;
 }
@@ -182,7 +183,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
                          exact_names_};
   rules::StoryContext story(tokens, rules_.context_data());
   ctx.story = &story;
-  ctx.ngrams = ngrams_;
+  ctx.ngrams = selection.ngrams ? selection.ngrams : ngrams_;
   ctx.collocation_synonyms = collocation_synonyms_;
   CollectingEmitter emitter(doc, out, tokens, story);
   const auto& all = rules_.rules();
@@ -194,11 +195,13 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
     const auto& owner = owners[hit.pattern];
     if (!selection.enabled[owner.rule]) continue;
     emitter.set_rule(all[owner.rule].get(), selection.severity[owner.rule]);
+    ctx.threshold = owner.rule < selection.threshold.size() ? selection.threshold[owner.rule] : std::nullopt;
     all[owner.rule]->on_phrase(ctx, hit, owner.local, emitter);
   }
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!selection.enabled[i] || !all[i]->scans()) continue;
     emitter.set_rule(all[i].get(), selection.severity[i]);
+    ctx.threshold = i < selection.threshold.size() ? selection.threshold[i] : std::nullopt;
     all[i]->check(ctx, emitter);
   }
 

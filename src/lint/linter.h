@@ -26,6 +26,9 @@ struct RuleSelection {
   std::vector<bool> enabled;       // by rule index
   std::vector<Severity> severity;  // by rule index
   std::unordered_set<std::string> accepted_words;
+  std::vector<std::optional<int>> threshold;  // by rule index: a configured least score
+  // A house table of reference n-grams (`[ngrams] table`) in place of the shipped one.
+  const models::SynonymModel* ngrams = nullptr;
 
   // Every rule at its own default, in house style `style` (rules bound to other styles, or to
   // any style when `style` is empty, are off).

@@ -100,6 +100,21 @@ const Session::Resolved& Session::resolve(const std::string& path) {
       r->selection.severity[i] = sev;
     }
     r->selection.accepted_words.insert(cfg->accept_words.begin(), cfg->accept_words.end());
+    for (const auto& [id, least] : cfg->thresholds) {
+      int i = rules.index_of(id);
+      if (i < 0) throw ConfigError(cfg->path + ": [thresholds]: unknown rule '" + id + "'");
+      if (!rules.rules()[i]->has_threshold())
+        throw ConfigError(cfg->path + ": [thresholds]: rule '" + id + "' does not score its findings");
+      r->selection.threshold[i] = least;
+    }
+    if (!cfg->ngram_table.empty()) {
+      try {
+        r->ngrams = models::SynonymModel::open({cfg->ngram_table}, "");
+      } catch (const models::SynonymError& e) {
+        throw ConfigError(cfg->path + ": [ngrams] table: " + e.what());
+      }
+      r->selection.ngrams = r->ngrams.get();
+    }
   }
   // The ids were checked in the constructor, so no override can name an unknown rule.
   r->selection.apply_overrides(rules, options_.enable, options_.disable, options_.only);

@@ -18,6 +18,7 @@
 #include "core/sink.h"
 #include "lint/config.h"
 #include "lint/engine.h"
+#include "models/synonyms.h"
 
 namespace wirelint::lint {
 
@@ -75,6 +76,7 @@ class Session {
   struct Resolved {
     const Config* config = nullptr;
     RuleSelection selection;
+    std::unique_ptr<models::SynonymModel> ngrams;  // the configuration's house n-gram table
   };
   const Resolved& resolve(const std::string& path);
   void lint_file(const std::string& path, DiagnosticSink& sink);

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -92,6 +93,9 @@ struct LintContext {
   // Thesaurus words -> the frequent news words they may stand for
   // (dictionaries/ngrams/collocation-synonyms.tsv).
   const models::SynonymModel* collocation_synonyms = nullptr;
+  // The least score the configuration sets for the rule being run (`[thresholds]` of
+  // .wirelint.toml), for rules that report a score (Rule::has_threshold); none: the rule's own.
+  std::optional<int> threshold;
 };
 
 // Whether `name` is listed as a real name the dictionary does not check (real_names or
@@ -134,6 +138,9 @@ class Rule {
   }
   // Whether check() does anything (rules that only use phrases say no, and are not called).
   virtual bool scans() const { return false; }
+  // Whether the rule scores its findings against a least score the configuration may set
+  // (LintContext::threshold).
+  virtual bool has_threshold() const { return false; }
   virtual void check(const LintContext& ctx, Emitter& out) const { (void)ctx, (void)out; }
 
   // Examples implied by the rule's data (a phrase entry must fire on its own text and its

@@ -73,6 +73,7 @@ class CollocationModelRule : public Rule {
   }
 
   bool scans() const override { return true; }
+  bool has_threshold() const override { return true; }
 
   void check(const LintContext& ctx, Emitter& out) const override {
     if (!ctx.ngrams || !ctx.collocation_synonyms) return;
@@ -110,7 +111,7 @@ class CollocationModelRule : public Rule {
       c.original_in_story = found != pairs.end() && found->second > 0 ? 1 : 0;
       c.word_in_story = std::min(uses[c.head ? b : a] - 1, 2);
       int sc = score(c);
-      if (sc < min_score_) continue;
+      if (sc < ctx.threshold.value_or(min_score_)) continue;
       std::size_t begin = ts[i].begin, end = ts[j].end;
       // The message may show the score ({score}): how far above the rule's least it is; and the
       // features ({features}), which tools/spin/train_collocation.py reads to learn the weights
