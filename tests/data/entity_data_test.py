@@ -7,6 +7,7 @@
 - Spot checks: 60 facts (office holders with their terms; capitals, demonyms and former names
   of countries), each looked up in the generated dictionary and in the source row it came from.
 - Bad data: the generator fails with FILE:LINE on each kind of bad source row.
+- The curated ministers: 11 spot facts, a source on every row, no overlapping terms of an office.
 - Curated rows' sources (tools/cite_entities.py): present on every row, current, hand sources kept.
 - The Factbook's bodies (tools/gen_factbook_bodies.py): fresh, rows tied to the profile field
   they came from, formulaic names left to the real-names list, curated names to their files,
@@ -259,6 +260,57 @@ class FactbookBodies(unittest.TestCase):
             run, _ = self._fake(tmp, json.dumps({"Government": {"Political parties": {"text": "Unity Front of Qq"}}}))
             self.assertEqual(run.returncode, 3)
             self.assertIn("countries.tsv has no row with gec 'qq'", run.stderr)
+
+
+# (name, title, country, start, end) of office_holders-ministers.tsv, checked by hand against the
+# public record when written.
+MINISTERS = [
+    ("James Baker", "Treasury Secretary", "US", "1985-02-04", "1988-08-17"),
+    ("James Baker", "Secretary of State", "US", "1989-01-25", "1992-08-23"),
+    ("George Shultz", "Secretary of State", "US", "1982-07-16", "1989-01-20"),
+    ("Caspar Weinberger", "Defense Secretary", "US", "1981-01-21", "1987-11-23"),
+    ("Nigel Lawson", "Chancellor of the Exchequer", "GB", "1983-06-11", "1989-10-26"),
+    ("Geoffrey Howe", "Foreign Secretary", "GB", "1983-06-11", "1989-07-24"),
+    ("Kiichi Miyazawa", "Finance Minister", "JP", "1986-07-22", "1988-12-09"),
+    ("Gerhard Stoltenberg", "Finance Minister", "DE", "1982-10-04", "1989-04-21"),
+    ("Hans-Dietrich Genscher", "Foreign Minister", "DE", "1982-10-04", "1992-05-17"),
+    ("Edouard Balladur", "Finance Minister", "FR", "1986-03-20", "1988-05-10"),
+    ("Michael Wilson", "Finance Minister", "CA", "1984-09-17", "1991-04-21"),
+]
+
+
+class MinisterTerms(unittest.TestCase):
+    """office_holders-ministers.tsv (curated): spot facts, a source on every row, and terms of one
+    office that never overlap at day precision."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.rows = read(os.path.join(ENT, "office_holders-ministers.tsv"))
+
+    def test_spot_facts(self):
+        for name, title, country, start, end in MINISTERS:
+            with self.subTest(name=name, title=title):
+                rows = [r for r in self.rows if r["name"] == name and r["title"] == title and r["country"] == country
+                        and r["start"] == start]
+                self.assertEqual([r["end"] for r in rows], [end])
+
+    def test_every_row_has_a_source_and_a_sane_term(self):
+        for r in self.rows:
+            with self.subTest(id=r["id"], title=r["title"]):
+                self.assertRegex(r["source"], r"^https?://")
+                if r["start"] and r["end"]:
+                    self.assertLessEqual(r["start"][:len(r["end"])], r["end"][:len(r["start"])])
+
+    def test_terms_of_one_office_do_not_overlap(self):
+        offices = {}
+        for r in self.rows:
+            offices.setdefault((r["country"], r["title"]), []).append(r)
+        for (country, title), terms in offices.items():
+            dated = sorted((r for r in terms if len(r["start"]) == 10), key=lambda r: r["start"])
+            for a, b in zip(dated, dated[1:]):
+                if len(a["end"]) == 10:
+                    with self.subTest(office=(country, title), first=a["name"], second=b["name"]):
+                        self.assertLessEqual(a["end"], b["start"])
 
 
 @unittest.skipUnless(HAVE_SOURCES, "../shared/data is not beside the repository")
