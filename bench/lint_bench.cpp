@@ -189,9 +189,10 @@ BENCHMARK(BM_Throughput1MB)->Unit(benchmark::kMillisecond);
 
 // The synonym model: opening its memory-mapped image (what every process pays), compiling its
 // TSV sources in memory (what a stale image costs), and one relation() lookup with morphology.
+static lint::Engine::TableFiles synonym_files() { return lint::Engine::table_files(kDataDir, lint::Engine::TableModel::synonyms); }
+
 void BM_SynonymImageOpen(benchmark::State& state) {
-  auto sources = lint::Engine::synonym_sources(kDataDir);
-  auto image = lint::Engine::synonym_image(kDataDir);
+  auto [name, sources, image] = synonym_files();
   for (auto _ : state) {
     auto m = models::SynonymModel::open(sources, image);
     if (!m->from_image()) state.SkipWithError("synonyms.bin is missing or stale: build first");
@@ -201,7 +202,7 @@ void BM_SynonymImageOpen(benchmark::State& state) {
 BENCHMARK(BM_SynonymImageOpen)->Unit(benchmark::kMicrosecond);
 
 void BM_SynonymCompileInMemory(benchmark::State& state) {
-  auto sources = lint::Engine::synonym_sources(kDataDir);
+  auto sources = synonym_files().sources;
   for (auto _ : state) {
     auto m = models::SynonymModel::open(sources, "");
     benchmark::DoNotOptimize(m.get());
@@ -210,7 +211,8 @@ void BM_SynonymCompileInMemory(benchmark::State& state) {
 BENCHMARK(BM_SynonymCompileInMemory)->Unit(benchmark::kMillisecond);
 
 void BM_SynonymRelation(benchmark::State& state) {
-  auto m = models::SynonymModel::open(lint::Engine::synonym_sources(kDataDir), lint::Engine::synonym_image(kDataDir));
+  auto files = synonym_files();
+  auto m = models::SynonymModel::open(files.sources, files.image);
   const std::pair<const char*, const char*> pairs[] = {
       {"Prime", "Foremost"}, {"Foreign", "Outside"}, {"Guards", "Watchmen"}, {"Defence", "Safeguard"},
       {"Department", "Branch"}, {"News", "Intelligence"}, {"Treaty", "Bank"}, {"Central", "Asian"}};

@@ -259,10 +259,10 @@ int main(int argc, char** argv) {
     if (data_dir.empty()) data_dir = lint::find_data_dir(argc > 0 ? argv[0] : "");
     if (*models_compile_cmd) {
       try {
-        models::SynonymModel::compile(lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
-        models::SynonymModel::compile(lint::Engine::bigram_sources(data_dir), lint::Engine::bigram_image(data_dir));
-        models::SynonymModel::compile(lint::Engine::ngram_sources(data_dir), lint::Engine::ngram_image(data_dir));
-        models::SynonymModel::compile(lint::Engine::collocation_sources(data_dir), lint::Engine::collocation_image(data_dir));
+        for (auto m : lint::Engine::kTableModels) {
+          auto files = lint::Engine::table_files(data_dir, m);
+          models::SynonymModel::compile(files.sources, files.image);
+        }
         rules::compile_entity_image(lint::Engine::entity_dir(data_dir), lint::Engine::entity_image(data_dir));
       } catch (const models::SynonymError& e) {
         throw lint::EngineError(e.what());
@@ -271,8 +271,9 @@ int main(int argc, char** argv) {
       } catch (const ImageError& e) {
         throw lint::EngineError(e.what());
       }
-      std::cout << "wrote " << lint::Engine::synonym_image(data_dir) << ", " << lint::Engine::bigram_image(data_dir)
-                << " and " << lint::Engine::entity_image(data_dir) << "\n";
+      std::cout << "wrote";
+      for (auto m : lint::Engine::kTableModels) std::cout << " " << lint::Engine::table_files(data_dir, m).image << ",";
+      std::cout << " and " << lint::Engine::entity_image(data_dir) << "\n";
       return kExitClean;
     }
     // Never destroyed: tearing down the dictionaries costs milliseconds at exit and the process
@@ -303,18 +304,15 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     if (*models_cmd) {
-      auto show = [&](const char* name, const std::vector<std::string>& sources, const std::string& image) {
+      for (auto m : lint::Engine::kTableModels) {
+        auto [name, sources, image] = lint::Engine::table_files(data_dir, m);
         auto start = std::chrono::steady_clock::now();
         auto model = models::SynonymModel::open(sources, image);
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         std::cout << name << "\t" << model->words() << " words\t" << model->pairs() << " pairs\t"
                   << (model->from_image() ? "image " : "compiled from sources (image missing or stale) ") << image
                   << "\topened in " << ms << " ms\n";
-      };
-      show("synonyms", lint::Engine::synonym_sources(data_dir), lint::Engine::synonym_image(data_dir));
-      show("bigrams", lint::Engine::bigram_sources(data_dir), lint::Engine::bigram_image(data_dir));
-      show("ngrams", lint::Engine::ngram_sources(data_dir), lint::Engine::ngram_image(data_dir));
-      show("collocation synonyms", lint::Engine::collocation_sources(data_dir), lint::Engine::collocation_image(data_dir));
+      }
       {
         auto start = std::chrono::steady_clock::now();
         dictionary::EntityDictionary dict;

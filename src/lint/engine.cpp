@@ -56,37 +56,20 @@ void Engine::accept_entity_words() {
   for (const auto& w : entity_index_->lowercase_name_words()) spell_->accept(w);
 }
 
-std::vector<std::string> Engine::synonym_sources(const std::string& data_dir) {
-  fs::path dir = fs::path(data_dir) / "dictionaries" / "synonyms";
-  return {(dir / "synonyms.tsv").string(), (dir / "extra.tsv").string()};
-}
-
-std::string Engine::synonym_image(const std::string& data_dir) {
-  return (fs::path(data_dir) / "dictionaries" / "synonyms" / "synonyms.bin").string();
-}
-
-std::vector<std::string> Engine::bigram_sources(const std::string& data_dir) {
-  return {(fs::path(data_dir) / "dictionaries" / "ngrams" / "bigrams.tsv").string()};
-}
-
-std::string Engine::bigram_image(const std::string& data_dir) {
-  return (fs::path(data_dir) / "dictionaries" / "ngrams" / "bigrams.bin").string();
-}
-
-std::vector<std::string> Engine::ngram_sources(const std::string& data_dir) {
-  return {(fs::path(data_dir) / "dictionaries" / "ngrams" / "news.tsv").string()};
-}
-
-std::string Engine::ngram_image(const std::string& data_dir) {
-  return (fs::path(data_dir) / "dictionaries" / "ngrams" / "news.bin").string();
-}
-
-std::vector<std::string> Engine::collocation_sources(const std::string& data_dir) {
-  return {(fs::path(data_dir) / "dictionaries" / "ngrams" / "collocation-synonyms.tsv").string()};
-}
-
-std::string Engine::collocation_image(const std::string& data_dir) {
-  return (fs::path(data_dir) / "dictionaries" / "ngrams" / "collocation-synonyms.bin").string();
+Engine::TableFiles Engine::table_files(const std::string& data_dir, TableModel model) {
+  fs::path dicts = fs::path(data_dir) / "dictionaries";
+  auto in = [&](const char* folder, const char* file) { return (dicts / folder / file).string(); };
+  switch (model) {
+    case TableModel::synonyms:
+      return {"synonyms", {in("synonyms", "synonyms.tsv"), in("synonyms", "extra.tsv")}, in("synonyms", "synonyms.bin")};
+    case TableModel::bigrams:
+      return {"bigrams", {in("ngrams", "bigrams.tsv")}, in("ngrams", "bigrams.bin")};
+    case TableModel::ngrams:
+      return {"ngrams", {in("ngrams", "news.tsv")}, in("ngrams", "news.bin")};
+    case TableModel::collocations:
+      break;
+  }
+  return {"collocation synonyms", {in("ngrams", "collocation-synonyms.tsv")}, in("ngrams", "collocation-synonyms.bin")};
 }
 
 std::string Engine::entity_dir(const std::string& data_dir) {
@@ -147,10 +130,14 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   entities.get();  // rethrows the entity loader's error
   accept_entity_words();
   try {
-    synonyms_ = models::SynonymModel::open(synonym_sources(data_dir), synonym_image(data_dir));
-    bigrams_ = models::SynonymModel::open(bigram_sources(data_dir), bigram_image(data_dir));
-    ngrams_ = models::SynonymModel::open(ngram_sources(data_dir), ngram_image(data_dir));
-    collocations_ = models::SynonymModel::open(collocation_sources(data_dir), collocation_image(data_dir));
+    auto open = [&](TableModel m) {
+      auto files = table_files(data_dir, m);
+      return models::SynonymModel::open(files.sources, files.image);
+    };
+    synonyms_ = open(TableModel::synonyms);
+    bigrams_ = open(TableModel::bigrams);
+    ngrams_ = open(TableModel::ngrams);
+    collocations_ = open(TableModel::collocations);
   } catch (const models::SynonymError& e) {
     throw EngineError(e.what());
   }

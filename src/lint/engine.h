@@ -41,21 +41,21 @@ class Engine {
   const dictionary::EntityDictionary& entities() const { return entities_; }
   const rules::EntityIndex& entity_index() const { return *entity_index_; }
   const models::SynonymModel& synonyms() const { return *synonyms_; }
-  // The synonym model's sources and its compiled image, under a data folder.
-  static std::vector<std::string> synonym_sources(const std::string& data_dir);
-  static std::string synonym_image(const std::string& data_dir);
-  // The reference bigrams (same table format) and their image.
+  // The models in the table format (models::SynonymModel), each with its sources and compiled
+  // image under a data folder: the synonym model; the reference bigrams; the reference n-gram
+  // table (dictionaries/ngrams/news.tsv: unigrams, bigrams, trigrams of news text); thesaurus
+  // words -> the frequent news words they may stand for.
+  enum class TableModel { synonyms, bigrams, ngrams, collocations };
+  static constexpr TableModel kTableModels[] = {TableModel::synonyms, TableModel::bigrams, TableModel::ngrams,
+                                                TableModel::collocations};
+  struct TableFiles {
+    const char* name;  // as `wirelint models` shows it
+    std::vector<std::string> sources;
+    std::string image;
+  };
+  static TableFiles table_files(const std::string& data_dir, TableModel model);
   const models::SynonymModel& bigrams() const { return *bigrams_; }
-  static std::vector<std::string> bigram_sources(const std::string& data_dir);
-  static std::string bigram_image(const std::string& data_dir);
-  // The reference n-gram table (dictionaries/ngrams/news.tsv: unigrams, bigrams, trigrams of
-  // news text, in the same table format) and its image.
   const models::SynonymModel& ngrams() const { return *ngrams_; }
-  static std::vector<std::string> ngram_sources(const std::string& data_dir);
-  static std::string ngram_image(const std::string& data_dir);
-  // Thesaurus words -> the frequent news words they may stand for, and its image.
-  static std::vector<std::string> collocation_sources(const std::string& data_dir);
-  static std::string collocation_image(const std::string& data_dir);
   // The entity dictionary's folder and its compiled image (rules/entity_image.h).
   static std::string entity_dir(const std::string& data_dir);
   static std::string entity_image(const std::string& data_dir);
