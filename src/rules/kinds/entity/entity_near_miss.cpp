@@ -884,6 +884,17 @@ class EntityNearMissRule : public Rule {
     mutable std::unordered_map<std::string, std::size_t> tally_;
   };
 
+  // How often a tally of the story's countries (StoryCountries::tally) holds the most named of these.
+  static std::size_t most_named(const std::unordered_map<std::string, std::size_t>& count,
+                                const std::vector<std::string>& ids) {
+    std::size_t n = 0;
+    for (const auto& id : ids) {
+      auto it = count.find(id);
+      if (it != count.end()) n = std::max(n, it->second);
+    }
+    return n;
+  }
+
   // Whether the story names one of these countries outside the span [b, e).
   static bool story_names_any(const StoryCountries& story, const std::vector<std::string>& ids, std::size_t b,
                               std::size_t e) {
@@ -1536,14 +1547,7 @@ class EntityNearMissRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     const auto& own = dict.entities()[bodies[0]];
     const auto& count = story.tally(b, e);
-    auto named = [&](const std::vector<std::string>& ids) {
-      std::size_t n = 0;
-      for (const auto& id : ids) {
-        auto it = count.find(id);
-        if (it != count.end()) n = std::max(n, it->second);
-      }
-      return n;
-    };
+    auto named = [&](const std::vector<std::string>& ids) { return most_named(count, ids); };
     std::string meant;
     if (named(own.countries) == 0) {
       std::size_t most = 0;
@@ -1868,14 +1872,7 @@ class EntityNearMissRule : public Rule {
           // country the story names most among theirs picks the one meant, or nothing does.
           if (std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return !same_target(h, hits[0]); })) {
             auto count = story.tally(b, e);
-            auto named = [&](const Hit& h) {
-              std::size_t n = 0;
-              for (const auto& c : dict.entities()[ix.names[h.name].entity].countries) {
-                auto it = count.find(c);
-                if (it != count.end()) n = std::max(n, it->second);
-              }
-              return n;
-            };
+            auto named = [&](const Hit& h) { return most_named(count, dict.entities()[ix.names[h.name].entity].countries); };
             std::size_t most = 0;
             for (const auto& h : hits) most = std::max(most, named(h));
             // No country of theirs named: a region has none of these bodies whichever was meant
