@@ -721,6 +721,9 @@ class OfficeTermRule : public Rule {
       seasons_[w] = {a, b};
     });
     for (auto& w : table.strings("recent_words")) recent_words_.insert(std::move(w));
+    for (auto& w : table.strings("agent_words")) agent_words_.insert(std::move(w));
+    for (auto& w : table.strings("participles")) participles_.insert(std::move(w));
+    for (auto& w : table.strings("present_auxiliaries")) present_auxiliaries_.insert(std::move(w));
   }
   bool scans() const override { return true; }
 
@@ -777,6 +780,9 @@ class OfficeTermRule : public Rule {
       // "Last March, Prime Minister ...", "At the time, Chancellor ...": the sentence speaks of
       // a time within the term, or of a past it does not date.
       if (speaks_of_term(ts, tb, ctx.date, *person, ended->title)) continue;
+      // "who was appointed by President Barack Obama": the title holder did a past act, in
+      // office; the act is of the term, whatever the story's date.
+      if (agent_of_past_act(ts, tb)) continue;
       if (tb > 0 && skipped(ts, tb)) continue;
       // "U.S. President" → "former U.S. President": take a country's (or a former state's) name or
       // demonym along.
@@ -840,6 +846,19 @@ class OfficeTermRule : public Rule {
     return false;
   }
 
+  // Whether the title at `tb` follows a past participle and an agent word ("appointed by",
+  // "signed by"; `agent_words`, and `participles` besides the regular "-ed" forms), not after a
+  // present or future auxiliary ("is backed by", "will be signed by": `present_auxiliaries`).
+  bool agent_of_past_act(const TokenStream& ts, std::size_t tb) const {
+    if (tb < 2 || !agent_words_.count(std::string(ts.folded(tb - 1)))) return false;
+    std::size_t p = tb - 2;
+    if (!ts[p].is_word() || ts[p].shape != tokenize::CaseShape::lower || ts[p].sentence != ts[tb].sentence) return false;
+    std::string w(ts.folded(p));
+    bool participle = (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || participles_.count(w);
+    if (!participle) return false;
+    return p == 0 || !present_auxiliaries_.count(std::string(ts.folded(p - 1)));
+  }
+
   // Whether the sentence of token `at` speaks of a past it does not date (`past_phrases`: "at
   // the time", "back then"), or of a time within one of the person's terms with `title`: a month
   // without a year ("in March", "last March": its latest occurrence by the story's date), a
@@ -889,6 +908,7 @@ class OfficeTermRule : public Rule {
 
   Date verified_until_;
   std::unordered_set<std::string> skip_before_, skip_titles_, recent_words_;
+  std::unordered_set<std::string> agent_words_, participles_, present_auxiliaries_;
   std::string former_;
   std::size_t skip_window_ = 1;
   std::vector<std::vector<std::string>> past_phrases_;
