@@ -16,7 +16,6 @@ on the corpora and the rest of the data: running the generator twice gives the s
   python3 tools/gen_news_vocabulary.py --check      exit 1 when the committed file differs
 """
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -26,6 +25,8 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "dictionaries", "vocabulary", "news-generated.txt")
 RULE = "spelling-unknown-word"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus_findings import corpus_findings  # noqa: E402
 
 HEADER = """# Words of the World Factbook's 2020s prose (the derivation half of its country profiles: even
 # positions of build/corpora/factbook.jsonl) that the spelling rule did not know, each found in
@@ -48,22 +49,14 @@ def data_copy(tmp):
 
 def unknown_words(wirelint, data_dir, corpus):
     """word -> set of documents of the derivation half in which the spelling rule reports it."""
-    findings = os.path.join(data_dir, "findings.jsonl")
-    cmd = [wirelint, "--data-dir", data_dir, "corpus", corpus, "--part", "even", "--examples", "0",
-           "--only", RULE, "--findings", findings]
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if r.returncode not in (0, 1):
-        sys.exit("gen_news_vocabulary: %s failed (%d): %s" % (" ".join(cmd), r.returncode, r.stderr.strip()[-400:]))
     docs = {}
-    with open(findings, encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d.get("rule") != RULE:
-                continue
-            word = d["match"]
-            if not word.isascii() or not word.replace("-", "").isalpha():
-                continue  # other scripts and words with marks are names or quotations
-            docs.setdefault(word, set()).add(d["story"])
+    findings = os.path.join(data_dir, "findings.jsonl")
+    for d in corpus_findings(wirelint, corpus, findings, part="even", only=RULE, data_dir=data_dir,
+                             who="gen_news_vocabulary"):
+        word = d["match"]
+        if not word.isascii() or not word.replace("-", "").isalpha():
+            continue  # other scripts and words with marks are names or quotations
+        docs.setdefault(word, set()).add(d["story"])
     return docs
 
 
