@@ -60,6 +60,8 @@ class SpellingRule : public Rule {
       for (std::size_t c = 0; c < rows[r].size(); ++c)
         key_at_[static_cast<unsigned char>(rows[r][c])] = {static_cast<int>(r), 2 * static_cast<int>(c) + static_cast<int>(r)};
     for (auto& w : table.strings("table_function_words")) table_function_words_.insert(std::move(w));
+    lower_case_names_min_ = static_cast<std::size_t>(table.integer("lower_case_names_min").value_or(0));
+    lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
     slip_min_strength_ = static_cast<int>(table.integer("slip_min_strength").value_or(0));
     marked_foreign_ = table.boolean("marked_words_foreign").value_or(false);
     min_compound_part_ = static_cast<std::size_t>(table.integer("min_compound_part").value_or(4));
@@ -80,6 +82,8 @@ class SpellingRule : public Rule {
     std::size_t foreign_end = 0;  // byte offset where the last foreign phrase found ends
     // Per sentence: 0 not judged yet, 1 English, 2 another language (`foreign_sentence_*`).
     std::vector<std::uint8_t> sentence_verdicts(ts.sentences().size(), 0);
+    std::vector<Finding> pending;  // reported once the whole story is read
+    std::size_t lowered_names = 0;
     for (std::size_t i = 0; i < ts.size(); ++i) {
       const auto& t = ts[i];
       if (!foreign_.empty() && t.is_word() && t.begin >= foreign_end) {
@@ -127,7 +131,7 @@ class SpellingRule : public Rule {
       // No word is this long: reported as written, not split or corrected (the searches grow
       // with the square of the length).
       if (w.size() > max_word_bytes_) {
-        out.emit(t.begin, t.end, format_message(w, ""), {});
+        pending.push_back({t.begin, t.end, std::string(w), {}, false});
         continue;
       }
       if (ctx.spell->known(w)) continue;
@@ -152,12 +156,45 @@ class SpellingRule : public Rule {
       // another language's: a typing slip does not add an accent.
       if (marked_foreign_ && has_marked_letter(w)) continue;
       auto suggestions = ranked_suggestions(ctx, w);
-      std::string message = format_message(w, suggestions.empty() ? "" : suggestions[0]);
-      out.emit(t.begin, t.end, std::move(message), std::move(suggestions));
+      bool lowered_name = !suggestions.empty() && slip_cost(w, suggestions[0]) < 0;
+      lowered_names += lowered_name;
+      pending.push_back({t.begin, t.end, std::string(w), std::move(suggestions), lowered_name});
     }
+    report(ctx, pending, lowered_names, out);
   }
 
  private:
+  struct Finding {
+    std::size_t begin, end;
+    std::string word;
+    std::vector<std::string> suggestions;
+    bool lowered_name;  // a known name written in lower case ("venezuela")
+  };
+
+  // A story that writes at least `lower_case_names_min` known names in lower case ("venezuela",
+  // "jamaica's", "reuters") was typed without its capitals: one finding says so at the first
+  // name, and its other unknown words are names too unless one slip of a frequent word explains
+  // them ("grisanti" is a name there; "exhange" is still "exchange").
+  void report(const LintContext& ctx, std::vector<Finding>& pending, std::size_t lowered_names, Emitter& out) const {
+    bool lower_case_story = lower_case_names_min_ > 0 && lowered_names >= lower_case_names_min_;
+    bool said = false;
+    for (auto& f : pending) {
+      if (lower_case_story && f.lowered_name) {
+        if (said) continue;
+        said = true;
+        std::string message = fill_message(lower_case_names_message_, f.word, f.suggestions[0]);
+        auto at = message.find("{count}");
+        if (at != std::string::npos) message.replace(at, 7, std::to_string(lowered_names - 1));
+        f.suggestions.resize(1);
+        out.emit(f.begin, f.end, std::move(message), std::move(f.suggestions));
+        continue;
+      }
+      if (lower_case_story && !slip_of_frequent_word(ctx, f.word)) continue;
+      std::string message = format_message(f.word, f.suggestions.empty() ? "" : f.suggestions[0]);
+      out.emit(f.begin, f.end, std::move(message), std::move(f.suggestions));
+    }
+  }
+
   // Words Hunspell lacks but that are regular formations of words it has: a British spelling
   // of a known American one ("annualised"), a closed compound of two known words of some length
   // ("farmworkers", "glassmaker"), a known prefix on a known word ("unsmoothed").
@@ -463,6 +500,8 @@ class SpellingRule : public Rule {
   std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
   bool marked_foreign_ = false;
   int slip_min_strength_ = 0;
+  std::size_t lower_case_names_min_ = 0;
+  std::string lower_case_names_message_;
   std::unordered_set<std::string> table_function_words_;
   std::unordered_map<unsigned char, std::pair<int, int>> key_at_;  // letter -> row, column in half keys
   std::vector<std::pair<std::string, std::string>> variants_;
