@@ -74,7 +74,8 @@ std::string Engine::bigram_image(const std::string& data_dir) {
 }
 
 std::vector<std::string> Engine::ngram_sources(const std::string& data_dir) {
-  return {(fs::path(data_dir) / "dictionaries" / "ngrams" / "news.tsv").string()};
+  fs::path dir = fs::path(data_dir) / "dictionaries" / "ngrams";
+  return {(dir / "news.tsv").string(), (dir / "word-shape.tsv").string()};
 }
 
 std::string Engine::ngram_image(const std::string& data_dir) {

@@ -278,6 +278,15 @@ class NewsVocabulary(unittest.TestCase):
             self.assertIn("out of date", run.stderr)
 
 
+@unittest.skipUnless(HAVE_SOURCES, "../shared/data is not beside the repository")
+class WordShape(unittest.TestCase):
+    """dictionaries/ngrams/word-shape.tsv against the word list and the derivation halves."""
+
+    def test_file_is_up_to_date(self):
+        run = run_tool("gen_word_shape.py", "--check")
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+
 class SpellingRankingWords(unittest.TestCase):
     """The spelling rule ranks suggestions by the news table's unigrams; the function words that
     table leaves out are listed in the rule (table_function_words) and must be the same set."""

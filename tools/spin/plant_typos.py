@@ -28,7 +28,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RULE = "spelling-unknown-word"
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from corpus_findings import corpus_findings  # noqa: E402
+from derivation import corpus_findings  # noqa: E402
 
 ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 

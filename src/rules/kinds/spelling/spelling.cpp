@@ -62,6 +62,8 @@ class SpellingRule : public Rule {
     for (auto& w : table.strings("table_function_words")) table_function_words_.insert(std::move(w));
     lower_case_names_min_ = static_cast<std::size_t>(table.integer("lower_case_names_min").value_or(0));
     lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
+    foreign_shape_below_ = static_cast<int>(table.integer("foreign_shape_below").value_or(-1000));
+    shape_unseen_ = static_cast<int>(table.integer("shape_unseen").value_or(5));
     slip_min_strength_ = static_cast<int>(table.integer("slip_min_strength").value_or(0));
     marked_foreign_ = table.boolean("marked_words_foreign").value_or(false);
     min_compound_part_ = static_cast<std::size_t>(table.integer("min_compound_part").value_or(4));
@@ -156,6 +158,10 @@ class SpellingRule : public Rule {
       // another language's: a typing slip does not add an accent.
       if (marked_foreign_ && has_marked_letter(w)) continue;
       auto suggestions = ranked_suggestions(ctx, w);
+      // No known word is one slip away and the word has the shape of another language's
+      // ("okoume", "sveti", "taoiseach"): a term or name of that language, not a misspelling.
+      if (suggestions.empty() && foreign_shape_below_ > -1000 && english_shape(ctx, w) * 100 < foreign_shape_below_)
+        continue;
       bool lowered_name = !suggestions.empty() && slip_cost(w, suggestions[0]) < 0;
       lowered_names += lowered_name;
       pending.push_back({t.begin, t.end, std::string(w), std::move(suggestions), lowered_name});
@@ -254,6 +260,20 @@ class SpellingRule : public Rule {
       out.push_back(std::move(c));
     }
     return out;
+  }
+
+  // How English `w` looks, in bits: the mean over its letter trigrams ("^w" ... "d$") of the
+  // word-shape rows (dictionaries/ngrams/word-shape.tsv: 5 + log2 of English over names, in half
+  // bits); a trigram in neither set counts as `shape_unseen`.
+  double english_shape(const LintContext& ctx, std::string_view w) const {
+    if (!ctx.ngrams) return 0.0;
+    std::string s = "^" + models::lower(w) + "$";
+    double sum = 0.0;
+    for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+      int v = ctx.ngrams->folded_pair_strength("~" + s.substr(i, 2), s.substr(i + 2, 1));
+      sum += ((v == 0 ? shape_unseen_ : v) - 5) / 2.0;
+    }
+    return sum / static_cast<double>(s.size() - 2);
   }
 
   // A word's unigram strength in news (1 + log2 of its count, at most 9; 0 unseen); the
@@ -500,6 +520,7 @@ class SpellingRule : public Rule {
   std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
   bool marked_foreign_ = false;
   int slip_min_strength_ = 0;
+  int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   std::size_t lower_case_names_min_ = 0;
   std::string lower_case_names_message_;
   std::unordered_set<std::string> table_function_words_;
