@@ -62,6 +62,7 @@ class SpellingRule : public Rule {
     for (auto& w : table.strings("table_function_words")) table_function_words_.insert(std::move(w));
     lower_case_names_min_ = static_cast<std::size_t>(table.integer("lower_case_names_min").value_or(0));
     lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
+    plural_s_ = table.boolean("plural_s").value_or(false);
     foreign_shape_below_ = static_cast<int>(table.integer("foreign_shape_below").value_or(-1000));
     shape_unseen_ = static_cast<int>(table.integer("shape_unseen").value_or(5));
     slip_min_strength_ = static_cast<int>(table.integer("slip_min_strength").value_or(0));
@@ -228,6 +229,13 @@ class SpellingRule : public Rule {
     for (const auto& p : closed_prefixes_)
       if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
         return Formation::compound;
+    // The regular plural of a known noun the dictionary lists in the singular only ("oblasts",
+    // "biomes"): not after s, x, z, h or y, where English writes "-es" or "-ies" ("housess",
+    // "companys" are slips). Checked for slips like a compound ("saids" is "said").
+    if (plural_s_ && word.size() >= min_compound_part_ + 1 && word.back() == 's') {
+      std::string stem = word.substr(0, word.size() - 1);
+      if (std::string("sxzhy").find(stem.back()) == std::string::npos && spell.known(stem)) return Formation::compound;
+    }
     for (std::size_t k = min_compound_part_; k + min_compound_part_ <= word.size(); ++k)
       if (spell.known(word.substr(0, k)) && spell.known(word.substr(k))) return Formation::compound;
     return Formation::none;
@@ -349,7 +357,10 @@ class SpellingRule : public Rule {
       return !ctx.spell->known(w) && !(ctx.accepted_words && ctx.accepted_words->count(std::string(w)));
     };
     // Inside a name: lower-case words up to capitalized ones on both sides, each a particle or
-    // an unknown word, one of them a particle.
+    // an unknown word, one of them a particle, or the capitalized words on both sides names of
+    // another language that no vocabulary knows in any case ("Chama Cha Demokrasia na
+    // Maendeleo", "Iglesia ni Cristo"), with no unknown word of four letters or more that one
+    // slip of a frequent word explains ("Azpurua reportd Grisanti" is still a slip).
     if (!particles_.empty()) {
       constexpr std::size_t kRun = 5;
       std::size_t l = i, r = i;
@@ -364,6 +375,12 @@ class SpellingRule : public Rule {
           foreign = foreign && (p || unknown(t));
         }
         if (particle && foreign) return true;
+        if (foreign && foreign_name_word(ctx, l - 1) && foreign_name_word(ctx, r + 1)) {
+          bool slip = false;
+          for (std::size_t t = l; t <= r && !slip; ++t)
+            slip = ts.surface(t).size() >= 4 && slip_of_frequent_word(ctx, ts.surface(t));
+          if (!slip) return true;
+        }
       }
     }
     // Named as a word: right after "word" or "words" ("the Assyrian word misir"), or after
@@ -494,6 +511,13 @@ class SpellingRule : public Rule {
     return false;
   }
 
+  // Whether the capitalized word at t is a name of another language: no vocabulary knows it as
+  // written or in lower case, nor as a known entity's word.
+  bool foreign_name_word(const LintContext& ctx, std::size_t t) const {
+    std::string_view w = ctx.tokens.surface(t);
+    return !ctx.spell->known(w) && !ctx.spell->known(models::lower(w)) && !has_digit(w);
+  }
+
   // Whether `w` holds an accented Latin letter (U+00C0..U+017F, lead bytes C3..C5; a typographic
   // apostrophe is punctuation, not a letter).
   static bool has_marked_letter(std::string_view w) {
@@ -521,6 +545,7 @@ class SpellingRule : public Rule {
   bool marked_foreign_ = false;
   int slip_min_strength_ = 0;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
+  bool plural_s_ = false;
   std::size_t lower_case_names_min_ = 0;
   std::string lower_case_names_message_;
   std::unordered_set<std::string> table_function_words_;
