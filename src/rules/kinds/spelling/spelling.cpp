@@ -63,6 +63,7 @@ class SpellingRule : public Rule {
     lower_case_names_min_ = static_cast<std::size_t>(table.integer("lower_case_names_min").value_or(0));
     lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
     plural_s_ = table.boolean("plural_s").value_or(false);
+    min_closed_part_ = static_cast<std::size_t>(table.integer("min_closed_part").value_or(4));
     foreign_shape_below_ = static_cast<int>(table.integer("foreign_shape_below").value_or(-1000));
     shape_unseen_ = static_cast<int>(table.integer("shape_unseen").value_or(5));
     slip_min_strength_ = static_cast<int>(table.integer("slip_min_strength").value_or(0));
@@ -236,8 +237,13 @@ class SpellingRule : public Rule {
       std::string stem = word.substr(0, word.size() - 1);
       if (std::string("sxzhy").find(stem.back()) == std::string::npos && spell.known(stem)) return Formation::compound;
     }
-    for (std::size_t k = min_compound_part_; k + min_compound_part_ <= word.size(); ++k)
-      if (spell.known(word.substr(0, k)) && spell.known(word.substr(k))) return Formation::compound;
+    // Two known words closed up, neither a function word ("seagrass", "hotspot"; "forthe" and
+    // "andthe" are a lost space).
+    for (std::size_t k = min_closed_part_; k + min_closed_part_ <= word.size(); ++k) {
+      std::string a = word.substr(0, k), b = word.substr(k);
+      if (spell.known(a) && spell.known(b) && !table_function_words_.count(a) && !table_function_words_.count(b))
+        return Formation::compound;
+    }
     return Formation::none;
   }
 
@@ -546,6 +552,7 @@ class SpellingRule : public Rule {
   int slip_min_strength_ = 0;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   bool plural_s_ = false;
+  std::size_t min_closed_part_ = 4;
   std::size_t lower_case_names_min_ = 0;
   std::string lower_case_names_message_;
   std::unordered_set<std::string> table_function_words_;
