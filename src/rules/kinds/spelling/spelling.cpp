@@ -64,6 +64,7 @@ class SpellingRule : public Rule {
     lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
     plural_s_ = table.boolean("plural_s").value_or(false);
     min_closed_part_ = static_cast<std::size_t>(table.integer("min_closed_part").value_or(4));
+    min_short_part_ = static_cast<std::size_t>(table.integer("min_short_part").value_or(0));
     foreign_shape_below_ = static_cast<int>(table.integer("foreign_shape_below").value_or(-1000));
     shape_unseen_ = static_cast<int>(table.integer("shape_unseen").value_or(5));
     slip_min_strength_ = static_cast<int>(table.integer("slip_min_strength").value_or(0));
@@ -142,7 +143,8 @@ class SpellingRule : public Rule {
       // A regular formation is a word, unless it joins a prefix or two words where one slip of a
       // frequent word explains it better: "repored" is "reported" before it is re+pored.
       if (auto formation = derived(*ctx.spell, w);
-          formation == Formation::variant || (formation == Formation::compound && !slip_of_frequent_word(ctx, w)))
+          formation == Formation::variant || (formation == Formation::compound && !slip_of_frequent_word(ctx, w)) ||
+          (formation == Formation::short_compound && !one_slip_from_a_word(ctx, w)))
         continue;
       // A part that only lives in its compound ("tight-fisted"): the dictionary knows the whole,
       // hyphenated or closed up ("tightfisted").
@@ -208,7 +210,10 @@ class SpellingRule : public Rule {
   // ("farmworkers", "glassmaker"), a known prefix on a known word ("unsmoothed").
   // What a regular formation `w` is: none, a spelling variant or suffixed form of a known word
   // (variant), or a known word behind a prefix or two known words closed up (compound).
-  enum class Formation { none, variant, compound };
+  // short_compound: two known words closed up, one shorter than min_closed_part letters but at
+  // least min_short_part ("soyoil", "oilcake", "buydown"), a word only when no known word is
+  // one slip away ("witheld", "classrom" and "targetted" are slips).
+  enum class Formation { none, variant, compound, short_compound };
   Formation derived(const dictionary::SpellChecker& spell, std::string_view w) const {
     std::string word(w);
     for (const auto& [from, to] : variants_) {
@@ -244,7 +249,19 @@ class SpellingRule : public Rule {
       if (spell.known(a) && spell.known(b) && !table_function_words_.count(a) && !table_function_words_.count(b))
         return Formation::compound;
     }
+    for (std::size_t k = min_short_part_; min_short_part_ > 0 && k + min_short_part_ <= word.size(); ++k) {
+      std::string a = word.substr(0, k), b = word.substr(k);
+      if (spell.known(a) && spell.known(b) && !table_function_words_.count(a) && !table_function_words_.count(b))
+        return Formation::short_compound;
+    }
     return Formation::none;
+  }
+
+  // Whether some known word, not two, is one edit from `w`.
+  bool one_slip_from_a_word(const LintContext& ctx, std::string_view w) const {
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
+      if (c.find(' ') == std::string::npos) return true;
+    return false;
   }
 
   // Whether one cheap slip (slip_cost at most 3) turns a word frequent in news (unigram strength
@@ -552,7 +569,7 @@ class SpellingRule : public Rule {
   int slip_min_strength_ = 0;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   bool plural_s_ = false;
-  std::size_t min_closed_part_ = 4;
+  std::size_t min_closed_part_ = 4, min_short_part_ = 0;
   std::size_t lower_case_names_min_ = 0;
   std::string lower_case_names_message_;
   std::unordered_set<std::string> table_function_words_;
