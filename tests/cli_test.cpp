@@ -279,6 +279,25 @@ TEST_F(CliTest, FailLevelDecidesTheExitCode) {
   EXPECT_EQ(r.code, 2);
 }
 
+// A story typed without the capitals of its names gets one finding for them, not one a name; its
+// unknown words are names too, but a slip of a frequent word is still reported.
+TEST_F(CliTest, StoryWithNamesInLowerCaseGetsOneFinding) {
+  write("story.txt",
+        "Finance minister manuel azpurua said venezuela and jamaica would ask reuters\n"
+        "for a better exhange rate, azpurua said.\n");
+  Result r = run({"story.txt", "--only", kSpelling, "--format", "line", "--date", "1987-03-01"});
+  EXPECT_EQ(r.out,
+            "story.txt:1:18: warning: Names in lower case: 'manuel' is 'Manuel', and 3 more names in this story "
+            "lack their capitals. [spelling-unknown-word]\n"
+            "story.txt:2:14: warning: Unknown word 'exhange'. [spelling-unknown-word]\n");
+  // Two names in lower case are two slips, each reported.
+  write("story.txt", "The minister said venezuela and jamaica agreed.\n");
+  r = run({"story.txt", "--only", kSpelling, "--format", "line", "--date", "1987-03-01"});
+  EXPECT_EQ(r.out,
+            "story.txt:1:19: warning: Unknown word 'venezuela'. [spelling-unknown-word]\n"
+            "story.txt:1:33: warning: Unknown word 'jamaica'. [spelling-unknown-word]\n");
+}
+
 TEST_F(CliTest, DisableOnCommandLineRemovesFinding) {
   write("story.txt", kMisspelled);
   json j = run_json({"story.txt", "--disable", kSpelling}, 0);

@@ -38,7 +38,10 @@ TEST(SpellChecker, AcceptedWordsAndTypographicApostrophe) {
 TEST(SpellChecker, SuggestsSingleEditsInOrder) {
   SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", kDir + "en_US.words");
   EXPECT_EQ(s.suggest("commerical", 3), (std::vector<std::string>{"commercial"}));
-  EXPECT_EQ(s.suggest("bilion", 3), (std::vector<std::string>{"billion"}));
+  // Every single edit, the cheap ones (doubling) first; the spelling rule ranks them.
+  EXPECT_EQ(s.suggest("bilion", 3), (std::vector<std::string>{"billion", "billon"}));
+  // An insertion is offered even when a deletion found a word: the caller ranks "company" first.
+  EXPECT_EQ(s.suggest("copany", 3), (std::vector<std::string>{"copay", "company"}));
   EXPECT_EQ(s.suggest("goverment", 3), (std::vector<std::string>{"government"}));  // needs an insertion
   EXPECT_EQ(s.suggest("goverment", 1), (std::vector<std::string>{"government"}));
   EXPECT_EQ(s.suggest("venezuela", 1), (std::vector<std::string>{"Venezuela"}));

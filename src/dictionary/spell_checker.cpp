@@ -124,8 +124,8 @@ std::vector<std::string> SpellChecker::near_words(const std::string& w) const {
   for (std::size_t i = 0; i + 1 < w.size(); ++i)
     if (w[i] == w[i + 1]) consider(w.substr(0, i) + w.substr(i + 1));
   for (std::size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i) + w.substr(i + 1));  // deletions
-  // The 52-per-letter insertions and substitutions only when the cheap edits found nothing.
-  if (!out.empty()) return out;
+  // Insertions and substitutions too, even when a cheaper edit found a word: "copany" is one
+  // deletion from "copay" but one insertion from "company", and the caller ranks them.
   static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
   for (std::size_t i = 0; i <= w.size(); ++i)  // insertions
     for (const char* l = letters; *l; ++l) consider(w.substr(0, i) + *l + w.substr(i));

@@ -42,7 +42,8 @@ class SpellChecker {
   // Hunspell's own verdict (loads it on first use): the last word on a word known() rejects.
   bool hunspell_knows(std::string_view word) const;
   // Known words one edit away (capitalization, transposition, deletion, insertion,
-  // substitution, a missing space), in that order. Cached per word.
+  // substitution), in that order; a missing space only when none is. Unranked: a caller that
+  // knows word frequencies ranks them (the spelling rule). Cached per word.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
 
  private:

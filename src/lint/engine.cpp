@@ -65,7 +65,7 @@ Engine::TableFiles Engine::table_files(const std::string& data_dir, TableModel m
     case TableModel::bigrams:
       return {"bigrams", {in("ngrams", "bigrams.tsv")}, in("ngrams", "bigrams.bin")};
     case TableModel::ngrams:
-      return {"ngrams", {in("ngrams", "news.tsv")}, in("ngrams", "news.bin")};
+      return {"ngrams", {in("ngrams", "news.tsv"), in("ngrams", "word-shape.tsv")}, in("ngrams", "news.bin")};
     case TableModel::collocations:
       break;
   }

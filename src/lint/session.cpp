@@ -109,7 +109,11 @@ const Session::Resolved& Session::resolve(const std::string& path) {
     }
     if (!cfg->ngram_table.empty()) {
       try {
-        r->ngrams = models::SynonymModel::open({cfg->ngram_table}, "");
+        // The house table stands for the shipped news table; the other shipped sources of the
+        // model (the English word shapes) stay.
+        auto sources = Engine::table_files(engine_.data_dir(), Engine::TableModel::ngrams).sources;
+        sources.front() = cfg->ngram_table;
+        r->ngrams = models::SynonymModel::open(sources, "");
       } catch (const models::SynonymError& e) {
         throw ConfigError(cfg->path + ": [ngrams] table: " + e.what());
       }

@@ -88,7 +88,8 @@ struct LintContext {
   // Quotations, framing and attribution in this document (rules/context.h).
   const StoryContext* story = nullptr;
   // The reference n-grams of news text (dictionaries/ngrams/news.tsv), read with pair_strength:
-  // ("#", w) a unigram, (a, b) a bigram, ("a b", c) a trigram.
+  // ("#", w) a unigram, (a, b) a bigram, ("a b", c) a trigram; and the letter trigrams of word
+  // shapes (word-shape.tsv): ("~" + two letters, next letter).
   const models::SynonymModel* ngrams = nullptr;
   // Thesaurus words -> the frequent news words they may stand for
   // (dictionaries/ngrams/collocation-synonyms.tsv).

@@ -373,6 +373,28 @@ class NewsVocabulary(unittest.TestCase):
             self.assertIn("out of date", run.stderr)
 
 
+@unittest.skipUnless(HAVE_SOURCES, "../shared/data is not beside the repository")
+class WordShape(unittest.TestCase):
+    """dictionaries/ngrams/word-shape.tsv against the word list and the derivation halves."""
+
+    def test_file_is_up_to_date(self):
+        run = run_tool("gen_word_shape.py", "--check")
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+
+class SpellingRankingWords(unittest.TestCase):
+    """The spelling rule ranks suggestions by the news table's unigrams; the function words that
+    table leaves out are listed in the rule (table_function_words) and must be the same set."""
+
+    def test_function_words_match_the_table_builder(self):
+        import tomllib
+        sys.path.insert(0, os.path.join(ROOT, "tools", "ngrams"))
+        import ngrams
+        with open(os.path.join(ROOT, "rules", "spelling", "spelling-unknown-word.toml"), "rb") as f:
+            rule = tomllib.load(f)
+        self.assertEqual(set(rule["table_function_words"]), set(ngrams.FUNCTION_WORDS))
+
+
 @unittest.skipUnless(HAVE_SOURCES and len(sys.argv) > 1 and os.path.exists(sys.argv[-1]), "needs the wirelint binary")
 class CurrentHoldersAreClean(unittest.TestCase):
     """Every head of state and government the Factbook (early 2026) names as 'President X' or

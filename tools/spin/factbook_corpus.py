@@ -43,7 +43,8 @@ def to_text(s):
 def short_sentences(data):
     """Strings of 40 to 200 characters with at least six words: what the prose corpus (strings
     over 200 characters) leaves out."""
-    texts = [re.sub(r"<[^>]+>", "", s).strip() for s in factbook_strings(data, lambda s: 40 <= len(s) <= 200)]
+    # A <br> is a line break here too: "sq km<br>note - ..." is not the word "kmnote".
+    texts = ["\n".join(to_text(s)) for s in factbook_strings(data, lambda s: 40 <= len(s) <= 200)]
     return [t for t in texts if len(t.split()) >= 6]
 
 

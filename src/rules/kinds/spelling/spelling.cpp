@@ -1,7 +1,10 @@
 // Kind "spelling": lower-case words that neither Hunspell nor the accepted vocabularies know.
 // A capitalized, upper-case or mixed-case word is taken as a name or an acronym and left to
 // the entity rules; words with digits are left alone. Suggestions come from Hunspell.
+#include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -52,6 +55,19 @@ class SpellingRule : public Rule {
       auto arrow = pair.find("->");
       suffixes_.emplace_back(pair.substr(0, arrow), arrow == std::string::npos ? "" : pair.substr(arrow + 2));
     }
+    const auto rows = table.strings("keyboard_rows");
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      for (std::size_t c = 0; c < rows[r].size(); ++c)
+        key_at_[static_cast<unsigned char>(rows[r][c])] = {static_cast<int>(r), 2 * static_cast<int>(c) + static_cast<int>(r)};
+    for (auto& w : table.strings("table_function_words")) table_function_words_.insert(std::move(w));
+    lower_case_names_min_ = static_cast<std::size_t>(table.integer("lower_case_names_min").value_or(0));
+    lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
+    plural_s_ = table.boolean("plural_s").value_or(false);
+    min_closed_part_ = static_cast<std::size_t>(table.integer("min_closed_part").value_or(4));
+    min_short_part_ = static_cast<std::size_t>(table.integer("min_short_part").value_or(0));
+    foreign_shape_below_ = static_cast<int>(table.integer("foreign_shape_below").value_or(-1000));
+    shape_unseen_ = static_cast<int>(table.integer("shape_unseen").value_or(5));
+    slip_min_strength_ = static_cast<int>(table.integer("slip_min_strength").value_or(0));
     marked_foreign_ = table.boolean("marked_words_foreign").value_or(false);
     min_compound_part_ = static_cast<std::size_t>(table.integer("min_compound_part").value_or(4));
     for (auto& pair : table.strings("variant_endings")) {
@@ -71,6 +87,8 @@ class SpellingRule : public Rule {
     std::size_t foreign_end = 0;  // byte offset where the last foreign phrase found ends
     // Per sentence: 0 not judged yet, 1 English, 2 another language (`foreign_sentence_*`).
     std::vector<std::uint8_t> sentence_verdicts(ts.sentences().size(), 0);
+    std::vector<Finding> pending;  // reported once the whole story is read
+    std::size_t lowered_names = 0;
     for (std::size_t i = 0; i < ts.size(); ++i) {
       const auto& t = ts[i];
       if (!foreign_.empty() && t.is_word() && t.begin >= foreign_end) {
@@ -118,10 +136,16 @@ class SpellingRule : public Rule {
       // No word is this long: reported as written, not split or corrected (the searches grow
       // with the square of the length).
       if (w.size() > max_word_bytes_) {
-        out.emit(t.begin, t.end, format_message(w, ""), {});
+        pending.push_back({t.begin, t.end, std::string(w), {}, false});
         continue;
       }
-      if (ctx.spell->known(w) || derived(*ctx.spell, w)) continue;
+      if (ctx.spell->known(w)) continue;
+      // A regular formation is a word, unless it joins a prefix or two words where one slip of a
+      // frequent word explains it better: "repored" is "reported" before it is re+pored.
+      if (auto formation = derived(*ctx.spell, w);
+          formation == Formation::variant || (formation == Formation::compound && !slip_of_frequent_word(ctx, w)) ||
+          (formation == Formation::short_compound && !one_slip_from_a_word(ctx, w)))
+        continue;
       // A part that only lives in its compound ("tight-fisted"): the dictionary knows the whole,
       // hyphenated or closed up ("tightfisted").
       auto compound_known = [&](const std::string& a, const std::string& b) {
@@ -137,26 +161,66 @@ class SpellingRule : public Rule {
       // A word with an accented Latin letter that no vocabulary knows ("faîtière", "mwáár") is
       // another language's: a typing slip does not add an accent.
       if (marked_foreign_ && has_marked_letter(w)) continue;
-      auto suggestions = ctx.spell->suggest(w, max_suggestions_);
-      std::string message = format_message(w, suggestions.empty() ? "" : suggestions[0]);
-      out.emit(t.begin, t.end, std::move(message), std::move(suggestions));
+      auto suggestions = ranked_suggestions(ctx, w);
+      // No known word is one slip away and the word has the shape of another language's
+      // ("okoume", "sveti", "taoiseach"): a term or name of that language, not a misspelling.
+      if (suggestions.empty() && foreign_shape_below_ > -1000 && english_shape(ctx, w) * 100 < foreign_shape_below_)
+        continue;
+      bool lowered_name = !suggestions.empty() && slip_cost(w, suggestions[0]) < 0;
+      lowered_names += lowered_name;
+      pending.push_back({t.begin, t.end, std::string(w), std::move(suggestions), lowered_name});
     }
+    report(ctx, pending, lowered_names, out);
   }
 
  private:
+  struct Finding {
+    std::size_t begin, end;
+    std::string word;
+    std::vector<std::string> suggestions;
+    bool lowered_name;  // a known name written in lower case ("venezuela")
+  };
+
+  // A story that writes at least `lower_case_names_min` known names in lower case ("venezuela",
+  // "jamaica's", "reuters") was typed without its capitals: one finding says so at the first
+  // name, and its other unknown words are names too unless one slip of a frequent word explains
+  // them ("grisanti" is a name there; "exhange" is still "exchange").
+  void report(const LintContext& ctx, std::vector<Finding>& pending, std::size_t lowered_names, Emitter& out) const {
+    bool lower_case_story = lower_case_names_min_ > 0 && lowered_names >= lower_case_names_min_;
+    bool said = false;
+    for (auto& f : pending) {
+      if (lower_case_story && f.lowered_name) {
+        if (said) continue;
+        said = true;
+        std::string message = fill_message(lower_case_names_message_, f.word, f.suggestions[0]);
+        auto at = message.find("{count}");
+        if (at != std::string::npos) message.replace(at, 7, std::to_string(lowered_names - 1));
+        f.suggestions.resize(1);
+        out.emit(f.begin, f.end, std::move(message), std::move(f.suggestions));
+        continue;
+      }
+      if (lower_case_story && !slip_of_frequent_word(ctx, f.word)) continue;
+      std::string message = format_message(f.word, f.suggestions.empty() ? "" : f.suggestions[0]);
+      out.emit(f.begin, f.end, std::move(message), std::move(f.suggestions));
+    }
+  }
+
   // Words Hunspell lacks but that are regular formations of words it has: a British spelling
   // of a known American one ("annualised"), a closed compound of two known words of some length
   // ("farmworkers", "glassmaker"), a known prefix on a known word ("unsmoothed").
-  bool derived(const dictionary::SpellChecker& spell, std::string_view w) const {
+  // What a regular formation `w` is: none, a spelling variant or suffixed form of a known word
+  // (variant), or a known word behind a prefix or two known words closed up (compound).
+  // short_compound: two known words closed up, one shorter than min_closed_part letters but at
+  // least min_short_part ("soyoil", "oilcake", "buydown"), a word only when no known word is
+  // one slip away ("witheld", "classrom" and "targetted" are slips).
+  enum class Formation { none, variant, compound, short_compound };
+  Formation derived(const dictionary::SpellChecker& spell, std::string_view w) const {
     std::string word(w);
     for (const auto& [from, to] : variants_) {
       if (word.size() > from.size() + 2 && word.compare(word.size() - from.size(), from.size(), from) == 0 &&
           spell.known(word.substr(0, word.size() - from.size()) + to))
-        return true;
+        return Formation::variant;
     }
-    for (const auto& p : closed_prefixes_)
-      if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
-        return true;
     // A regular suffix on a known word of some length: "ethnicities" (ethnicity), "dollarized",
     // "warlordism". The stem is looked up as written and capitalized ("latinized": Latin).
     for (const auto& [suffix, stem_end] : suffixes_) {
@@ -166,11 +230,122 @@ class SpellingRule : public Rule {
       std::string stem = word.substr(0, word.size() - suffix.size()) + stem_end;
       std::string title = stem;
       title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-      if (spell.known(stem) || spell.known(title)) return true;
+      if (spell.known(stem) || spell.known(title)) return Formation::variant;
     }
-    for (std::size_t k = min_compound_part_; k + min_compound_part_ <= word.size(); ++k)
-      if (spell.known(word.substr(0, k)) && spell.known(word.substr(k))) return true;
+    for (const auto& p : closed_prefixes_)
+      if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
+        return Formation::compound;
+    // The regular plural of a known noun the dictionary lists in the singular only ("oblasts",
+    // "biomes"): not after s, x, z, h or y, where English writes "-es" or "-ies" ("housess",
+    // "companys" are slips). Checked for slips like a compound ("saids" is "said").
+    if (plural_s_ && word.size() >= min_compound_part_ + 1 && word.back() == 's') {
+      std::string stem = word.substr(0, word.size() - 1);
+      if (std::string("sxzhy").find(stem.back()) == std::string::npos && spell.known(stem)) return Formation::compound;
+    }
+    // Two known words closed up, neither a function word ("seagrass", "hotspot"; "forthe" and
+    // "andthe" are a lost space).
+    for (std::size_t k = min_closed_part_; k + min_closed_part_ <= word.size(); ++k) {
+      std::string a = word.substr(0, k), b = word.substr(k);
+      if (spell.known(a) && spell.known(b) && !table_function_words_.count(a) && !table_function_words_.count(b))
+        return Formation::compound;
+    }
+    for (std::size_t k = min_short_part_; min_short_part_ > 0 && k + min_short_part_ <= word.size(); ++k) {
+      std::string a = word.substr(0, k), b = word.substr(k);
+      if (spell.known(a) && spell.known(b) && !table_function_words_.count(a) && !table_function_words_.count(b))
+        return Formation::short_compound;
+    }
+    return Formation::none;
+  }
+
+  // Whether some known word, not two, is one edit from `w`.
+  bool one_slip_from_a_word(const LintContext& ctx, std::string_view w) const {
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
+      if (c.find(' ') == std::string::npos) return true;
     return false;
+  }
+
+  // Whether one cheap slip (slip_cost at most 3) turns a word frequent in news (unigram strength
+  // at least `slip_min_strength`) into `w`.
+  bool slip_of_frequent_word(const LintContext& ctx, std::string_view w) const {
+    if (!ctx.ngrams || slip_min_strength_ <= 0) return false;
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
+      if (slip_cost(w, c) <= 3 && frequency_of(ctx, c) >= slip_min_strength_)
+        return true;
+    return false;
+  }
+
+  // The single edits of `w` that are known words, likeliest first: a word's frequency in news
+  // (the unigram strength of dictionaries/ngrams/news.tsv, log2 of its count) less the cost of
+  // the slip that would have made `w` of it (slip_cost). "copany" -> "company" before "copay".
+  std::vector<std::string> ranked_suggestions(const LintContext& ctx, std::string_view w) const {
+    auto all = ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max());
+    std::vector<std::pair<int, std::string>> scored;
+    for (auto& c : all) {
+      int frequency = frequency_of(ctx, c);
+      scored.emplace_back(2 * frequency - slip_cost(w, c), std::move(c));
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (auto& [score, c] : scored) {
+      if (out.size() == max_suggestions_) break;
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  // How English `w` looks, in bits: the mean over its letter trigrams ("^w" ... "d$") of the
+  // word-shape rows (dictionaries/ngrams/word-shape.tsv: 5 + log2 of English over names, in half
+  // bits); a trigram in neither set counts as `shape_unseen`.
+  double english_shape(const LintContext& ctx, std::string_view w) const {
+    if (!ctx.ngrams) return 0.0;
+    std::string s = "^" + models::lower(w) + "$";
+    double sum = 0.0;
+    for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+      int v = ctx.ngrams->folded_pair_strength("~" + s.substr(i, 2), s.substr(i + 2, 1));
+      sum += ((v == 0 ? shape_unseen_ : v) - 5) / 2.0;
+    }
+    return sum / static_cast<double>(s.size() - 2);
+  }
+
+  // A word's unigram strength in news (1 + log2 of its count, at most 9; 0 unseen); the
+  // function words the table leaves out count as the most frequent.
+  int frequency_of(const LintContext& ctx, std::string_view word) const {
+    std::string folded = models::lower(word);
+    if (table_function_words_.count(folded)) return kStrongest;
+    return ctx.ngrams ? ctx.ngrams->folded_pair_strength("#", folded) : 0;
+  }
+  static constexpr int kStrongest = 9;
+
+  // How unlikely the slip from the intended `c` to the written `w` is, in half-powers of two: a
+  // lost capital costs nothing at all (it outranks every other edit), a doubled or halved letter,
+  // two letters swapped and a neighbouring key on `keyboard_rows` little, any other added,
+  // dropped or wrong letter more, a lost space most.
+  int slip_cost(std::string_view w, std::string_view c) const {
+    if (w.size() == c.size() && models::lower(c) == models::lower(w)) return -1000;
+    if (c.find(' ') != std::string_view::npos) return 8;
+    std::size_t i = 0;
+    while (i < w.size() && i < c.size() && w[i] == c[i]) ++i;
+    if (w.size() == c.size()) {
+      if (i + 1 < w.size() && w[i] == c[i + 1] && w[i + 1] == c[i] && w.substr(i + 2) == c.substr(i + 2)) return 0;
+      return near_keys(w[i], c[i]) ? 0 : 6;
+    }
+    if (w.size() == c.size() + 1) {  // a letter added: doubled, or a key next to its neighbour
+      char extra = w[i];
+      bool doubled = (i > 0 && w[i - 1] == extra) || (i + 1 < w.size() && w[i + 1] == extra);
+      bool brushed = (i > 0 && near_keys(w[i - 1], extra)) || (i + 1 < w.size() && near_keys(w[i + 1], extra));
+      return doubled || brushed ? 1 : 3;
+    }
+    // A letter dropped: one of a double is easily lost.
+    bool halved = (i > 0 && c[i - 1] == c[i]) || (i + 1 < c.size() && c[i + 1] == c[i]);
+    return halved ? 1 : 3;
+  }
+
+  bool near_keys(char a, char b) const {
+    auto ka = key_at_.find(static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(a))));
+    auto kb = key_at_.find(static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(b))));
+    if (ka == key_at_.end() || kb == key_at_.end() || a == b) return false;
+    // Columns are counted in half keys, rows staggered by half a key.
+    return std::abs(ka->second.first - kb->second.first) <= 1 && std::abs(ka->second.second - kb->second.second) <= 2;
   }
 
   // Whether every letter of `w` is in the Latin script (ASCII, Latin-1, Latin Extended, the
@@ -205,7 +380,10 @@ class SpellingRule : public Rule {
       return !ctx.spell->known(w) && !(ctx.accepted_words && ctx.accepted_words->count(std::string(w)));
     };
     // Inside a name: lower-case words up to capitalized ones on both sides, each a particle or
-    // an unknown word, one of them a particle.
+    // an unknown word, one of them a particle, or the capitalized words on both sides names of
+    // another language that no vocabulary knows in any case ("Chama Cha Demokrasia na
+    // Maendeleo", "Iglesia ni Cristo"), with no unknown word of four letters or more that one
+    // slip of a frequent word explains ("Azpurua reportd Grisanti" is still a slip).
     if (!particles_.empty()) {
       constexpr std::size_t kRun = 5;
       std::size_t l = i, r = i;
@@ -220,6 +398,12 @@ class SpellingRule : public Rule {
           foreign = foreign && (p || unknown(t));
         }
         if (particle && foreign) return true;
+        if (foreign && foreign_name_word(ctx, l - 1) && foreign_name_word(ctx, r + 1)) {
+          bool slip = false;
+          for (std::size_t t = l; t <= r && !slip; ++t)
+            slip = ts.surface(t).size() >= 4 && slip_of_frequent_word(ctx, ts.surface(t));
+          if (!slip) return true;
+        }
       }
     }
     // Named as a word: right after "word" or "words" ("the Assyrian word misir"), or after
@@ -340,7 +524,7 @@ class SpellingRule : public Rule {
         for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
           if (!lower_word(t) || ts.surface(t).size() < min_length_ || has_digit(ts.surface(t))) continue;
           ++all;
-          if ((unknown(t) && !derived(*ctx.spell, ts.surface(t))) || foreign_words_.count(std::string(ts.folded(t))))
+          if ((unknown(t) && derived(*ctx.spell, ts.surface(t)) == Formation::none) || foreign_words_.count(std::string(ts.folded(t))))
             ++strange;
         }
         verdict = strange >= foreign_sentence_words_ && strange * 100 >= foreign_sentence_percent_ * all ? 2 : 1;
@@ -348,6 +532,13 @@ class SpellingRule : public Rule {
       if (verdict == 2) return true;
     }
     return false;
+  }
+
+  // Whether the capitalized word at t is a name of another language: no vocabulary knows it as
+  // written or in lower case, nor as a known entity's word.
+  bool foreign_name_word(const LintContext& ctx, std::size_t t) const {
+    std::string_view w = ctx.tokens.surface(t);
+    return !ctx.spell->known(w) && !ctx.spell->known(models::lower(w)) && !has_digit(w);
   }
 
   // Whether `w` holds an accented Latin letter (U+00C0..U+017F, lead bytes C3..C5; a typographic
@@ -375,6 +566,14 @@ class SpellingRule : public Rule {
   std::vector<std::string> closed_prefixes_;
   std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
   bool marked_foreign_ = false;
+  int slip_min_strength_ = 0;
+  int foreign_shape_below_ = -1000, shape_unseen_ = 5;
+  bool plural_s_ = false;
+  std::size_t min_closed_part_ = 4, min_short_part_ = 0;
+  std::size_t lower_case_names_min_ = 0;
+  std::string lower_case_names_message_;
+  std::unordered_set<std::string> table_function_words_;
+  std::unordered_map<unsigned char, std::pair<int, int>> key_at_;  // letter -> row, column in half keys
   std::vector<std::pair<std::string, std::string>> variants_;
   std::size_t min_compound_part_ = 4;
   std::size_t max_word_bytes_ = 64;
