@@ -301,6 +301,23 @@ TEST(Malformed, EmptyAndBlankFilesHoldNothingAndNoError) {
   }
 }
 
+// A wrong root is refused before its attributes are read: refusing stops libxml2, which frees the
+// buffer they point into (a use after free AddressSanitizer reports in the WIRELINT_SANITIZE
+// build). Found by tests/fuzz/markup_fuzz; its corpus keeps regression-refused-root-attribute.
+TEST(Malformed, WrongRootWithAttributesIsRefusedWithoutReadingThem) {
+  const std::string src = "<date.issue norm=\"20240301T000000Z\"/>";
+  auto r = prepare("bad", src, InputFormat::nitf);
+  ASSERT_TRUE(r.error_offset);
+  EXPECT_EQ(*r.error_offset, 0u);
+  EXPECT_EQ(r.error, "expected a <nitf> root element (NITF), found <date.issue>");
+  EXPECT_FALSE(r.doc->date);
+  EXPECT_EQ(r.doc->text, "");
+  const std::string html = "<html><head><meta name=\"article:published_time\" content=\"2024-03-01\"/></head></html>";
+  r = prepare("bad", html, InputFormat::newsml);
+  EXPECT_EQ(r.error, "expected a <newsItem> or <newsMessage> root element (NewsML-G2), found <html>");
+  EXPECT_FALSE(r.doc->date);
+}
+
 TEST(Malformed, HtmlClaimedAsNitf) {
   const std::string html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body><p>x</p></body></html>";
   auto f = failure(html, InputFormat::nitf);

@@ -343,6 +343,9 @@ class SaxReader {
     } else {
       root_seen_ = true;
       check_root(name);
+      // Refused: fail() has stopped the parser, which frees its input buffer, and with it the
+      // attribute values `attr` would read.
+      if (out_.error) return;
     }
     f.block = !inline_element(f.dialect, name);
     metadata(f, name, attr);
