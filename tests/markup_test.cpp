@@ -476,6 +476,24 @@ TEST(Fix, ReplacementsAreEscapedForMarkup) {
   EXPECT_EQ(lint::escape_markup_text("plain"), "plain");
 }
 
+// HTML text the reader cannot place in the source (libxml2 dropped the U+0001 from it) is
+// linted at one offset and never fixed: the empty span used to take the doubled word's fix,
+// which --fix then inserted ten times ("the the dthethe...&0"). Found by tests/fuzz/fix_fuzz;
+// its corpus keeps regression-unplaced-text-fix.html.
+TEST(Fix, TextThatCannotBePlacedIsReportedButNeverFixed) {
+  const std::string src = "<p>the the\x01 d&0";
+  std::unique_ptr<Document> doc;
+  auto found = lint("s.html", src, doc);
+  const Diagnostic* doubled = nullptr;
+  for (const auto& d : found)
+    if (d.rule == "typography-doubled-word") doubled = &d;
+  ASSERT_NE(doubled, nullptr);
+  EXPECT_EQ(doubled->span.length, 0u);
+  EXPECT_EQ(doubled->replacements, std::vector<std::string>{"the"});
+  EXPECT_FALSE(doubled->fixable);
+  EXPECT_EQ(lint::apply_edits(src, lint::plan_fixes(found)), src);
+}
+
 // A rule whose replacement holds '&', on a story where it fits in one text node and on one
 // where the phrase crosses a tag.
 TEST(Fix, AmpersandReplacementIsEscapedAndTagsAreNeverRewritten) {
