@@ -275,6 +275,21 @@ TEST(Malformed, BillionLaughsIsRefusedAtTheFirstDeclaration) {
 
 }
 
+// libxml2 keeps declared entities in a document of its own even under SAX; the reader and the
+// root sniffer free it (a leak LeakSanitizer reports in the WIRELINT_SANITIZE build otherwise).
+// Found by tests/fuzz/markup_fuzz; its corpus keeps the input as regression-entity-doc-leak.
+TEST(Malformed, EntityDeclarationsAreRefusedAndLeaveNothingBehind) {
+  const std::string src =
+      "<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY b \"x\">]><newsItem><contentMeta><headline>&b;</headline>"
+      "</contentMeta></newsItem>";
+  for (int i = 0; i < 3; ++i) {
+    auto f = failure(src, InputFormat::newsml);
+    EXPECT_EQ(f.error, "entity declarations are not supported (entity 'b')");
+    EXPECT_EQ(f.offset, src.find("\">]>") + 1);
+    EXPECT_EQ(input::xml_root_name(src), "newsItem");
+  }
+}
+
 TEST(Malformed, EmptyAndBlankFilesHoldNothingAndNoError) {
   for (InputFormat f : {InputFormat::nitf, InputFormat::newsml, InputFormat::html}) {
     for (std::string bytes : {std::string(), std::string(" \n\t\r\n")}) {
@@ -284,6 +299,23 @@ TEST(Malformed, EmptyAndBlankFilesHoldNothingAndNoError) {
       EXPECT_EQ(r.doc->source_end(0), 0u);
     }
   }
+}
+
+// A wrong root is refused before its attributes are read: refusing stops libxml2, which frees the
+// buffer they point into (a use after free AddressSanitizer reports in the WIRELINT_SANITIZE
+// build). Found by tests/fuzz/markup_fuzz; its corpus keeps regression-refused-root-attribute.
+TEST(Malformed, WrongRootWithAttributesIsRefusedWithoutReadingThem) {
+  const std::string src = "<date.issue norm=\"20240301T000000Z\"/>";
+  auto r = prepare("bad", src, InputFormat::nitf);
+  ASSERT_TRUE(r.error_offset);
+  EXPECT_EQ(*r.error_offset, 0u);
+  EXPECT_EQ(r.error, "expected a <nitf> root element (NITF), found <date.issue>");
+  EXPECT_FALSE(r.doc->date);
+  EXPECT_EQ(r.doc->text, "");
+  const std::string html = "<html><head><meta name=\"article:published_time\" content=\"2024-03-01\"/></head></html>";
+  r = prepare("bad", html, InputFormat::newsml);
+  EXPECT_EQ(r.error, "expected a <newsItem> or <newsMessage> root element (NewsML-G2), found <html>");
+  EXPECT_FALSE(r.doc->date);
 }
 
 TEST(Malformed, HtmlClaimedAsNitf) {
@@ -442,6 +474,24 @@ TEST(Html, SampleSkipsCodeScriptStyleAndKeepsTheStory) {
 TEST(Fix, ReplacementsAreEscapedForMarkup) {
   EXPECT_EQ(lint::escape_markup_text("R&D <b> ok"), "R&amp;D &lt;b&gt; ok");
   EXPECT_EQ(lint::escape_markup_text("plain"), "plain");
+}
+
+// HTML text the reader cannot place in the source (libxml2 dropped the U+0001 from it) is
+// linted at one offset and never fixed: the empty span used to take the doubled word's fix,
+// which --fix then inserted ten times ("the the dthethe...&0"). Found by tests/fuzz/fix_fuzz;
+// its corpus keeps regression-unplaced-text-fix.html.
+TEST(Fix, TextThatCannotBePlacedIsReportedButNeverFixed) {
+  const std::string src = "<p>the the\x01 d&0";
+  std::unique_ptr<Document> doc;
+  auto found = lint("s.html", src, doc);
+  const Diagnostic* doubled = nullptr;
+  for (const auto& d : found)
+    if (d.rule == "typography-doubled-word") doubled = &d;
+  ASSERT_NE(doubled, nullptr);
+  EXPECT_EQ(doubled->span.length, 0u);
+  EXPECT_EQ(doubled->replacements, std::vector<std::string>{"the"});
+  EXPECT_FALSE(doubled->fixable);
+  EXPECT_EQ(lint::apply_edits(src, lint::plan_fixes(found)), src);
 }
 
 // A rule whose replacement holds '&', on a story where it fits in one text node and on one

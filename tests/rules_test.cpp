@@ -570,4 +570,13 @@ TEST(StoryContext, BadWordsAreLoadErrorsNamingTheFile) {
 }
 
 }  // namespace
+// toml++ quotes what it saw, line break included; the error stays on one line. Found by
+// tests/fuzz/rule_fuzz; its corpus keeps regression-error-spans-lines.toml.
+TEST(RuleLoader, SyntaxErrorQuotingALineBreakIsOneLine) {
+  std::string e = load_error("id = \"spin-detective-agency\"\nfixable = tru\ne\n");
+  EXPECT_EQ(e.rfind(kFile + ":2: ", 0), 0u) << e;
+  EXPECT_EQ(e.find('\n'), std::string::npos) << e;
+  EXPECT_NE(e.find("\\n"), std::string::npos) << e;
+}
+
 }  // namespace wirelint

@@ -25,6 +25,16 @@
 namespace wirelint::input {
 namespace {
 
+// With SAX handlers, libxml2 still builds a document of its own to hold the entities a DTD
+// declares (its "SAX compatibility" mode) and leaves it in the context, which
+// xmlFreeParserCtxt does not free.
+void free_compat_doc(xmlParserCtxtPtr ctxt) {
+  if (ctxt->myDoc != nullptr) {
+    xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
+  }
+}
+
 constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
 // libxml2 flushes copied text in chunks of 300 (XML) or 1000 (HTML) bytes, sometimes before
 // stepping over the chunk's last character; only such long chunks can end past the cursor.
@@ -165,6 +175,7 @@ class SaxReader {
     ctxt_ = nullptr;
     ctxt->sax = own;
     ctxt->userData = ctxt;
+    free_compat_doc(ctxt);
   }
 
   void parse_xml() {
@@ -332,6 +343,9 @@ class SaxReader {
     } else {
       root_seen_ = true;
       check_root(name);
+      // Refused: fail() has stopped the parser, which frees its input buffer, and with it the
+      // attribute values `attr` would read.
+      if (out_.error) return;
     }
     f.block = !inline_element(f.dialect, name);
     metadata(f, name, attr);
@@ -570,6 +584,7 @@ std::string xml_root_name(std::string_view source) {
   ctxt->_private = &sniffer;
   xmlParseDocument(ctxt);
   ctxt->sax = own;
+  free_compat_doc(ctxt);
   xmlFreeParserCtxt(ctxt);
   return sniffer.name;
 }

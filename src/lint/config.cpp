@@ -18,7 +18,7 @@ Config parse_config(const std::string& text, const std::string& path) {
   try {
     root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
-    throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + rules::toml_error_text(e));
   }
   try {
     rules::TableReader t(root, path);

@@ -54,8 +54,10 @@ class CollectingEmitter : public rules::Emitter {
     d.link = info.link;
     d.category = info.category;
     // A span across a tag ("spy <em>agency</em>") is reported, but rewriting it would rewrite
-    // the tag: only a span inside one text node may be fixed.
-    d.fixable = info.fixable && doc_.within_text_node(b, e);
+    // the tag: only a span inside one text node may be fixed. Text the markup reader could not
+    // place in the source (libxml2's HTML parser drops some control characters) maps to one
+    // offset: its findings have an empty span, and a fix would insert the replacement there.
+    d.fixable = info.fixable && doc_.within_text_node(b, e) && (e > b || text_end == text_begin);
     out_.push_back(std::move(d));
   }
 

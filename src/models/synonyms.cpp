@@ -296,9 +296,9 @@ bool SynonymModel::attach(const std::uint8_t* data, std::size_t size) {
   target_ = adj_off_ + h.words + 1;
   strength_ = reinterpret_cast<const std::uint8_t*>(target_ + h.pairs);
   sources_ = strength_ + h.pairs;
-  buckets_ = reinterpret_cast<const std::uint32_t*>(sources_ + h.pairs);
+  buckets_ = sources_ + h.pairs;
   n_buckets_ = h.hash_buckets;
-  blob_ = reinterpret_cast<const char*>(buckets_ + h.hash_buckets);
+  blob_ = reinterpret_cast<const char*>(buckets_ + 4ull * h.hash_buckets);
   n_words_ = h.words;
   n_pairs_ = h.pairs;
   // Structural checks, so that a damaged image is refused rather than read out of bounds:
@@ -311,7 +311,7 @@ bool SynonymModel::attach(const std::uint8_t* data, std::size_t size) {
   for (std::uint32_t k = 0; k < h.pairs; ++k)
     if (target_[k] >= h.words) return false;
   for (std::uint32_t b = 0; b < h.hash_buckets; ++b)
-    if (buckets_[b] > h.words) return false;
+    if (bucket(b) > h.words) return false;
   return true;
 }
 
@@ -360,13 +360,19 @@ std::string_view SynonymModel::word(std::uint32_t i) const {
   return std::string_view(blob_ + word_off_[i], word_off_[i + 1] - word_off_[i]);
 }
 
+std::uint32_t SynonymModel::bucket(std::uint32_t b) const {
+  std::uint32_t e;
+  std::memcpy(&e, buckets_ + 4ull * b, sizeof e);
+  return e;
+}
+
 std::int64_t SynonymModel::find(std::string_view w) const {
   // The hash index: at least half the buckets are empty, so a probe ends soon; a bounded loop
   // all the same, should an image be damaged in a way the structural checks let through.
   std::uint32_t mask = n_buckets_ - 1;
   std::uint32_t b = fnv1a(w) & mask;
   for (std::uint32_t probes = 0; probes < n_buckets_; ++probes, b = (b + 1) & mask) {
-    std::uint32_t e = buckets_[b];
+    std::uint32_t e = bucket(b);
     if (e == 0) return -1;
     if (word(e - 1) == w) return static_cast<std::int64_t>(e - 1);
   }

@@ -85,6 +85,7 @@ class SynonymModel {
   bool attach(const std::uint8_t* data, std::size_t size);
   std::int64_t find(std::string_view word) const;
   std::string_view word(std::uint32_t i) const;
+  std::uint32_t bucket(std::uint32_t b) const;
   SynonymRelation direct(std::string_view a, std::string_view b) const;
 
   void* mapped_ = nullptr;
@@ -96,7 +97,8 @@ class SynonymModel {
   const std::uint32_t* target_ = nullptr;
   const std::uint8_t* strength_ = nullptr;
   const std::uint8_t* sources_ = nullptr;
-  const std::uint32_t* buckets_ = nullptr;
+  // Not aligned: it follows the pairs' one-byte arrays, so it is read through bucket().
+  const std::uint8_t* buckets_ = nullptr;
   std::uint32_t n_buckets_ = 0;
   const char* blob_ = nullptr;
 };

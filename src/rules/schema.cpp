@@ -2,11 +2,21 @@
 
 namespace wirelint::rules {
 
+std::string toml_error_text(const toml::parse_error& e) {
+  std::string out;
+  for (char c : e.description()) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
+}
+
 toml::table parse_table(std::string_view toml_text, const std::string& file) {
   try {
     return toml::parse(toml_text, file);
   } catch (const toml::parse_error& e) {
-    throw LoadError(file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    throw LoadError(file + ":" + std::to_string(e.source().begin.line) + ": " + toml_error_text(e));
   }
 }
 

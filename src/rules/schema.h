@@ -19,6 +19,10 @@ class LoadError : public std::runtime_error {
   explicit LoadError(const std::string& what) : std::runtime_error(what) {}
 };
 
+// toml++'s description of a syntax error on one line: it quotes the text it saw, which may hold
+// a line break; those are written as \n and \r.
+std::string toml_error_text(const toml::parse_error& e);
+
 // TOML text parsed into a table; a syntax error is a LoadError naming `file` and the line.
 toml::table parse_table(std::string_view toml_text, const std::string& file);
 

@@ -2,32 +2,19 @@
 // the tokenizer, every default rule) and the position index. It checks what must hold for any
 // input: no crash, no sanitizer report, every finding's span inside the text.
 //
-// With clang and -DWIRELINT_FUZZ=ON this builds `lint_fuzz`, a libFuzzer binary:
-//   build/tests/lint_fuzz -max_total_time=60 tests/fuzz/corpus
-// Always built as `lint_fuzz_replay`, which runs the same entry on every file of the folders or
-// files it is given; ctest runs it over tests/fuzz/corpus (the seed inputs and every crash found
-// so far, kept as regression cases).
+// Corpus: tests/fuzz/corpus/lint; how to build and run it: README.md.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "fuzz/fuzz_support.h"
 #include "input/encoding.h"
 #include "input/reader.h"
 #include "lint/engine.h"
 #include "lint/linter.h"
 
-namespace {
-
-const wirelint::lint::Engine& engine() {
-  static const wirelint::lint::Engine e(WIRELINT_SOURCE_DIR);
-  return e;
-}
-
-}  // namespace
+using wirelint::fuzz::engine;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace wirelint;
@@ -64,29 +51,3 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   return 0;
 }
-
-#ifdef WIRELINT_FUZZ_REPLAY
-int main(int argc, char** argv) {
-  namespace fs = std::filesystem;
-  std::size_t runs = 0;
-  auto run = [&](const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::string bytes = s.str();
-    LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-    ++runs;
-  };
-  for (int i = 1; i < argc; ++i) {
-    fs::path p(argv[i]);
-    if (fs::is_directory(p)) {
-      for (const auto& e : fs::recursive_directory_iterator(p))
-        if (e.is_regular_file()) run(e.path());
-    } else {
-      run(p);
-    }
-  }
-  std::printf("lint_fuzz_replay: %zu inputs, no failure\n", runs);
-  return runs > 0 ? 0 : 1;
-}
-#endif
