@@ -53,15 +53,7 @@ def profiles(fb_dir):
 
 
 def gec_of(entities_dir):
-    gec = {}
-    with open(os.path.join(entities_dir, "countries.tsv"), encoding="utf-8") as f:
-        lines = [l.rstrip("\n").split("\t") for l in f if not l.startswith("#")]
-    head = lines[0]
-    for cells in lines[1:]:
-        r = dict(zip(head, cells))
-        if r.get("gec"):
-            gec[r["id"]] = r["gec"]
-    return gec
+    return {r["id"]: r["gec"] for r in generated.read_tsv(os.path.join(entities_dir, "countries.tsv")) if r.get("gec")}
 
 
 def cite(row, texts, gec):

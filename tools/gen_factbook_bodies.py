@@ -30,7 +30,6 @@ Python 3 standard library only; deterministic (sorted, no timestamps). Exit stat
 file with --check), 2 (a file cannot be read), 3 (bad source data).
 """
 
-import csv
 import glob
 import json
 import os
@@ -62,12 +61,6 @@ COLUMNS = ["id", "name", "countries", "kind", "target", "source"]
 FIELD_OF = {kind: field for _, field, _, kind in names_gen.FIELDS}
 
 
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        lines = [l for l in f if not l.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def split(v):
     return [x for x in (v or "").split("|") if x]
 
@@ -79,7 +72,7 @@ def curated_names(entities_dir):
         base = os.path.basename(path)
         if base in OUTPUTS or base == "overrides.tsv" or base.startswith("office_holders"):
             continue
-        for r in read_tsv(path):
+        for r in generated.read_tsv(path):
             for col in ("name", "short_name", "long_name", "aliases", "capitals", "capital_variants"):
                 out.update(split(r.get(col)))
     return out
@@ -127,7 +120,7 @@ def place_word_targets(found, countries, known):
 
 
 def generate(fb_dir, entities_dir):
-    countries = read_tsv(os.path.join(entities_dir, "countries.tsv"))
+    countries = generated.read_tsv(os.path.join(entities_dir, "countries.tsv"))
     by_gec = {r["gec"]: r["id"] for r in countries if r["gec"]}
     known = curated_names(entities_dir)
     paths = sorted(glob.glob(os.path.join(fb_dir, "*", "*.json")))

@@ -1,6 +1,15 @@
-"""Writing the files a generator under tools/ makes, or checking them (--check), one way for all."""
+"""Writing the files a generator under tools/ makes, or checking them (--check), one way for all;
+reading the TSV files they read."""
 
+import csv
 import sys
+
+
+def read_tsv(path):
+    """The rows of a TSV file with '#' comment lines and a header, as dicts by column name."""
+    with open(path, encoding="utf-8") as f:
+        lines = [l for l in f if not l.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def write_or_check(tool, texts, check, command):
