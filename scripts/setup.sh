@@ -18,6 +18,7 @@ packages=(
   libcpp-httplib-dev
   googletest libgtest-dev libbenchmark-dev
   mythes-en-us wordnet-base python3-distributed
+  chromium neovim  # the html report's render test and the real-editor LSP test
 )
 
 deps_only=0

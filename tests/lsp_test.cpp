@@ -477,6 +477,35 @@ TEST(LspServer, CodeActionsFollowTheClientsDiagnosticsAndKinds) {
   EXPECT_EQ(s.out[4]["result"], json::array());
 }
 
+// Neovim 0.7 negotiates UTF-16 but sends the diagnostics of a code-action request back with
+// UTF-8 byte columns; a range that is ours in bytes still names our finding, one that is
+// neither ours in UTF-16 nor in bytes still names nothing.
+TEST(LspServer, CodeActionsAcceptTheClientsDiagnosticsInByteColumns) {
+  TempDir dir;
+  std::string uri = dir.uri("story.txt");
+  std::string text = "\xE2\x80\x9CYes,\xE2\x80\x9D the U. S. army said the the plan.\n";
+  json utf16 = range(0, 11, 0, 16), bytes = range(0, 15, 0, 20);
+  std::string input =
+      frame(initialize(1, {})) + frame(did_open(uri, text)) +
+      frame(code_action(2, uri, range(0, 11, 0, 11), {{{"range", bytes}, {"code", kSpaced}}})) +
+      frame(code_action(3, uri, range(0, 11, 0, 11), {{{"range", utf16}, {"code", kSpaced}}})) +
+      frame(code_action(4, uri, range(0, 11, 0, 11), {{{"range", range(0, 13, 0, 18)}, {"code", kSpaced}}})) +
+      frame(code_action(5, uri, range(0, 11, 0, 11), {{{"range", bytes}, {"code", kDoubled}}}));
+  Session s = run_server(input);
+  ASSERT_EQ(s.out.size(), 6u) << json(s.out).dump(1);
+  EXPECT_EQ(s.out[0]["result"]["capabilities"]["positionEncoding"], "utf-16");
+  EXPECT_EQ(s.out[1]["params"]["diagnostics"][0]["range"], utf16);
+  for (std::size_t i : {2u, 3u}) {
+    const json& actions = s.out[i]["result"];
+    ASSERT_EQ(actions.size(), 2u) << actions.dump(1);
+    EXPECT_EQ(actions[0]["title"], "Replace with 'U.S.'");
+    // The edit is always in the negotiated unit.
+    EXPECT_EQ(actions[0]["edit"]["changes"][uri][0], json({{"range", utf16}, {"newText", "U.S."}}));
+  }
+  EXPECT_EQ(s.out[4]["result"], json::array());
+  EXPECT_EQ(s.out[5]["result"], json::array());
+}
+
 // The edits the server offers are the ones that work: applying the "disable" action as the
 // client would (an incremental change with its range and text) silences exactly that finding.
 TEST(LspServer, AppliedDisableActionSilencesTheFinding) {

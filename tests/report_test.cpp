@@ -78,7 +78,7 @@ struct Sample {
 // --- registry -------------------------------------------------------------------------------
 
 TEST(ReporterRegistryTest, FormatNames) {
-  EXPECT_EQ(format_names(), (std::vector<std::string_view>{"text", "line", "json", "sarif", "github", "rdjsonl"}));
+  EXPECT_EQ(format_names(), (std::vector<std::string_view>{"text", "line", "json", "sarif", "github", "rdjsonl", "html"}));
 }
 
 TEST(ReporterRegistryTest, EveryListedFormatIsMade) {
@@ -560,6 +560,206 @@ TEST(JsonReporterTest, DocumentsMayDieAfterEndFile) {
     EXPECT_EQ(d["end_column"], 12);
     EXPECT_EQ(d["match"], "Kiev");
   }
+}
+
+// --- html -----------------------------------------------------------------------------------
+
+// The contents of the n-th (0-based) <pre class="story"> of a page, without the line break the
+// reporter writes after the opening tag (which an HTML parser drops too).
+std::string story_html(const std::string& page, std::size_t n = 0) {
+  const std::string open = "<pre class=\"story\">\n";
+  std::size_t at = 0;
+  for (std::size_t i = 0; i <= n; ++i) {
+    at = page.find(open, at);
+    if (at == std::string::npos) return "<no story " + std::to_string(n) + ">";
+    at += open.size();
+  }
+  return page.substr(at, page.find("</pre>", at) - at);
+}
+
+std::string html_of(const Document& doc, std::vector<Diagnostic> diagnostics) {
+  return run("html", {{&doc, std::move(diagnostics)}});
+}
+
+TEST(HtmlReporterTest, EscapesStoryMessageAndReplacements) {
+  auto doc = make_doc("a&b <c>.txt", "Iran\xE2\x80\x99s <b>\"talks\" & 'U. S.'</b>\n");
+  std::string page = html_of(*doc, {make_diag(*doc, "typography-spaced-abbreviation", Severity::error,
+                                              "Write \"U.S.\" & not <U. S.>, it's wrong", 23, 5, {"'U.S.'"})});
+  EXPECT_EQ(story_html(page),
+            "Iran\xE2\x80\x99s &lt;b&gt;&quot;talks&quot; &amp; &#39;"
+            "<mark class=\"error\" data-findings=\"f1-1\" title=\"typography-spaced-abbreviation (error): "
+            "Write &quot;U.S.&quot; &amp; not &lt;U. S.&gt;, it&#39;s wrong&#10;Fix: &#39;U.S.&#39;\">U. S.</mark>"
+            "&#39;&lt;/b&gt;\n");
+  EXPECT_NE(page.find("<h2>a&amp;b &lt;c&gt;.txt</h2>"), std::string::npos);
+  EXPECT_NE(page.find("<li id=\"f1-1\">1:22 <span class=\"sev-error\">error</span> Write &quot;U.S.&quot; &amp; "
+                      "not &lt;U. S.&gt;, it&#39;s wrong <code>typography-spaced-abbreviation</code> &rarr; "
+                      "<q>&#39;U.S.&#39;</q></li>"),
+            std::string::npos);
+}
+
+TEST(HtmlReporterTest, FindingsAtStartAndEndOfText) {
+  auto doc = make_doc("a.txt", "Kiev talks in Kiev");
+  std::string page = html_of(*doc, {make_diag(*doc, "geo-kyiv", Severity::warning, "Use Kyiv", 0, 4, {"Kyiv"}),
+                                    make_diag(*doc, "geo-kyiv", Severity::warning, "Use Kyiv", 14, 4, {"Kyiv"})});
+  EXPECT_EQ(story_html(page),
+            "<mark class=\"warning\" data-findings=\"f1-1\" title=\"geo-kyiv (warning): Use Kyiv&#10;Fix: Kyiv\">"
+            "Kiev</mark> talks in "
+            "<mark class=\"warning\" data-findings=\"f1-2\" title=\"geo-kyiv (warning): Use Kyiv&#10;Fix: Kyiv\">"
+            "Kiev</mark>");
+}
+
+TEST(HtmlReporterTest, OverlappingFindingsAreSegmentsNamingBoth) {
+  // "the the U. S.": a doubled word over [0,7) and a (made-up) wider finding over [4,13).
+  auto doc = make_doc("a.txt", "the the U. S. said");
+  std::string page =
+      html_of(*doc, {make_diag(*doc, "typography-doubled-word", Severity::warning, "Doubled word", 0, 7, {"the"}),
+                     make_diag(*doc, "x-wide", Severity::error, "Wide", 4, 9)});
+  EXPECT_EQ(story_html(page),
+            "<mark class=\"warning\" data-findings=\"f1-1\" title=\"typography-doubled-word (warning): Doubled word"
+            "&#10;Fix: the\">the </mark>"
+            "<mark class=\"error overlap\" data-findings=\"f1-1 f1-2\" title=\"typography-doubled-word (warning): "
+            "Doubled word&#10;Fix: the&#10;&#10;x-wide (error): Wide\">the</mark>"
+            "<mark class=\"error\" data-findings=\"f1-2\" title=\"x-wide (error): Wide\"> U. S.</mark> said");
+}
+
+TEST(HtmlReporterTest, EmptyFile) {
+  auto doc = make_doc("empty.txt", "");
+  std::string page = html_of(*doc, {});
+  EXPECT_EQ(story_html(page), "");
+  EXPECT_NE(page.find("<p class=\"totals\">No findings in 1 file.</p>"), std::string::npos);
+  EXPECT_NE(page.find("<tr><td><a href=\"#file-1\">empty.txt</a></td><td colspan=\"2\">no findings</td>"
+                      "<td class=\"n\">0</td></tr>"),
+            std::string::npos);
+  EXPECT_EQ(page.find("<ol class=\"findings\">"), std::string::npos);
+}
+
+TEST(HtmlReporterTest, NoFilesIsStillAPage) {
+  std::string page = run("html", {});
+  EXPECT_EQ(page.rfind("<!DOCTYPE html>\n<html lang=\"en\">\n", 0), 0u);
+  EXPECT_NE(page.find("<p class=\"totals\">No findings in 0 files.</p>"), std::string::npos);
+  EXPECT_EQ(page.substr(page.size() - 16), "</body>\n</html>\n");
+}
+
+TEST(HtmlReporterTest, SelfContained) {
+  Sample s;
+  std::string page = run("html", s.files());
+  for (const char* outside : {"<script", "<link", "src=", "url(", "@import", "http:", "https:"})
+    EXPECT_EQ(page.find(outside), std::string::npos) << outside;
+  EXPECT_NE(page.find("<meta charset=\"utf-8\">"), std::string::npos);
+  EXPECT_NE(page.find("<style>\n"), std::string::npos);
+}
+
+TEST(HtmlReporterTest, SummaryTableAndTotals) {
+  Sample s;
+  auto c = make_doc("c.txt", "Kiev Kiev said said");
+  std::vector<FileRun> files = s.files();
+  files.push_back({c.get(),
+                   {make_diag(*c, "geo-kyiv", Severity::warning, "Use Kyiv", 0, 4),
+                    make_diag(*c, "geo-kyiv", Severity::error, "Use Kyiv", 5, 4),
+                    make_diag(*c, "typography-doubled-word", Severity::warning, "Doubled", 10, 9),
+                    make_diag(*c, "geo-kyiv", Severity::warning, "Use Kyiv", 5, 4)}});
+  std::string page = run("html", files);
+  EXPECT_NE(page.find("<p class=\"totals\">2 errors, 4 warnings in 3 files (1 clean).</p>"), std::string::npos);
+  const std::string a = "<tr><td><a href=\"#file-1\">a.txt</a></td>";
+  const std::string b = "<tr><td><a href=\"#file-2\">b.txt</a></td>";
+  const std::string cc = "<tr><td><a href=\"#file-3\">c.txt</a></td>";
+  EXPECT_NE(page.find("<tbody>\n" +
+                      a + "<td><code>typography-double-space</code></td><td class=\"sev-warning\">warning</td>"
+                          "<td class=\"n\">1</td></tr>\n" +
+                      a + "<td><code>typography-spaced-abbreviation</code></td><td class=\"sev-error\">error</td>"
+                          "<td class=\"n\">1</td></tr>\n" +
+                      b + "<td colspan=\"2\">no findings</td><td class=\"n\">0</td></tr>\n" +
+                      cc + "<td><code>geo-kyiv</code></td><td class=\"sev-error\">error</td><td class=\"n\">1</td></tr>\n" +
+                      cc + "<td><code>geo-kyiv</code></td><td class=\"sev-warning\">warning</td><td class=\"n\">2</td></tr>\n" +
+                      cc + "<td><code>typography-doubled-word</code></td><td class=\"sev-warning\">warning</td>"
+                           "<td class=\"n\">1</td></tr>\n</tbody>"),
+            std::string::npos);
+  EXPECT_NE(page.find("<section class=\"file\" id=\"file-3\">\n<h2>c.txt</h2>"), std::string::npos);
+}
+
+TEST(HtmlReporterTest, MultiByteAndPositions) {
+  Sample s;
+  std::string page = run("html", s.files());
+  EXPECT_EQ(story_html(page, 0),
+            "The <mark class=\"error\" data-findings=\"f1-1\" title=\"typography-spaced-abbreviation (error): Write "
+            "\xE2\x80\x9CU.S.\xE2\x80\x9D, not \xE2\x80\x9CU. S.\xE2\x80\x9D&#10;Fix: U.S.\">U. S.</mark> said\n"
+            "Iran\xE2\x80\x99s<mark class=\"warning\" data-findings=\"f1-2\" title=\"typography-double-space (warning): "
+            "Double space&#10;Fix:  \">  </mark>nuclear\n");
+  EXPECT_EQ(story_html(page, 1), "Clean copy.\n");
+  // Line 2, column 7 in code points (the apostrophe is 3 bytes, one column).
+  EXPECT_NE(page.find("<li id=\"f1-2\">2:7 <span class=\"sev-warning\">warning</span>"), std::string::npos);
+}
+
+TEST(HtmlReporterTest, CrlfAndLoneCrBecomeLineFeeds) {
+  auto doc = make_doc("a.txt", "One\r\ntwo\rthree\r\n");
+  // A lone CR inside the span is a line break inside the mark.
+  std::string page = html_of(*doc, {make_diag(*doc, "r", Severity::suggestion, "m", 0, 9)});
+  EXPECT_EQ(story_html(page),
+            "<mark class=\"suggestion\" data-findings=\"f1-1\" title=\"r (suggestion): m\">One\ntwo\n</mark>three\n");
+  // A span that ends between CR and LF: the LF, outside the mark, writes the break.
+  auto split = make_doc("b.txt", "One\r\ntwo");
+  EXPECT_EQ(story_html(html_of(*split, {make_diag(*split, "r", Severity::suggestion, "m", 0, 4)})),
+            "<mark class=\"suggestion\" data-findings=\"f1-1\" title=\"r (suggestion): m\">One</mark>\ntwo");
+}
+
+TEST(HtmlReporterTest, LeadingBlankLineAndBomAndControls) {
+  auto doc = make_doc("a.txt", "\xEF\xBB\xBF\nA\x01\tb\x7F\xFF\n");
+  std::string page = html_of(*doc, {make_diag(*doc, "r", Severity::error, "line\nbreak\x01", 4, 1)});
+  EXPECT_EQ(story_html(page),
+            "\n<mark class=\"error\" data-findings=\"f1-1\" title=\"r (error): line break \">A</mark>"
+            "\xEF\xBF\xBD\tb\xEF\xBF\xBD\xEF\xBF\xBD\n");
+}
+
+TEST(HtmlReporterTest, EmptySpanIsAPointMark) {
+  auto doc = make_doc("a.txt", "said The");
+  std::string page = html_of(*doc, {make_diag(*doc, "r", Severity::warning, "Comma", 4, 0, {","}),
+                                    make_diag(*doc, "q", Severity::warning, "End", 8, 0)});
+  EXPECT_EQ(story_html(page),
+            "said<mark class=\"warning point\" data-findings=\"f1-1\" title=\"r (warning): Comma&#10;Fix: ,\"></mark>"
+            " The<mark class=\"warning point\" data-findings=\"f1-2\" title=\"q (warning): End\"></mark>");
+}
+
+TEST(HtmlReporterTest, BadSpansNeitherCrashNorSplitCharacters) {
+  auto doc = make_doc("a.txt", "x \xE2\x80\x99y");
+  Diagnostic past;
+  past.rule = "r";
+  past.message = "past the end";
+  past.span = Span{40, 3};
+  Diagnostic huge;
+  huge.rule = "h";
+  huge.message = "huge";
+  huge.span = Span{1, static_cast<std::size_t>(-1)};
+  Diagnostic inside;  // starts and ends inside the 3-byte apostrophe
+  inside.rule = "i";
+  inside.message = "inside";
+  inside.span = Span{3, 1};
+  std::string page = html_of(*doc, {past, huge, inside});
+  EXPECT_EQ(story_html(page),
+            "x<mark class=\"warning\" data-findings=\"f1-2\" title=\"h (warning): huge\"> </mark>"
+            "<mark class=\"warning overlap\" data-findings=\"f1-2 f1-3\" title=\"h (warning): huge&#10;&#10;i (warning): "
+            "inside\">\xE2\x80\x99</mark>"
+            "<mark class=\"warning\" data-findings=\"f1-2\" title=\"h (warning): huge\">y</mark>"
+            "<mark class=\"warning point\" data-findings=\"f1-1\" title=\"r (warning): past the end\"></mark>");
+}
+
+TEST(HtmlReporterTest, DocumentsMayDieAfterEndFile) {
+  std::ostringstream out;
+  auto reporter = make_reporter("html", out, {});
+  auto doc = make_doc("one.txt", "x Kiev");
+  reporter->begin_file(*doc);
+  reporter->diagnostic(*doc, make_diag(*doc, "geo-kyiv", Severity::warning, "Use Kyiv", 2, 4));
+  reporter->end_file(*doc);
+  doc->path.assign(doc->path.size(), '#');
+  doc->source.assign(doc->source.size(), '#');
+  doc.reset();
+  EXPECT_EQ(out.str(), "");
+  reporter->finish();
+  reporter->finish();  // a second finish() writes nothing more
+  std::string page = out.str();
+  EXPECT_EQ(story_html(page),
+            "x <mark class=\"warning\" data-findings=\"f1-1\" title=\"geo-kyiv (warning): Use Kyiv\">Kiev</mark>");
+  EXPECT_EQ(page.find("<!DOCTYPE", 1), std::string::npos);
+  EXPECT_NE(page.find("<h2>one.txt</h2>"), std::string::npos);
 }
 
 }  // namespace

@@ -405,17 +405,22 @@ json Server::code_action(const json& params) {
   InputFormat format = input::detect_format(path ? *path : uri, doc.text);
   std::string eol = line_break_of(doc.text);
 
+  const LineMap map(doc.text);
   for (const auto& p : doc.diagnostics) {
     if (p.rule == "configuration" || p.rule == "input") continue;
     auto [start, end] = read_range(p.lsp["range"]);
     bool chosen = false;
     if (given) {
       // The client names the diagnostics it wants fixed; we trust only our own copy of them.
+      // Neovim 0.7 sends them back with UTF-8 byte columns whatever the negotiated unit, so a
+      // range that matches ours in bytes names it too.
+      TextPosition start8 = map.position(map.offset(start, encoding_), Encoding::utf8);
+      TextPosition end8 = map.position(map.offset(end, encoding_), Encoding::utf8);
       for (const auto& g : *given) {
         if (!g.is_object() || !g.contains("range") || g.value("code", json()) != p.rule) continue;
         try {
           auto [gs, ge] = read_range(g["range"]);
-          if (same(gs, start) && same(ge, end)) chosen = true;
+          if ((same(gs, start) && same(ge, end)) || (same(gs, start8) && same(ge, end8))) chosen = true;
         } catch (const InvalidParams&) {
         }
       }

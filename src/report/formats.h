@@ -22,6 +22,7 @@ std::unique_ptr<DiagnosticSink> make_json_reporter(std::ostream& out, const Repo
 std::unique_ptr<DiagnosticSink> make_sarif_reporter(std::ostream& out, const ReporterOptions& options);
 std::unique_ptr<DiagnosticSink> make_github_reporter(std::ostream& out, const ReporterOptions& options);
 std::unique_ptr<DiagnosticSink> make_rdjsonl_reporter(std::ostream& out, const ReporterOptions& options);
+std::unique_ptr<DiagnosticSink> make_html_reporter(std::ostream& out, const ReporterOptions& options);
 
 namespace detail {
 

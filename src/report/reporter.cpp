@@ -22,6 +22,7 @@ constexpr Format kFormats[] = {
     {"sarif", make_sarif_reporter},
     {"github", make_github_reporter},
     {"rdjsonl", make_rdjsonl_reporter},
+    {"html", make_html_reporter},
 };
 
 }  // namespace

@@ -60,6 +60,25 @@
 //
 //   rdjsonl reviewdog diagnostics, one JSON object per line as each arrives; columns in UTF-8
 //           bytes (reviewdog's unit), 1-based, the end exclusive; replacements as suggestions.
+//
+//   html  One self-contained page for people, written at finish(): inline CSS, no script and
+//         nothing fetched. A summary (totals by severity; a table of findings per file, rule and
+//         severity, a clean file as one "no findings" row), then per file a section with the
+//         path, the source in a <pre> with every finding highlighted in place, and a numbered
+//         list of the findings (line:column, severity, message, rule id, replacements).
+//         Highlights: the findings' starts and ends cut the source into segments; each segment
+//         under at least one finding is one
+//           <mark class="SEVERITY[ overlap]" data-findings="f1-1 f1-2" title="…">
+//         (the most severe finding gives the class; "overlap" when more than one covers it), so
+//         overlapping findings need no nesting and a finding's bytes are exactly the marks that
+//         list its id ("f<file>-<n>", both 1-based; the list item has the same id). The title,
+//         shown on hover, is "rule (severity): message" and, with replacements, a second line
+//         "Fix: a | b" (an empty replacement reads "remove"); findings sharing a segment are
+//         separated by a blank line. An empty span is an empty <mark class="… point"> at its
+//         offset. Text and attributes escape & < > " '; malformed UTF-8 becomes U+FFFD; in the
+//         story CRLF and a lone CR become LF, a BOM is not shown, other control characters
+//         except tab become U+FFFD (in attributes, a space). Source and findings of every file
+//         are held in memory until finish(); highlighting costs O(findings^2) per file.
 #pragma once
 
 #include <map>
