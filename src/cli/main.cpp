@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -17,6 +18,7 @@
 #include "input/reader.h"
 #include "lint/corpus.h"
 #include "lint/baseline.h"
+#include "lint/batch.h"
 #include "lint/engine.h"
 #include "lint/session.h"
 #include "lint/verify.h"
@@ -186,6 +188,19 @@ int main(int argc, char** argv) {
   corpus_cmd->add_option("--findings", corpus_options.findings_path,
                          "Also write every story's word count and every finding as JSON lines to this file");
 
+  auto* batch_cmd = app.add_subcommand(
+      "batch", "Lint a JSON-lines archive (id, date, text or body): one JSON line of findings per story, in order");
+  std::string batch_input = "-";
+  unsigned batch_jobs = 1;
+  batch_cmd->add_option("archive", batch_input, "JSON-lines file; '-' or none reads standard input");
+  batch_cmd->add_option("-j,--jobs", batch_jobs, "Stories linted at once (threads; default 1)")
+      ->check(CLI::Range(1u, 256u));
+  std::size_t batch_first_line = 1;
+  batch_cmd->add_option("--first-line", batch_first_line,
+                        "Number of the input's first line, for a shard of a larger archive (default 1)")
+      ->check(CLI::PositiveNumber);
+  batch_cmd->fallthrough();
+
   auto* models_cmd = app.add_subcommand("models", "The compiled models (synonyms, bigrams, entities): size, whether the image is used, load time");
   auto* models_compile_cmd =
       models_cmd->add_subcommand("compile", "Compile the synonym and bigram tables and the entity dictionary into their images");
@@ -324,12 +339,45 @@ int main(int argc, char** argv) {
       }
       return kExitClean;
     }
-    if (*corpus_cmd) {
+    // The rules of the corpus and batch commands: the defaults of --style, then --enable,
+    // --disable and --only (these commands read no configuration file).
+    auto command_line_selection = [&] {
       if (!style.empty() && !engine.rules().find_style(style))
         throw lint::EngineError("--style: unknown house style '" + style + "' (see 'wirelint styles')");
       auto selection = lint::RuleSelection::defaults(engine.rules(), style);
       if (auto bad = selection.apply_overrides(engine.rules(), split_ids(enable), split_ids(disable), split_ids(only)))
         throw lint::EngineError("unknown rule '" + *bad + "'");
+      return selection;
+    };
+    if (*batch_cmd) {
+      auto selection = command_line_selection();
+      lint::BatchOptions batch_options;
+      batch_options.jobs = batch_jobs;
+      batch_options.max_bytes = max_bytes;
+      batch_options.name = batch_input == "-" ? stdin_filename : batch_input;
+      batch_options.first_line = batch_first_line;
+      batch_options.diagnostics_json = report::diagnostics_json;
+      if (!date_text.empty()) {
+        auto d = Date::parse(date_text);
+        if (!d) throw lint::EngineError("--date: expected YYYY-MM-DD, got '" + date_text + "'");
+        batch_options.default_date = *d;
+      }
+      std::ios::sync_with_stdio(false);
+      std::ifstream file;
+      if (batch_input != "-") {
+        if (std::filesystem::is_directory(batch_input))
+          throw lint::EngineError(batch_input + ": is a folder; batch reads one JSON-lines file");
+        file.open(batch_input, std::ios::binary);
+        if (!file) throw lint::EngineError(batch_input + ": cannot read archive");
+      }
+      auto result = lint::run_batch(engine, selection, batch_input == "-" ? std::cin : file, std::cout, std::cerr,
+                                    batch_options);
+      std::cout.flush();
+      if (result.errors > 0) return kExitError;
+      return result.at_least[static_cast<int>(*parse_severity(fail_level))] > 0 ? kExitFindings : kExitClean;
+    }
+    if (*corpus_cmd) {
+      auto selection = command_line_selection();
       auto report = lint::run_corpus(engine, selection, corpus_path, corpus_options);
       lint::print_corpus_report(report, std::cout);
       return kExitClean;

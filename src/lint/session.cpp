@@ -205,8 +205,8 @@ void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticS
   lint_source(path, std::move(bytes), sink, false);
 }
 
-std::vector<Diagnostic> Session::check(const Document& doc, const Resolved& r,
-                                       std::optional<std::size_t> invalid_utf8, std::vector<Diagnostic>* all) {
+std::vector<Diagnostic> diagnose(const Engine& engine, const Document& doc, const RuleSelection& selection,
+                                 const Date& date, std::optional<std::size_t> invalid_utf8) {
   std::vector<Diagnostic> diagnostics;
   if (invalid_utf8) {
     Diagnostic d;
@@ -218,13 +218,19 @@ std::vector<Diagnostic> Session::check(const Document& doc, const Resolved& r,
     d.category = "fluency/character-encoding";
     diagnostics.push_back(std::move(d));
   }
-  auto found = engine_.linter().lint(doc, r.selection, options_.date);
+  auto found = engine.linter().lint(doc, selection, date);
   diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.span.offset < b.span.offset; });
-  apply_suppressions(doc, diagnostics, [this](const std::string& id) {
-    return engine_.rules().index_of(id) >= 0 || id == kInvalidUtf8Id || id == kUnknownSuppressionId;
+  apply_suppressions(doc, diagnostics, [&engine](const std::string& id) {
+    return engine.rules().index_of(id) >= 0 || id == kInvalidUtf8Id || id == kUnknownSuppressionId;
   });
+  return diagnostics;
+}
+
+std::vector<Diagnostic> Session::check(const Document& doc, const Resolved& r,
+                                       std::optional<std::size_t> invalid_utf8, std::vector<Diagnostic>* all) {
+  std::vector<Diagnostic> diagnostics = diagnose(engine_, doc, r.selection, options_.date, invalid_utf8);
   if (all) *all = diagnostics;
   if (!options_.baseline) return diagnostics;
   auto prints = fingerprints(doc.source, diagnostics);

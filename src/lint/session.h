@@ -51,6 +51,11 @@ struct SessionOptions {
   Baseline* record_baseline = nullptr;  // add every finding (before `baseline` filters) here
 };
 
+// One document's findings in report order: an invalid-UTF-8 finding when `invalid_utf8` is set,
+// then every selected rule's, sorted by offset, with the document's suppression comments applied.
+std::vector<Diagnostic> diagnose(const Engine& engine, const Document& doc, const RuleSelection& selection,
+                                 const Date& date, std::optional<std::size_t> invalid_utf8);
+
 class Session {
  public:
   // Throws EngineError for an unknown rule id in the options, ConfigError for a bad --config.

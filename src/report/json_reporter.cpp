@@ -18,6 +18,26 @@ using Json = nlohmann::ordered_json;
 
 constexpr int kVersion = 1;
 
+Json diagnostic_json(const Document& doc, const Diagnostic& d) {
+  Position start = doc.lines.position(d.span.offset);
+  Position end = doc.lines.position(d.span.end());
+  Json replacements = Json::array();
+  for (const std::string& r : d.replacements) replacements.push_back(r);
+  return Json{
+      {"rule", d.rule},
+      {"severity", std::string(to_string(d.severity))},
+      {"message", d.message},
+      {"line", start.line},
+      {"column", start.column},
+      {"end_line", end.line},
+      {"end_column", end.column},
+      {"offset", d.span.offset},
+      {"length", d.span.length},
+      {"match", d.match},
+      {"replacements", std::move(replacements)},
+  };
+}
+
 class JsonReporter final : public DiagnosticSink {
  public:
   explicit JsonReporter(std::ostream& out) : out_(out) {}
@@ -27,23 +47,7 @@ class JsonReporter final : public DiagnosticSink {
   void diagnostic(const Document& doc, const Diagnostic& d) override {
     // Tolerates a sink driven without begin_file() rather than dropping the finding.
     if (!open_) open_file(doc);
-    Position start = doc.lines.position(d.span.offset);
-    Position end = doc.lines.position(d.span.end());
-    Json replacements = Json::array();
-    for (const std::string& r : d.replacements) replacements.push_back(r);
-    files_.back()["diagnostics"].push_back(Json{
-        {"rule", d.rule},
-        {"severity", std::string(to_string(d.severity))},
-        {"message", d.message},
-        {"line", start.line},
-        {"column", start.column},
-        {"end_line", end.line},
-        {"end_column", end.column},
-        {"offset", d.span.offset},
-        {"length", d.span.length},
-        {"match", d.match},
-        {"replacements", std::move(replacements)},
-    });
+    files_.back()["diagnostics"].push_back(diagnostic_json(doc, d));
   }
 
   void end_file(const Document&) override { open_ = false; }
@@ -71,6 +75,12 @@ class JsonReporter final : public DiagnosticSink {
 };
 
 }  // namespace
+
+std::string diagnostics_json(const Document& doc, const std::vector<Diagnostic>& diagnostics) {
+  Json all = Json::array();
+  for (const Diagnostic& d : diagnostics) all.push_back(diagnostic_json(doc, d));
+  return all.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 std::unique_ptr<DiagnosticSink> make_json_reporter(std::ostream& out, const ReporterOptions&) {
   return std::make_unique<JsonReporter>(out);

@@ -112,6 +112,11 @@ struct ReporterOptions {
 // Names accepted by make_reporter, in the order --help lists them.
 const std::vector<std::string_view>& format_names();
 
+// One document's findings as the JSON array the JSON report writes under "diagnostics" (rule,
+// severity, message, line, column, end_line, end_column, offset, length, match, replacements),
+// on one line; bytes that are not UTF-8 become U+FFFD. `wirelint batch` writes it per story.
+std::string diagnostics_json(const Document& doc, const std::vector<Diagnostic>& diagnostics);
+
 // nullptr for an unknown format name.
 std::unique_ptr<DiagnosticSink> make_reporter(std::string_view format, std::ostream& out,
                                               const ReporterOptions& options);

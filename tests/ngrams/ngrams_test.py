@@ -12,6 +12,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+from dask_python import dask_python  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TOOL = os.path.join(ROOT, "tools", "ngrams", "ngrams.py")
 DASK = os.path.join(ROOT, "tools", "ngrams", "dask_build.py")
@@ -162,15 +165,6 @@ def test_text_files(tmp):
     run([TOOL, "count", "--part", "all", jsonl, "--out", b])
     check("folder of .txt == same stories as JSON lines", read_bytes(a) == read_bytes(b), True)
     check("folder count of 'farmers'", read_table(a).get("farmers"), "4")
-
-
-def dask_python():
-    """An interpreter that imports distributed: this one, or the system one (Debian's package
-    installs for /usr/bin/python3), else None."""
-    for py in (sys.executable, "/usr/bin/python3"):
-        if os.path.exists(py) and run(["-c", "import distributed"], python=py)[0] == 0:
-            return py
-    return None
 
 
 def test_dask(tmp, archive):

@@ -16,6 +16,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
+import dask_cluster  # noqa: E402
 import ngrams  # noqa: E402
 
 
@@ -44,26 +46,16 @@ def main(argv=None):
     ap.add_argument("--scheduler", help="address of a running Dask scheduler instead of a local cluster")
     a = ap.parse_args(argv)
     try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        print("dask_build.py: Dask is missing (apt-get install python3-distributed)", file=sys.stderr)
+        with dask_cluster.client(a.workers, a.scheduler) as client:
+            stats = ngrams.build(a.sources, a.factbook, a.part, a.shards, a.out, a.min_count, a.min_count_3,
+                                 a.keep_counts,
+                                 count_parts=dask_counter(client, a.sources, a.factbook, a.part))
+    except dask_cluster.DaskMissing as e:
+        print("dask_build.py: %s" % e, file=sys.stderr)
         return 2
-    if a.scheduler:
-        cluster, client = None, Client(a.scheduler)
-    else:
-        cluster = LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
-    try:
-        stats = ngrams.build(a.sources, a.factbook, a.part, a.shards, a.out, a.min_count, a.min_count_3,
-                             a.keep_counts, count_parts=dask_counter(client, a.sources, a.factbook, a.part))
     except (ngrams.CountsError, OSError) as e:
         print("dask_build.py: %s" % e, file=sys.stderr)
         return 2
-    finally:
-        client.close()
-        if cluster:
-            cluster.close()
     ngrams.print_stats(stats, a.out)
     return 0
 
