@@ -399,6 +399,61 @@ TEST(LspServer, OpenChangeCloseAndCodeActions) {
   EXPECT_EQ(s.out[8].at("result"), json::array());
 }
 
+// Background linting: edits queue a lint instead of running it; a newer edit replaces a queued
+// lint of the same document; a finished lint of an older text is dropped; quick fixes wait for
+// findings of the current text.
+TEST(LspServer, BackgroundLintQueuesTheNewestTextAndDropsStaleResults) {
+  std::string uri = "untitled:bg";
+  Server server(engine());
+  server.set_background_lint(true);
+  auto handle = [&](const json& m) { return server.handle(m.dump()); };
+  handle(initialize(1, {"utf-8"}));
+  auto change = [&](int version, const std::string& text) {
+    return handle(notification("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", version}}},
+                                                          {"contentChanges", {{{"text", text}}}}}));
+  };
+  EXPECT_EQ(handle(did_open(uri, "The U. S. said.\n")), std::vector<json>{});  // nothing published yet
+  EXPECT_EQ(change(2, "They said the the plan.\n"), std::vector<json>{});
+  ASSERT_TRUE(server.has_job());
+  // The actions wait for findings of the current text.
+  auto actions = handle(code_action(2, uri, range(0, 0, 0, 30)));
+  ASSERT_EQ(actions.size(), 1u);
+  EXPECT_EQ(actions[0]["result"], json::array());
+
+  auto job = server.take_job();
+  ASSERT_TRUE(job.has_value());
+  EXPECT_FALSE(server.has_job());  // the open's lint was replaced by the change's
+  EXPECT_EQ(job->text, "They said the the plan.\n");
+  EXPECT_EQ(job->version, 2);
+  auto published = server.finish_job(*job, Server::lint_job(engine(), *job));
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0]["params"]["version"], 2);
+  EXPECT_EQ(codes_of(published[0]), std::vector<std::string>{kDoubled});
+  EXPECT_EQ(span_of(published[0]["params"]["diagnostics"][0]), (std::vector<std::size_t>{0, 10, 0, 17}));
+  actions = handle(code_action(3, uri, range(0, 12, 0, 12)));
+  ASSERT_EQ(actions[0]["result"].size(), 2u) << actions[0].dump(1);
+  EXPECT_EQ(actions[0]["result"][0]["title"], "Replace with 'the'");
+
+  // A lint that finishes after a newer edit is dropped; the newer one publishes.
+  change(3, "The U. S. said.\n");
+  auto old_job = *server.take_job();
+  change(4, "Fine words.\n");
+  EXPECT_EQ(server.finish_job(old_job, Server::lint_job(engine(), old_job)), std::vector<json>{});
+  auto new_job = *server.take_job();
+  published = server.finish_job(new_job, Server::lint_job(engine(), new_job));
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0]["params"]["version"], 4);
+  EXPECT_EQ(codes_of(published[0]), std::vector<std::string>{});
+
+  // Closing drops the queued lint; a lint of a closed document publishes nothing.
+  change(5, "The U. S. said.\n");
+  auto closed_job = *server.take_job();
+  change(6, "The U. S. said again.\n");
+  handle(notification("textDocument/didClose", {{"textDocument", {{"uri", uri}}}}));
+  EXPECT_FALSE(server.has_job());
+  EXPECT_EQ(server.finish_job(closed_job, Server::lint_job(engine(), closed_job)), std::vector<json>{});
+}
+
 // A NITF buffer is read as NITF, from its name and text as on the command line: findings at
 // their place in the XML (past a reference), and the suppression quick fix is an XML comment.
 TEST(LspServer, NitfBufferIsReadAsMarkup) {
@@ -717,6 +772,40 @@ TEST(LspBinary, OpenChangeCodeActionMalformedShutdownOverPipes) {
 
   server.send(request(5, "shutdown"));
   EXPECT_EQ(server.receive(), json::parse(R"({"jsonrpc":"2.0","id":5,"result":null})"));
+  server.send(notification("exit"));
+  EXPECT_EQ(server.wait(), 0);
+}
+
+// `wirelint lsp` lints off its message loop: a request sent right after a long document is
+// opened is answered before that document's findings are published.
+TEST(LspBinary, RequestsAreAnsweredWhileALongDocumentIsLinted) {
+  ASSERT_NE(std::string(WIRELINT_BINARY), "") << "the wirelint target was not built";
+  TempDir dir;
+  LspProcess server(dir.path());
+  ASSERT_TRUE(server.started());
+  server.send(initialize(1, {"utf-8"}));
+  EXPECT_EQ(server.receive()["id"], 1);
+  server.send(notification("initialized"));
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Officials in the capital said talks would go on through the week.\n";
+  text += "The U. S. agreed.\n";  // 1.3 MB: its lint takes far longer than a request's answer
+  std::string uri = dir.uri("long.txt");
+  server.send(did_open(uri, text));
+  server.send(code_action(2, uri, range(20000, 0, 20000, 5)));
+  json first = server.receive();
+  EXPECT_EQ(first["id"], 2) << first.dump().substr(0, 300);
+  EXPECT_EQ(first["result"], json::array());  // no findings of this text yet
+  json published = first.contains("method") ? first : server.receive();
+  EXPECT_EQ(published["method"], "textDocument/publishDiagnostics");
+  ASSERT_EQ(codes_of(published), std::vector<std::string>{kSpaced});
+  EXPECT_EQ(span_of(published["params"]["diagnostics"][0]), (std::vector<std::size_t>{20000, 4, 20000, 9}));
+  server.send(code_action(3, uri, range(20000, 5, 20000, 5)));
+  json actions = server.receive();
+  EXPECT_EQ(actions["id"], 3);
+  ASSERT_EQ(actions["result"].size(), 2u);
+  EXPECT_EQ(actions["result"][0]["title"], "Replace with 'U.S.'");
+  server.send(request(4, "shutdown"));
+  EXPECT_EQ(server.receive()["id"], 4);
   server.send(notification("exit"));
   EXPECT_EQ(server.wait(), 0);
 }

@@ -298,7 +298,7 @@ int main(int argc, char** argv) {
     if (*lsp_cmd) {
       // The protocol is bytes with Content-Length counts: no stdio syncing, no translation.
       std::ios::sync_with_stdio(false);
-      return lsp::run(engine, std::cin, std::cout, &std::cerr);
+      return lsp::run(engine, std::cin, std::cout, &std::cerr, /*background_lint=*/true);
     }
     if (*serve_cmd) {
       if (!serve_options.style.empty() && !engine.rules().find_style(serve_options.style)) {

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 #include <tuple>
 
 #include "core/sink.h"
@@ -334,18 +337,41 @@ void Server::did_close(const json& params) {
   const json& td = member(params, "textDocument");
   const std::string& uri = string_member(td, "uri");
   documents_.erase(uri);
+  pending_.erase(uri);
   outbox_.push_back(json{{"jsonrpc", "2.0"},
                          {"method", "textDocument/publishDiagnostics"},
                          {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
 }
 
 void Server::lint_and_publish(const std::string& uri, OpenDocument& doc) {
-  auto path = file_uri_to_path(uri);
+  doc.generation = ++generations_;
+  LintJob job{uri, doc.generation, doc.text, doc.version, encoding_};
+  if (background_) {
+    pending_[uri] = std::move(job);
+    return;
+  }
+  LintResult result = lint_job(engine_, job);
+  for (auto& m : finish_job(job, std::move(result))) outbox_.push_back(std::move(m));
+}
+
+std::optional<Server::LintJob> Server::take_job() {
+  auto first = pending_.end();
+  for (auto it = pending_.begin(); it != pending_.end(); ++it)
+    if (first == pending_.end() || it->second.generation < first->second.generation) first = it;
+  if (first == pending_.end()) return std::nullopt;
+  LintJob job = std::move(first->second);
+  pending_.erase(first);
+  return job;
+}
+
+Server::LintResult Server::lint_job(const lint::Engine& engine, const LintJob& job) {
+  auto path = file_uri_to_path(job.uri);
   lint::SessionOptions options;
   options.quiet = true;
   options.use_config = path.has_value();  // an unsaved buffer has no folder to look in
   std::ostringstream errors;
-  Collector sink(encoding_);
+  Collector sink(job.encoding);
+  LintResult result;
   // A problem with the buffer as a whole, shown at its top where the user is looking.
   auto whole_buffer = [&](const std::string& code, const std::string& message) {
     json lsp = {{"range", {{"start", to_json({})}, {"end", to_json({})}}},
@@ -357,27 +383,36 @@ void Server::lint_and_publish(const std::string& uri, OpenDocument& doc) {
   };
   bool input_error = false;
   try {
-    lint::Session session(engine_, options, errors);
-    session.lint_bytes(path ? *path : uri, doc.text, sink);
+    lint::Session session(engine, options, errors);
+    session.lint_bytes(path ? *path : job.uri, job.text, sink);
     input_error = session.input_errors() > 0;
   } catch (const std::exception& e) {
     // A broken .wirelint.toml: say so rather than go quiet.
     sink.published.clear();
     whole_buffer("configuration", e.what());
-    note(e.what());
+    result.notes.push_back(e.what());
   }
   std::string err = errors.str();
   err = err.substr(0, err.find('\n'));
-  if (!err.empty()) note(err);
+  if (!err.empty()) result.notes.push_back(err);
   // XML that does not parse: the reason, with the line and column where the parser stopped.
   if (input_error && !err.empty()) whole_buffer("input", err.rfind("wirelint: ", 0) == 0 ? err.substr(10) : err);
+  result.published = std::move(sink.published);
+  return result;
+}
 
+std::vector<json> Server::finish_job(const LintJob& job, LintResult result) {
+  for (const auto& line : result.notes) note(line);
+  auto it = documents_.find(job.uri);
+  if (it == documents_.end() || it->second.generation != job.generation) return {};
+  OpenDocument& doc = it->second;
   json list = json::array();
-  for (const auto& item : sink.published) list.push_back(item.lsp);
-  doc.diagnostics = std::move(sink.published);
-  json params = {{"uri", uri}, {"diagnostics", std::move(list)}};
-  if (doc.version) params["version"] = *doc.version;
-  outbox_.push_back(json{{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", std::move(params)}});
+  for (const auto& item : result.published) list.push_back(item.lsp);
+  doc.diagnostics = std::move(result.published);
+  doc.linted = job.generation;
+  json params = {{"uri", job.uri}, {"diagnostics", std::move(list)}};
+  if (job.version) params["version"] = *job.version;
+  return {json{{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", std::move(params)}}};
 }
 
 json Server::code_action(const json& params) {
@@ -388,6 +423,8 @@ json Server::code_action(const json& params) {
   auto it = documents_.find(uri);
   if (it == documents_.end()) return actions;
   const OpenDocument& doc = it->second;
+  // Findings of an older text (its lint still running): their ranges may no longer fit.
+  if (doc.linted != doc.generation) return actions;
 
   const json* context = params.contains("context") ? &params["context"] : nullptr;
   if (context && context->is_object() && context->contains("only") && (*context)["only"].is_array()) {
@@ -451,14 +488,39 @@ json Server::code_action(const json& params) {
   return actions;
 }
 
-int run(const lint::Engine& engine, std::istream& in, std::ostream& out, std::ostream* log) {
+int run(const lint::Engine& engine, std::istream& in, std::ostream& out, std::ostream* log, bool background_lint) {
   Server server(engine, log);
+  server.set_background_lint(background_lint);
+  // Reading must not flush the output: std::cin is tied to std::cout, and the lint thread may be
+  // writing while the loop waits for input.
+  std::ostream* tied = in.tie(nullptr);
+  // One lock over the server and the output: the loop and the lint thread each handle and send
+  // under it, so frames never interleave and a stale publish never follows a newer one.
+  std::mutex mutex;
+  std::condition_variable queued;
+  bool stopping = false;
   auto send = [&](const std::vector<json>& messages) {
     for (const auto& m : messages)
       write_frame(out, m.dump(-1, ' ', false, json::error_handler_t::replace));
   };
-  while (!server.exited()) {
-    Frame f = read_frame(in);
+  std::thread linter;
+  if (background_lint) {
+    linter = std::thread([&] {
+      std::unique_lock<std::mutex> lock(mutex);
+      for (;;) {
+        queued.wait(lock, [&] { return stopping || server.has_job(); });
+        if (stopping) return;
+        Server::LintJob job = *server.take_job();
+        lock.unlock();
+        Server::LintResult result = Server::lint_job(engine, job);
+        lock.lock();
+        send(server.finish_job(job, std::move(result)));
+      }
+    });
+  }
+  for (;;) {
+    Frame f = read_frame(in);  // outside the lock: the lint thread may publish meanwhile
+    std::lock_guard<std::mutex> lock(mutex);
     if (f.status == Frame::Status::end || f.status == Frame::Status::truncated) {
       if (f.status == Frame::Status::truncated && log) *log << "wirelint lsp: input ended inside a message\n";
       break;
@@ -468,7 +530,18 @@ int run(const lint::Engine& engine, std::istream& in, std::ostream& out, std::os
       continue;
     }
     send(server.handle(f.body));
+    if (server.exited()) break;
+    if (server.has_job()) queued.notify_one();
   }
+  if (linter.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      stopping = true;
+    }
+    queued.notify_one();
+    linter.join();
+  }
+  in.tie(tied);
   return server.exit_code();
 }
 
