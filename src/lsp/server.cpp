@@ -195,7 +195,7 @@ std::vector<json> Server::handle(const std::string& body) {
   }
   if (!method_it->is_string()) return {error_response(id, kInvalidRequest, "Invalid request: 'method' must be a string")};
   const std::string& method = method_it->get_ref<const std::string&>();
-  json params = msg.value("params", json());
+  json params = msg.contains("params") ? std::move(msg["params"]) : json();  // no copy of a long text
   if (!params.is_null() && !params.is_object() && !params.is_array())
     return {error_response(id, kInvalidRequest, "Invalid request: 'params' must be an object or an array")};
 
