@@ -144,6 +144,52 @@ TEST_F(CliTest, HelpListsEveryOptionAndSubcommand) {
   EXPECT_NE(r.out.find("\n  explain "), std::string::npos);
 }
 
+// --jobs: files linted on threads are reported exactly as one thread reports them — the same
+// bytes in every format, the same notices and errors on standard error, the same exit code.
+TEST_F(CliTest, JobsReportLikeOneThread) {
+  for (int i = 0; i < 40; ++i) {
+    std::string name = "desk/" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".txt";
+    std::string text;
+    for (int k = 0; k < (i * 13) % 17; ++k) text += "Officials met on Tuesday and talks went on. ";
+    write(name, text + (i % 3 ? kMisspelled : kClean));
+  }
+  write("desk/binary.txt", std::string("abc\0def", 7));
+  write("desk/broken.nitf", "<nitf><body><p>An open paragraph</body></nitf>");
+  write("desk/sub/.wirelint.toml", "ignore = [\"skip.txt\"]\n");
+  write("desk/sub/skip.txt", kMisspelled);
+  write("desk/sub/kept.txt", kMisspelled);
+  write("other.txt", kMisspelled);
+  for (const char* format : {"text", "json", "sarif", "line"}) {
+    std::vector<std::string> args = {"desk", "missing.txt", "other.txt", "--only", kSpelling, "--format", format};
+    Result one = run(args);
+    args.push_back("-j");
+    args.push_back("4");
+    Result four = run(args);
+    EXPECT_EQ(one.code, 2) << format;  // a missing file and a broken NITF file are input errors
+    EXPECT_EQ(four.code, one.code) << format;
+    EXPECT_EQ(four.out, one.out) << format;
+    EXPECT_EQ(four.err, one.err) << format;
+  }
+  Result one = run({"desk", "--only", kSpelling, "--format", "line"});
+  EXPECT_EQ(split_lines(one.out).size(), 27u) << one.out;  // 26 misspelled stories and sub/kept.txt
+  EXPECT_NE(one.err.find("binary.txt: skipped: binary file"), std::string::npos) << one.err;
+  EXPECT_NE(one.err.find("broken.nitf:1:"), std::string::npos) << one.err;
+}
+
+TEST_F(CliTest, JobsStopAtABrokenConfigurationAsOneThreadDoes) {
+  for (int i = 0; i < 12; ++i) write("desk/a" + std::to_string(i + 10) + ".txt", kMisspelled);
+  write("desk/b/.wirelint.toml", "enable = [\"no-such-rule\"]\n");
+  write("desk/b/story.txt", kMisspelled);
+  for (int i = 0; i < 12; ++i) write("desk/c" + std::to_string(i + 10) + ".txt", kMisspelled);
+  Result one = run({"desk", "--only", kSpelling, "--format", "line"});
+  Result four = run({"desk", "--only", kSpelling, "--format", "line", "-j", "4"});
+  EXPECT_EQ(one.code, 2);
+  EXPECT_EQ(four.code, 2);
+  EXPECT_EQ(four.out, one.out);
+  EXPECT_EQ(four.err, one.err);
+  EXPECT_NE(one.err.find("no-such-rule"), std::string::npos) << one.err;
+}
+
 TEST_F(CliTest, InputBeyondTheLimitIsAnErrorAndReadNoFurther) {
   // An endless device is read up to the limit, not until memory runs out.
   Result r = run({"/dev/zero", "--max-bytes", "1000000"});

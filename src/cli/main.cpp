@@ -126,6 +126,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(std::vector<std::string>(report::format_names().begin(), report::format_names().end())));
   app.add_option("--stdin-filename", stdin_filename, "Path to report (and find configuration from) for standard input");
   std::size_t max_bytes = std::size_t{64} << 20;
+  unsigned jobs = 1;
+  app.add_option("-j,--jobs", jobs, "Files (batch: stories) linted at once, on threads (default 1); fixes run one file at a time")
+      ->check(CLI::Range(1u, 256u));
   app.add_option("--max-bytes", max_bytes, "Largest input to read, in bytes (default 64 MiB); a larger one is an input error")
       ->check(CLI::PositiveNumber);
   std::string input_format;
@@ -191,10 +194,7 @@ int main(int argc, char** argv) {
   auto* batch_cmd = app.add_subcommand(
       "batch", "Lint a JSON-lines archive (id, date, text or body): one JSON line of findings per story, in order");
   std::string batch_input = "-";
-  unsigned batch_jobs = 1;
   batch_cmd->add_option("archive", batch_input, "JSON-lines file; '-' or none reads standard input");
-  batch_cmd->add_option("-j,--jobs", batch_jobs, "Stories linted at once (threads; default 1)")
-      ->check(CLI::Range(1u, 256u));
   std::size_t batch_first_line = 1;
   batch_cmd->add_option("--first-line", batch_first_line,
                         "Number of the input's first line, for a shard of a larger archive (default 1)")
@@ -352,7 +352,7 @@ int main(int argc, char** argv) {
     if (*batch_cmd) {
       auto selection = command_line_selection();
       lint::BatchOptions batch_options;
-      batch_options.jobs = batch_jobs;
+      batch_options.jobs = jobs;  // -j: stories at once
       batch_options.max_bytes = max_bytes;
       batch_options.name = batch_input == "-" ? stdin_filename : batch_input;
       batch_options.first_line = batch_first_line;
@@ -405,6 +405,7 @@ int main(int argc, char** argv) {
     options.only = split_ids(only);
     options.quiet = quiet;
     options.max_bytes = max_bytes;
+    options.jobs = jobs;
     // Fixes and baseline: when standard output carries text (a diff, or fixed standard input),
     // the report goes to standard error so the two never mix.
     options.fix = show_diff ? lint::FixMode::diff : fix ? lint::FixMode::write : lint::FixMode::off;
@@ -437,13 +438,18 @@ int main(int argc, char** argv) {
 
     lint::Session session(engine, options, std::cerr);
     for (auto& story : staged_stories) session.lint_bytes(story.path, std::move(story.bytes), *sink);
+    // Runs of files and folders are linted together (at once with --jobs); '-' in between.
+    std::vector<std::string> run;
     for (const auto& p : paths) {
-      if (p == "-") {
-        session.lint_stream(stdin_filename, std::cin, *sink);
-      } else {
-        session.lint_path(p, *sink);
+      if (p != "-") {
+        run.push_back(p);
+        continue;
       }
+      session.lint_paths(run, *sink);
+      run.clear();
+      session.lint_stream(stdin_filename, std::cin, *sink);
     }
+    session.lint_paths(run, *sink);
     sink->finish();
     if (!write_baseline_file.empty()) {
       baseline_out.save(write_baseline_file);

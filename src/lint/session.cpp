@@ -1,10 +1,14 @@
 #include "lint/session.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "input/encoding.h"
 #include "input/reader.h"
@@ -137,12 +141,14 @@ bool Session::ignored(const std::string& path) {
   return false;
 }
 
-void Session::lint_path(const std::string& path, DiagnosticSink& sink) {
+void Session::expand(const std::string& path, std::vector<std::string>& out) {
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) return input_error(path + ": no such file or directory");
-  if (!fs::is_directory(status)) return lint_file(path, sink);
-
+  if (!fs::is_directory(status)) {
+    out.push_back(path);
+    return;
+  }
   std::vector<std::string> files;
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
   if (ec) return input_error(path + ": cannot read directory: " + ec.message());
@@ -160,8 +166,151 @@ void Session::lint_path(const std::string& path, DiagnosticSink& sink) {
     if (it->is_regular_file(ec) && lintable_extension(p)) files.push_back(generic(p));
   }
   std::sort(files.begin(), files.end());
-  for (const auto& f : files)
-    if (!ignored(f)) lint_file(f, sink);
+  for (auto& f : files)
+    if (!ignored(f)) out.push_back(std::move(f));
+}
+
+void Session::lint_path(const std::string& path, DiagnosticSink& sink) { lint_paths({path}, sink); }
+
+void Session::lint_paths(const std::vector<std::string>& paths, DiagnosticSink& sink) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) expand(p, files);
+  lint_files(files, sink);
+}
+
+void Session::lint_files(const std::vector<std::string>& files, DiagnosticSink& sink) {
+  if (options_.jobs > 1 && files.size() > 1 && options_.fix == FixMode::off && !options_.record_baseline)
+    return lint_files_at_once(files, sink);
+  for (const auto& f : files) lint_file(f, sink);
+}
+
+namespace {
+
+// What one file's lint sent to its sink, kept until the files before it are reported. The
+// documents it names are kept alive by the lint's Session (keep_documents_).
+class RecordingSink final : public DiagnosticSink {
+ public:
+  void begin_file(const Document& doc) override { events_.push_back({Kind::begin, &doc, {}, {}, {}}); }
+  void diagnostic(const Document& doc, const Diagnostic& d) override {
+    events_.push_back({Kind::diagnostic, &doc, d, {}, {}});
+  }
+  void end_file(const Document& doc) override { events_.push_back({Kind::end, &doc, {}, {}, {}}); }
+  void notice(std::string_view path, std::string_view message) override {
+    events_.push_back({Kind::notice, nullptr, {}, std::string(path), std::string(message)});
+  }
+  void replay(DiagnosticSink& sink) const {
+    for (const auto& e : events_) {
+      switch (e.kind) {
+        case Kind::begin: sink.begin_file(*e.doc); break;
+        case Kind::diagnostic: sink.diagnostic(*e.doc, e.diagnostic); break;
+        case Kind::end: sink.end_file(*e.doc); break;
+        case Kind::notice: sink.notice(e.path, e.message); break;
+      }
+    }
+  }
+
+ private:
+  enum class Kind { begin, diagnostic, end, notice };
+  struct Event {
+    Kind kind;
+    const Document* doc;
+    Diagnostic diagnostic;
+    std::string path, message;
+  };
+  std::vector<Event> events_;
+};
+
+}  // namespace
+
+void Session::lint_files_at_once(const std::vector<std::string>& files, DiagnosticSink& sink) {
+  struct Done {
+    RecordingSink events;
+    std::vector<std::unique_ptr<Document>> documents;  // the ones `events` names
+    std::string errors;
+    std::array<std::size_t, 3> counts{};
+    std::size_t input_errors = 0, files = 0;
+    std::exception_ptr failure;  // a configuration error, rethrown in order
+  };
+  const std::size_t jobs = std::min<std::size_t>(options_.jobs, files.size());
+  // Files linted but not yet reported: the workers wait when this many are held.
+  const std::size_t window = 4 * jobs;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::map<std::size_t, std::unique_ptr<Done>> done;
+  std::size_t next_file = 0, next_report = 0;
+  bool stop = false;
+
+  // One session a worker, made here so that a constructor's error reaches the caller; each
+  // resolves configurations on its own.
+  std::vector<std::unique_ptr<std::ostringstream>> worker_errors;
+  std::vector<std::unique_ptr<Session>> sessions;
+  SessionOptions options = options_;
+  options.jobs = 1;
+  for (std::size_t t = 0; t < jobs; ++t) {
+    worker_errors.push_back(std::make_unique<std::ostringstream>());
+    sessions.push_back(std::make_unique<Session>(engine_, options, *worker_errors.back()));
+  }
+  auto worker = [&](Session& session, std::ostringstream& errors) {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return stop || next_file >= files.size() || next_file < next_report + window; });
+        if (stop || next_file >= files.size()) return;
+        i = next_file++;
+      }
+      auto d = std::make_unique<Done>();
+      auto before = session.counts_;
+      std::size_t input_before = session.input_errors_, files_before = session.files_;
+      session.keep_documents_ = &d->documents;
+      try {
+        session.lint_file(files[i], d->events);
+      } catch (...) {
+        d->failure = std::current_exception();
+      }
+      for (int s = 0; s < 3; ++s) d->counts[s] = session.counts_[s] - before[s];
+      d->input_errors = session.input_errors_ - input_before;
+      d->files = session.files_ - files_before;
+      d->errors = errors.str();
+      errors.str("");
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        done.emplace(i, std::move(d));
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < jobs; ++t)
+    threads.emplace_back(worker, std::ref(*sessions[t]), std::ref(*worker_errors[t]));
+  std::exception_ptr failure;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::unique_ptr<Done> d;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait(lock, [&] { return done.count(i) > 0; });
+      d = std::move(done[i]);
+      done.erase(i);
+      ++next_report;
+    }
+    changed.notify_all();
+    errors_ << d->errors;
+    if (d->failure) {
+      failure = d->failure;
+      break;
+    }
+    d->events.replay(sink);
+    for (int s = 0; s < 3; ++s) counts_[s] += d->counts[s];
+    input_errors_ += d->input_errors;
+    files_ += d->files;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    stop = true;
+  }
+  changed.notify_all();
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 namespace {
@@ -350,6 +499,7 @@ void Session::lint_source(const std::string& path, std::string bytes, Diagnostic
     sink.diagnostic(*doc, d);
   }
   sink.end_file(*doc);
+  if (keep_documents_) keep_documents_->push_back(std::move(doc));
 }
 
 }  // namespace wirelint::lint

@@ -47,6 +47,9 @@ struct SessionOptions {
   // fixes to `fix_output` and reports the findings as they are.
   FixMode fix = FixMode::off;
   std::ostream* fix_output = nullptr;
+  // Files linted at once (--jobs): each on a worker thread, reported in the order of one
+  // thread. Fixes and --write-baseline always run one file at a time.
+  unsigned jobs = 1;
   const Baseline* baseline = nullptr;   // report only findings not in it
   Baseline* record_baseline = nullptr;  // add every finding (before `baseline` filters) here
 };
@@ -66,6 +69,8 @@ class Session {
   // folders skipped, configuration `ignore` patterns applied). Problems reading it are written
   // to `errors` as one line naming the path and counted as input errors.
   void lint_path(const std::string& path, DiagnosticSink& sink);
+  // Several files and folders, as lint_path each in turn (with `jobs` > 1, their files at once).
+  void lint_paths(const std::vector<std::string>& paths, DiagnosticSink& sink);
   // Bytes already read (standard input); `path` is the name to report and to find config from.
   void lint_bytes(const std::string& path, std::string bytes, DiagnosticSink& sink);
   // A stream (standard input), read up to `max_bytes`.
@@ -85,6 +90,11 @@ class Session {
   };
   const Resolved& resolve(const std::string& path);
   void lint_file(const std::string& path, DiagnosticSink& sink);
+  // The files `path` names (itself, or a folder's lintable files in order, ignore patterns
+  // applied), appended to `files`; problems are input errors.
+  void expand(const std::string& path, std::vector<std::string>& files);
+  void lint_files(const std::vector<std::string>& files, DiagnosticSink& sink);
+  void lint_files_at_once(const std::vector<std::string>& files, DiagnosticSink& sink);
   void lint_source(const std::string& path, std::string bytes, DiagnosticSink& sink, bool on_disk);
   // The findings of `doc` after inline suppressions; `all` (if given) receives them before the
   // baseline filter, the result is what remains after it.
@@ -104,6 +114,9 @@ class Session {
   std::array<std::size_t, 3> counts_{};
   std::size_t input_errors_ = 0;
   std::size_t files_ = 0;
+  // When set, each linted document is kept here after its findings went to the sink (for a
+  // sink that reports them later: lint_files_at_once).
+  std::vector<std::unique_ptr<Document>>* keep_documents_ = nullptr;
 };
 
 }  // namespace wirelint::lint
