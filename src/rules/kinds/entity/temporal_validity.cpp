@@ -97,6 +97,7 @@ class TemporalValidityRule : public Rule {
     after_words_ = set_of(table.strings("historical_after"));
     after_window_ = static_cast<std::size_t>(table.integer("historical_after_window").value_or(3));
     sentence_phrases_ = folded_phrases(table.strings("historical_phrases"));
+    relative_openers_ = folded_phrases(table.strings("relative_openers"));
     hyphen_words_ = set_of(table.strings("historical_hyphen_prefixes"));
     current_words_ = set_of(table.strings("current_words"));
     reporting_verbs_ = set_of(table.strings("reporting_verbs"));
@@ -343,17 +344,39 @@ class TemporalValidityRule : public Rule {
       if (w == "now" && !(k > m.end_token && (ts.surface(k - 1) == "," || ts.surface(k - 1) == "("))) continue;
       return true;
     }
-    int last_year = e.valid_to->year;
-    for (std::size_t k = sb; k < se; ++k) {
-      {  // "1975", "the 1980s", "mid-1800s" (a word token)
-        auto y = year_of(ts.surface(k));
-        if (y && *y >= 1000 && *y <= last_year) return true;
+    const int last_year = e.valid_to->year;
+    auto dated_before_end = [&](std::size_t b, std::size_t e_) {
+      for (std::size_t k = b; k < e_; ++k) {
+        {  // "1975", "the 1980s", "mid-1800s" (a word token)
+          auto y = year_of(ts.surface(k));
+          if (y && *y >= 1000 && *y <= last_year) return true;
+        }
+        for (const auto& p : sentence_phrases_)
+          if (phrase_at(ts, k, p, e_)) return true;
       }
-      for (const auto& p : sentence_phrases_)
-        if (phrase_at(ts, k, p, se)) return true;
+      return false;
+    };
+    if (dated_before_end(sb, se)) return true;
+    // "The following year, ... West Germany ...": a sentence that opens with a time relative to
+    // the one before (`relative_openers`) is dated by that sentence, and so on back.
+    std::size_t s = ts[m.first_token].sentence;
+    for (std::size_t hops = 0; hops < kMaxRelativeHops && s > 0 && opens_relative(ts, ts.sentences()[s]); ++hops) {
+      const auto& before = ts.sentences()[--s];
+      if (dated_before_end(before.first_token, before.end_token)) return true;
     }
     return false;
   }
+
+  // Whether the sentence opens with a time told relative to the sentence before ("The following
+  // year", "A decade later", "In the same year"), after an optional preposition.
+  bool opens_relative(const TokenStream& ts, const tokenize::Sentence& sentence) const {
+    std::size_t k = sentence.first_token;
+    if (k < sentence.end_token && (ts.folded(k) == "in" || ts.folded(k) == "by" || ts.folded(k) == "later")) ++k;
+    for (const auto& p : relative_openers_)
+      if (phrase_at(ts, k, p, sentence.end_token)) return true;
+    return false;
+  }
+  static constexpr std::size_t kMaxRelativeHops = 3;
 
   // Whether the sentence shows the mention used as current. Wire copy dates today's events by
   // weekday ("said on Monday") and history by year or date, so a present-day word in the
@@ -675,7 +698,7 @@ class TemporalValidityRule : public Rule {
   std::vector<std::vector<std::string>> story_present_phrases_;
   int story_present_years_ = 1;
   std::unordered_set<std::string> economy_nouns_, story_months_, time_units_;
-  std::vector<std::vector<std::string>> sentence_phrases_;
+  std::vector<std::vector<std::string>> sentence_phrases_, relative_openers_;
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
   int evidence_after_years_ = 20;
