@@ -1987,7 +1987,7 @@ class EntityNearMissRule : public Rule {
     if (p_.accept.count(word) || dict.by_name(word) || dict.by_demonym(word) || dict.by_capital(word)) return;
     if (ctx.spell->known(word) || ctx.spell->known(models::lower(word))) return;
     if (ctx.accepted_words && ctx.accepted_words->count(word)) return;
-    if (ctx.real_names && ctx.real_names->count(word)) return;  // a listed real name ("Guyane")
+    if (listed_real_name(ctx, word)) return;  // a listed real name ("Guyane")
     // Part of a longer capitalized name ("Cesar Franck", "Mr Landon"): most likely a person.
     if (i > 0 && (name_word(ts[i - 1]) && !sentence_opener(ctx, i - 1))) return;
     if (i > 0 && p_.person_titles.count(std::string(ts.surface(i - 1)))) return;
@@ -1998,15 +1998,23 @@ class EntityNearMissRule : public Rule {
     // and then only a place's slip is reported (below).
     const bool followed = i + 1 < ts.size() && name_word(ts[i + 1]) && ts[i + 1].sentence == ts[i].sentence;
     if (followed && !p_.place_followers.count(std::string(ts.surface(i + 1)))) return;
-    if (followed && ctx.real_names) {  // a listed real name ("Riyad Bank")
+    if (followed) {  // a listed real name ("Riyad Bank")
       std::string name = word;
       for (std::size_t k = i + 1; k < ts.size() && k <= i + 3 && name_word(ts[k]); ++k) {
         name += " " + bare_word(ts, k);
-        if (ctx.real_names->count(name)) return;
+        if (listed_real_name(ctx, name)) return;
       }
     }
-    if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && attached(ts[i + 1]) && attached(ts[i + 2])) return;
-    if (i > 1 && ts.surface(i - 1) == "-" && attached(ts[i]) && attached(ts[i - 1])) return;
+    // A hyphenated compound of names ("Bamingui-Bangoran", "Guine-Bissau") is a name of its own;
+    // joined to an English word ("Abidjaj-based", "Dumping-Londin", "Amsterdan-New York") the
+    // word is judged alone.
+    auto known_part = [&](std::size_t j) {
+      return ts[j].is_word() && ctx.spell->known(models::lower(bare_word(ts, j)));
+    };
+    if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && attached(ts[i + 1]) && attached(ts[i + 2]) &&
+        !known_part(i + 2))
+      return;
+    if (i > 1 && ts.surface(i - 1) == "-" && attached(ts[i]) && attached(ts[i - 1]) && !known_part(i - 2)) return;
     // A word cited in quotation marks ('a name that later became "Hungari,"'): a form discussed,
     // not a name used.
     auto quote = [&](std::size_t j) {
@@ -2024,8 +2032,7 @@ class EntityNearMissRule : public Rule {
       if (j >= ts.size() || !name_word(ts[j])) return false;
       std::string w = bare_word(ts, j);
       return !dict.by_name(w) && !dict.by_demonym(w) && !dict.by_capital(w) && !ix.name_tokens.count(w) &&
-             !ix.country_words.count(w) && !ctx.spell->known(models::lower(w)) &&
-             !(ctx.real_names && ctx.real_names->count(w));
+             !ix.country_words.count(w) && !ctx.spell->known(models::lower(w)) && !listed_real_name(ctx, w);
     };
     // One of a list of names nobody knows ("Gotland, Halland, Jamtland"): places of their own.
     // In a list of known places ("Egypt, Zambia, Djinouti, Zaire") it is a slip like any other.
