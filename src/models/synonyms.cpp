@@ -244,6 +244,20 @@ std::vector<std::string> base_forms(std::string_view word) {
 static bool derived(const std::string& s, const std::string& t);
 
 bool same_word(std::string_view a, std::string_view b) {
+  // Every base form keeps the word's first two letters (of the word as written or without its
+  // apostrophes), and so does every derivation: words that start otherwise are never the same
+  // word, and most pairs asked are such (a word and its thesaurus synonyms).
+  auto head = [](std::string_view w, bool bare) {
+    std::string h;
+    for (char c : w) {
+      if (bare && c == '\'') continue;
+      h.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      if (h.size() == 2) break;
+    }
+    return h;
+  };
+  const std::string ra = head(a, false), ba = head(a, true), rb = head(b, false), bb = head(b, true);
+  if (ra != rb && ra != bb && ba != rb && ba != bb) return false;
   auto x = base_forms(a), y = base_forms(b);
   for (const auto& p : x)
     for (const auto& q : y)
