@@ -115,9 +115,11 @@ std::size_t possessive_bytes(std::string_view s) {
 }
 
 std::string plain_apostrophes(std::string_view s) {
-  std::string out;
+  std::size_t first = s.find('\xE2');
+  if (first == std::string_view::npos) return std::string(s);  // most words: nothing to replace
+  std::string out(s.substr(0, first));
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = first; i < s.size(); ++i) {
     if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
         static_cast<unsigned char>(s[i + 2]) == 0x99) {
       out.push_back('\'');
