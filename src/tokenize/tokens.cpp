@@ -132,8 +132,28 @@ void TokenStream::push_token(Token& t, std::string_view surface) {
   tokens_.push_back(t);
 }
 
+namespace {
+
+// At least as many tokens as `text` can hold (a token starts after a space, at a punctuation
+// byte, or where a word meets punctuation), so the token vector is allocated once: growing it
+// by doubling would hold the old and the new array at once, 1.5 times the memory at the peak.
+std::size_t token_bound(std::string_view text) {
+  std::size_t n = 1;
+  bool in_word = false;
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    bool word = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (!space && (!word || !in_word)) ++n;
+    in_word = word;
+  }
+  return n;
+}
+
+}  // namespace
+
 void TokenStream::scan_simple_ascii() {
-  tokens_.reserve(text_.size() / 4 + 1);
+  tokens_.reserve(token_bound(text_));
   folded_.reserve(text_.size());
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -187,7 +207,7 @@ TokenStream::TokenStream(std::string_view text, Mode mode) : text_(text) {
     scan_simple_ascii();
     return;
   }
-  tokens_.reserve(text.size() / 5 + 1);
+  tokens_.reserve(token_bound(text));
   folded_.reserve(text.size());
   auto ut = open_text(text);
   UErrorCode status = U_ZERO_ERROR;
