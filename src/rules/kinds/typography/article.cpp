@@ -12,6 +12,7 @@
 // "eighteen hundred").
 #include <algorithm>
 
+#include "dictionary/spell_checker.h"
 #include "rules/kinds/registry.h"
 #include "rules/kinds/typography/util.h"
 
@@ -126,6 +127,11 @@ class ArticleRule : public Rule {
       // Namus", "Hodh a Gharbi"), not an English article.
       if (art[0] == 'a' && i > 0 && ts[i - 1].is_word() && !ts.opens_sentence(i - 1) &&
           ts[i - 1].shape == CaseShape::capitalized && n.is_word() && n.shape == CaseShape::capitalized)
+        continue;
+      // "An Nil", "An Najaf": the Arabic article, its "n" the next word's first letter, before a
+      // name that is no English word ("An Nigerian" is English and still judged).
+      if (art == "An" && n.is_word() && n.shape == CaseShape::capitalized && ts.surface(i + 1)[0] == 'N' &&
+          ctx.spell && !ctx.spell->known(ts.surface(i + 1)) && !ctx.spell->known(ts.folded(i + 1)))
         continue;
       // "an the", "a about", "A and P": the article is not what is wrong (a word is missing or
       // stray, or the letter is a name), so its sound is no guide.
