@@ -664,3 +664,40 @@ TEST(LinterLimits, AtMostAThousandFindingsOfARuleInAFileAndOneThatCountsTheRest)
 
 }  // namespace
 }  // namespace wirelint::lint
+
+namespace wirelint::lint {
+namespace {
+
+std::vector<Diagnostic> article_findings(const std::string& text) {
+  auto doc = input::prepare("story.txt", text, InputFormat::plain).doc;
+  auto selection = RuleSelection::defaults(engine().rules());
+  EXPECT_FALSE(selection.apply_overrides(engine().rules(), {}, {}, {"typography-article"}));
+  return engine().linter().lint(*doc, selection, some_day());
+}
+
+// A plural after "a"/"an" that ends its phrase is reported as the plural it is, with the
+// singular and the bare plural as the two fixes (so --fix applies neither), never "an officials".
+TEST(ArticleRule, APluralAfterTheArticleOffersTheSingularOrNoArticle) {
+  auto found = article_findings("A officials said the talks had failed.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message, "'A officials': an article before a plural; write 'An official' or drop the article.");
+  EXPECT_EQ(found[0].span.offset, 0u);
+  EXPECT_EQ(found[0].span.length, 11u);
+  EXPECT_EQ(found[0].replacements, (std::vector<std::string>{"An official", "Officials"}));
+
+  found = article_findings("They bought silver at 7.40 dlrs an ounces, subject to approval.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].replacements, (std::vector<std::string>{"an ounce", "ounces"}));
+
+  // The first of a list of modifiers, a label, a singular in -s: nothing.
+  EXPECT_TRUE(article_findings("Glidden is a paints, resins and coatings company.").empty());
+  EXPECT_TRUE(article_findings("Holders of its class A shares would receive 15 dlrs.").empty());
+  EXPECT_TRUE(article_findings("It held a news conference, the first of a series.").empty());
+  // The sound rule still holds where no plural is involved.
+  found = article_findings("He is a analyst.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].replacements, (std::vector<std::string>{"an analyst"}));
+}
+
+}  // namespace
+}  // namespace wirelint::lint

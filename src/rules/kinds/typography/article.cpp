@@ -11,6 +11,7 @@
 // "a U-turn"), and numbers whose reading is ambiguous ("1,800" is "one thousand" or
 // "eighteen hundred").
 #include <algorithm>
+#include <optional>
 
 #include "dictionary/spell_checker.h"
 #include "rules/kinds/registry.h"
@@ -94,6 +95,9 @@ class ArticleRule : public Rule {
     }
     not_after_article_ = typography::word_set(table, "not_after_article");
     holds_article_ = typography::word_set(table, "holds_article");
+    plural_verbs_ = typography::word_set(table, "plural_followers");
+    plural_singulars_ = typography::word_set(table, "plural_singulars");
+    plural_message_ = table.string("plural_message").value_or("");
     for (const auto& p : table.strings("exceptions")) {
       auto sp = p.find(' ');
       if (sp == std::string::npos || p.find(' ', sp + 1) != std::string::npos)
@@ -145,6 +149,21 @@ class ArticleRule : public Rule {
         continue;
       }
       Sound s = sound_of(ts, i + 1);
+      // "a officials said": a plural after the article, ending its phrase (before a verb of
+      // `plural_followers` or a punctuation mark), is the error; "an officials" would be none
+      // the better. Either the article goes or the noun is singular.
+      if (!plural_message_.empty()) {
+        if (auto singular = plural_noun(ctx, i + 1)) {
+          std::string lead = (s == Sound::vowel) ? "an" : (s == Sound::consonant ? "a" : std::string(art));
+          if (art[0] == 'A') lead[0] = static_cast<char>(lead[0] - 32);
+          std::string plural(ts.surface(i + 1));
+          if (art[0] == 'A') plural[0] = static_cast<char>(plural[0] - 32);
+          std::size_t b = t.begin, e = n.end;
+          std::string message = fill(plural_message_, ts.text().substr(b, e - b), lead + " " + *singular);
+          out.emit(b, e, std::move(message), {lead + " " + *singular, plural});
+          continue;
+        }
+      }
       if (s == Sound::unknown) continue;
       bool want_an = s == Sound::vowel;
       if (want_an == is_an) continue;
@@ -161,6 +180,42 @@ class ArticleRule : public Rule {
   }
 
  private:
+  // The singular of the lower-case regular plural at token k when the phrase ends after it.
+  std::optional<std::string> plural_noun(const LintContext& ctx, std::size_t k) const {
+    const auto& ts = ctx.tokens;
+    if (!ctx.spell || k + 1 >= ts.size() || ts[k].shape != CaseShape::lower) return std::nullopt;
+    std::string w(ts.folded(k));
+    if (w.size() < 4 || w.back() != 's' || plural_singulars_.count(w)) return std::nullopt;
+    if (w.compare(w.size() - 2, 2, "ss") == 0 || w.compare(w.size() - 2, 2, "us") == 0 ||
+        w.compare(w.size() - 2, 2, "is") == 0)
+      return std::nullopt;
+    const auto& next = ts[k + 1];
+    std::string_view after = ts.surface(k + 1);
+    bool ends = next.kind == TokenKind::punct ? (after == "." || after == "," || after == ";" || after == ":")
+                                              : plural_verbs_.count(std::string(ts.folded(k + 1))) > 0;
+    if (!ends || !ctx.spell->known(w)) return std::nullopt;
+    // "a paints, resins and coatings company": the first of a list of modifiers; the comma
+    // does not end the phrase when "and" or "or" comes before the next punctuation mark.
+    if (after == ",")
+      for (std::size_t j = k + 2; j < ts.size() && j < k + 10 && ts[j].kind != TokenKind::punct; ++j)
+        if (ts.folded(j) == "and" || ts.folded(j) == "or") return std::nullopt;
+    std::vector<std::string> singulars;
+    if (w.size() > 4 && w.compare(w.size() - 3, 3, "ies") == 0) singulars.push_back(w.substr(0, w.size() - 3) + "y");
+    if (w.compare(w.size() - 2, 2, "es") == 0) singulars.push_back(w.substr(0, w.size() - 2));
+    singulars.push_back(w.substr(0, w.size() - 1));
+    for (const auto& one : singulars)
+      if (one.size() >= 3 && ctx.spell->known(one)) return one;
+    return std::nullopt;
+  }
+
+  static std::string fill(const std::string& pattern, std::string_view match, const std::string& expected) {
+    std::string out = pattern;
+    for (auto [key, value] : {std::pair<std::string, std::string>{"{match}", std::string(match)}, {"{expected}", expected}})
+      for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))
+        out.replace(at, key.size(), value);
+    return out;
+  }
+
   static bool after_opening_mark(const tokenize::TokenStream& ts, std::size_t i) {
     if (i == 0 || ts[i].space_before) return false;
     std::string_view p = ts.surface(i - 1);
@@ -188,7 +243,8 @@ class ArticleRule : public Rule {
 
   WordPatterns consonant_sound_, vowel_sound_, either_sound_;
   bool vowel_letters_[256] = {};
-  std::unordered_set<std::string> exceptions_, not_after_article_, holds_article_;
+  std::unordered_set<std::string> exceptions_, not_after_article_, holds_article_, plural_verbs_, plural_singulars_;
+  std::string plural_message_;
 };
 
 }  // namespace
