@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 
 namespace wirelint::dictionary {
@@ -24,20 +25,25 @@ SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::stri
 
 bool SpellChecker::listed(std::string_view word) const {
   if (accepted_.count(std::string(word))) return true;
-  // Binary search over the lines of a sorted file, without an index: probe the middle byte,
-  // step back to the start of its line, compare.
-  std::size_t lo = 0, hi = words_.size();
+  if (words_.empty()) return false;
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (const char* p = words_.data(); (p = static_cast<const char*>(
+                                            std::memchr(p, '\n', words_.data() + words_.size() - p)));) {
+      ++p;
+      line_starts_.push_back(static_cast<std::uint32_t>(p - words_.data()));
+    }
+    if (line_starts_.back() != words_.size()) line_starts_.push_back(static_cast<std::uint32_t>(words_.size()));
+  }
+  // Lines [lo, hi): line i is words_[line_starts_[i], line_starts_[i + 1] - 1) (without its '\n').
+  std::size_t lo = 0, hi = line_starts_.size() - 1;
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
-    std::size_t start = words_.rfind('\n', mid == 0 ? 0 : mid - 1);
-    start = (start == std::string::npos || mid == 0) ? 0 : start + 1;
-    if (start < lo) start = lo;
-    std::size_t end = words_.find('\n', start);
-    std::string_view line(words_.data() + start, end - start);
+    std::string_view line(words_.data() + line_starts_[mid], line_starts_[mid + 1] - line_starts_[mid] - 1);
     int cmp = line.compare(word);
     if (cmp == 0) return true;
-    if (cmp < 0) lo = end + 1;
-    else hi = start;
+    if (cmp < 0) lo = mid + 1;
+    else hi = mid;
   }
   return false;
 }

@@ -7,6 +7,7 @@
 // cached per word. Thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -53,6 +54,9 @@ class SpellChecker {
 
   std::string aff_path_, dic_path_;
   std::string words_;  // sorted, one word a line
+  // Where each line of words_ starts, plus words_.size(): built on the first lookup (under
+  // mutex_), so a binary search compares lines without scanning for their ends.
+  mutable std::vector<std::uint32_t> line_starts_;
   std::unordered_set<std::string> accepted_;
   mutable std::mutex mutex_;
   mutable std::unique_ptr<Hunspell> hunspell_;
