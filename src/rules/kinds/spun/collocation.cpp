@@ -78,14 +78,21 @@ class CollocationModelRule : public Rule {
   void check(const LintContext& ctx, Emitter& out) const override {
     if (!ctx.ngrams || !ctx.collocation_synonyms) return;
     const auto& ts = ctx.tokens;
-    // The story's words and word pairs, for the story-level features.
+    // The story's words and word pairs, for the story-level features: counted when the first
+    // candidate needs them (most stories have none).
     std::unordered_map<std::string, int> uses;
     std::unordered_map<std::string, int> pairs;
-    for (std::size_t t = 0; t < ts.size(); ++t) {
-      if (!ts[t].is_word()) continue;
-      ++uses[std::string(ts.folded(t))];
-      if (t + 1 < ts.size() && ts[t + 1].is_word()) ++pairs[std::string(ts.folded(t)) + " " + std::string(ts.folded(t + 1))];
-    }
+    bool counted = false;
+    auto count_story = [&] {
+      if (counted) return;
+      counted = true;
+      for (std::size_t t = 0; t < ts.size(); ++t) {
+        if (!ts[t].is_word()) continue;
+        ++uses[std::string(ts.folded(t))];
+        if (t + 1 < ts.size() && ts[t + 1].is_word())
+          ++pairs[std::string(ts.folded(t)) + " " + std::string(ts.folded(t + 1))];
+      }
+    };
     for (std::size_t i = 0; i + 1 < ts.size(); ++i) {
       std::size_t j = i + 1;
       if (!plain_word(ts, i) || !plain_word(ts, j) || !ts[j].space_before || ts[j].paragraph_before ||
@@ -107,6 +114,7 @@ class CollocationModelRule : public Rule {
       consider(ctx, a, b, false, before, after, best);  // the modifier swapped: "moneymaking paper"
       if (!best) continue;
       auto& c = *best;
+      count_story();
       auto found = pairs.find(c.text);
       c.original_in_story = found != pairs.end() && found->second > 0 ? 1 : 0;
       c.word_in_story = std::min(uses[c.head ? b : a] - 1, 2);
