@@ -138,6 +138,8 @@ namespace {
 // byte, or where a word meets punctuation), so the token vector is allocated once: growing it
 // by doubling would hold the old and the new array at once, 1.5 times the memory at the peak.
 std::size_t token_bound(std::string_view text) {
+  // A story's vector is small and the count would cost more than a regrowth.
+  if (text.size() < (std::size_t{1} << 16)) return text.size() / 4 + 1;
   std::size_t n = 1;
   bool in_word = false;
   for (char ch : text) {
