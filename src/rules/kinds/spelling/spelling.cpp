@@ -63,6 +63,8 @@ class SpellingRule : public Rule {
     lower_case_names_min_ = static_cast<std::size_t>(table.integer("lower_case_names_min").value_or(0));
     lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
     plural_s_ = table.boolean("plural_s").value_or(false);
+    story_term_min_ = static_cast<std::size_t>(table.integer("story_term_min").value_or(0));
+    for (auto& e : table.strings("apostrophe_endings")) apostrophe_endings_.push_back(std::move(e));
     min_closed_part_ = static_cast<std::size_t>(table.integer("min_closed_part").value_or(4));
     min_short_part_ = static_cast<std::size_t>(table.integer("min_short_part").value_or(0));
     foreign_shape_below_ = static_cast<int>(table.integer("foreign_shape_below").value_or(-1000));
@@ -188,7 +190,17 @@ class SpellingRule : public Rule {
   void report(const LintContext& ctx, std::vector<Finding>& pending, std::size_t lowered_names, Emitter& out) const {
     bool lower_case_story = lower_case_names_min_ > 0 && lowered_names >= lower_case_names_min_;
     bool said = false;
+    // A word the story writes the same way `story_term_min` times is its own term ("the
+    // temporao crop", "an eep to Moscow"): a slip of the keys is not repeated letter for letter.
+    // A letter doubled or halved is the speller's habit, not the keys' ("targetted",
+    // "accomodate"), and is still reported.
+    std::unordered_map<std::string, std::size_t> written;
+    if (story_term_min_ > 0)
+      for (const auto& f : pending) ++written[f.word];
     for (auto& f : pending) {
+      if (story_term_min_ > 0 && written[f.word] >= story_term_min_ && !f.lowered_name &&
+          !(!f.suggestions.empty() && doubling_slip(f.word, f.suggestions[0])))
+        continue;
       if (lower_case_story && f.lowered_name) {
         if (said) continue;
         said = true;
@@ -257,6 +269,27 @@ class SpellingRule : public Rule {
     return Formation::none;
   }
 
+  // Whether `w` and `c` differ by one letter written once for twice or twice for once.
+  static bool doubling_slip(std::string_view w, std::string_view c) {
+    std::string_view longer = w.size() > c.size() ? w : c, shorter = w.size() > c.size() ? c : w;
+    if (longer.size() != shorter.size() + 1) return false;
+    std::size_t i = 0;
+    while (i < shorter.size() && longer[i] == shorter[i]) ++i;
+    if (longer.substr(i + 1) != shorter.substr(i)) return false;
+    return (i > 0 && longer[i - 1] == longer[i]) || (i + 1 < longer.size() && longer[i + 1] == longer[i]);
+  }
+
+  // `w` with its lost apostrophe restored, when that makes a known word: "dont" is "don't",
+  // "womens" is "women's" (one of `apostrophe_endings` after the apostrophe); empty otherwise.
+  std::string with_apostrophe(const LintContext& ctx, std::string_view w) const {
+    for (const auto& e : apostrophe_endings_) {
+      if (w.size() <= e.size() + 1 || w.compare(w.size() - e.size(), e.size(), e) != 0) continue;
+      std::string candidate = std::string(w.substr(0, w.size() - e.size())) + "'" + e;
+      if (ctx.spell->known(candidate)) return candidate;
+    }
+    return {};
+  }
+
   // Whether some known word, not two, is one edit from `w`.
   bool one_slip_from_a_word(const LintContext& ctx, std::string_view w) const {
     for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
@@ -286,7 +319,10 @@ class SpellingRule : public Rule {
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::string> out;
+    // A lost apostrophe is the likeliest slip of all: "dont" is "don't" before "done".
+    if (std::string restored = with_apostrophe(ctx, w); !restored.empty()) out.push_back(std::move(restored));
     for (auto& [score, c] : scored) {
+      if (!out.empty() && c == out[0]) continue;
       if (out.size() == max_suggestions_) break;
       out.push_back(std::move(c));
     }
@@ -569,6 +605,8 @@ class SpellingRule : public Rule {
   int slip_min_strength_ = 0;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   bool plural_s_ = false;
+  std::size_t story_term_min_ = 0;
+  std::vector<std::string> apostrophe_endings_;
   std::size_t min_closed_part_ = 4, min_short_part_ = 0;
   std::size_t lower_case_names_min_ = 0;
   std::string lower_case_names_message_;
