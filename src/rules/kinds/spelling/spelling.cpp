@@ -279,13 +279,19 @@ class SpellingRule : public Rule {
     return (i > 0 && longer[i - 1] == longer[i]) || (i + 1 < longer.size() && longer[i + 1] == longer[i]);
   }
 
-  // `w` with its lost apostrophe restored, when that makes a known word: "dont" is "don't",
-  // "womens" is "women's" (one of `apostrophe_endings` after the apostrophe); empty otherwise.
+  // `w` with its lost apostrophe restored, when that makes a known word that news writes: "dont"
+  // is "don't", "womens" is "women's" (one of `apostrophe_endings` after the apostrophe); empty
+  // otherwise.
   std::string with_apostrophe(const LintContext& ctx, std::string_view w) const {
     for (const auto& e : apostrophe_endings_) {
       if (w.size() <= e.size() + 1 || w.compare(w.size() - e.size(), e.size(), e) != 0) continue;
-      std::string candidate = std::string(w.substr(0, w.size() - e.size())) + "'" + e;
-      if (ctx.spell->known(candidate)) return candidate;
+      std::string stem(w.substr(0, w.size() - e.size()));
+      std::string candidate = stem + "'" + e;
+      // News writes the restored word, or its stem is a frequent word ("women"): "loxs" is
+      // "loss" mistyped before it is "lox's".
+      if (ctx.spell->known(candidate) &&
+          (frequency_of(ctx, candidate) > 0 || frequency_of(ctx, stem) >= slip_min_strength_))
+        return candidate;
     }
     return {};
   }
