@@ -51,6 +51,8 @@ class SpellingRule : public Rule {
     foreign_sentence_percent_ =
         static_cast<std::size_t>(table.integer("foreign_sentence_percent").value_or(101));
     for (auto& w : table.strings("closed_prefixes")) closed_prefixes_.push_back(std::move(w));
+    for (auto& w : table.strings("closed_particles")) closed_particles_.push_back(std::move(w));
+    for (auto& w : table.strings("short_closed_prefixes")) short_prefixes_.push_back(std::move(w));
     for (const auto& pair : table.strings("derived_suffixes")) {  // "ies->y", or "ized" (nothing added)
       auto arrow = pair.find("->");
       suffixes_.emplace_back(pair.substr(0, arrow), arrow == std::string::npos ? "" : pair.substr(arrow + 2));
@@ -247,6 +249,18 @@ class SpellingRule : public Rule {
     for (const auto& p : closed_prefixes_)
       if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
         return Formation::compound;
+    // A particle before a known word ("onstream", "onlending"), a word only when no known word is
+    // one slip away ("onsore" is "onshore", "offairs" is "affairs").
+    for (const auto& p : short_prefixes_)
+      if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
+        return Formation::short_compound;
+    // A verb and its particle closed up into a noun ("rollout", "runup", "farmout", "workover"):
+    // a known word of at least three letters, not a function word, before the particle.
+    for (const auto& p : closed_particles_)
+      if (word.size() >= p.size() + 3 && word.compare(word.size() - p.size(), p.size(), p) == 0) {
+        std::string stem = word.substr(0, word.size() - p.size());
+        if (spell.known(stem) && !table_function_words_.count(stem)) return Formation::compound;
+      }
     // The regular plural of a known noun the dictionary lists in the singular only ("oblasts",
     // "biomes"): not after s, x, z, h or y, where English writes "-es" or "-ies" ("housess",
     // "companys" are slips). Checked for slips like a compound ("saids" is "said").
@@ -605,7 +619,7 @@ class SpellingRule : public Rule {
   bool language_labels_ = false;
   std::unordered_set<std::string> language_names_;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
-  std::vector<std::string> closed_prefixes_;
+  std::vector<std::string> closed_prefixes_, closed_particles_, short_prefixes_;
   std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
   bool marked_foreign_ = false;
   int slip_min_strength_ = 0;
