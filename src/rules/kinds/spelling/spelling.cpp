@@ -65,6 +65,7 @@ class SpellingRule : public Rule {
     lower_case_names_min_ = static_cast<std::size_t>(table.integer("lower_case_names_min").value_or(0));
     lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
     plural_s_ = table.boolean("plural_s").value_or(false);
+    abbreviation_max_ = static_cast<std::size_t>(table.integer("abbreviation_max_letters").value_or(0));
     story_term_min_ = static_cast<std::size_t>(table.integer("story_term_min").value_or(0));
     for (auto& e : table.strings("apostrophe_endings")) apostrophe_endings_.push_back(std::move(e));
     min_closed_part_ = static_cast<std::size_t>(table.integer("min_closed_part").value_or(4));
@@ -165,6 +166,12 @@ class SpellingRule : public Rule {
       // A word with an accented Latin letter that no vocabulary knows ("faîtière", "mwáár") is
       // another language's: a typing slip does not add an accent.
       if (marked_foreign_ && has_marked_letter(w)) continue;
+      // A short word without a vowel ("pfd", "mcf", "bbls", "tv") is an abbreviation, unless one
+      // cheap slip of a frequent word ("drls" is "dlrs", "mlns" is "mln") or of a word with a
+      // vowel ("tqnk" is "tank", "lgs" is "legs") explains it.
+      if (w.size() <= abbreviation_max_ && !has_vowel(w) && !slip_of_frequent_word(ctx, w) &&
+          !slip_of_voweled_word(ctx, w))
+        continue;
       auto suggestions = ranked_suggestions(ctx, w);
       // No known word is one slip away and the word has the shape of another language's
       // ("okoume", "sveti", "taoiseach"): a term or name of that language, not a misspelling.
@@ -281,6 +288,15 @@ class SpellingRule : public Rule {
         return Formation::short_compound;
     }
     return Formation::none;
+  }
+
+  static bool has_vowel(std::string_view w) { return w.find_first_of("aeiouy") != std::string_view::npos; }
+
+  // Whether one cheap slip (slip_cost at most 3) turns a known word with a vowel into `w`.
+  bool slip_of_voweled_word(const LintContext& ctx, std::string_view w) const {
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
+      if (c.find(' ') == std::string::npos && has_vowel(models::lower(c)) && slip_cost(w, c) <= 3) return true;
+    return false;
   }
 
   // Whether `w` and `c` differ by one letter written once for twice or twice for once.
@@ -625,7 +641,7 @@ class SpellingRule : public Rule {
   int slip_min_strength_ = 0;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   bool plural_s_ = false;
-  std::size_t story_term_min_ = 0;
+  std::size_t story_term_min_ = 0, abbreviation_max_ = 0;
   std::vector<std::string> apostrophe_endings_;
   std::size_t min_closed_part_ = 4, min_short_part_ = 0;
   std::size_t lower_case_names_min_ = 0;
