@@ -10,6 +10,7 @@
 
 #include "dictionary/entities.h"
 #include "dictionary/spell_checker.h"
+#include "rules/context.h"
 #include "rules/entity_index.h"
 #include "models/synonyms.h"
 #include "rules/kinds/registry.h"
@@ -46,6 +47,7 @@ class SpellingRule : public Rule {
     gloss_max_words_ = static_cast<std::size_t>(table.integer("gloss_max_words").value_or(0));
     for (auto& w : table.strings("foreign_function_words")) foreign_words_.insert(std::move(w));
     language_labels_ = table.boolean("language_labels").value_or(false);
+    glossed_quotes_ = table.boolean("glossed_quotations").value_or(false);
     for (auto& w : table.strings("language_names")) language_names_.insert(std::move(w));
     foreign_sentence_words_ = static_cast<std::size_t>(table.integer("foreign_sentence_words").value_or(0));
     foreign_sentence_percent_ =
@@ -572,6 +574,25 @@ class SpellingRule : public Rule {
           !(i > 0 && has_digit(ts.surface(i - 1))))  // not a unit after a number: "921,000 dlrss, or"
         return true;
     }
+    // A quotation glossed by a bracket right after its closing mark, most of its lower-case words
+    // unknown: a title or motto in another language with its translation ("Ja, vi elsker dette
+    // landet" (Yes, we love this country)). An English quotation keeps its slips ("the goverment
+    // said" (Reuters) is mostly known words).
+    if (glossed_quotes_ && ctx.story && ctx.story->quoted(i)) {
+      constexpr std::size_t kQuote = 40;
+      std::size_t l = i, r = i;
+      while (l > 0 && i - l < kQuote && ctx.story->quoted(l - 1)) --l;
+      while (r + 1 < ts.size() && r - i < kQuote && ctx.story->quoted(r + 1)) ++r;
+      if (r + 2 < ts.size() && ts.surface(r + 2) == "(") {
+        std::size_t all = 0, strange = 0;
+        for (std::size_t t = l; t <= r; ++t) {
+          if (!lower_word(t)) continue;
+          ++all;
+          if (unknown(t) || foreign_words_.count(std::string(ts.folded(t)))) ++strange;
+        }
+        if (2 * strange >= all) return true;
+      }
+    }
     // A passage labelled with its language: the words from the sentence's start (or the last
     // bracket) up to a bracket that holds only a language's name, "(Albanian)", "(German)" (a
     // country's demonym, or one of `language_names`).
@@ -632,7 +653,7 @@ class SpellingRule : public Rule {
   std::unordered_set<std::string> mention_before_, mention_after_, naming_before_, gloss_words_, foreign_words_;
   std::size_t mention_window_ = 0;
   std::size_t gloss_max_words_ = 0;
-  bool language_labels_ = false;
+  bool language_labels_ = false, glossed_quotes_ = false;
   std::unordered_set<std::string> language_names_;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
   std::vector<std::string> closed_prefixes_, closed_particles_, short_prefixes_;
