@@ -68,6 +68,7 @@ class SpellingRule : public Rule {
     lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
     plural_s_ = table.boolean("plural_s").value_or(false);
     abbreviation_max_ = static_cast<std::size_t>(table.integer("abbreviation_max_letters").value_or(0));
+    abbreviation_slip_min_ = static_cast<std::size_t>(table.integer("abbreviation_slip_min_letters").value_or(4));
     story_term_min_ = static_cast<std::size_t>(table.integer("story_term_min").value_or(0));
     for (auto& e : table.strings("apostrophe_endings")) apostrophe_endings_.push_back(std::move(e));
     min_closed_part_ = static_cast<std::size_t>(table.integer("min_closed_part").value_or(4));
@@ -294,10 +295,14 @@ class SpellingRule : public Rule {
 
   static bool has_vowel(std::string_view w) { return w.find_first_of("aeiouy") != std::string_view::npos; }
 
-  // Whether one cheap slip (slip_cost at most 3) turns a known word with a vowel into `w`.
+  // Whether one cheap slip (slip_cost at most 3) turns a known word with a vowel, of at least
+  // `abbreviation_slip_min` letters, into `w`: shorter words are one slip from some word by
+  // chance ("nm" from "no").
   bool slip_of_voweled_word(const LintContext& ctx, std::string_view w) const {
     for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
-      if (c.find(' ') == std::string::npos && has_vowel(models::lower(c)) && slip_cost(w, c) <= 3) return true;
+      if (c.size() >= abbreviation_slip_min_ && c.find(' ') == std::string::npos && has_vowel(models::lower(c)) &&
+          slip_cost(w, c) <= 3)
+        return true;
     return false;
   }
 
@@ -662,7 +667,7 @@ class SpellingRule : public Rule {
   int slip_min_strength_ = 0;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   bool plural_s_ = false;
-  std::size_t story_term_min_ = 0, abbreviation_max_ = 0;
+  std::size_t story_term_min_ = 0, abbreviation_max_ = 0, abbreviation_slip_min_ = 4;
   std::vector<std::string> apostrophe_endings_;
   std::size_t min_closed_part_ = 4, min_short_part_ = 0;
   std::size_t lower_case_names_min_ = 0;
