@@ -138,6 +138,11 @@ class SpellingRule : public Rule {
       if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before &&
           capitalized(ts[i - 2]))
         continue;
+      // A short particle hyphened to the name after it: "Deir ez-Zor", "San Pawl il-Bahar",
+      // "ni-Vanuatu".
+      if (w.size() <= kHyphenedParticle && i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
+          !ts[i + 2].space_before && capitalized(ts[i + 2]))
+        continue;
       // "Banque des Etats", "Richard von Weizsaecker": particles before a name.
       if (i + 1 < ts.size() && particles_.count(std::string(w)) && capitalized(ts[i + 1])) continue;
       if (ctx.accepted_words && ctx.accepted_words->count(std::string(w))) continue;
@@ -394,6 +399,7 @@ class SpellingRule : public Rule {
     return ctx.ngrams ? ctx.ngrams->folded_pair_strength("#", folded) : 0;
   }
   static constexpr int kStrongest = 9;
+  static constexpr std::size_t kHyphenedParticle = 3;  // bytes
 
   // How unlikely the slip from the intended `c` to the written `w` is, in half-powers of two: a
   // lost capital costs nothing at all (it outranks every other edit), a doubled or halved letter,
