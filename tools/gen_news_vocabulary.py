@@ -63,6 +63,13 @@ def data_copy(tmp):
     generated = os.path.join(tmp, "dictionaries", "vocabulary", os.path.basename(OUT))
     if os.path.exists(generated):
         os.remove(generated)
+    # Every unknown word counts, also one a story repeats (the rule's story_term_min takes it as
+    # that story's term): the documents that write a word decide, not how often each repeats it.
+    rule = os.path.join(tmp, "rules", "spelling", RULE + ".toml")
+    with open(rule, encoding="utf-8") as f:
+        text = re.sub(r"(?m)^story_term_min = \d+$", "story_term_min = 0", f.read())
+    with open(rule, "w", encoding="utf-8") as f:
+        f.write(text)
     return tmp
 
 

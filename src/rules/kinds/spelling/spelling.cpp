@@ -10,6 +10,7 @@
 
 #include "dictionary/entities.h"
 #include "dictionary/spell_checker.h"
+#include "rules/context.h"
 #include "rules/entity_index.h"
 #include "models/synonyms.h"
 #include "rules/kinds/registry.h"
@@ -46,11 +47,14 @@ class SpellingRule : public Rule {
     gloss_max_words_ = static_cast<std::size_t>(table.integer("gloss_max_words").value_or(0));
     for (auto& w : table.strings("foreign_function_words")) foreign_words_.insert(std::move(w));
     language_labels_ = table.boolean("language_labels").value_or(false);
+    glossed_quotes_ = table.boolean("glossed_quotations").value_or(false);
     for (auto& w : table.strings("language_names")) language_names_.insert(std::move(w));
     foreign_sentence_words_ = static_cast<std::size_t>(table.integer("foreign_sentence_words").value_or(0));
     foreign_sentence_percent_ =
         static_cast<std::size_t>(table.integer("foreign_sentence_percent").value_or(101));
     for (auto& w : table.strings("closed_prefixes")) closed_prefixes_.push_back(std::move(w));
+    for (auto& w : table.strings("closed_particles")) closed_particles_.push_back(std::move(w));
+    for (auto& w : table.strings("short_closed_prefixes")) short_prefixes_.push_back(std::move(w));
     for (const auto& pair : table.strings("derived_suffixes")) {  // "ies->y", or "ized" (nothing added)
       auto arrow = pair.find("->");
       suffixes_.emplace_back(pair.substr(0, arrow), arrow == std::string::npos ? "" : pair.substr(arrow + 2));
@@ -63,6 +67,10 @@ class SpellingRule : public Rule {
     lower_case_names_min_ = static_cast<std::size_t>(table.integer("lower_case_names_min").value_or(0));
     lower_case_names_message_ = table.string("lower_case_names_message").value_or("");
     plural_s_ = table.boolean("plural_s").value_or(false);
+    abbreviation_max_ = static_cast<std::size_t>(table.integer("abbreviation_max_letters").value_or(0));
+    abbreviation_slip_min_ = static_cast<std::size_t>(table.integer("abbreviation_slip_min_letters").value_or(4));
+    story_term_min_ = static_cast<std::size_t>(table.integer("story_term_min").value_or(0));
+    for (auto& e : table.strings("apostrophe_endings")) apostrophe_endings_.push_back(std::move(e));
     min_closed_part_ = static_cast<std::size_t>(table.integer("min_closed_part").value_or(4));
     min_short_part_ = static_cast<std::size_t>(table.integer("min_short_part").value_or(0));
     foreign_shape_below_ = static_cast<int>(table.integer("foreign_shape_below").value_or(-1000));
@@ -130,6 +138,11 @@ class SpellingRule : public Rule {
       if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before &&
           capitalized(ts[i - 2]))
         continue;
+      // A short particle hyphened to the name after it: "Deir ez-Zor", "San Pawl il-Bahar",
+      // "ni-Vanuatu".
+      if (w.size() <= kHyphenedParticle && i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
+          !ts[i + 2].space_before && capitalized(ts[i + 2]))
+        continue;
       // "Banque des Etats", "Richard von Weizsaecker": particles before a name.
       if (i + 1 < ts.size() && particles_.count(std::string(w)) && capitalized(ts[i + 1])) continue;
       if (ctx.accepted_words && ctx.accepted_words->count(std::string(w))) continue;
@@ -161,6 +174,12 @@ class SpellingRule : public Rule {
       // A word with an accented Latin letter that no vocabulary knows ("faîtière", "mwáár") is
       // another language's: a typing slip does not add an accent.
       if (marked_foreign_ && has_marked_letter(w)) continue;
+      // A short word without a vowel ("pfd", "mcf", "bbls", "tv") is an abbreviation, unless one
+      // cheap slip of a frequent word ("drls" is "dlrs", "mlns" is "mln") or of a word with a
+      // vowel ("tqnk" is "tank", "lgs" is "legs") explains it.
+      if (w.size() <= abbreviation_max_ && !has_vowel(w) && !slip_of_frequent_word(ctx, w) &&
+          !slip_of_voweled_word(ctx, w))
+        continue;
       auto suggestions = ranked_suggestions(ctx, w);
       // No known word is one slip away and the word has the shape of another language's
       // ("okoume", "sveti", "taoiseach"): a term or name of that language, not a misspelling.
@@ -188,7 +207,17 @@ class SpellingRule : public Rule {
   void report(const LintContext& ctx, std::vector<Finding>& pending, std::size_t lowered_names, Emitter& out) const {
     bool lower_case_story = lower_case_names_min_ > 0 && lowered_names >= lower_case_names_min_;
     bool said = false;
+    // A word the story writes the same way `story_term_min` times is its own term ("the
+    // temporao crop", "an eep to Moscow"): a slip of the keys is not repeated letter for letter.
+    // A letter doubled or halved is the speller's habit, not the keys' ("targetted",
+    // "accomodate"), and is still reported.
+    std::unordered_map<std::string, std::size_t> written;
+    if (story_term_min_ > 0)
+      for (const auto& f : pending) ++written[f.word];
     for (auto& f : pending) {
+      if (story_term_min_ > 0 && written[f.word] >= story_term_min_ && !f.lowered_name &&
+          !(!f.suggestions.empty() && doubling_slip(f.word, f.suggestions[0])))
+        continue;
       if (lower_case_story && f.lowered_name) {
         if (said) continue;
         said = true;
@@ -235,6 +264,18 @@ class SpellingRule : public Rule {
     for (const auto& p : closed_prefixes_)
       if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
         return Formation::compound;
+    // A particle before a known word ("onstream", "onlending"), a word only when no known word is
+    // one slip away ("onsore" is "onshore", "offairs" is "affairs").
+    for (const auto& p : short_prefixes_)
+      if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
+        return Formation::short_compound;
+    // A verb and its particle closed up into a noun ("rollout", "runup", "farmout", "workover"):
+    // a known word of at least three letters, not a function word, before the particle.
+    for (const auto& p : closed_particles_)
+      if (word.size() >= p.size() + 3 && word.compare(word.size() - p.size(), p.size(), p) == 0) {
+        std::string stem = word.substr(0, word.size() - p.size());
+        if (spell.known(stem) && !table_function_words_.count(stem)) return Formation::compound;
+      }
     // The regular plural of a known noun the dictionary lists in the singular only ("oblasts",
     // "biomes"): not after s, x, z, h or y, where English writes "-es" or "-ies" ("housess",
     // "companys" are slips). Checked for slips like a compound ("saids" is "said").
@@ -255,6 +296,46 @@ class SpellingRule : public Rule {
         return Formation::short_compound;
     }
     return Formation::none;
+  }
+
+  static bool has_vowel(std::string_view w) { return w.find_first_of("aeiouy") != std::string_view::npos; }
+
+  // Whether one cheap slip (slip_cost at most 3) turns a known word with a vowel, of at least
+  // `abbreviation_slip_min` letters, into `w`: shorter words are one slip from some word by
+  // chance ("nm" from "no").
+  bool slip_of_voweled_word(const LintContext& ctx, std::string_view w) const {
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
+      if (c.size() >= abbreviation_slip_min_ && c.find(' ') == std::string::npos && has_vowel(models::lower(c)) &&
+          slip_cost(w, c) <= 3)
+        return true;
+    return false;
+  }
+
+  // Whether `w` and `c` differ by one letter written once for twice or twice for once.
+  static bool doubling_slip(std::string_view w, std::string_view c) {
+    std::string_view longer = w.size() > c.size() ? w : c, shorter = w.size() > c.size() ? c : w;
+    if (longer.size() != shorter.size() + 1) return false;
+    std::size_t i = 0;
+    while (i < shorter.size() && longer[i] == shorter[i]) ++i;
+    if (longer.substr(i + 1) != shorter.substr(i)) return false;
+    return (i > 0 && longer[i - 1] == longer[i]) || (i + 1 < longer.size() && longer[i + 1] == longer[i]);
+  }
+
+  // `w` with its lost apostrophe restored, when that makes a known word that news writes: "dont"
+  // is "don't", "womens" is "women's" (one of `apostrophe_endings` after the apostrophe); empty
+  // otherwise.
+  std::string with_apostrophe(const LintContext& ctx, std::string_view w) const {
+    for (const auto& e : apostrophe_endings_) {
+      if (w.size() <= e.size() + 1 || w.compare(w.size() - e.size(), e.size(), e) != 0) continue;
+      std::string stem(w.substr(0, w.size() - e.size()));
+      std::string candidate = stem + "'" + e;
+      // News writes the restored word, or its stem is a frequent word ("women"): "loxs" is
+      // "loss" mistyped before it is "lox's".
+      if (ctx.spell->known(candidate) &&
+          (frequency_of(ctx, candidate) > 0 || frequency_of(ctx, stem) >= slip_min_strength_))
+        return candidate;
+    }
+    return {};
   }
 
   // Whether some known word, not two, is one edit from `w`.
@@ -286,7 +367,10 @@ class SpellingRule : public Rule {
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::string> out;
+    // A lost apostrophe is the likeliest slip of all: "dont" is "don't" before "done".
+    if (std::string restored = with_apostrophe(ctx, w); !restored.empty()) out.push_back(std::move(restored));
     for (auto& [score, c] : scored) {
+      if (!out.empty() && c == out[0]) continue;
       if (out.size() == max_suggestions_) break;
       out.push_back(std::move(c));
     }
@@ -315,6 +399,7 @@ class SpellingRule : public Rule {
     return ctx.ngrams ? ctx.ngrams->folded_pair_strength("#", folded) : 0;
   }
   static constexpr int kStrongest = 9;
+  static constexpr std::size_t kHyphenedParticle = 3;  // bytes
 
   // How unlikely the slip from the intended `c` to the written `w` is, in half-powers of two: a
   // lost capital costs nothing at all (it outranks every other edit), a doubled or halved letter,
@@ -500,6 +585,25 @@ class SpellingRule : public Rule {
           !(i > 0 && has_digit(ts.surface(i - 1))))  // not a unit after a number: "921,000 dlrss, or"
         return true;
     }
+    // A quotation glossed by a bracket right after its closing mark, most of its lower-case words
+    // unknown: a title or motto in another language with its translation ("Ja, vi elsker dette
+    // landet" (Yes, we love this country)). An English quotation keeps its slips ("the goverment
+    // said" (Reuters) is mostly known words).
+    if (glossed_quotes_ && ctx.story && ctx.story->quoted(i)) {
+      constexpr std::size_t kQuote = 40;
+      std::size_t l = i, r = i;
+      while (l > 0 && i - l < kQuote && ctx.story->quoted(l - 1)) --l;
+      while (r + 1 < ts.size() && r - i < kQuote && ctx.story->quoted(r + 1)) ++r;
+      if (r + 2 < ts.size() && ts.surface(r + 2) == "(") {
+        std::size_t all = 0, strange = 0;
+        for (std::size_t t = l; t <= r; ++t) {
+          if (!lower_word(t)) continue;
+          ++all;
+          if (unknown(t) || foreign_words_.count(std::string(ts.folded(t)))) ++strange;
+        }
+        if (2 * strange >= all) return true;
+      }
+    }
     // A passage labelled with its language: the words from the sentence's start (or the last
     // bracket) up to a bracket that holds only a language's name, "(Albanian)", "(German)" (a
     // country's demonym, or one of `language_names`).
@@ -560,15 +664,17 @@ class SpellingRule : public Rule {
   std::unordered_set<std::string> mention_before_, mention_after_, naming_before_, gloss_words_, foreign_words_;
   std::size_t mention_window_ = 0;
   std::size_t gloss_max_words_ = 0;
-  bool language_labels_ = false;
+  bool language_labels_ = false, glossed_quotes_ = false;
   std::unordered_set<std::string> language_names_;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
-  std::vector<std::string> closed_prefixes_;
+  std::vector<std::string> closed_prefixes_, closed_particles_, short_prefixes_;
   std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
   bool marked_foreign_ = false;
   int slip_min_strength_ = 0;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   bool plural_s_ = false;
+  std::size_t story_term_min_ = 0, abbreviation_max_ = 0, abbreviation_slip_min_ = 4;
+  std::vector<std::string> apostrophe_endings_;
   std::size_t min_closed_part_ = 4, min_short_part_ = 0;
   std::size_t lower_case_names_min_ = 0;
   std::string lower_case_names_message_;
