@@ -159,7 +159,7 @@ TEST_F(CliTest, JobsReportLikeOneThread) {
   write("desk/sub/skip.txt", kMisspelled);
   write("desk/sub/kept.txt", kMisspelled);
   write("other.txt", kMisspelled);
-  for (const char* format : {"text", "json", "sarif", "line"}) {
+  for (const char* format : {"text", "json", "sarif", "line", "html", "rdjsonl", "github"}) {
     std::vector<std::string> args = {"desk", "missing.txt", "other.txt", "--only", kSpelling, "--format", format};
     Result one = run(args);
     args.push_back("-j");
