@@ -614,6 +614,38 @@ TEST_F(MarkupCli, BrokenFileIsOneLineErrorAndTheOthersAreStillLinted) {
       << r.out;
 }
 
+// NITF in UTF-16 (either byte order, with its byte-order mark and a declaration naming UTF-16)
+// is decoded and read like UTF-8 NITF: same findings, same lines and columns. A declared
+// encoding wirelint does not read (Latin-1) is still an error naming the declaration.
+TEST_F(MarkupCli, Utf16NitfIsReadAndOtherDeclaredEncodingsAreRefused) {
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<nitf><body><body.content>\n"
+      "<p>The U. S. said the the plan.</p>\n</body.content></body></nitf>\n";
+  auto utf16 = [&](bool big_endian) {
+    std::string out = big_endian ? std::string("\xFE\xFF") : std::string("\xFF\xFE");
+    for (unsigned char c : xml) {  // ASCII only
+      out.push_back(big_endian ? '\0' : static_cast<char>(c));
+      out.push_back(big_endian ? static_cast<char>(c) : '\0');
+    }
+    return out;
+  };
+  put("le.nitf", utf16(false));
+  put("be.nitf", utf16(true));
+  auto r = run({"le.nitf", "be.nitf"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "le.nitf:3:8: warning: Spaced abbreviation 'U. S.': write 'U.S.' [typography-spaced-abbreviation]\n"
+            "le.nitf:3:19: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n"
+            "be.nitf:3:8: warning: Spaced abbreviation 'U. S.': write 'U.S.' [typography-spaced-abbreviation]\n"
+            "be.nitf:3:19: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n");
+  put("latin1.nitf", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<nitf><body><p>Caf\xE9</p></body></nitf>\n");
+  auto bad = run({"latin1.nitf"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(bad.err, "wirelint: latin1.nitf:1:21: not valid nitf: encoding \"ISO-8859-1\" is not supported; wirelint "
+                     "reads UTF-8; not checked\n");
+}
+
 TEST_F(MarkupCli, InputFormatOptionAndSniffing) {
   const std::string nitf = sample("spun-story.nitf.xml");
   put("story.txt", nitf);  // an XML declaration and a <nitf> root: sniffed as NITF

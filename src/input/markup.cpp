@@ -18,6 +18,7 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstring>
 #include <initializer_list>
@@ -189,7 +190,14 @@ class SaxReader {
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(source_.data(), static_cast<int>(source_.size()));
     // No network, no DTD loading, no entity substitution, libxml2's default size and depth
     // limits (no XML_PARSE_HUGE).
-    if (ctxt) xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
+    // A file in UTF-16 or UTF-32 arrives here decoded to UTF-8 (its byte-order mark read by the
+    // session), its declaration still naming the file's encoding: the declaration is then
+    // ignored and the bytes read as the UTF-8 they are.
+    wide_declared_ = wide_encoding(declared_encoding(source_));
+    if (ctxt) {
+      xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | (wide_declared_ ? XML_PARSE_IGNORE_ENC : 0));
+      if (wide_declared_) xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    }
     drive(ctxt, sax, [](xmlParserCtxtPtr c) { xmlParseDocument(c); });
     if (ctxt) xmlFreeParserCtxt(ctxt);
   }
@@ -243,8 +251,29 @@ class SaxReader {
     r.fail(r.cursor(), err->message ? err->message : "not well-formed");
   }
 
+  // The encoding an XML declaration at the start of `s` names, lower-cased; empty when none.
+  static std::string declared_encoding(std::string_view s) {
+    if (s.compare(0, 5, "<?xml") != 0) return "";
+    std::size_t end = s.find("?>");
+    std::size_t at = s.find("encoding", 0);
+    if (end == std::string_view::npos || at == std::string_view::npos || at > end) return "";
+    std::size_t q = s.find_first_of("\"'", at);
+    if (q == std::string_view::npos || q > end) return "";
+    std::size_t close = s.find(s[q], q + 1);
+    if (close == std::string_view::npos || close > end) return "";
+    std::string enc(s.substr(q + 1, close - q - 1));
+    for (auto& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return enc;
+  }
+  static bool wide_encoding(const std::string& enc) {
+    for (const char* w : {"utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4"})
+      if (enc.compare(0, std::strlen(w), w) == 0) return true;
+    return false;
+  }
+
   static void on_start_document(void* user) {
     SaxReader& r = self(user);
+    if (r.wide_declared_) return;  // decoded from UTF-16/32 before parsing: UTF-8 now
     const xmlChar* declared = r.ctxt_ && r.ctxt_->input ? r.ctxt_->input->encoding : nullptr;
     std::string_view enc = view(declared);
     bool converted = r.ctxt_ && r.ctxt_->input && r.ctxt_->input->buf && r.ctxt_->input->buf->encoder;
@@ -539,6 +568,7 @@ class SaxReader {
   }
 
   std::string_view source_;
+  bool wide_declared_ = false;  // the declaration names UTF-16/32: the bytes were decoded before
   InputFormat format_;
   xmlParserCtxtPtr ctxt_ = nullptr;
   MarkupText out_;
