@@ -89,6 +89,19 @@ def unknown_words(wirelint, data_dir, corpus):
     return found
 
 
+def one_edit(a, b):
+    """Whether `b` is `a` with one letter added, dropped or replaced, or two neighbours swapped
+    (the rule also suggests words two slips away, which say nothing of a word in use)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
 def slip_explains(word, suggestion, counts, short, rarity):
     """Whether `word` is better read as a slip for `suggestion` (a known word one edit away) than
     as a word of its own. A long word that chance puts one edit from a word in use is rare, so for
@@ -98,6 +111,8 @@ def slip_explains(word, suggestion, counts, short, rarity):
     suggestion ("oblasts": "oblast") is no slip."""
     if word == suggestion + "s" or " " in suggestion:
         return False
+    if word != suggestion.lower() and not one_edit(word, suggestion.lower()):
+        return False  # a lost capital ("april") is a slip; two slips say nothing here
     if len(word) >= short:
         return counts[suggestion] > 0
     return counts[suggestion] > rarity * counts[word]

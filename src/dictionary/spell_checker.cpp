@@ -11,41 +11,142 @@
 
 namespace wirelint::dictionary {
 
-SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path)
-    : aff_path_(std::move(aff_path)), dic_path_(std::move(dic_path)) {
-  if (words_path.empty()) return;
-  std::ifstream in(words_path, std::ios::binary | std::ios::ate);
-  if (!in) return;
-  auto size = static_cast<std::size_t>(in.tellg());
-  in.seekg(0);
-  words_.resize(size);
-  if (!in.read(words_.data(), static_cast<std::streamsize>(size))) words_.clear();
-  if (!words_.empty() && words_.back() != '\n') words_.push_back('\n');
+namespace {
+
+// Offsets of the lines of `text` (one word a line, ending in '\n'), plus text.size().
+std::vector<std::uint32_t> line_offsets(const std::string& text) {
+  std::vector<std::uint32_t> starts{0};
+  for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text.data() + text.size() - p)));) {
+    ++p;
+    starts.push_back(static_cast<std::uint32_t>(p - text.data()));
+  }
+  if (starts.back() != text.size()) starts.push_back(static_cast<std::uint32_t>(text.size()));
+  return starts;
 }
 
-bool SpellChecker::listed(std::string_view word) const {
-  if (accepted_.count(std::string(word))) return true;
-  if (words_.empty()) return false;
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (const char* p = words_.data(); (p = static_cast<const char*>(
-                                            std::memchr(p, '\n', words_.data() + words_.size() - p)));) {
-      ++p;
-      line_starts_.push_back(static_cast<std::uint32_t>(p - words_.data()));
-    }
-    if (line_starts_.back() != words_.size()) line_starts_.push_back(static_cast<std::uint32_t>(words_.size()));
-  }
-  // Lines [lo, hi): line i is words_[line_starts_[i], line_starts_[i + 1] - 1) (without its '\n').
-  std::size_t lo = 0, hi = line_starts_.size() - 1;
+// Whether the sorted lines of `text` (offsets `starts`) hold `word`.
+bool has_line(const std::string& text, const std::vector<std::uint32_t>& starts, std::string_view word) {
+  std::size_t lo = 0, hi = starts.size() - 1;
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
-    std::string_view line(words_.data() + line_starts_[mid], line_starts_[mid + 1] - line_starts_[mid] - 1);
+    std::string_view line(text.data() + starts[mid], starts[mid + 1] - starts[mid] - 1);
     int cmp = line.compare(word);
     if (cmp == 0) return true;
     if (cmp < 0) lo = mid + 1;
     else hi = mid;
   }
   return false;
+}
+
+std::string read_all(const std::string& path) {
+  std::string out;
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return out;
+  out.resize(static_cast<std::size_t>(in.tellg()));
+  in.seekg(0);
+  if (!in.read(out.data(), static_cast<std::streamsize>(out.size()))) out.clear();
+  if (!out.empty() && out.back() != '\n') out.push_back('\n');
+  return out;
+}
+
+// The edit distance of `a` and `b` (letters added, dropped, replaced, neighbours swapped), or
+// limit + 1 when it is above `limit`.
+std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  std::vector<std::size_t> before(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    before.swap(prev);
+    prev.swap(cur);
+  }
+  return std::min(prev[m], limit + 1);
+}
+
+}  // namespace
+
+SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path, std::string common_path)
+    : aff_path_(std::move(aff_path)), dic_path_(std::move(dic_path)), common_path_(std::move(common_path)) {
+  if (!words_path.empty()) words_ = read_all(words_path);
+}
+
+bool SpellChecker::listed(std::string_view word) const {
+  if (accepted_.count(std::string(word))) return true;
+  if (words_.empty()) return false;
+  if (line_starts_.empty()) line_starts_ = line_offsets(words_);
+  return has_line(words_, line_starts_, word);
+}
+
+const std::string& SpellChecker::common_words() const {
+  if (!common_read_) {
+    common_read_ = true;
+    if (!common_path_.empty()) common_ = read_all(common_path_);
+    common_starts_ = line_offsets(common_);
+  }
+  return common_;
+}
+
+bool SpellChecker::common(std::string_view word) const {
+  std::string lower(word);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto& text = common_words();
+  return !text.empty() && has_line(text, common_starts_, lower);
+}
+
+std::vector<std::pair<std::size_t, std::string>> SpellChecker::common_within_two(std::string_view word, std::size_t max) const {
+  std::vector<std::pair<std::size_t, std::string>> found;
+  if (word.empty() || word.size() > kMaxTwoEditLetters || max == 0) return found;
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto& text = common_words();
+  // Letters doubled and halved are a speller's habit more than slips ("neccesarilly" is
+  // "necessarily"): a word equal to the candidate but for them counts as one edit away.
+  auto single = [](std::string_view w) {
+    std::string out;
+    for (char c : w)
+      if (out.empty() || out.back() != c) out.push_back(c);
+    return out;
+  };
+  const std::string word_single = single(word);
+  auto first_of = [](std::string_view line) { return line.empty() ? 0u : static_cast<unsigned char>(line[0]) + 0u; };
+  auto line_at = [&](std::size_t i) {
+    return std::string_view(text.data() + common_starts_[i], common_starts_[i + 1] - common_starts_[i] - 1);
+  };
+  // Slips seldom touch a word's first letter: the candidates start with the word's first letter,
+  // or with its second (the first two swapped). The list is sorted, so each is one range.
+  std::vector<std::size_t> lines;
+  for (char first : {word[0], word.size() > 1 ? word[1] : word[0]}) {
+    std::size_t lo = 0, hi = common_starts_.size() - 1;
+    while (lo < hi) {  // the first line not before `first`
+      std::size_t mid = lo + (hi - lo) / 2;
+      if (first_of(line_at(mid)) < static_cast<unsigned char>(first)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (std::size_t i = lo; i + 1 < common_starts_.size() && first_of(line_at(i)) == static_cast<unsigned char>(first); ++i)
+      lines.push_back(i);
+    if (word.size() < 2 || word[1] == word[0]) break;
+  }
+  for (std::size_t i : lines) {
+    std::string_view line = line_at(i);
+    if (line.size() + 3 < word.size() || line.size() > word.size() + 3) continue;
+    if (!line.empty() && line[0] == word[0] && single(line) == word_single) {
+      found.emplace_back(1, std::string(line));
+      continue;
+    }
+    if (std::size_t d = bounded_distance(word, line, 2); d <= 2) found.emplace_back(d, std::string(line));
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (found.size() > max) found.resize(max);
+  return found;
 }
 
 SpellChecker::~SpellChecker() = default;

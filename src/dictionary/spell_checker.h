@@ -25,7 +25,10 @@ class SpellChecker {
   // `aff_path` and `dic_path` name a Hunspell dictionary pair; they are opened lazily. A missing
   // file is reported by check_files().
   // `words_path` names the expanded word list; empty or unreadable means Hunspell only.
-  SpellChecker(std::string aff_path, std::string dic_path, std::string words_path = {});
+  // `common_path` names the list of common English words (SCOWL sizes up to 50, one a line,
+  // sorted; tools/gen_common_words.sh), read on the first question about it.
+  SpellChecker(std::string aff_path, std::string dic_path, std::string words_path = {},
+               std::string common_path = {});
   ~SpellChecker();
   SpellChecker(const SpellChecker&) = delete;
   SpellChecker& operator=(const SpellChecker&) = delete;
@@ -46,6 +49,15 @@ class SpellChecker {
   // substitution), in that order; a missing space only when none is. Unranked: a caller that
   // knows word frequencies ranks them (the spelling rule). Cached per word.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
+  // Whether the lower-case form of `word` is a common English word (false without the list).
+  bool common(std::string_view word) const;
+  // Common words at most two edits (letters added, dropped, replaced or two neighbours swapped)
+  // from `word` with their distance, nearest first, at most `max`: "equivilant" -> "equivalent";
+  // a word that differs only in letters doubled or halved counts as one edit away
+  // ("neccesarilly" -> "necessarily"). Scans the list once; words longer than
+  // kMaxTwoEditLetters get none.
+  std::vector<std::pair<std::size_t, std::string>> common_within_two(std::string_view word, std::size_t max) const;
+  static constexpr std::size_t kMaxTwoEditLetters = 24;
 
  private:
   Hunspell& engine() const;  // loads on first use; caller holds mutex_
@@ -57,6 +69,11 @@ class SpellChecker {
   // Where each line of words_ starts, plus words_.size(): built on the first lookup (under
   // mutex_), so a binary search compares lines without scanning for their ends.
   mutable std::vector<std::uint32_t> line_starts_;
+  std::string common_path_;
+  mutable std::string common_;  // read on first use (under mutex_), sorted, one word a line
+  mutable bool common_read_ = false;
+  mutable std::vector<std::uint32_t> common_starts_;
+  const std::string& common_words() const;  // caller holds mutex_
   std::unordered_set<std::string> accepted_;
   mutable std::mutex mutex_;
   mutable std::unique_ptr<Hunspell> hunspell_;

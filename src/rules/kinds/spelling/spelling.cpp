@@ -48,6 +48,7 @@ class SpellingRule : public Rule {
     for (auto& w : table.strings("foreign_function_words")) foreign_words_.insert(std::move(w));
     language_labels_ = table.boolean("language_labels").value_or(false);
     glossed_quotes_ = table.boolean("glossed_quotations").value_or(false);
+    foreign_runs_ = table.boolean("foreign_runs").value_or(false);
     for (auto& w : table.strings("language_names")) language_names_.insert(std::move(w));
     foreign_sentence_words_ = static_cast<std::size_t>(table.integer("foreign_sentence_words").value_or(0));
     foreign_sentence_percent_ =
@@ -76,6 +77,10 @@ class SpellingRule : public Rule {
     foreign_shape_below_ = static_cast<int>(table.integer("foreign_shape_below").value_or(-1000));
     shape_unseen_ = static_cast<int>(table.integer("shape_unseen").value_or(5));
     slip_min_strength_ = static_cast<int>(table.integer("slip_min_strength").value_or(0));
+    source_min_strength_ = static_cast<int>(table.integer("source_min_strength").value_or(0));
+    max_two_slip_searches_ = static_cast<std::size_t>(table.integer("two_slip_searches").value_or(0));
+    two_slip_min_letters_ = static_cast<std::size_t>(table.integer("two_slip_min_letters").value_or(7));
+    two_slip_min_strength_ = static_cast<int>(table.integer("two_slip_min_strength").value_or(6));
     marked_foreign_ = table.boolean("marked_words_foreign").value_or(false);
     min_compound_part_ = static_cast<std::size_t>(table.integer("min_compound_part").value_or(4));
     for (auto& pair : table.strings("variant_endings")) {
@@ -96,6 +101,8 @@ class SpellingRule : public Rule {
     // Per sentence: 0 not judged yet, 1 English, 2 another language (`foreign_sentence_*`).
     std::vector<std::uint8_t> sentence_verdicts(ts.sentences().size(), 0);
     std::vector<Finding> pending;  // reported once the whole story is read
+    std::unordered_set<std::string> story_words;  // the story's lower-case words, filled when first asked
+    std::size_t two_slip_searches = 0;
     std::size_t lowered_names = 0;
     for (std::size_t i = 0; i < ts.size(); ++i) {
       const auto& t = ts[i];
@@ -128,6 +135,10 @@ class SpellingRule : public Rule {
       // right before a slash.
       if (w.find('.') != std::string_view::npos && i + 1 < ts.size() && ts.surface(i + 1) == "/" &&
           !ts[i + 1].space_before)
+        continue;
+      // A file name's extension or an internet domain cited on its own: ".gp, the country code".
+      if (i >= 1 && ts.surface(i - 1) == "." && !t.space_before && (i < 2 || ts[i - 1].space_before) &&
+          w.size() <= kExtensionLetters)
         continue;
       // "pre-tax", "non-bank": a prefix glued to a hyphen is not a word of its own.
       // A line break after the hyphen is a wrapped compound ("pre-\ntax").
@@ -167,10 +178,15 @@ class SpellingRule : public Rule {
       if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before &&
           ts[i - 2].is_word() && compound_known(std::string(ts.folded(i - 2)), std::string(w)))
         continue;
+      // The plural of a hyphenated compound on its last part: "17-year-olds", "stand-ins".
+      if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before && ts[i - 2].is_word() &&
+          w.size() >= 3 && w.back() == 's' && ctx.spell->known(w.substr(0, w.size() - 1)))
+        continue;
       if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before && !ts[i + 2].space_before &&
           ts[i + 2].is_word() && compound_known(std::string(w), std::string(ts.folded(i + 2))))
         continue;
       if (foreign_context(ctx, i, sentence_verdicts)) continue;
+      if (foreign_runs_ && in_foreign_run(ctx, i)) continue;
       // A word with an accented Latin letter that no vocabulary knows ("faîtière", "mwáár") is
       // another language's: a typing slip does not add an accent.
       if (marked_foreign_ && has_marked_letter(w)) continue;
@@ -185,7 +201,21 @@ class SpellingRule : public Rule {
       // ("okoume", "sveti", "taoiseach"): a term or name of that language, not a misspelling.
       if (suggestions.empty() && foreign_shape_below_ > -1000 && english_shape(ctx, w) * 100 < foreign_shape_below_)
         continue;
+      // No word one slip away: a common word two slips away is likelier meant ("equivilant" is
+      // "equivalent") than an unknown word; searched for the first `two_slip_searches` such words
+      // of a story (the search reads the common words of the same first letters).
+      // So too when the words one slip away are all rare: "finaical" is "financial", not "finical".
       bool lowered_name = !suggestions.empty() && slip_cost(w, suggestions[0]) < 0;
+      if (source_min_strength_ > 0 && !lowered_name && two_slip_searches < max_two_slip_searches_ &&
+          (suggestions.empty() || !has_source(ctx, w, suggestions, story_words))) {
+        ++two_slip_searches;
+        if (auto further = two_slip_suggestions(ctx, w); !further.empty()) suggestions = std::move(further);
+      }
+      // A misspelling is a slip of some word; a word nobody misspells often is rarely the one
+      // meant. With no source written in news at least `source_min_strength` (and none the story
+      // itself writes), the word is vocabulary the dictionaries lack ("cosmodrome", "asylees",
+      // "tepuis"), not a slip.
+      if (source_min_strength_ > 0 && !lowered_name && !has_source(ctx, w, suggestions, story_words)) continue;
       lowered_names += lowered_name;
       pending.push_back({t.begin, t.end, std::string(w), std::move(suggestions), lowered_name});
     }
@@ -271,11 +301,14 @@ class SpellingRule : public Rule {
         return Formation::short_compound;
     // A verb and its particle closed up into a noun ("rollout", "runup", "farmout", "workover"):
     // a known word of at least three letters, not a function word, before the particle.
+    // Their plurals too: "callups", "rollouts".
+    std::string singular = word.size() > 1 && word.back() == 's' ? word.substr(0, word.size() - 1) : std::string();
     for (const auto& p : closed_particles_)
-      if (word.size() >= p.size() + 3 && word.compare(word.size() - p.size(), p.size(), p) == 0) {
-        std::string stem = word.substr(0, word.size() - p.size());
-        if (spell.known(stem) && !table_function_words_.count(stem)) return Formation::compound;
-      }
+      for (const std::string* form : {&word, &singular})
+        if (form->size() >= p.size() + 3 && form->compare(form->size() - p.size(), p.size(), p) == 0) {
+          std::string stem = form->substr(0, form->size() - p.size());
+          if (spell.known(stem) && !table_function_words_.count(stem)) return Formation::compound;
+        }
     // The regular plural of a known noun the dictionary lists in the singular only ("oblasts",
     // "biomes"): not after s, x, z, h or y, where English writes "-es" or "-ies" ("housess",
     // "companys" are slips). Checked for slips like a compound ("saids" is "said").
@@ -336,6 +369,54 @@ class SpellingRule : public Rule {
         return candidate;
     }
     return {};
+  }
+
+  // Common words two slips from `w`, likeliest first (fewest slips, then most frequent in news).
+  std::vector<std::string> two_slip_suggestions(const LintContext& ctx, std::string_view w) const {
+    auto found = ctx.spell->common_within_two(w, kTwoSlipCandidates);
+    std::vector<std::pair<int, std::string>> scored;
+    for (auto& [distance, c] : found) {
+      int frequency = frequency_of(ctx, c);
+      // Two slips in one word are much rarer than one: only of a word news writes often.
+      if (distance == 2 && (w.size() < two_slip_min_letters_ || frequency < two_slip_min_strength_)) continue;
+      scored.emplace_back(frequency - kStrongest * static_cast<int>(distance), std::move(c));
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (auto& [score, c] : scored) {
+      if (out.size() == max_suggestions_) break;
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+  static constexpr std::size_t kTwoSlipCandidates = 16;
+
+  // Whether a common English word (SCOWL up to size 50), a word that news writes at least
+  // `source_min_strength`, one that the story writes itself ("debentures" beside "debenures"),
+  // or a word `w` spells with a letter doubled or halved ("accomodative") is among the
+  // suggestions for `w`.
+  bool has_source(const LintContext& ctx, std::string_view w, const std::vector<std::string>& suggestions,
+                  std::unordered_set<std::string>& story_words) const {
+    for (const auto& c : suggestions) {
+      // A lost space between two common words ("presentand", "acrossall"); not "were ng".
+      if (auto space = c.find(' '); space != std::string::npos) {
+        if (ctx.spell->common(c.substr(0, space)) && ctx.spell->common(c.substr(space + 1))) return true;
+        continue;
+      }
+      if (frequency_of(ctx, c) >= source_min_strength_ || ctx.spell->common(c)) return true;
+      // A letter doubled or halved is a speller's habit whatever the word: "accomodative".
+      if (c.size() >= kHabitLetters && doubling_slip(w, c)) return true;
+    }
+    if (suggestions.empty()) return false;
+    if (story_words.empty()) {
+      const auto& ts = ctx.tokens;
+      for (std::size_t t = 0; t < ts.size(); ++t)
+        if (ts[t].is_word()) story_words.insert(models::lower(ts.surface(t)));
+      story_words.insert(std::string());  // asked once, even for a story without words
+    }
+    for (const auto& c : suggestions)
+      if (models::lower(c) != models::lower(w) && story_words.count(models::lower(c))) return true;
+    return false;
   }
 
   // Whether some known word, not two, is one edit from `w`.
@@ -399,6 +480,9 @@ class SpellingRule : public Rule {
     return ctx.ngrams ? ctx.ngrams->folded_pair_strength("#", folded) : 0;
   }
   static constexpr int kStrongest = 9;
+  static constexpr std::size_t kHabitLetters = 6;  // a doubling slip of a shorter word is no habit
+  static constexpr std::size_t kExtensionLetters = 4;  // ".gp", ".com", ".docx"
+  static constexpr std::size_t kGlossed = 5;  // words before a bracket that it may translate
   static constexpr std::size_t kHyphenedParticle = 3;  // bytes
 
   // How unlikely the slip from the intended `c` to the written `w` is, in half-powers of two: a
@@ -518,14 +602,26 @@ class SpellingRule : public Rule {
         if (!lower_word(p) || (!unknown(p) && !particles_.count(w)) || ++words_between >= mention_window_) break;
       }
     }
+    // After: "aia gupos, meaning", "caya hico, a phrase meaning", "faso, which means", "baha mar,
+    // meaning" (one known word of the term at most).
     if (!mention_after_.empty()) {
+      std::size_t known_words = 0;
       for (std::size_t t = i + 1, n = 0; t < ts.size() && n < 2 && same_sentence(t); ++t) {
         if (!word(t)) continue;
+        std::string w(ts.folded(t));
+        if (mention_after_.count(w)) return true;
+        if (w == "a" || w == "an" || w == "the" || w == "which" || mention_before_.count(w)) continue;
         ++n;
-        if (mention_after_.count(std::string(ts.folded(t)))) return true;
-        if (!unknown(t)) break;
+        if (!unknown(t) && ++known_words > 1) break;
       }
     }
+    // A run of another language joined by one of its function words: "domus de janas".
+    if (i + 2 < ts.size() && lower_word(i + 1) && lower_word(i + 2) && same_sentence(i + 2) &&
+        foreign_words_.count(std::string(ts.folded(i + 1))) && unknown(i + 2))
+      return true;
+    if (i >= 2 && lower_word(i - 1) && lower_word(i - 2) && same_sentence(i - 2) &&
+        foreign_words_.count(std::string(ts.folded(i - 1))) && unknown(i - 2))
+      return true;
     // A term glossed by the bracket right after it: "tanana (town)", "a flowering twig of miro
     // (a local plant)".
     if (gloss_max_words_ > 0 && i + 1 < ts.size() && ts.surface(i + 1) == "(" && same_sentence(i + 1)) {
@@ -560,6 +656,21 @@ class SpellingRule : public Rule {
           if (word(t)) ++words;
         }
         if (words <= gloss_max_words_ && all_foreign(open, close)) return true;
+        // A bracket that translates the words before it, sharing their known words: "1 capital
+        // district (distrito capital)", "federal dependency (dependencia federal)".
+        if (words <= gloss_max_words_ && open >= 2) {
+          bool shared = true;
+          std::size_t known_words = 0;
+          for (std::size_t t = open; t <= close && shared; ++t) {
+            if (!lower_word(t) || unknown(t)) continue;
+            ++known_words;
+            bool before = false;
+            for (std::size_t b = open - 1; b > 0 && open - 1 - b < kGlossed && !before; --b)
+              before = ts.folded(b - 1) == ts.folded(t);
+            shared = before;
+          }
+          if (shared && known_words > 0) return true;
+        }
       }
     }
     // A term quoted on its own ("replied 'bangjulo'", "the term 'indio'"): at most
@@ -645,6 +756,58 @@ class SpellingRule : public Rule {
     return !ctx.spell->known(w) && !ctx.spell->known(models::lower(w)) && !has_digit(w);
   }
 
+  // Whether the unknown lower-case word at i stands among words of another language, side by
+  // side with no punctuation between: unknown lower-case words, other languages' function words
+  // and particles, capitalized words no vocabulary knows ("Consiglio grande e generale", "tiare
+  // maori flower", "cours d'appel"), another lower-case word of that language among them: "the
+  // nlarged Coloroll" and "Azpurua reportd Grisanti" are still slips beside names. A word that
+  // one slip of a frequent word explains needs three such words in a row.
+  bool in_foreign_run(const LintContext& ctx, std::size_t i) const {
+    const auto& ts = ctx.tokens;
+    // A known name in lower case ("manuel azpurua said venezuela") is no other language's word.
+    auto lowered_name = [&](std::size_t t) {
+      std::string title(ts.surface(t));
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      return ctx.spell->known(title);
+    };
+    if (lowered_name(i)) return false;
+    auto lower_foreign = [&](std::size_t t) {
+      if (ts[t].shape != tokenize::CaseShape::lower) return false;
+      std::string w(ts.folded(t));
+      // Particles that are English words too ("of", "den", "ash") do not say which language this is.
+      if (foreign_words_.count(w) || particles_.count(w))
+        return !table_function_words_.count(w) && (w.size() <= 2 || !ctx.spell->common(w));
+      return !lowered_name(t) && !ctx.spell->known(ts.surface(t)) && !has_digit(ts.surface(t)) &&
+             !(ctx.accepted_words && ctx.accepted_words->count(std::string(ts.surface(t))));
+    };
+    auto member = [&](std::size_t t) {
+      if (!ts[t].is_word() || ts[t].sentence != ts[i].sentence) return false;
+      if (lower_foreign(t)) return true;
+      return capitalized(ts[t]) && !ts[t].sentence_start && foreign_name_word(ctx, t);
+    };
+    // Words side by side: the next token, with nothing but a space between.
+    std::size_t l = i, r = i;
+    while (l > 0 && i - l < kForeignRun && !ts[l].newline_before && member(l - 1)) --l;
+    while (r + 1 < ts.size() && r - i < kForeignRun && !ts[r + 1].newline_before && member(r + 1)) ++r;
+    if (l == r || (r - l + 1 < 3 && slip_of_frequent_word(ctx, ts.surface(i)))) return false;
+    // The other lower-case word vouches for the language when it is a function word of it, or no
+    // slip of a common word and marked or shaped as another language's (`foreign_shape_below`):
+    // slips side by side ("governemnt's portfolion", "tommorw's editon", "tireworkers aleging")
+    // vouch for nothing.
+    auto vouches = [&](std::size_t t) {
+      if (!lower_foreign(t)) return false;
+      std::string w(ts.folded(t));
+      if (foreign_words_.count(w) || particles_.count(w)) return true;
+      for (const auto& c : ctx.spell->suggest(ts.surface(t), std::numeric_limits<std::size_t>::max()))
+        if (c.find(' ') == std::string::npos && ctx.spell->common(c)) return false;
+      return has_marked_letter(ts.surface(t)) || english_shape(ctx, ts.surface(t)) * 100 < foreign_shape_below_;
+    };
+    for (std::size_t t = l; t <= r; ++t)
+      if (t != i && vouches(t)) return true;
+    return false;
+  }
+  static constexpr std::size_t kForeignRun = 6;
+
   // Whether `w` holds an accented Latin letter (U+00C0..U+017F, lead bytes C3..C5; a typographic
   // apostrophe is punctuation, not a letter).
   static bool has_marked_letter(std::string_view w) {
@@ -664,13 +827,16 @@ class SpellingRule : public Rule {
   std::unordered_set<std::string> mention_before_, mention_after_, naming_before_, gloss_words_, foreign_words_;
   std::size_t mention_window_ = 0;
   std::size_t gloss_max_words_ = 0;
-  bool language_labels_ = false, glossed_quotes_ = false;
+  bool language_labels_ = false, glossed_quotes_ = false, foreign_runs_ = false;
   std::unordered_set<std::string> language_names_;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
   std::vector<std::string> closed_prefixes_, closed_particles_, short_prefixes_;
   std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
   bool marked_foreign_ = false;
   int slip_min_strength_ = 0;
+  int source_min_strength_ = 0;
+  std::size_t max_two_slip_searches_ = 0, two_slip_min_letters_ = 7;
+  int two_slip_min_strength_ = 6;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   bool plural_s_ = false;
   std::size_t story_term_min_ = 0, abbreviation_max_ = 0, abbreviation_slip_min_ = 4;
