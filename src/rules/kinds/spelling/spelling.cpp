@@ -110,16 +110,34 @@ class SpellingRule : public Rule {
         auto it = foreign_.find(std::string(ts.folded(t)));
         if (it != foreign_.end())
           for (const auto& phrase : it->second) {
-            std::string_view rest = ts.text().substr(t.begin, phrase.size() + 8);
-            std::string written = models::lower(text::plain_apostrophes(rest));
+            std::string_view rest = ts.text().substr(t.begin, 2 * phrase.size() + 8);
+            // The text as the phrase list writes it: lower case, plain apostrophes, one space for
+            // any run of white space ("ad\nvalorem" wrapped at the line end); `from[k]` is where
+            // written[k] starts in `rest`.
+            std::string written;
+            std::vector<std::size_t> from;
+            for (std::size_t r = 0; r < rest.size() && written.size() <= phrase.size();) {
+              if (rest.compare(r, 3, "\xE2\x80\x99") == 0) {
+                written += '\'';
+                from.push_back(r);
+                r += 3;
+              } else if (std::isspace(static_cast<unsigned char>(rest[r]))) {
+                if (written.empty() || written.back() != ' ') {
+                  written += ' ';
+                  from.push_back(r);
+                }
+                ++r;
+              } else {
+                written += static_cast<char>(std::tolower(static_cast<unsigned char>(rest[r])));
+                from.push_back(r++);
+              }
+            }
+            from.push_back(rest.size());
             std::size_t end = phrase.size();
             if (written.compare(0, end, phrase) != 0) continue;
             // The phrase ends at a word's end; map its length back to the text as written.
             if (end < written.size() && std::isalpha(static_cast<unsigned char>(written[end]))) continue;
-            // Typographic apostrophes (three bytes) are one in `written`.
-            std::size_t r = 0;
-            for (std::size_t w = 0; w < end && r < rest.size(); ++w)
-              r += rest.compare(r, 3, "\xE2\x80\x99") == 0 ? 3 : 1;
+            std::size_t r = end < written.size() ? from[end] : rest.size();
             foreign_end = std::max(foreign_end, t.begin + r);
           }
       }
