@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates dictionaries/names/exact/factbook-names.txt: the names of every country's political
 parties, legislatures and their chambers, highest courts, armed and security forces, space
-agencies, terrorist groups and first-order administrative divisions, as the World Factbook
+agencies, terrorist groups, first-order administrative divisions and the country's former names
+("Armenian Soviet Socialist Republic"), as the World Factbook
 (final edition, public domain; ../shared/data/factbook) lists them.
 
 Usage: python3 tools/gen_factbook_names.py [FACTBOOK_DIR] [--out FILE] [--check]
@@ -44,6 +45,7 @@ FIELDS = [
     ("Space", "Space agency/agencies", None, "space agency"),
     ("Terrorism", "Terrorist group(s)", None, "terrorist group"),
     ("Government", "Administrative divisions", None, "division"),
+    ("Government", "Country name", "former", "former name"),
 ]
 # Names too generic to be one body's (every country has one): never listed.
 GENERIC = {"army", "navy", "air force", "coast guard", "national guard", "senate", "parliament",
@@ -85,7 +87,7 @@ def candidates(raw, kind):
         line = drop_parens(line)
         line = re.sub(r"\s*--.*$", "", line)
         line = re.sub(r"\(\d{4}\)\s*$", "", line)
-        if kind in ("forces", "division", "terrorist group"):
+        if kind in ("forces", "division", "terrorist group", "former name"):
             for a in re.split(r"[;:,]", line):
                 parts.append(a)
         else:
