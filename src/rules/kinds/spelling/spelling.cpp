@@ -437,10 +437,14 @@ class SpellingRule : public Rule {
     return false;
   }
 
-  // Whether some known word, not two, is one edit from `w`.
+  // Whether some known word, not two, is one edit from `w`; with `source_min_strength`, a word
+  // that could be a slip's source (a common word or one news writes that often): "hotspot" is
+  // no slip of the rare "hotpot", "witheld" is one of "withheld".
   bool one_slip_from_a_word(const LintContext& ctx, std::string_view w) const {
     for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
-      if (c.find(' ') == std::string::npos) return true;
+      if (c.find(' ') == std::string::npos &&
+          (source_min_strength_ == 0 || ctx.spell->common(c) || frequency_of(ctx, c) >= source_min_strength_))
+        return true;
     return false;
   }
 
