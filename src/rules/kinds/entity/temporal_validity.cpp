@@ -98,7 +98,6 @@ class TemporalValidityRule : public Rule {
     after_window_ = static_cast<std::size_t>(table.integer("historical_after_window").value_or(3));
     sentence_phrases_ = folded_phrases(table.strings("historical_phrases"));
     relative_openers_ = folded_phrases(table.strings("relative_openers"));
-    history_lists_ = table.boolean("history_lists").value_or(false);
     hyphen_words_ = set_of(table.strings("historical_hyphen_prefixes"));
     current_words_ = set_of(table.strings("current_words"));
     reporting_verbs_ = set_of(table.strings("reporting_verbs"));
@@ -160,19 +159,6 @@ class TemporalValidityRule : public Rule {
         country_begin[c.first_token] = 1, country_end[c.end_token] = 1;
       named_begin[c.first_token] = 1, named_end[c.end_token] = 1;
     }
-    // Former states listed side by side, a comma between ("French Somaliland, French Territory of
-    // the Afars and Issas"; "Upper Volta, Dahomey"): a list of former names is history. A spinner
-    // swaps one name for one former name; "Swaziland and Zaire next week" is still judged.
-    std::vector<char> former_begin(ts.size() + 1, 0), former_end(ts.size() + 1, 0);
-    if (history_lists_)
-      for (const auto& c : ms)
-        if (all[c.entity].type == EntityType::historical) former_begin[c.first_token] = 1, former_end[c.end_token] = 1;
-    auto history_list = [&](const Mention& m) {
-      if (!history_lists_) return false;
-      bool before = m.first_token >= 2 && ts.surface(m.first_token - 1) == "," && former_end[m.first_token - 1];
-      bool after = m.end_token + 1 < ts.size() && ts.surface(m.end_token) == "," && former_begin[m.end_token + 1];
-      return before || after;
-    };
     // What the story says of its time, read once and only when a mention needs evidence.
     std::optional<Story> story;
     auto story_of = [&]() -> const Story& {
@@ -216,7 +202,7 @@ class TemporalValidityRule : public Rule {
         report(ctx, m, *outdated, out, first_year);
         continue;
       }
-      if (historical_context(ts, m, *outdated) || history_list(m)) continue;
+      if (historical_context(ts, m, *outdated)) continue;
       // One of two forms joined by a slash ("the Thai/Siamese peoples"): a gloss.
       if ((m.first_token > 0 && ts.surface(m.first_token - 1) == "/" && !ts[m.first_token].space_before) ||
           (m.end_token < ts.size() && ts.surface(m.end_token) == "/" && !ts[m.end_token].space_before))
@@ -713,7 +699,6 @@ class TemporalValidityRule : public Rule {
   int story_present_years_ = 1;
   std::unordered_set<std::string> economy_nouns_, story_months_, time_units_;
   std::vector<std::vector<std::string>> sentence_phrases_, relative_openers_;
-  bool history_lists_ = false;
   std::set<std::string> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
   int evidence_after_years_ = 20;
