@@ -22,6 +22,7 @@ class SpacedHyphenRule : public Rule {
   SpacedHyphenRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
     suspended_before_ = typography::word_set(table, "suspended_before");
     affix_words_ = typography::word_set(table, "affix_words");
+    name_prefixes_ = typography::word_set(table, "name_prefixes");
     if (suspended_before_.empty())
       table.fail(table.line(),
                  "a spaced-hyphen rule needs 'suspended_before' (the words after a suspended hyphen)");
@@ -65,12 +66,23 @@ class SpacedHyphenRule : public Rule {
       std::string repl(ts.text().substr(b, ts[h - 1].end - b));
       repl.append(ts.surface(h));
       repl.append(ts.surface(h + 1));
-      out.emit(b, e, format_message(ts.text().substr(b, e - b), repl), {repl});
+      std::vector<std::string> fixes{repl};
+      // A lower-case word before a name, not a prefix ("anti- American"): the hyphen may be a
+      // dash that sets the name off ("percent of vote- John MAHAMA"); both readings are offered
+      // and neither applied by --fix.
+      if (ts[left].shape == CaseShape::lower && next.shape == CaseShape::capitalized &&
+          !name_prefixes_.count(std::string(ts.folded(left)))) {
+        std::string spaced(ts.text().substr(b, ts[h - 1].end - b));
+        spaced.append(" ").append(ts.surface(h)).append(" ").append(ts.surface(h + 1));
+        fixes.insert(fixes.begin(), std::move(spaced));
+      }
+      std::string message = format_message(ts.text().substr(b, e - b), fixes[0]);
+      out.emit(b, e, std::move(message), std::move(fixes));
     }
   }
 
  private:
-  std::unordered_set<std::string> suspended_before_, affix_words_;
+  std::unordered_set<std::string> suspended_before_, affix_words_, name_prefixes_;
 };
 
 }  // namespace
