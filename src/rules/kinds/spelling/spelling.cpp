@@ -196,6 +196,11 @@ class SpellingRule : public Rule {
       if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before &&
           ts[i - 2].is_word() && compound_known(std::string(ts.folded(i - 2)), std::string(w)))
         continue;
+      // A word doubled with a hyphen is a word of its own ("ylang-ylang", "mahi-mahi").
+      if ((i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before && !ts[i + 2].space_before &&
+           ts.surface(i + 2) == w) ||
+          (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before && ts.surface(i - 2) == w))
+        continue;
       // The plural of a hyphenated compound on its last part: "17-year-olds", "stand-ins".
       if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before && ts[i - 2].is_word() &&
           w.size() >= 3 && w.back() == 's' && ctx.spell->known(w.substr(0, w.size() - 1)))
@@ -750,6 +755,23 @@ class SpellingRule : public Rule {
         bool language = language_names_.count(name) > 0 ||
                         (ctx.entities && ctx.entities->dictionary().by_demonym(name) != nullptr);
         if (language) return true;
+      }
+    }
+    // A term glossed by its language after it: "barbuda is Spanish for \"bearded\"", "dominica
+    // dies in Latin" (at most `word_mention_window` unknown words of the term between).
+    if (language_labels_) {
+      auto language = [&](std::size_t t) {
+        if (!capitalized(ts[t])) return false;
+        std::string name(ts.surface(t));
+        return language_names_.count(name) > 0 ||
+               (ctx.entities && ctx.entities->dictionary().by_demonym(name) != nullptr);
+      };
+      std::size_t t = i + 1;
+      while (t < ts.size() && t - i <= mention_window_ && same_sentence(t) && lower_word(t) && unknown(t)) ++t;
+      if (t + 2 < ts.size() && same_sentence(t + 2)) {
+        std::string w(ts.folded(t));
+        if (w == "is" && language(t + 1) && ts.folded(t + 2) == "for") return true;
+        if (w == "in" && language(t + 1) && !ts[t + 2].is_word()) return true;
       }
     }
     // A passage in another language: most lower-case words of the sentence unknown.
