@@ -517,7 +517,9 @@ class SpellingRule : public Rule {
   // two letters swapped and a neighbouring key on `keyboard_rows` little, any other added,
   // dropped or wrong letter more, a lost space most.
   int slip_cost(std::string_view w, std::string_view c) const {
-    if (w.size() == c.size() && models::lower(c) == models::lower(w)) return -1000;
+    // ... but a word of two letters is likelier a short word missing its third ("th" is "the",
+    // not "Th").
+    if (w.size() == c.size() && models::lower(c) == models::lower(w)) return w.size() <= 2 ? 3 : -1000;
     if (c.find(' ') != std::string_view::npos) return 8;
     std::size_t i = 0;
     while (i < w.size() && i < c.size() && w[i] == c[i]) ++i;
