@@ -773,7 +773,8 @@ class SpellingRule : public Rule {
       if (t + 2 < ts.size() && same_sentence(t + 2)) {
         std::string w(ts.folded(t));
         if (w == "is" && language(t + 1) && ts.folded(t + 2) == "for") return true;
-        if (w == "in" && language(t + 1) && !ts[t + 2].is_word()) return true;
+        // "in" before a place is no gloss ("listed in Luxembourg"): a language's name only.
+        if (w == "in" && language_names_.count(std::string(ts.surface(t + 1))) && !ts[t + 2].is_word()) return true;
       }
     }
     // A passage in another language: most lower-case words of the sentence unknown.
