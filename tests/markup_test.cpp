@@ -197,6 +197,26 @@ TEST(Html, BodyTextOnlyEntitiesDecodedDateFromMeta) {
   EXPECT_EQ(source_of(*d, it, it + 6), "It&rsquo;s");
 }
 
+// A passage marked as another language is not read; English marked inside it is.
+TEST(Nitf, PassagesOfAnotherLanguageAreNotRead) {
+  const std::string src =
+      "<nitf><body><body.content><p>One.</p><p xml:lang=\"fr\">Le gouvernement a dit.</p>"
+      "<p lang=\"en-GB\">Two.</p><blockquote xml:lang=\"de\"><p>Die Regierung <span lang=\"EN_us\">three</span> "
+      "sagte.</p></blockquote><p>Four.</p></body.content></body></nitf>";
+  auto d = read("s.nitf", src, InputFormat::nitf);
+  EXPECT_EQ(d->text, "One.\n\nTwo.\n\nthree\n\nFour.\n\n");
+  EXPECT_EQ(source_of(*d, d->text.find("three"), d->text.find("three") + 5), "three");
+}
+
+TEST(Html, PassagesOfAnotherLanguageAreNotRead) {
+  const std::string src =
+      "<!DOCTYPE html><html lang=\"de\"><body><p>Die Regierung sagte.</p>"
+      "<p lang=\"en\">The ministry said.</p><div lang=\"es\"><p>El gobierno dijo.</p></div>"
+      "<p xml:lang=\"en-US\">Done.</p></body></html>";
+  auto d = read("s.html", src, InputFormat::html);
+  EXPECT_EQ(d->text, "The ministry said.\n\nDone.\n\n");
+}
+
 TEST(Html, TimeElementDatesAFragment) {
   auto d = read("s.html", "<p>Posted <time datetime=\"2023-11-09\">Nov 9</time>.</p>", InputFormat::html);
   EXPECT_EQ(d->text, "Posted Nov 9.\n\n");

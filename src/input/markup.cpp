@@ -52,7 +52,19 @@ struct Frame {
   Mode mode;
   std::string name;  // local name
   bool block;
+  // The mode the element has whatever its language, and whether that language is another than
+  // English (xml:lang or lang on it or an ancestor): prose of another language is skipped.
+  Mode base = Mode::outside;
+  bool foreign = false;
 };
+
+// Whether a language tag (BCP 47, "en", "en-GB", "EN_us") names English.
+bool english_tag(std::string_view tag) {
+  if (tag.size() < 2 || std::tolower(static_cast<unsigned char>(tag[0])) != 'e' ||
+      std::tolower(static_cast<unsigned char>(tag[1])) != 'n')
+    return false;
+  return tag.size() == 2 || tag[2] == '-' || tag[2] == '_';
+}
 
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -364,11 +376,12 @@ class SaxReader {
       // NewsML-G2 carries its body as inline NITF or XHTML: read it in that dialect.
       if (parent.dialect == Dialect::newsml && (name == "nitf" || name == "html")) {
         f.dialect = name == "nitf" ? Dialect::nitf : Dialect::html;
-      } else if (parent.mode == Mode::skip || skipped(f.dialect, name)) {
+      } else if (parent.base == Mode::skip || skipped(f.dialect, name)) {
         f.mode = Mode::skip;
-      } else if (parent.mode == Mode::prose || prose_root(f.dialect, parent.name, name)) {
+      } else if (parent.base == Mode::prose || prose_root(f.dialect, parent.name, name)) {
         f.mode = Mode::prose;
       }
+      f.foreign = parent.foreign;
     } else {
       root_seen_ = true;
       check_root(name);
@@ -377,8 +390,15 @@ class SaxReader {
       if (out_.error) return;
     }
     f.block = !inline_element(f.dialect, name);
+    // A passage marked as another language (xml:lang="fr", <span lang="es">) is not English
+    // copy: no rule reads it. English inside it (lang="en-GB") is read again.
+    std::string lang = attr("lang");
+    if (lang.empty() && f.dialect == Dialect::html) lang = attr("xml:lang");
+    if (!lang.empty()) f.foreign = !english_tag(lang);
+    f.base = f.mode;
+    if (f.foreign && f.mode == Mode::prose) f.mode = Mode::skip;
     metadata(f, name, attr);
-    if (f.mode == Mode::prose && f.block) separate();
+    if (f.base == Mode::prose && f.block) separate();
     stack_.push_back(std::move(f));
   }
 
@@ -386,7 +406,7 @@ class SaxReader {
     floor_ = std::max(floor_, cursor());
     if (stack_.empty()) return;
     const Frame& f = stack_.back();
-    if (f.mode == Mode::prose && f.block) separate();
+    if (f.base == Mode::prose && f.block) separate();
     if (capture_ >= 0) {
       if (!date_[capture_]) date_[capture_] = iso_date(captured_);
       capture_ = -1;
