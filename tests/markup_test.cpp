@@ -197,24 +197,32 @@ TEST(Html, BodyTextOnlyEntitiesDecodedDateFromMeta) {
   EXPECT_EQ(source_of(*d, it, it + 6), "It&rsquo;s");
 }
 
-// A passage marked as another language is not read; English marked inside it is.
-TEST(Nitf, PassagesOfAnotherLanguageAreNotRead) {
-  const std::string src =
-      "<nitf><body><body.content><p>One.</p><p xml:lang=\"fr\">Le gouvernement a dit.</p>"
-      "<p lang=\"en-GB\">Two.</p><blockquote xml:lang=\"de\"><p>Die Regierung <span lang=\"EN_us\">three</span> "
-      "sagte.</p></blockquote><p>Four.</p></body.content></body></nitf>";
-  auto d = read("s.nitf", src, InputFormat::nitf);
-  EXPECT_EQ(d->text, "One.\n\nTwo.\n\nthree\n\nFour.\n\n");
-  EXPECT_EQ(source_of(*d, d->text.find("three"), d->text.find("three") + 5), "three");
-}
-
-TEST(Html, PassagesOfAnotherLanguageAreNotRead) {
-  const std::string src =
-      "<!DOCTYPE html><html lang=\"de\"><body><p>Die Regierung sagte.</p>"
-      "<p lang=\"en\">The ministry said.</p><div lang=\"es\"><p>El gobierno dijo.</p></div>"
-      "<p xml:lang=\"en-US\">Done.</p></body></html>";
-  auto d = read("s.html", src, InputFormat::html);
-  EXPECT_EQ(d->text, "The ministry said.\n\nDone.\n\n");
+// A passage marked as another language is not read; English marked inside it is, in NITF
+// (xml:lang) as in HTML (lang, xml:lang; a whole page marked German too).
+TEST(Markup, PassagesOfAnotherLanguageAreNotRead) {
+  struct Case {
+    const char* path;
+    InputFormat format;
+    std::string src, text;
+  };
+  const Case cases[] = {
+      {"s.nitf", InputFormat::nitf,
+       "<nitf><body><body.content><p>One.</p><p xml:lang=\"fr\">Le gouvernement a dit.</p>"
+       "<p lang=\"en-GB\">Two.</p><blockquote xml:lang=\"de\"><p>Die Regierung <span lang=\"EN_us\">three</span> "
+       "sagte.</p></blockquote><p>Four.</p></body.content></body></nitf>",
+       "One.\n\nTwo.\n\nthree\n\nFour.\n\n"},
+      {"s.html", InputFormat::html,
+       "<!DOCTYPE html><html lang=\"de\"><body><p>Die Regierung sagte.</p>"
+       "<p lang=\"en\">The ministry said.</p><div lang=\"es\"><p>El gobierno dijo.</p></div>"
+       "<p xml:lang=\"en-US\">Done.</p></body></html>",
+       "The ministry said.\n\nDone.\n\n"},
+  };
+  for (const auto& c : cases) {
+    auto d = read(c.path, c.src, c.format);
+    EXPECT_EQ(d->text, c.text) << c.path;
+    std::size_t at = d->text.find(c.format == InputFormat::nitf ? "three" : "ministry");
+    EXPECT_EQ(d->source_offset(at), c.src.find(c.format == InputFormat::nitf ? "three" : "ministry")) << c.path;
+  }
 }
 
 TEST(Html, TimeElementDatesAFragment) {
