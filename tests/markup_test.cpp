@@ -645,6 +645,45 @@ TEST_F(MarkupCli, BrokenFileIsOneLineErrorAndTheOthersAreStillLinted) {
 // NITF in UTF-16 (either byte order, with its byte-order mark and a declaration naming UTF-16)
 // is decoded and read like UTF-8 NITF: same findings, same lines and columns. A declared
 // encoding wirelint does not read (Latin-1) is still an error naming the declaration.
+// The headline, byline and dateline markup names are parts of the story a rule's data can
+// exempt (`unless_context`): a data folder whose doubled-word rule is silent in the headline and
+// the byline reports only the body's doubled word; the shipped rule reports all three.
+TEST_F(MarkupCli, RuleDataSaysWhichStoryPartsSilenceIt) {
+  const fs::path source = WIRELINT_SOURCE_DIR;
+  const fs::path data = work_ / "data";
+  fs::create_directories(data / "rules" / "typography");
+  fs::create_directory_symlink(source / "dictionaries", data / "dictionaries");
+  for (const auto& e : fs::directory_iterator(source / "rules")) {
+    if (e.path().filename() == "typography") continue;
+    if (e.is_directory()) fs::create_directory_symlink(e.path(), data / "rules" / e.path().filename());
+    else fs::create_symlink(e.path(), data / "rules" / e.path().filename());
+  }
+  for (const auto& e : fs::directory_iterator(source / "rules" / "typography")) {
+    if (e.path().filename() != "typography-doubled-word.toml") {
+      fs::create_symlink(e.path(), data / "rules" / "typography" / e.path().filename());
+      continue;
+    }
+    std::string rule = support::read_file(e.path());
+    auto at = rule.find("\n[examples]");
+    ASSERT_NE(at, std::string::npos);
+    rule.insert(at, "\nunless_context = [\"headline\", \"byline\"]\n");
+    ASSERT_TRUE(support::write_file(data / "rules" / "typography" / e.path().filename(), rule));
+  }
+  put("s.nitf",
+      "<nitf><body><body.head><hedline><hl1>Talks at the the port</hl1></hedline>\n"
+      "<byline>By Ann Lee and and Bo Li</byline><dateline>NAIROBI, May 2 -</dateline></body.head>\n"
+      "<body.content><p>It was the the plan.</p></body.content></body></nitf>\n");
+  auto shipped = run({"s.nitf", "--only", "typography-doubled-word"});
+  EXPECT_EQ(shipped.out,
+            "s.nitf:1:47: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n"
+            "s.nitf:2:20: warning: Doubled word 'and and': write 'and' [typography-doubled-word]\n"
+            "s.nitf:3:25: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n")
+      << shipped.err;
+  auto exempt = run({"s.nitf", "--only", "typography-doubled-word", "--data-dir", data.string()});
+  EXPECT_EQ(exempt.out, "s.nitf:3:25: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n")
+      << exempt.err;
+}
+
 TEST_F(MarkupCli, Utf16NitfIsReadAndOtherDeclaredEncodingsAreRefused) {
   const std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<nitf><body><body.content>\n"

@@ -32,6 +32,15 @@ struct SourceRange {
   std::size_t begin = 0, end = 0;
 };
 
+// A part of the story that markup names: its headline (and sub-headline), byline or dateline.
+enum class Scope : std::uint8_t { headline, byline, dateline };
+
+// A range [begin, end) of Document::text that is one of those parts.
+struct TextScope {
+  std::size_t begin = 0, end = 0;
+  Scope scope = Scope::headline;
+};
+
 struct Document {
   std::string path;    // as reported to the user
   std::string source;  // original bytes
@@ -46,6 +55,8 @@ struct Document {
   // Markup input only: the source ranges of its text nodes (sorted, disjoint). A fix applies
   // only within one of them, so --fix never rewrites a tag. Empty for plain text and Markdown.
   std::vector<SourceRange> text_nodes;
+  // Markup input only: the headline, byline and dateline the markup names (sorted by begin).
+  std::vector<TextScope> scopes;
 
   LineIndex lines;  // over `source`; rebuilt by finalize()
 
@@ -65,6 +76,12 @@ struct Document {
     if (it == text_nodes.begin()) return false;
     --it;
     return begin >= it->begin && end <= it->end;
+  }
+  // Whether the text byte at `text_offset` lies in a part of kind `scope`.
+  bool in_scope(std::size_t text_offset, Scope scope) const {
+    for (const auto& s : scopes)
+      if (s.scope == scope && text_offset >= s.begin && text_offset < s.end) return true;
+    return false;
   }
   // Builds `lines` over `source`. Call after `source` is final and no longer moves.
   void finalize() { lines = LineIndex(source); }

@@ -22,6 +22,7 @@
 #include <climits>
 #include <cstring>
 #include <initializer_list>
+#include <optional>
 
 namespace wirelint::input {
 namespace {
@@ -56,7 +57,31 @@ struct Frame {
   // English (xml:lang or lang on it or an ancestor): prose of another language is skipped.
   Mode base = Mode::outside;
   bool foreign = false;
+  // The story part the element is (headline, byline, dateline), and where its text starts.
+  std::optional<Scope> scope;
+  std::size_t scope_begin = 0;
 };
+
+// The story part an element names, in its dialect: NITF hl1/hl2, byline, dateline; NewsML-G2
+// headline/subheadline, by, dateline; HTML h1.
+std::optional<Scope> scope_of(Dialect d, std::string_view name) {
+  switch (d) {
+    case Dialect::nitf:
+      if (name == "hl1" || name == "hl2") return Scope::headline;
+      if (name == "byline") return Scope::byline;
+      if (name == "dateline") return Scope::dateline;
+      break;
+    case Dialect::newsml:
+      if (name == "headline" || name == "subheadline") return Scope::headline;
+      if (name == "by") return Scope::byline;
+      if (name == "dateline") return Scope::dateline;
+      break;
+    case Dialect::html:
+      if (name == "h1") return Scope::headline;
+      break;
+  }
+  return std::nullopt;
+}
 
 // Whether a language tag (BCP 47, "en", "en-GB", "EN_us") names English.
 bool english_tag(std::string_view tag) {
@@ -399,6 +424,7 @@ class SaxReader {
     if (f.foreign && f.mode == Mode::prose) f.mode = Mode::skip;
     metadata(f, name, attr);
     if (f.base == Mode::prose && f.block) separate();
+    if (f.mode == Mode::prose && (f.scope = scope_of(f.dialect, name))) f.scope_begin = out_.text.size();
     stack_.push_back(std::move(f));
   }
 
@@ -406,6 +432,7 @@ class SaxReader {
     floor_ = std::max(floor_, cursor());
     if (stack_.empty()) return;
     const Frame& f = stack_.back();
+    if (f.scope && out_.text.size() > f.scope_begin) out_.scopes.push_back({f.scope_begin, out_.text.size(), *f.scope});
     if (f.base == Mode::prose && f.block) separate();
     if (capture_ >= 0) {
       if (!date_[capture_]) date_[capture_] = iso_date(captured_);

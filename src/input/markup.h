@@ -35,6 +35,7 @@ struct MarkupText {
   // the text before each byte ends (differs from the start where markup lies in between).
   std::vector<std::uint32_t> starts, ends;
   std::vector<SourceRange> text_nodes;  // see Document::text_nodes
+  std::vector<TextScope> scopes;        // see Document::scopes (offsets into `text`)
   std::optional<Date> date;             // from the item's metadata
   std::optional<MarkupError> error;     // the file does not parse (text is then empty)
 };

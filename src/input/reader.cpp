@@ -1,5 +1,6 @@
 #include "input/reader.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -218,6 +219,14 @@ void prepare_markup(Document& doc, std::string_view valid, PrepareResult& result
   doc.text_nodes = std::move(markup.text_nodes);
   text::Normalized normalized = text::normalize_nfc(markup.text);
   doc.text = std::move(normalized.text);
+  doc.scopes = std::move(markup.scopes);
+  std::sort(doc.scopes.begin(), doc.scopes.end(), [](const TextScope& a, const TextScope& b) { return a.begin < b.begin; });
+  if (!normalized.to_input.empty())  // offsets into the markup's text -> into the normalized text
+    for (auto& s : doc.scopes) {
+      const auto& to = normalized.to_input;
+      s.begin = static_cast<std::size_t>(std::lower_bound(to.begin(), to.end(), s.begin) - to.begin());
+      s.end = static_cast<std::size_t>(std::lower_bound(to.begin(), to.end(), s.end) - to.begin());
+    }
   if (normalized.to_input.empty()) {
     doc.text_to_source = std::move(markup.starts);
     doc.text_end_to_source = std::move(markup.ends);

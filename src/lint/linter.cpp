@@ -64,6 +64,10 @@ class CollectingEmitter : public rules::Emitter {
   // Whether the rule's data silences a finding at `text_begin` in its context (unless_context).
   bool silenced(std::size_t text_begin) const {
     const auto& info = rule_->info();
+    if ((info.unless_headline && doc_.in_scope(text_begin, Scope::headline)) ||
+        (info.unless_byline && doc_.in_scope(text_begin, Scope::byline)) ||
+        (info.unless_dateline && doc_.in_scope(text_begin, Scope::dateline)))
+      return true;
     if (!info.unless_quoted && !info.unless_framed && !info.unless_attributed) return false;
     // The token the finding starts in.
     std::size_t lo = 0, hi = tokens_.size();

@@ -62,6 +62,8 @@ struct RuleInfo {
   // Contexts of the story that silence the rule's findings (rules/context.h): a finding whose
   // first token is quoted, framed ("what Moscow calls ...") or in an attributed sentence.
   bool unless_quoted = false, unless_framed = false, unless_attributed = false;
+  // ... and the story parts markup names (NITF, NewsML-G2, HTML): headline, byline, dateline.
+  bool unless_headline = false, unless_byline = false, unless_dateline = false;
   std::vector<Example> fire;   // each must produce at least one diagnostic of this rule
   std::vector<Example> clean;  // each must produce none
   std::string file;      // where the rule was loaded from, for messages

@@ -228,7 +228,10 @@ std::unique_ptr<Rule> RuleSet::parse_rule(std::string_view toml_text, const std:
     if (c == "quoted") info.unless_quoted = true;
     else if (c == "framed") info.unless_framed = true;
     else if (c == "attributed") info.unless_attributed = true;
-    else table.fail("unless_context", "expected quoted, framed or attributed, got \"" + c + "\"");
+    else if (c == "headline") info.unless_headline = true;
+    else if (c == "byline") info.unless_byline = true;
+    else if (c == "dateline") info.unless_dateline = true;
+    else table.fail("unless_context", "expected quoted, framed, attributed, headline, byline or dateline, got \"" + c + "\"");
   }
   for (const auto& s : info.styles)
     if (!kebab(s)) table.fail("styles", "a house style's id is kebab-case, got '" + s + "'");
