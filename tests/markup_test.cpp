@@ -225,6 +225,25 @@ TEST(Markup, PassagesOfAnotherLanguageAreNotRead) {
   }
 }
 
+// Plain text names its byline and dateline by their shape in the first lines.
+TEST(Plain, BylineAndDatelineAreStoryParts) {
+  const std::string src =
+      "By Jane Doe and Ann Lee, Reuters staff\n\nWASHINGTON, March 3 (Reuters) - The Treasury said.\n"
+      "\nBy the way, LONDON - is no dateline here.\n";
+  auto d = read("s.txt", src, InputFormat::plain);
+  ASSERT_EQ(d->scopes.size(), 2u);
+  EXPECT_EQ(d->text.substr(d->scopes[0].begin, d->scopes[0].end - d->scopes[0].begin),
+            "By Jane Doe and Ann Lee, Reuters staff");
+  EXPECT_EQ(d->scopes[0].scope, Scope::byline);
+  EXPECT_EQ(d->text.substr(d->scopes[1].begin, d->scopes[1].end - d->scopes[1].begin), "WASHINGTON, March 3 (Reuters) -");
+  EXPECT_EQ(d->scopes[1].scope, Scope::dateline);
+  EXPECT_TRUE(d->in_scope(d->text.find("Reuters)"), Scope::dateline));
+  EXPECT_FALSE(d->in_scope(d->text.find("Treasury"), Scope::dateline));
+  // One long line: bounded work, no part.
+  auto long_line = read("l.txt", std::string(1 << 20, 'A') + " - x\n", InputFormat::plain);
+  EXPECT_TRUE(long_line->scopes.empty());
+}
+
 TEST(Html, TimeElementDatesAFragment) {
   auto d = read("s.html", "<p>Posted <time datetime=\"2023-11-09\">Nov 9</time>.</p>", InputFormat::html);
   EXPECT_EQ(d->text, "Posted Nov 9.\n\n");

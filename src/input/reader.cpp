@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <regex>
 #include <utility>
 
 #include "input/markup.h"
@@ -240,6 +241,47 @@ void prepare_markup(Document& doc, std::string_view valid, PrepareResult& result
   }
 }
 
+// The byline and dateline a plain-text story writes in its first lines: a line "By Jane Doe"
+// (or "By Jane Doe and Ann Lee, Reuters staff"), and a paragraph that opens with a dateline,
+// "WASHINGTON, March 3 (Reuters) -" up to its dash. Only the first kLeadLines lines are read,
+// and no further than the second line of prose (a headline, then the first paragraph).
+std::vector<TextScope> plain_scopes(std::string_view text) {
+  static const std::regex byline(R"(By [A-Z][^\s,]*( (and |de |van |von |al-)?[A-Z][^\s,]*){0,5}(, [^\n]{1,60})?)");
+  static const std::regex dateline(
+      R"([A-Z][A-Z.'\- ]{2,40}(, [A-Z][A-Za-z.'\- ]{1,30})?(, [A-Z][a-z]{2,8}\.? [0-9]{1,2})? ?(\([^()\n]{1,30}\))? ?(-|\xE2\x80\x93|\xE2\x80\x94))");
+  constexpr std::size_t kLeadLines = 8, kBylineBytes = 100, kDatelineBytes = 100, kProseLines = 2;
+  std::size_t prose_lines = 0;
+  std::vector<TextScope> out;
+  std::size_t start = 0;
+  bool dated = false;
+  for (std::size_t n = 0; n < kLeadLines && start < text.size(); ++n) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::size_t b = start;
+    while (b < end && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
+    std::size_t e = end;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
+    // Bounded work whatever the input: a byline is a short line, a dateline a line's first
+    // kDatelineBytes bytes.
+    std::string line(text.substr(b, std::min(e - b, kDatelineBytes)));
+    std::smatch m;
+    auto upper = [&](std::size_t k) { return k < line.size() && line[k] >= 'A' && line[k] <= 'Z'; };
+    // Cheap tests first: most lines are neither.
+    if (line.compare(0, 3, "By ") == 0 && e - b <= kBylineBytes && std::regex_match(line, byline)) {
+      out.push_back({b, e, Scope::byline});
+    } else if (!dated && upper(0) && upper(1) && std::regex_search(line, m, dateline, std::regex_constants::match_continuous) &&
+               static_cast<std::size_t>(m.length(0)) < e - b) {
+      out.push_back({b, b + static_cast<std::size_t>(m.length(0)), Scope::dateline});
+      dated = true;
+    }
+    // The dateline opens the body's first paragraph, after at most a headline: two lines of
+    // prose read, the rest is body.
+    if (b < e && (out.empty() || out.back().begin != b) && ++prose_lines == kProseLines) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 PrepareResult prepare(std::string path, std::string bytes, InputFormat format) {
@@ -273,6 +315,7 @@ PrepareResult prepare(std::string path, std::string bytes, InputFormat format) {
     text::Normalized normalized = text::normalize_nfc(masked);
     doc.text = std::move(normalized.text);
     doc.text_to_source = std::move(normalized.to_input);
+    doc.scopes = plain_scopes(doc.text);
   }
   doc.finalize();
   return result;
