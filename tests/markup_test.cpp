@@ -239,6 +239,20 @@ TEST(Plain, BylineAndDatelineAreStoryParts) {
   EXPECT_EQ(d->scopes[1].scope, Scope::dateline);
   EXPECT_TRUE(d->in_scope(d->text.find("Reuters)"), Scope::dateline));
   EXPECT_FALSE(d->in_scope(d->text.find("Treasury"), Scope::dateline));
+  // Shapes of datelines, and lines that only look like one.
+  const std::pair<const char*, const char*> shapes[] = {
+      {"NEW YORK - Stocks rose.", "NEW YORK -"},
+      {"SAN JOSE, Calif., May 2 (Reuters) - Apple said.", "SAN JOSE, Calif., May 2 (Reuters) -"},
+      {"PORT-AU-PRINCE, Jan 5 \xE2\x80\x94 Haiti said.", "PORT-AU-PRINCE, Jan 5 \xE2\x80\x94"},
+      {"LONDON -", ""},
+      {"The LONDON - office said.", ""},
+      {"US - China talks resumed.", ""},
+  };
+  for (const auto& [line, dateline] : shapes) {
+    auto doc = read("d.txt", std::string(line) + "\n", InputFormat::plain);
+    std::string got = doc->scopes.empty() ? "" : doc->text.substr(doc->scopes[0].begin, doc->scopes[0].end - doc->scopes[0].begin);
+    EXPECT_EQ(got, dateline) << line;
+  }
   // One long line: bounded work, no part.
   auto long_line = read("l.txt", std::string(1 << 20, 'A') + " - x\n", InputFormat::plain);
   EXPECT_TRUE(long_line->scopes.empty());

@@ -1,8 +1,8 @@
 #include "input/reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
-#include <regex>
 #include <utility>
 
 #include "input/markup.h"
@@ -241,19 +241,74 @@ void prepare_markup(Document& doc, std::string_view valid, PrepareResult& result
   }
 }
 
-// The byline and dateline a plain-text story writes in its first lines: a line "By Jane Doe"
-// (or "By Jane Doe and Ann Lee, Reuters staff"), and a paragraph that opens with a dateline,
-// "WASHINGTON, March 3 (Reuters) -" up to its dash. Only the first kLeadLines lines are read,
-// and no further than the second line of prose (a headline, then the first paragraph).
+bool upper_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= 'A' && s[i] <= 'Z'; }
+
+// Whether `line` is a byline: "By Jane Doe", "By Jane Doe and Ann Lee, Reuters staff" (at most
+// six names, joined by spaces and "and", "de", "van", "von", "al-"; then a comma and anything).
+bool byline_line(std::string_view line) {
+  if (line.compare(0, 3, "By ") != 0) return false;
+  std::size_t i = 3, names = 0;
+  while (i < line.size() && line[i] != ',') {
+    std::size_t e = line.find_first_of(" ,", i);
+    if (e == std::string_view::npos) e = line.size();
+    std::string_view w = line.substr(i, e - i);
+    if (upper_at(w, 0)) ++names;
+    else if (w != "and" && w != "de" && w != "van" && w != "von" && w.compare(0, 3, "al-") != 0) return false;
+    i = e < line.size() && line[e] == ' ' ? e + 1 : e;
+  }
+  return names >= 1 && names <= 6;
+}
+
+// The length of the dateline that opens `line` ("WASHINGTON, March 3 (Reuters) -", "NEW YORK -",
+// "SAN JOSE, Calif., May 2 -"), up to and with its dash; 0 when it opens with none.
+std::size_t dateline_length(std::string_view s) {
+  auto caps = [&](std::size_t i) { return upper_at(s, i) || (i < s.size() && (s[i] == '.' || s[i] == '\'')); };
+  if (!upper_at(s, 0) || !upper_at(s, 1)) return 0;
+  std::size_t i = 0;
+  for (;;) {  // words of capitals, joined by one space or hyphen: "NEW YORK", "PORT-AU-PRINCE"
+    while (caps(i)) ++i;
+    if (i + 2 < s.size() && (s[i] == ' ' || s[i] == '-') && upper_at(s, i + 1) && caps(i + 2)) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (i < 3 || i > 40) return 0;
+  auto dash_at = [&](std::size_t k) {
+    if (k < s.size() && s[k] == '-') return k + 1;
+    if (s.compare(k, 3, "\xE2\x80\x93") == 0 || s.compare(k, 3, "\xE2\x80\x94") == 0) return k + 3;
+    return std::size_t{0};
+  };
+  for (int part = 0; part < 2 && s.compare(i, 2, ", ") == 0; ++part) {  // ", March 3", ", Calif."
+    std::size_t j = i + 2, from = j;
+    while (j < s.size() && j - from < 30) {
+      char c = s[j];
+      bool word = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '\'';
+      bool inner_space = c == ' ' && j + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[j + 1]));
+      if (!word && !inner_space) break;
+      ++j;
+    }
+    if (j == from) return 0;
+    i = j;
+  }
+  if (i < s.size() && s[i] == ' ') ++i;
+  if (i < s.size() && s[i] == '(') {  // "(Reuters)"
+    std::size_t close = s.find(')', i);
+    if (close == std::string_view::npos || close - i > 30) return 0;
+    i = close + 1;
+    if (i < s.size() && s[i] == ' ') ++i;
+  }
+  std::size_t end = dash_at(i);
+  return end > 0 && end < s.size() ? end : 0;
+}
+
+// The byline and dateline a plain-text story writes in its first lines: a byline line, and a
+// paragraph that opens with a dateline, up to its dash. Only the first kLeadLines lines are
+// read, and no further than the second line of prose (a headline, then the first paragraph).
 std::vector<TextScope> plain_scopes(std::string_view text) {
-  static const std::regex byline(R"(By [A-Z][^\s,]*( (and |de |van |von |al-)?[A-Z][^\s,]*){0,5}(, [^\n]{1,60})?)");
-  static const std::regex dateline(
-      R"([A-Z][A-Z.'\- ]{2,40}(, [A-Z][A-Za-z.'\- ]{1,30})?(, [A-Z][a-z]{2,8}\.? [0-9]{1,2})? ?(\([^()\n]{1,30}\))? ?(-|\xE2\x80\x93|\xE2\x80\x94))");
-  constexpr std::size_t kLeadLines = 8, kBylineBytes = 100, kDatelineBytes = 100, kProseLines = 2;
-  std::size_t prose_lines = 0;
+  constexpr std::size_t kLeadLines = 8, kLineBytes = 100, kProseLines = 2;
   std::vector<TextScope> out;
-  std::size_t start = 0;
-  bool dated = false;
+  std::size_t start = 0, prose_lines = 0;
   for (std::size_t n = 0; n < kLeadLines && start < text.size(); ++n) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
@@ -261,22 +316,14 @@ std::vector<TextScope> plain_scopes(std::string_view text) {
     while (b < end && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
     std::size_t e = end;
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
-    // Bounded work whatever the input: a byline is a short line, a dateline a line's first
-    // kDatelineBytes bytes.
-    std::string line(text.substr(b, std::min(e - b, kDatelineBytes)));
-    std::smatch m;
-    auto upper = [&](std::size_t k) { return k < line.size() && line[k] >= 'A' && line[k] <= 'Z'; };
-    // Cheap tests first: most lines are neither.
-    if (line.compare(0, 3, "By ") == 0 && e - b <= kBylineBytes && std::regex_match(line, byline)) {
+    // Bounded work whatever the input: a byline is a short line, a dateline a line's start.
+    std::string_view line = text.substr(b, std::min(e - b, kLineBytes));
+    if (e - b <= kLineBytes && byline_line(line)) {
       out.push_back({b, e, Scope::byline});
-    } else if (!dated && upper(0) && upper(1) && std::regex_search(line, m, dateline, std::regex_constants::match_continuous) &&
-               static_cast<std::size_t>(m.length(0)) < e - b) {
-      out.push_back({b, b + static_cast<std::size_t>(m.length(0)), Scope::dateline});
-      dated = true;
+    } else if (b < e) {
+      if (std::size_t n_date = dateline_length(line); n_date > 0) out.push_back({b, b + n_date, Scope::dateline});
+      if (++prose_lines == kProseLines || (!out.empty() && out.back().scope == Scope::dateline)) break;
     }
-    // The dateline opens the body's first paragraph, after at most a headline: two lines of
-    // prose read, the rest is body.
-    if (b < e && (out.empty() || out.back().begin != b) && ++prose_lines == kProseLines) break;
     start = end + 1;
   }
   return out;
