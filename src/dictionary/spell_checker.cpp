@@ -13,29 +13,31 @@ namespace wirelint::dictionary {
 
 namespace {
 
-// Offsets of the lines of `text` (one word a line, ending in '\n'), plus text.size().
-std::vector<std::uint32_t> line_offsets(const std::string& text) {
-  std::vector<std::uint32_t> starts{0};
-  for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text.data() + text.size() - p)));) {
-    ++p;
-    starts.push_back(static_cast<std::uint32_t>(p - text.data()));
-  }
-  if (starts.back() != text.size()) starts.push_back(static_cast<std::uint32_t>(text.size()));
-  return starts;
+// The line of `text` (one word a line, each ending in '\n') that starts at byte `start`.
+std::string_view line_at(std::string_view text, std::size_t start) {
+  std::size_t end = text.find('\n', start);
+  return text.substr(start, (end == std::string_view::npos ? text.size() : end) - start);
 }
 
-// Whether the sorted lines of `text` (offsets `starts`) hold `word`.
-bool has_line(const std::string& text, const std::vector<std::uint32_t>& starts, std::string_view word) {
-  std::size_t lo = 0, hi = starts.size() - 1;
+// Where the first line of the sorted lines of `text` that is not before `key` starts
+// (text.size() when none): a binary search over bytes, each probe stepping back to its line's
+// start, so no index of line starts is built (that cost more than a story's lint).
+std::size_t first_line_not_before(std::string_view text, std::string_view key) {
+  std::size_t lo = 0, hi = text.size();  // both at line starts
   while (lo < hi) {
-    std::size_t mid = lo + (hi - lo) / 2;
-    std::string_view line(text.data() + starts[mid], starts[mid + 1] - starts[mid] - 1);
-    int cmp = line.compare(word);
-    if (cmp == 0) return true;
-    if (cmp < 0) lo = mid + 1;
-    else hi = mid;
+    std::size_t mid = lo + (hi - lo) / 2, start = mid;
+    while (start > lo && text[start - 1] != '\n') --start;
+    std::string_view line = line_at(text, start);
+    if (line.compare(key) < 0) lo = std::min(hi, start + line.size() + 1);
+    else hi = start;
   }
-  return false;
+  return lo;
+}
+
+// Whether the sorted lines of `text` hold `word`.
+bool has_line(std::string_view text, std::string_view word) {
+  std::size_t at = first_line_not_before(text, word);
+  return at < text.size() && line_at(text, at) == word;
 }
 
 std::string read_all(const std::string& path) {
@@ -82,15 +84,13 @@ SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::stri
 bool SpellChecker::listed(std::string_view word) const {
   if (accepted_.count(std::string(word))) return true;
   if (words_.empty()) return false;
-  if (line_starts_.empty()) line_starts_ = line_offsets(words_);
-  return has_line(words_, line_starts_, word);
+  return has_line(words_, word);
 }
 
 const std::string& SpellChecker::common_words() const {
   if (!common_read_) {
     common_read_ = true;
     if (!common_path_.empty()) common_ = read_all(common_path_);
-    common_starts_ = line_offsets(common_);
   }
   return common_;
 }
@@ -100,7 +100,7 @@ bool SpellChecker::common(std::string_view word) const {
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::lock_guard<std::mutex> lock(mutex_);
   const auto& text = common_words();
-  return !text.empty() && has_line(text, common_starts_, lower);
+  return !text.empty() && has_line(text, lower);
 }
 
 std::vector<std::pair<std::size_t, std::string>> SpellChecker::common_within_two(std::string_view word, std::size_t max) const {
@@ -117,26 +117,19 @@ std::vector<std::pair<std::size_t, std::string>> SpellChecker::common_within_two
     return out;
   };
   const std::string word_single = single(word);
-  auto first_of = [](std::string_view line) { return line.empty() ? 0u : static_cast<unsigned char>(line[0]) + 0u; };
-  auto line_at = [&](std::size_t i) {
-    return std::string_view(text.data() + common_starts_[i], common_starts_[i + 1] - common_starts_[i] - 1);
-  };
   // Slips seldom touch a word's first letter: the candidates start with the word's first letter,
   // or with its second (the first two swapped). The list is sorted, so each is one range.
-  std::vector<std::size_t> lines;
+  std::vector<std::string_view> lines;
   for (char first : {word[0], word.size() > 1 ? word[1] : word[0]}) {
-    std::size_t lo = 0, hi = common_starts_.size() - 1;
-    while (lo < hi) {  // the first line not before `first`
-      std::size_t mid = lo + (hi - lo) / 2;
-      if (first_of(line_at(mid)) < static_cast<unsigned char>(first)) lo = mid + 1;
-      else hi = mid;
+    for (std::size_t at = first_line_not_before(text, std::string(1, first)); at < text.size();) {
+      std::string_view line = line_at(text, at);
+      if (line.empty() || line[0] != first) break;
+      lines.push_back(line);
+      at += line.size() + 1;
     }
-    for (std::size_t i = lo; i + 1 < common_starts_.size() && first_of(line_at(i)) == static_cast<unsigned char>(first); ++i)
-      lines.push_back(i);
     if (word.size() < 2 || word[1] == word[0]) break;
   }
-  for (std::size_t i : lines) {
-    std::string_view line = line_at(i);
+  for (std::string_view line : lines) {
     if (line.size() + 3 < word.size() || line.size() > word.size() + 3) continue;
     if (!line.empty() && line[0] == word[0] && single(line) == word_single) {
       found.emplace_back(1, std::string(line));

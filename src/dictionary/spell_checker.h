@@ -66,13 +66,9 @@ class SpellChecker {
 
   std::string aff_path_, dic_path_;
   std::string words_;  // sorted, one word a line
-  // Where each line of words_ starts, plus words_.size(): built on the first lookup (under
-  // mutex_), so a binary search compares lines without scanning for their ends.
-  mutable std::vector<std::uint32_t> line_starts_;
   std::string common_path_;
   mutable std::string common_;  // read on first use (under mutex_), sorted, one word a line
   mutable bool common_read_ = false;
-  mutable std::vector<std::uint32_t> common_starts_;
   const std::string& common_words() const;  // caller holds mutex_
   std::unordered_set<std::string> accepted_;
   mutable std::mutex mutex_;
