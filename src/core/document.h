@@ -41,6 +41,13 @@ struct TextScope {
   Scope scope = Scope::headline;
 };
 
+// Whether the text byte at `text_offset` lies in one of `parts` of kind `scope`.
+inline bool in_scope(const std::vector<TextScope>& parts, std::size_t text_offset, Scope scope) {
+  for (const auto& p : parts)
+    if (p.scope == scope && text_offset >= p.begin && text_offset < p.end) return true;
+  return false;
+}
+
 struct Document {
   std::string path;    // as reported to the user
   std::string source;  // original bytes
@@ -78,11 +85,7 @@ struct Document {
     return begin >= it->begin && end <= it->end;
   }
   // Whether the text byte at `text_offset` lies in a part of kind `scope`.
-  bool in_scope(std::size_t text_offset, Scope scope) const {
-    for (const auto& s : scopes)
-      if (s.scope == scope && text_offset >= s.begin && text_offset < s.end) return true;
-    return false;
-  }
+  bool in_scope(std::size_t text_offset, Scope scope) const;
   // Builds `lines` over `source`. Call after `source` is final and no longer moves.
   void finalize() { lines = LineIndex(source); }
 
@@ -90,5 +93,9 @@ struct Document {
   Document(const Document&) = delete;  // `lines` views `source`
   Document& operator=(const Document&) = delete;
 };
+
+inline bool Document::in_scope(std::size_t text_offset, Scope scope) const {
+  return wirelint::in_scope(scopes, text_offset, scope);
+}
 
 }  // namespace wirelint

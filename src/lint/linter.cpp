@@ -64,9 +64,10 @@ class CollectingEmitter : public rules::Emitter {
   // Whether the rule's data silences a finding at `text_begin` in its context (unless_context).
   bool silenced(std::size_t text_begin) const {
     const auto& info = rule_->info();
-    if ((info.unless_headline && doc_.in_scope(text_begin, Scope::headline)) ||
-        (info.unless_byline && doc_.in_scope(text_begin, Scope::byline)) ||
-        (info.unless_dateline && doc_.in_scope(text_begin, Scope::dateline)))
+    if ((info.unless_headline && story_.in_part(text_begin, Scope::headline)) ||
+        (info.unless_title_case_headline && story_.in_title_case_headline(text_begin)) ||
+        (info.unless_byline && story_.in_part(text_begin, Scope::byline)) ||
+        (info.unless_dateline && story_.in_part(text_begin, Scope::dateline)))
       return true;
     if (!info.unless_quoted && !info.unless_framed && !info.unless_attributed) return false;
     // The token the finding starts in.
@@ -187,7 +188,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
   rules::LintContext ctx{doc,     tokens,    doc.date.value_or(date), spell_, &selection.accepted_words,
                          entities_, entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_,
                          exact_names_};
-  rules::StoryContext story(tokens, rules_.context_data());
+  rules::StoryContext story(tokens, rules_.context_data(), doc.scopes);
   ctx.story = &story;
   ctx.ngrams = selection.ngrams ? selection.ngrams : ngrams_;
   ctx.collocation_synonyms = collocation_synonyms_;

@@ -1,6 +1,7 @@
 #include "rules/context.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "match/phrase_set.h"
 #include "rules/schema.h"
@@ -42,8 +43,10 @@ Mark mark_of(std::string_view s) {
 
 }  // namespace
 
-StoryContext::StoryContext(const tokenize::TokenStream& ts, const ContextData& data)
-    : ts_(ts), data_(data), quoted_(ts.size(), false), attributed_(ts.sentences().size(), -1) {
+StoryContext::StoryContext(const tokenize::TokenStream& ts, const ContextData& data, std::vector<TextScope> parts)
+    : ts_(ts), data_(data), parts_(std::move(parts)), quoted_(ts.size(), false), attributed_(ts.sentences().size(), -1) {
+  title_case_.reserve(parts_.size());
+  for (const auto& p : parts_) title_case_.push_back(p.scope == Scope::headline && title_case(p));
   int doubles = 0, singles = 0;  // open curly quotations, double and single
   bool straight = false;          // a straight quotation is open
   for (std::size_t t = 0; t < ts.size(); ++t) {
@@ -67,6 +70,33 @@ StoryContext::StoryContext(const tokenize::TokenStream& ts, const ContextData& d
     }
     quoted_[t] = doubles > 0 || singles > 0 || straight;
   }
+}
+
+bool StoryContext::title_case(const TextScope& part) const {
+  const auto& toks = ts_.tokens();
+  auto it = std::lower_bound(toks.begin(), toks.end(), part.begin,
+                             [](const tokenize::Token& tok, std::size_t at) { return tok.begin < at; });
+  std::size_t capitals = 0;
+  bool first = true;
+  for (; it != toks.end() && it->end <= part.end; ++it) {
+    if (!it->is_word()) continue;
+    if (first) {  // the first word is capitalized in every style
+      first = false;
+      continue;
+    }
+    using tokenize::CaseShape;
+    if (it->shape == CaseShape::lower && it->length() >= 4) return false;  // "minister": sentence case
+    if (it->shape == CaseShape::capitalized || it->shape == CaseShape::upper) ++capitals;
+  }
+  return capitals >= 2;
+}
+
+bool StoryContext::in_part(std::size_t offset, Scope scope) const { return in_scope(parts_, offset, scope); }
+
+bool StoryContext::in_title_case_headline(std::size_t offset) const {
+  for (std::size_t i = 0; i < parts_.size(); ++i)
+    if (title_case_[i] && offset >= parts_[i].begin && offset < parts_[i].end) return true;
+  return false;
 }
 
 bool StoryContext::phrase_at(const tokenize::TokenStream& ts, std::size_t at, const std::vector<std::string>& phrase) {

@@ -1,7 +1,9 @@
 // The story's context, computed once per document for every rule: which tokens stand inside a
 // quotation, which are framed as someone else's words ("what Moscow calls ...", "so-called"),
 // and which sentences carry an attribution ("said", "according to"). Rules ask it instead of
-// listing the strings themselves (the phrase kind's `unless_context`).
+// listing the strings themselves (the phrase kind's `unless_context`). It also knows the parts
+// of the story the input names (Document::scopes: headline, byline, dateline) and whether a
+// headline is written in title case or in capitals, where a capital no longer marks a name.
 //
 // Quotations: double marks, straight or curly, and curly single marks standing as tokens of
 // their own; curly marks nest, a straight mark opens or closes by turn, and a quotation still
@@ -14,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.h"
 #include "tokenize/tokens.h"
 
 namespace wirelint::rules {
@@ -32,7 +35,8 @@ struct ContextData {
 
 class StoryContext {
  public:
-  StoryContext(const tokenize::TokenStream& tokens, const ContextData& data);
+  // `parts`: the story parts the input names (Document::scopes, offsets into the tokens' text).
+  StoryContext(const tokenize::TokenStream& tokens, const ContextData& data, std::vector<TextScope> parts = {});
 
   // Whether token t stands inside a quotation (the marks themselves are not inside).
   bool quoted(std::size_t t) const { return t < quoted_.size() && quoted_[t]; }
@@ -42,12 +46,22 @@ class StoryContext {
   bool framed(std::size_t t) const;
   // Whether token t's sentence carries an attribution phrase.
   bool attributed(std::size_t t) const;
+  // Whether the text byte at `offset` lies in a story part of kind `scope`.
+  bool in_part(std::size_t offset, Scope scope) const;
+  // Whether the text byte at `offset` lies in a headline written in title case or in capitals
+  // ("Far-Right Minister Vows Crackdown"): no word of four letters or more after the first is
+  // lower case, and at least two are capitalized. There a capital letter says nothing of a name.
+  bool in_title_case_headline(std::size_t offset) const;
 
  private:
   static bool phrase_at(const tokenize::TokenStream& ts, std::size_t at, const std::vector<std::string>& phrase);
 
+  bool title_case(const TextScope& part) const;
+
   const tokenize::TokenStream& ts_;
   const ContextData& data_;
+  std::vector<TextScope> parts_;
+  std::vector<bool> title_case_;  // per part: a headline in title case or capitals
   std::vector<bool> quoted_;
   mutable std::vector<signed char> attributed_;  // per sentence: -1 not computed, 0 no, 1 yes
 };

@@ -64,6 +64,8 @@ struct RuleInfo {
   bool unless_quoted = false, unless_framed = false, unless_attributed = false;
   // ... and the story parts markup names (NITF, NewsML-G2, HTML): headline, byline, dateline.
   bool unless_headline = false, unless_byline = false, unless_dateline = false;
+  // ... and a headline in title case or capitals, where capitals mark no name (StoryContext).
+  bool unless_title_case_headline = false;
   std::vector<Example> fire;   // each must produce at least one diagnostic of this rule
   std::vector<Example> clean;  // each must produce none
   std::string file;      // where the rule was loaded from, for messages

@@ -231,7 +231,10 @@ std::unique_ptr<Rule> RuleSet::parse_rule(std::string_view toml_text, const std:
     else if (c == "headline") info.unless_headline = true;
     else if (c == "byline") info.unless_byline = true;
     else if (c == "dateline") info.unless_dateline = true;
-    else table.fail("unless_context", "expected quoted, framed, attributed, headline, byline or dateline, got \"" + c + "\"");
+    else if (c == "title-case-headline") info.unless_title_case_headline = true;
+    else
+      table.fail("unless_context",
+                 "expected quoted, framed, attributed, headline, title-case-headline, byline or dateline, got \"" + c + "\"");
   }
   for (const auto& s : info.styles)
     if (!kebab(s)) table.fail("styles", "a house style's id is kebab-case, got '" + s + "'");
