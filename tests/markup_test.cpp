@@ -239,6 +239,10 @@ TEST(Plain, BylineAndDatelineAreStoryParts) {
   EXPECT_EQ(d->scopes[1].scope, Scope::dateline);
   EXPECT_TRUE(d->in_scope(d->text.find("Reuters)"), Scope::dateline));
   EXPECT_FALSE(d->in_scope(d->text.find("Treasury"), Scope::dateline));
+  // Names with particles are bylines; a line with other lower-case words is not.
+  EXPECT_EQ(read("b.txt", "By Nguyen thi Hoa and Ali ould Mohamed\n\nText.\n", InputFormat::plain)->scopes.size(), 1u);
+  EXPECT_EQ(read("b.txt", "By Ana de la Vega, Reuters\n\nText.\n", InputFormat::plain)->scopes.size(), 1u);
+  EXPECT_TRUE(read("b.txt", "By the way, it rained.\n", InputFormat::plain)->scopes.empty());
   // Shapes of datelines, and lines that only look like one.
   const std::pair<const char*, const char*> shapes[] = {
       {"NEW YORK - Stocks rose.", "NEW YORK -"},
@@ -715,6 +719,115 @@ TEST_F(MarkupCli, RuleDataSaysWhichStoryPartsSilenceIt) {
   auto exempt = run({"s.nitf", "--only", "typography-doubled-word", "--data-dir", data.string()});
   EXPECT_EQ(exempt.out, "s.nitf:3:25: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n")
       << exempt.err;
+}
+
+std::string input_fixture(const std::string& name) {
+  return support::read_file(fs::path(WIRELINT_SOURCE_DIR) / "tests" / "input" / name);
+}
+
+// The shipped rules' defaults in the story parts (docs/rule-files.md, "Story parts"), on a NITF
+// story whose headline, byline and dateline hold what the body would report: a title-case
+// headline's "Far-Right Minister" (spun-title) and its attribution dash "-Sources" (spaced-hyphen),
+// the byline's particle "thi" and "staf" (spelling) are silent; the sentence-case sub-headline's
+// typo and doubled word, and the dateline's "KIEV", are reported; the body reports all it holds.
+// The same story with its parts written as paragraphs reports the silenced findings too. --fix
+// edits the body and the sub-headline's text only, and leaves the headline's dash alone.
+TEST_F(MarkupCli, StoryPartsSilenceTheRulesTheirDataNames) {
+  const std::string story = input_fixture("story-parts.nitf");
+  put("s.nitf", story);
+  auto r = run({"s.nitf"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(r.out,
+            "s.nitf:8:25: warning: Unknown word 'goverment'. [spelling-unknown-word]\n"
+            "s.nitf:8:42: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n"
+            "s.nitf:11:11: warning: 'KIEV' is the former (Russian-based) spelling; wire style now writes 'KYIV'. "
+            "[entity-preferred-name]\n"
+            "s.nitf:14:11: warning: Unknown word 'thi'. [spelling-unknown-word]\n"
+            "s.nitf:14:24: warning: 'Foremost Minister' is not Pedro S\xC3\xA1nchez's title at the story's date; write "
+            "'Prime Minister' [entity-spun-title]\n"
+            "s.nitf:14:60: warning: Stray space at a hyphen in 'Thomas- Greenfield': write 'Thomas-Greenfield' "
+            "[typography-spaced-hyphen]\n");
+  std::string as_body = story;
+  for (const char* part : {"hl1", "hl2", "byline", "dateline"}) {
+    for (const std::string tag : {std::string("<") + part + ">", std::string("</") + part + ">"}) {
+      auto at = as_body.find(tag);
+      ASSERT_NE(at, std::string::npos) << tag;
+      as_body.replace(at, tag.size(), tag[1] == '/' ? "</p>" : "<p>");
+    }
+  }
+  put("b.nitf", as_body);
+  auto body = run({"b.nitf"});
+  EXPECT_EQ(body.out,
+            "b.nitf:7:8: warning: 'Right Minister' is not an office title; did you mean 'Justice Minister'? "
+            "[entity-spun-title]\n"
+            "b.nitf:7:41: warning: Stray space at a hyphen in 'Port -Sources': write 'Port-Sources' "
+            "[typography-spaced-hyphen]\n"
+            "b.nitf:8:23: warning: Unknown word 'goverment'. [spelling-unknown-word]\n"
+            "b.nitf:8:40: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n"
+            "b.nitf:10:29: warning: Unknown word 'thi'. [spelling-unknown-word]\n"
+            "b.nitf:10:45: warning: Unknown word 'staf'. [spelling-unknown-word]\n"
+            "b.nitf:11:4: warning: 'KIEV' is the former (Russian-based) spelling; wire style now writes 'KYIV'. "
+            "[entity-preferred-name]\n"
+            "b.nitf:14:11: warning: Unknown word 'thi'. [spelling-unknown-word]\n"
+            "b.nitf:14:24: warning: 'Foremost Minister' is not Pedro S\xC3\xA1nchez's title at the story's date; write "
+            "'Prime Minister' [entity-spun-title]\n"
+            "b.nitf:14:60: warning: Stray space at a hyphen in 'Thomas- Greenfield': write 'Thomas-Greenfield' "
+            "[typography-spaced-hyphen]\n")
+      << body.err;
+  auto fixed = run({"s.nitf", "--fix"});
+  std::string want = story;
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"the the options", "the options"},
+                                 {"KIEV,", "KYIV,"},
+                                 {"Thomas- Greenfield", "Thomas-Greenfield"}})
+    want.replace(want.find(from), from.size(), to);
+  EXPECT_EQ(support::read_file(work_ / "s.nitf"), want) << fixed.out << fixed.err;
+}
+
+// HTML names the same parts: h1 and the headings of a <header>, an element of class "byline" or
+// a rel="author" link, an element of class "dateline". A heading outside the header is body.
+TEST_F(MarkupCli, HtmlNamesItsHeadlineBylineAndDateline) {
+  put("s.html", input_fixture("story-parts.html"));
+  auto r = run({"s.html"});
+  EXPECT_EQ(r.out,
+            "s.html:7:24: warning: Unknown word 'goverment'. [spelling-unknown-word]\n"
+            "s.html:7:41: warning: Doubled word 'the the': write 'the' [typography-doubled-word]\n"
+            "s.html:9:21: warning: 'KIEV' is the former (Russian-based) spelling; wire style now writes 'KYIV'. "
+            "[entity-preferred-name]\n"
+            "s.html:11:11: warning: Unknown word 'thi'. [spelling-unknown-word]\n"
+            "s.html:11:24: warning: 'Foremost Minister' is not Pedro S\xC3\xA1nchez's title at the story's date; write "
+            "'Prime Minister' [entity-spun-title]\n"
+            "s.html:11:60: warning: Stray space at a hyphen in 'Thomas- Greenfield': write 'Thomas-Greenfield' "
+            "[typography-spaced-hyphen]\n"
+            "s.html:12:9: warning: 'Right Minister' is not an office title; did you mean 'Justice Minister'? "
+            "[entity-spun-title]\n"
+            "s.html:12:42: warning: Stray space at a hyphen in 'Port -Sources': write 'Port-Sources' "
+            "[typography-spaced-hyphen]\n")
+      << r.err;
+}
+
+// Passages marked as another language raise no spelling and no phrase findings; the same
+// misspelling and spun phrase marked English (en-GB, en-US, EN-us, or unmarked) are reported,
+// also inside a German block. A foreign passage inside a sentence leaves no double space and
+// joins no words ("the <i lang=it>governo</i> the" is no doubled word).
+TEST_F(MarkupCli, PassagesOfAnotherLanguageRaiseNoFindings) {
+  put("s.nitf", input_fixture("other-languages.nitf"));
+  put("s.html", input_fixture("other-languages.html"));
+  auto r = run({"s.nitf", "s.html"});
+  const std::string spun = "warning: 'detective agency' reads like a synonym-spun phrase; wire copy says 'spy agency'. "
+                           "[spun-collocation]\n";
+  EXPECT_EQ(r.out, "s.nitf:6:8: warning: Unknown word 'goverment'. [spelling-unknown-word]\n"
+                   "s.nitf:6:26: " + spun +
+                   "s.nitf:8:25: warning: Unknown word 'govenment'. [spelling-unknown-word]\n"
+                   "s.nitf:8:43: " + spun +
+                   "s.nitf:9:77: warning: Unknown word 'governmnet'. [spelling-unknown-word]\n"
+                   "s.nitf:9:96: " + spun +
+                   "s.html:5:8: warning: Unknown word 'goverment'. [spelling-unknown-word]\n"
+                   "s.html:5:26: " + spun +
+                   "s.html:7:62: warning: Unknown word 'govenment'. [spelling-unknown-word]\n"
+                   "s.html:7:80: " + spun +
+                   "s.html:11:21: warning: Unknown word 'governmnet'. [spelling-unknown-word]\n"
+                   "s.html:11:40: " + spun)
+      << r.err;
 }
 
 TEST_F(MarkupCli, Utf16NitfIsReadAndOtherDeclaredEncodingsAreRefused) {

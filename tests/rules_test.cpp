@@ -560,6 +560,34 @@ TEST(StoryContext, FramingNeedsOnlyGapWordsBetweenAndAttributionIsPerSentence) {
   EXPECT_TRUE(story.attributed(ts.size() - 2));
 }
 
+// A headline is in title case (or capitals) when no word of four letters or more after its first
+// is lower case and at least two are capitalized: there a capital marks no name.
+TEST(StoryContext, TitleCaseHeadlines) {
+  const std::pair<const char*, bool> cases[] = {
+      {"Far-Right Minister Vows Crackdown", true},
+      {"DROUGHT MAY REDUCE COFFEE OUTPUT -GROWERS", true},
+      {"Talks to Resume in Geneva on Monday", true},
+      {"Far-right minister vows crackdown", false},
+      {"Top Minister Kim resigns", false},
+      {"Biden Wins", false},
+  };
+  for (const auto& [headline, title_case] : cases) {
+    const std::string text = std::string(headline) + "\n\nThe Body Text Goes Here.\n";
+    tokenize::TokenStream ts(text);
+    const std::size_t end = std::string_view(headline).size();
+    rules::StoryContext story(ts, context_words(), {{0, end, Scope::headline}});
+    EXPECT_EQ(story.in_title_case_headline(0), title_case) << headline;
+    EXPECT_EQ(story.in_part(end - 1, Scope::headline), true) << headline;
+    EXPECT_FALSE(story.in_title_case_headline(end + 2)) << headline;  // the body
+    EXPECT_FALSE(story.in_part(end + 2, Scope::headline)) << headline;
+  }
+  // A byline is no headline, whatever its case.
+  tokenize::TokenStream ts("By Jane Doe And Ann Lee\n");
+  rules::StoryContext story(ts, context_words(), {{0, 23, Scope::byline}});
+  EXPECT_FALSE(story.in_title_case_headline(3));
+  EXPECT_TRUE(story.in_part(3, Scope::byline));
+}
+
 TEST(StoryContext, BadWordsAreLoadErrorsNamingTheFile) {
   try {
     rules::ContextData::parse("framing_window = 12\n", "rules/context.toml");

@@ -44,6 +44,9 @@ constexpr std::size_t kFlushedChunk = 64;
 // How far back from the cursor a reference's '&' may be ("&thetasym;" is the longest name).
 constexpr std::size_t kMaxReference = 40;
 constexpr std::size_t kMaxDateText = 64;
+// Stands in the text for a passage of another language inside a sentence: U+FFFC OBJECT
+// REPLACEMENT CHARACTER, a token no rule reads as a word or as punctuation.
+constexpr const char* kOmitted = "\xEF\xBF\xBC";
 
 enum class Dialect { nitf, newsml, html };
 enum class Mode { outside, prose, skip };
@@ -62,9 +65,22 @@ struct Frame {
   std::size_t scope_begin = 0;
 };
 
+// Whether a class attribute's space-separated list holds `word` ("story-meta byline").
+bool has_class(std::string_view classes, std::string_view word) {
+  for (std::size_t i = 0; i < classes.size();) {
+    std::size_t e = classes.find_first_of(" \t\n\r\f", i);
+    if (e == std::string_view::npos) e = classes.size();
+    if (classes.substr(i, e - i) == word) return true;
+    i = e + 1;
+  }
+  return false;
+}
+
 // The story part an element names, in its dialect: NITF hl1/hl2, byline, dateline; NewsML-G2
-// headline/subheadline, by, dateline; HTML h1.
-std::optional<Scope> scope_of(Dialect d, std::string_view name) {
+// headline/subheadline, by, dateline; HTML h1 (and any heading in a <header>), an element of
+// class "byline" or a rel="author" link, an element of class "dateline" (the hNews classes).
+template <typename Attr>
+std::optional<Scope> scope_of(Dialect d, std::string_view name, Attr attr, bool in_header) {
   switch (d) {
     case Dialect::nitf:
       if (name == "hl1" || name == "hl2") return Scope::headline;
@@ -76,9 +92,14 @@ std::optional<Scope> scope_of(Dialect d, std::string_view name) {
       if (name == "by") return Scope::byline;
       if (name == "dateline") return Scope::dateline;
       break;
-    case Dialect::html:
-      if (name == "h1") return Scope::headline;
+    case Dialect::html: {
+      if (name == "h1" || (in_header && name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6'))
+        return Scope::headline;
+      std::string classes = attr("class");
+      if (has_class(classes, "byline") || has_class(attr("rel"), "author")) return Scope::byline;
+      if (has_class(classes, "dateline")) return Scope::dateline;
       break;
+    }
   }
   return std::nullopt;
 }
@@ -424,7 +445,9 @@ class SaxReader {
     if (f.foreign && f.mode == Mode::prose) f.mode = Mode::skip;
     metadata(f, name, attr);
     if (f.base == Mode::prose && f.block) separate();
-    if (f.mode == Mode::prose && (f.scope = scope_of(f.dialect, name))) f.scope_begin = out_.text.size();
+    if (f.mode == Mode::prose && (f.scope = scope_of(f.dialect, name, attr, headers_ > 0)))
+      f.scope_begin = out_.text.size();
+    if (f.dialect == Dialect::html && name == "header") ++headers_;
     stack_.push_back(std::move(f));
   }
 
@@ -439,6 +462,12 @@ class SaxReader {
       capture_ = -1;
       captured_.clear();
     }
+    if (f.dialect == Dialect::html && f.name == "header") --headers_;
+    // A passage of another language inside a sentence ("quoted <q xml:lang="es">...</q> on
+    // Tuesday") leaves a mark where it stood, so the words and spaces around it never read as
+    // adjacent ("quoted  on" is no double space, "the <i lang="fr">...</i> the" no doubled word).
+    if (f.foreign && !f.block && f.base == Mode::prose && stack_.size() >= 2 && stack_[stack_.size() - 2].mode == Mode::prose)
+      for (char c : std::string_view(kOmitted)) push_byte(c, text_end_, text_end_);
     stack_.pop_back();
   }
 
@@ -620,6 +649,7 @@ class SaxReader {
   xmlParserCtxtPtr ctxt_ = nullptr;
   MarkupText out_;
   std::vector<Frame> stack_;
+  int headers_ = 0;  // open HTML <header> elements: their headings are headlines
   bool root_seen_ = false;
   // No text can start before this source offset: the end of the last event's bytes.
   std::size_t floor_ = 0;

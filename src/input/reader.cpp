@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <iterator>
 #include <utility>
 
 #include "input/markup.h"
@@ -243,8 +244,18 @@ void prepare_markup(Document& doc, std::string_view valid, PrepareResult& result
 
 bool upper_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= 'A' && s[i] <= 'Z'; }
 
+// Lower-case words a byline's names may hold besides "and": particles ("Ana de la Vega",
+// "Nguyen thi Hoa", "Ali ould Mohamed") and the prefixes "al-", "el-".
+bool name_particle(std::string_view w) {
+  static constexpr std::string_view kParticles[] = {"and", "bin", "bint", "da", "das", "de", "del", "della", "der",
+                                                    "di", "do", "dos", "du", "ibn", "la", "le", "ould", "ter",
+                                                    "thi", "van", "von"};
+  return std::find(std::begin(kParticles), std::end(kParticles), w) != std::end(kParticles) ||
+         w.compare(0, 3, "al-") == 0 || w.compare(0, 3, "el-") == 0;
+}
+
 // Whether `line` is a byline: "By Jane Doe", "By Jane Doe and Ann Lee, Reuters staff" (at most
-// six names, joined by spaces and "and", "de", "van", "von", "al-"; then a comma and anything).
+// six names, joined by spaces and name particles; then a comma and anything).
 bool byline_line(std::string_view line) {
   if (line.compare(0, 3, "By ") != 0) return false;
   std::size_t i = 3, names = 0;
@@ -253,7 +264,7 @@ bool byline_line(std::string_view line) {
     if (e == std::string_view::npos) e = line.size();
     std::string_view w = line.substr(i, e - i);
     if (upper_at(w, 0)) ++names;
-    else if (w != "and" && w != "de" && w != "van" && w != "von" && w.compare(0, 3, "al-") != 0) return false;
+    else if (!name_particle(w)) return false;
     i = e < line.size() && line[e] == ' ' ? e + 1 : e;
   }
   return names >= 1 && names <= 6;
