@@ -15,6 +15,7 @@ namespace {
 constexpr char kMagic[8] = {'W', 'L', 'R', 'U', 'L', 'I', 'M', 'G'};
 constexpr std::uint32_t kVersion = 1;
 constexpr const char* kBeside[] = {"house-styles.toml", "context.toml"};
+constexpr const char* kRebuild = " (rebuild it with 'wirelint models compile')";
 
 }  // namespace
 
@@ -57,47 +58,57 @@ std::vector<RuleSource> rule_sources(const std::string& dir) {
 std::string rule_image_path(const std::string& dir) { return (fs::path(dir) / "rules.bin").string(); }
 
 std::optional<RuleImage> RuleImage::open(const std::string& path) {
-  MappedFile map(path);
-  if (map.empty()) return std::nullopt;
-  std::string_view bytes = map.bytes();
+  auto map = std::make_unique<MappedFile>(path);
+  if (map->empty()) return std::nullopt;
+  std::string_view bytes = map->bytes();
   try {
     ImageReader r(bytes.data(), bytes.size());
     for (char c : kMagic)
       if (static_cast<char>(r.u8()) != c) throw ImageError("corrupt image: not a rule image");
     if (r.u32() != kVersion) return std::nullopt;  // another wirelint's: parse the TOML instead
-    struct Entry {
-      std::string relative;
-      std::uint64_t size, checksum;
-    };
-    std::vector<Entry> entries(r.count(20));
-    for (auto& e : entries) {
-      e.relative = r.str();
-      e.size = r.u64();
-      e.checksum = r.u64();
+    RuleImage image;
+    std::uint32_t count = r.count(36);
+    image.files_.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string relative = r.str();
+      File f;
+      f.size = r.u64();
+      f.checksum = r.u64();
+      f.offset = r.u64();
+      f.length = r.u64();
+      image.files_[std::move(relative)] = f;
     }
     std::uint64_t size = r.u64(), sum = r.u64();
     if (size != r.remaining()) throw ImageError("corrupt image: payload size");
-    const char* payload = bytes.data() + (bytes.size() - r.remaining());
-    if (checksum(payload, size) != sum) throw ImageError("corrupt image: checksum");
-    ImageReader p(payload, size);
-    RuleImage image;
-    image.files_.reserve(entries.size());
-    for (auto& e : entries) {
-      Node root = read_node(p);
-      if (root.type != NodeType::table) throw ImageError("corrupt image: a file's tree is not a table");
-      image.files_[std::move(e.relative)] = File{e.size, e.checksum, std::move(root)};
-    }
-    if (p.remaining() != 0) throw ImageError("corrupt image: trailing bytes");
+    image.payload_ = bytes.data() + (bytes.size() - r.remaining());
+    if (checksum(image.payload_, size) != sum) throw ImageError("corrupt image: checksum");
+    for (const auto& [relative, f] : image.files_)
+      if (f.offset > size || f.length > size - f.offset) throw ImageError("corrupt image: a tree past the payload");
+    image.path_ = path;
+    image.map_ = std::move(map);
     return image;
   } catch (const ImageError& e) {
-    throw LoadError(path + ": " + e.what() + " (rebuild it with 'wirelint models compile')");
+    throw LoadError(path + ": " + e.what() + kRebuild);
   }
 }
 
-const Node* RuleImage::tree(const std::string& relative, std::string_view text) const {
+bool RuleImage::holds(const std::string& relative, std::string_view text) const {
   auto it = files_.find(relative);
-  if (it == files_.end() || it->second.size != text.size() || it->second.checksum != checksum(text)) return nullptr;
-  return &it->second.root;
+  return it != files_.end() && it->second.size == text.size() && it->second.checksum == checksum(text);
+}
+
+Node RuleImage::tree(const std::string& relative) const {
+  try {
+    auto it = files_.find(relative);
+    if (it == files_.end()) throw ImageError("corrupt image: no tree of " + relative);
+    ImageReader in(payload_ + it->second.offset, it->second.length);
+    Node root = read_node(in);
+    if (root.type != NodeType::table) throw ImageError("corrupt image: a file's tree is not a table");
+    if (in.remaining() != 0) throw ImageError("corrupt image: trailing bytes");
+    return root;
+  } catch (const ImageError& e) {
+    throw LoadError(path_ + ": " + e.what() + kRebuild);
+  }
 }
 
 void compile_rule_image(const std::string& dir, const std::string& out) {
@@ -113,7 +124,10 @@ void compile_rule_image(const std::string& dir, const std::string& out) {
     header.str(s.relative);
     header.u64(text.size());
     header.u64(checksum(text));
+    std::size_t offset = payload.bytes().size();
     write_node(payload, parse_table(text, s.path.string()));
+    header.u64(offset);
+    header.u64(payload.bytes().size() - offset);
   }
   header.u64(payload.bytes().size());
   header.u64(checksum(payload.bytes().data(), payload.bytes().size()));

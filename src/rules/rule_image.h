@@ -10,19 +10,25 @@
 // format version is ignored whole. A damaged image (another magic, truncated, failing its
 // payload checksum, a malformed tree) is refused with a LoadError of one line naming it.
 //
+// The image stays mapped while the rules are built; a file's tree is decoded when asked for, on
+// the thread that builds the rule, and freed with it.
+//
 // Layout: magic "WLRULIMG", u32 format version, u32 file count, per file (its path relative to
-// the rules folder with '/', u64 size, u64 checksum of its text), u64 payload size, u64 payload
-// checksum, then the payload: each file's tree (write_node), in the same order (image/io.h).
+// the rules folder with '/', u64 size and u64 checksum of its text, u64 offset and u64 length
+// of its tree in the payload), u64 payload size, u64 payload checksum, then the payload: each
+// file's tree (write_node), in the same order (image/io.h).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "image/io.h"
 #include "rules/node.h"
 
 namespace wirelint::rules {
@@ -52,16 +58,22 @@ class RuleImage {
   // LoadError "PATH: corrupt image: ... (rebuild it with 'wirelint models compile')".
   static std::optional<RuleImage> open(const std::string& path);
 
-  // The tree of the file `relative` when the image holds one parsed from exactly `text`.
-  const Node* tree(const std::string& relative, std::string_view text) const;
+  // Whether the image holds a tree of the file `relative` parsed from exactly `text`.
+  bool holds(const std::string& relative, std::string_view text) const;
+  // That tree (holds() first). Throws LoadError, as open(), when it is malformed.
+  Node tree(const std::string& relative) const;
   std::size_t size() const { return files_.size(); }
 
  private:
   struct File {
     std::uint64_t size = 0;
     std::uint64_t checksum = 0;
-    Node root;
+    std::uint64_t offset = 0;  // of the tree in the payload
+    std::uint64_t length = 0;
   };
+  std::string path_;
+  std::unique_ptr<MappedFile> map_;
+  const char* payload_ = nullptr;
   std::unordered_map<std::string, File> files_;
 };
 

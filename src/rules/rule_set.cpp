@@ -55,7 +55,7 @@ class Registrar : public PhraseRegistrar {
 struct RuleFile {
   RuleSource source;
   std::string text;
-  const Node* tree = nullptr;  // the image's tree of exactly this text, if it has one
+  bool from_image = false;  // the image holds a tree of exactly this text
   std::unique_ptr<Rule> rule;
   std::exception_ptr error;
 };
@@ -74,9 +74,9 @@ void RuleSet::load_directory(const std::string& dir) {
   // A data file beside the packs: from the image when it holds this text, else parsed.
   auto tree_of = [&](RuleFile& f) {
     f.text = read_data_file(f.source.path, "file");
-    f.tree = image ? image->tree(f.source.relative, f.text) : nullptr;
-    ++(f.tree ? image_use_.from_image : image_use_.parsed);
-    return f.tree ? *f.tree : parse_table(f.text, f.source.path.string());
+    f.from_image = image && image->holds(f.source.relative, f.text);
+    ++(f.from_image ? image_use_.from_image : image_use_.parsed);
+    return f.from_image ? image->tree(f.source.relative) : parse_table(f.text, f.source.path.string());
   };
   fs::path styles_path = fs::path(dir) / "house-styles.toml";
   if (styles) load_styles(tree_of(*styles), styles->source.path.string());
@@ -132,8 +132,8 @@ void RuleSet::load_pack(const std::string& dir) {
 void RuleSet::load_files(std::vector<RuleFile>& files, const RuleImage* image) {
   for (auto& f : files) {
     f.text = read_data_file(f.source.path, "rule file");
-    if (image) f.tree = image->tree(f.source.relative, f.text);
-    ++(f.tree ? image_use_.from_image : image_use_.parsed);
+    f.from_image = image && image->holds(f.source.relative, f.text);
+    ++(f.from_image ? image_use_.from_image : image_use_.parsed);
   }
   std::vector<std::size_t> order(files.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -145,7 +145,8 @@ void RuleSet::load_files(std::vector<RuleFile>& files, const RuleImage* image) {
       RuleFile& f = files[order[k]];
       try {
         const std::string file = f.source.path.string();
-        f.rule = f.tree ? build_rule(*f.tree, file, f.source.pack) : parse_rule(f.text, file, f.source.pack);
+        f.rule = f.from_image ? build_rule(image->tree(f.source.relative), file, f.source.pack)
+                              : parse_rule(f.text, file, f.source.pack);
       } catch (...) {
         f.error = std::current_exception();
       }
