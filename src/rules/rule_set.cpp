@@ -169,6 +169,10 @@ void RuleSet::load_rule(std::string_view toml_text, const std::string& file, con
   add_rule(parse_rule(toml_text, file, pack));
 }
 
+void RuleSet::load_rule(const Node& root, const std::string& file, const std::string& pack) {
+  add_rule(build_rule(root, file, pack));
+}
+
 void RuleSet::add_rule(std::unique_ptr<Rule> rule) {
   const auto& info = rule->info();
   if (by_id_.count(info.id))

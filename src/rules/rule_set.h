@@ -59,6 +59,8 @@ class RuleSet {
   // One rule from TOML text; `file` names it in errors and its stem must equal the id; `pack`
   // is the pack it belongs to. Throws LoadError.
   void load_rule(std::string_view toml_text, const std::string& file, const std::string& pack);
+  // The same from the rule file's tree (rules/node.h).
+  void load_rule(const Node& root, const std::string& file, const std::string& pack);
 
   // Builds the shared phrase set. Call once after loading.
   void compile();
