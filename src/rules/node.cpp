@@ -68,12 +68,10 @@ Node read_node(ImageReader& in, int depth) {
 
 }  // namespace
 
-const Node* Node::find(std::string_view key) const {
-  // Keys are sorted as toml++ sorts them (byte-wise), so a binary search finds one.
+std::size_t Node::position(std::string_view key) const {
   auto it = std::lower_bound(keys.begin(), keys.end(), key,
                              [](const std::string& k, std::string_view want) { return std::string_view(k) < want; });
-  if (it == keys.end() || *it != key) return nullptr;
-  return &children[static_cast<std::size_t>(it - keys.begin())];
+  return it == keys.end() || *it != key ? keys.size() : static_cast<std::size_t>(it - keys.begin());
 }
 
 void write_node(ImageWriter& out, const Node& n) {

@@ -36,8 +36,14 @@ struct Node {
   std::vector<std::string> keys;  // a table's keys, one per child
   std::vector<Node> children;     // a table's values (beside keys) or an array's elements
 
-  // The child under `key` in a table, or nullptr. Linear: tables in data files are small.
-  const Node* find(std::string_view key) const;
+  // The position of `key` among a table's keys (binary search: toml++ sorts them byte-wise), or
+  // keys.size() when it has none.
+  std::size_t position(std::string_view key) const;
+  // The child under `key` in a table, or nullptr.
+  const Node* find(std::string_view key) const {
+    std::size_t i = position(key);
+    return i < keys.size() ? &children[i] : nullptr;
+  }
 };
 
 void write_node(ImageWriter& out, const Node& node);

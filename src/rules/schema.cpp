@@ -2,7 +2,8 @@
 
 namespace wirelint::rules {
 
-TableReader::TableReader(const Node& table, std::string file) : table_(&table), file_(std::move(file)) {}
+TableReader::TableReader(const Node& table, std::string file)
+    : table_(&table), file_(std::move(file)), read_(table.keys.size(), false) {}
 
 std::size_t TableReader::line() const { return table_->line; }
 
@@ -20,8 +21,10 @@ void TableReader::fail(const std::string& key, const std::string& problem) const
 }
 
 const Node* TableReader::get(const std::string& key) {
-  read_.insert(key);
-  return table_->find(key);
+  std::size_t i = table_->position(key);
+  if (i == read_.size()) return nullptr;
+  read_[i] = true;
+  return &table_->children[i];
 }
 
 std::optional<std::string> TableReader::string(const std::string& key) {
@@ -98,14 +101,14 @@ std::optional<TableReader> TableReader::table(const std::string& key) {
 }
 
 std::vector<std::string> TableReader::keys() {
-  for (const auto& k : table_->keys) read_.insert(k);
+  read_.assign(read_.size(), true);
   return table_->keys;
 }
 
 void TableReader::finish() const {
   for (std::size_t i = 0; i < table_->keys.size(); ++i) {
     const auto& k = table_->keys[i];
-    if (!read_.count(k)) fail(table_->children[i].line, "unknown key '" + k + "'");
+    if (!read_[i]) fail(table_->children[i].line, "unknown key '" + k + "'");
   }
 }
 

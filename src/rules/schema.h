@@ -7,7 +7,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -58,7 +57,7 @@ class TableReader {
 
   const Node* table_;
   std::string file_;
-  std::set<std::string> read_;
+  std::vector<bool> read_;  // per key of the table
 };
 
 }  // namespace wirelint::rules
