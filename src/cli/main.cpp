@@ -25,6 +25,8 @@
 #include "lsp/server.h"
 #include "server/server.h"
 #include "rules/entity_image.h"
+#include "rules/rule_image.h"
+#include "rules/schema.h"
 #include "report/reporter.h"
 
 namespace {
@@ -201,9 +203,9 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   batch_cmd->fallthrough();
 
-  auto* models_cmd = app.add_subcommand("models", "The compiled models (synonyms, bigrams, entities): size, whether the image is used, load time");
+  auto* models_cmd = app.add_subcommand("models", "The compiled models (synonyms, bigrams, entities) and rules: size, whether the image is used, load time");
   auto* models_compile_cmd =
-      models_cmd->add_subcommand("compile", "Compile the synonym and bigram tables and the entity dictionary into their images");
+      models_cmd->add_subcommand("compile", "Compile the synonym and bigram tables, the entity dictionary and the rule files into their images");
 
   auto* lsp_cmd = app.add_subcommand("lsp", "Run as a language server (LSP 3.17) on standard input and output");
 
@@ -279,6 +281,10 @@ int main(int argc, char** argv) {
           models::SynonymModel::compile(files.sources, files.image);
         }
         rules::compile_entity_image(lint::Engine::entity_dir(data_dir), lint::Engine::entity_image(data_dir));
+        auto rules_dir = lint::Engine::rules_dir(data_dir);
+        rules::compile_rule_image(rules_dir, rules::rule_image_path(rules_dir));
+      } catch (const rules::LoadError& e) {
+        throw lint::EngineError(e.what());
       } catch (const models::SynonymError& e) {
         throw lint::EngineError(e.what());
       } catch (const dictionary::EntityError& e) {
@@ -288,7 +294,8 @@ int main(int argc, char** argv) {
       }
       std::cout << "wrote";
       for (auto m : lint::Engine::kTableModels) std::cout << " " << lint::Engine::table_files(data_dir, m).image << ",";
-      std::cout << " and " << lint::Engine::entity_image(data_dir) << "\n";
+      std::cout << " " << lint::Engine::entity_image(data_dir) << " and "
+                << rules::rule_image_path(lint::Engine::rules_dir(data_dir)) << "\n";
       return kExitClean;
     }
     // Never destroyed: tearing down the dictionaries costs milliseconds at exit and the process
@@ -337,6 +344,10 @@ int main(int argc, char** argv) {
                   << (index ? "image " : "no usable image (missing, stale or corrupt): the sources are loaded ")
                   << lint::Engine::entity_image(data_dir) << "\topened in " << ms << " ms\n";
       }
+      const auto& use = engine.rules().image_use();
+      std::cout << "rules\t" << use.from_image + use.parsed << " files\t" << use.from_image << " from the image "
+                << rules::rule_image_path(lint::Engine::rules_dir(data_dir)) << ", " << use.parsed
+                << " parsed (new, edited, or no image)\n";
       return kExitClean;
     }
     // The rules of the corpus and batch commands: the defaults of --style, then --enable,

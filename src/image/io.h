@@ -1,8 +1,9 @@
-// Writing and reading the compiled data images (the entity image; see docs/DESIGN.md): plain
+// Writing and reading the compiled data images (entities, rules; see docs/DESIGN.md): plain
 // little-endian integers and length-prefixed strings appended to a byte string, read back
 // with a bounds check on every field, so a truncated or corrupt image throws ImageError
 // instead of reading past its end. Also the stamp (size, modification time) that ties an
-// image to the source files it was compiled from.
+// image to the source files it was compiled from, the checksum of a payload or a source, and a
+// whole file mapped into memory.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,28 @@ struct FileStamp {
   friend bool operator==(const FileStamp& a, const FileStamp& b) { return a.size == b.size && a.mtime_ns == b.mtime_ns; }
 };
 FileStamp file_stamp(const std::string& path);
+
+// Eight bytes at a time, rotated: catches flipped and shifted bytes for the cost of a copy. Not
+// a cryptographic hash: it tells a changed or damaged file, not a forged one.
+std::uint64_t checksum(const char* p, std::size_t n);
+inline std::uint64_t checksum(std::string_view s) { return checksum(s.data(), s.size()); }
+
+// A whole file mapped read-only, populated in the same call: reading it into fresh heap pages
+// would cost a page fault each, most of the read time in a virtual machine. empty() when the
+// file is absent, empty or cannot be mapped.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  bool empty() const { return size_ == 0; }
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 // Writes `parts` one after another to a temporary file beside `out` and renames it over `out`,
 // so a reader never sees half an image. Throws ImageError "OUT: cannot write".

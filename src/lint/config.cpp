@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "rules/schema.h"
+#include "rules/toml_node.h"
 
 namespace fs = std::filesystem;
 
@@ -14,9 +15,9 @@ Config parse_config(const std::string& text, const std::string& path) {
   Config cfg;
   cfg.path = path;
   cfg.dir = fs::path(path).parent_path().string();
-  toml::table root;
+  rules::Node root;
   try {
-    root = toml::parse(text, path);
+    root = rules::to_node(toml::parse(text, path));
   } catch (const toml::parse_error& e) {
     throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + rules::toml_error_text(e));
   }

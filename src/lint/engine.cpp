@@ -80,6 +80,8 @@ std::string Engine::entity_image(const std::string& data_dir) {
   return (fs::path(data_dir) / "dictionaries" / "entities" / "entities.bin").string();
 }
 
+std::string Engine::rules_dir(const std::string& data_dir) { return (fs::path(data_dir) / "rules").string(); }
+
 std::string find_data_dir(const std::string& argv0) {
   if (const char* env = std::getenv("WIRELINT_DATA_DIR"); env && *env) return env;
   std::error_code ec;
@@ -111,7 +113,7 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
     entity_index_ = std::make_unique<rules::EntityIndex>(entities_);
   });
   try {
-    rules_.load_directory((root / "rules").string());
+    rules_.load_directory(rules_dir(data_dir));
   } catch (const rules::LoadError& e) {
     entities.wait();
     throw EngineError(e.what());

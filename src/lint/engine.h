@@ -59,6 +59,8 @@ class Engine {
   // The entity dictionary's folder and its compiled image (rules/entity_image.h).
   static std::string entity_dir(const std::string& data_dir);
   static std::string entity_image(const std::string& data_dir);
+  // The rules folder (its compiled image is rules::rule_image_path of it).
+  static std::string rules_dir(const std::string& data_dir);
   const std::string& data_dir() const { return data_dir_; }
 
  private:

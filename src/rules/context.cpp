@@ -9,7 +9,10 @@
 namespace wirelint::rules {
 
 ContextData ContextData::parse(std::string_view toml_text, const std::string& file) {
-  toml::table root = parse_table(toml_text, file);
+  return read(parse_table(toml_text, file), file);
+}
+
+ContextData ContextData::read(const Node& root, const std::string& file) {
   TableReader table(root, file);
   ContextData d;
   for (const auto& p : table.strings("framing")) {

@@ -21,6 +21,8 @@
 
 namespace wirelint::rules {
 
+struct Node;
+
 struct ContextData {
   // Phrases that frame the words after them as a name others use: "calls", "so-called", "known as".
   std::vector<std::vector<std::string>> framing;  // folded tokens
@@ -31,6 +33,8 @@ struct ContextData {
 
   // From TOML text (keys framing, framing_window, attribution). Throws LoadError.
   static ContextData parse(std::string_view toml_text, const std::string& file);
+  // The same from a parsed tree (rules/node.h).
+  static ContextData read(const Node& root, const std::string& file);
 };
 
 class StoryContext {

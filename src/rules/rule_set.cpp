@@ -6,10 +6,9 @@
 #include <exception>
 #include <thread>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "rules/kind.h"
+#include "rules/rule_image.h"
 #include "rules/schema.h"
 
 namespace fs = std::filesystem;
@@ -51,73 +50,56 @@ class Registrar : public PhraseRegistrar {
 
 }  // namespace
 
-// One rule file on its way in: read, then parsed (on any thread), then added (in order).
+// One rule file on its way in: read, then parsed or taken from the image (on any thread), then
+// added (in order).
 struct RuleFile {
-  fs::path path;
-  std::string pack;
+  RuleSource source;
   std::string text;
+  bool from_image = false;  // the image holds a tree of exactly this text
   std::unique_ptr<Rule> rule;
   std::exception_ptr error;
 };
 
-namespace {
-
-std::vector<fs::path> toml_files(const fs::path& dir) {
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_regular_file() && e.path().extension() == ".toml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::string pack_name(const fs::path& dir) {
-  std::string pack = dir.filename().string();
-  return pack.empty() ? dir.parent_path().filename().string() : pack;
-}
-
-}  // namespace
-
 void RuleSet::load_directory(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw LoadError(dir + ": rules directory not found");
-  std::vector<fs::path> packs;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_directory()) packs.push_back(e.path());
-  std::sort(packs.begin(), packs.end());
+  auto image = RuleImage::open(rule_image_path(dir));
   std::vector<RuleFile> files;
-  for (const auto& p : packs)
-    for (auto& f : toml_files(p)) files.push_back(RuleFile{f, pack_name(p), {}, nullptr, nullptr});
-  load_files(files);
-  // A data file beside the packs, when there is one: its text, or nothing.
-  auto beside = [&](const char* name) -> std::optional<std::string> {
-    fs::path path = fs::path(dir) / name;
-    if (!fs::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw LoadError(path.string() + ": cannot read file");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
+  std::optional<RuleFile> styles, context;
+  for (auto& s : rule_sources(dir)) {
+    auto& slot = s.pack.empty() ? (s.relative == "context.toml" ? context : styles).emplace() : files.emplace_back();
+    slot.source = std::move(s);
+  }
+  load_files(files, image ? &*image : nullptr);
+  // A data file beside the packs: from the image when it holds this text, else parsed.
+  auto tree_of = [&](RuleFile& f) {
+    f.text = read_data_file(f.source.path, "file");
+    f.from_image = image && image->holds(f.source.relative, f.text);
+    ++(f.from_image ? image_use_.from_image : image_use_.parsed);
+    return f.from_image ? image->tree(f.source.relative) : parse_table(f.text, f.source.path.string());
   };
-  fs::path styles = fs::path(dir) / "house-styles.toml";
-  if (auto text = beside("house-styles.toml")) load_styles(*text, styles.string());
-  if (auto text = beside("context.toml")) context_ = ContextData::parse(*text, (fs::path(dir) / "context.toml").string());
+  fs::path styles_path = fs::path(dir) / "house-styles.toml";
+  if (styles) load_styles(tree_of(*styles), styles->source.path.string());
+  if (context) context_ = ContextData::read(tree_of(*context), context->source.path.string());
   for (const auto& r : rules_)
     for (const auto& s : r->info().styles)
       if (!find_style(s))
-        throw LoadError(r->info().file + ": 'styles': unknown house style '" + s + "' (" + styles.string() +
+        throw LoadError(r->info().file + ": 'styles': unknown house style '" + s + "' (" + styles_path.string() +
                         " lists the styles)");
 }
 
 void RuleSet::load_styles(std::string_view toml_text, const std::string& file) {
-  toml::table root = parse_table(toml_text, file);
-  const auto* list = root["style"].as_array();
-  if (!list || root.size() != 1) throw LoadError(file + ":1: expected only [[style]] tables");
-  for (const auto& node : *list) {
-    const auto* t = node.as_table();
-    std::size_t line = node.source().begin.line;
-    if (!t) throw LoadError(file + ":" + std::to_string(line) + ": 'style': expected a table");
-    TableReader table(*t, file);
+  load_styles(parse_table(toml_text, file), file);
+}
+
+void RuleSet::load_styles(const Node& root, const std::string& file) {
+  const Node* list = root.find("style");
+  if (!list || list->type != NodeType::array || root.children.size() != 1)
+    throw LoadError(file + ":1: expected only [[style]] tables");
+  for (const auto& node : list->children) {
+    if (node.type != NodeType::table)
+      throw LoadError(file + ":" + std::to_string(node.line) + ": 'style': expected a table");
+    TableReader table(node, file);
     HouseStyle s;
     s.id = table.required_string("id");
     if (!kebab(s.id)) table.fail("id", "must be kebab-case (a-z, 0-9, '-')");
@@ -139,20 +121,19 @@ void RuleSet::load_pack(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw LoadError(dir + ": rule pack directory not found");
   std::vector<RuleFile> files;
-  for (auto& f : toml_files(dir)) files.push_back(RuleFile{f, pack_name(dir), {}, nullptr, nullptr});
-  load_files(files);
+  for (auto& s : pack_sources(dir)) files.emplace_back().source = std::move(s);
+  load_files(files, nullptr);
 }
 
-// Parsing a rule file touches nothing shared, so files are parsed on two threads (start-up is
-// most of a single story's run time), the largest first; rules are then added in file order,
-// so ids, order and the first error reported are the same as a sequential load.
-void RuleSet::load_files(std::vector<RuleFile>& files) {
+// Building a rule touches nothing shared, so files are parsed (or read from the image's trees)
+// on two threads (start-up is most of a single story's run time), the largest first; rules are
+// then added in file order, so ids, order and the first error reported are the same as a
+// sequential load.
+void RuleSet::load_files(std::vector<RuleFile>& files, const RuleImage* image) {
   for (auto& f : files) {
-    std::ifstream in(f.path, std::ios::binary);
-    if (!in) throw LoadError(f.path.string() + ": cannot read rule file");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    f.text = buf.str();
+    f.text = read_data_file(f.source.path, "rule file");
+    f.from_image = image && image->holds(f.source.relative, f.text);
+    ++(f.from_image ? image_use_.from_image : image_use_.parsed);
   }
   std::vector<std::size_t> order(files.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -163,7 +144,9 @@ void RuleSet::load_files(std::vector<RuleFile>& files) {
     for (std::size_t k; (k = next.fetch_add(1)) < order.size();) {
       RuleFile& f = files[order[k]];
       try {
-        f.rule = parse_rule(f.text, f.path.string(), f.pack);
+        const std::string file = f.source.path.string();
+        f.rule = f.from_image ? build_rule(image->tree(f.source.relative), file, f.source.pack)
+                              : parse_rule(f.text, file, f.source.pack);
       } catch (...) {
         f.error = std::current_exception();
       }
@@ -186,6 +169,10 @@ void RuleSet::load_rule(std::string_view toml_text, const std::string& file, con
   add_rule(parse_rule(toml_text, file, pack));
 }
 
+void RuleSet::load_rule(const Node& root, const std::string& file, const std::string& pack) {
+  add_rule(build_rule(root, file, pack));
+}
+
 void RuleSet::add_rule(std::unique_ptr<Rule> rule) {
   const auto& info = rule->info();
   if (by_id_.count(info.id))
@@ -195,7 +182,10 @@ void RuleSet::add_rule(std::unique_ptr<Rule> rule) {
 }
 
 std::unique_ptr<Rule> RuleSet::parse_rule(std::string_view toml_text, const std::string& file, const std::string& pack) {
-  toml::table root = parse_table(toml_text, file);
+  return build_rule(parse_table(toml_text, file), file, pack);
+}
+
+std::unique_ptr<Rule> RuleSet::build_rule(const Node& root, const std::string& file, const std::string& pack) {
   TableReader table(root, file);
   RuleInfo info;
   info.file = file;

@@ -2,32 +2,14 @@
 
 namespace wirelint::rules {
 
-std::string toml_error_text(const toml::parse_error& e) {
-  std::string out;
-  for (char c : e.description()) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
-  }
-  return out;
-}
+TableReader::TableReader(const Node& table, std::string file)
+    : table_(&table), file_(std::move(file)), read_(table.keys.size(), false) {}
 
-toml::table parse_table(std::string_view toml_text, const std::string& file) {
-  try {
-    return toml::parse(toml_text, file);
-  } catch (const toml::parse_error& e) {
-    throw LoadError(file + ":" + std::to_string(e.source().begin.line) + ": " + toml_error_text(e));
-  }
-}
-
-TableReader::TableReader(const toml::table& table, std::string file)
-    : table_(&table), file_(std::move(file)) {}
-
-std::size_t TableReader::line() const { return table_->source().begin.line; }
+std::size_t TableReader::line() const { return table_->line; }
 
 std::size_t TableReader::line_of(const std::string& key) const {
-  const toml::node* n = table_->get(key);
-  return n ? n->source().begin.line : line();
+  const Node* n = table_->find(key);
+  return n ? n->line : line();
 }
 
 void TableReader::fail(std::size_t line, const std::string& problem) const {
@@ -38,16 +20,18 @@ void TableReader::fail(const std::string& key, const std::string& problem) const
   fail(line_of(key), "'" + key + "': " + problem);
 }
 
-const toml::node* TableReader::get(const std::string& key) {
-  read_.insert(key);
-  return table_->get(key);
+const Node* TableReader::get(const std::string& key) {
+  std::size_t i = table_->position(key);
+  if (i == read_.size()) return nullptr;
+  read_[i] = true;
+  return &table_->children[i];
 }
 
 std::optional<std::string> TableReader::string(const std::string& key) {
-  const toml::node* n = get(key);
+  const Node* n = get(key);
   if (!n) return std::nullopt;
-  if (!n->is_string()) fail(key, "expected a string");
-  return n->as_string()->get();
+  if (n->type != NodeType::string) fail(key, "expected a string");
+  return n->text;
 }
 
 std::string TableReader::required_string(const std::string& key) {
@@ -58,77 +42,73 @@ std::string TableReader::required_string(const std::string& key) {
 }
 
 std::vector<std::string> TableReader::strings(const std::string& key) {
-  const toml::node* n = get(key);
+  const Node* n = get(key);
   std::vector<std::string> out;
   if (!n) return out;
-  if (n->is_string()) {
-    out.push_back(n->as_string()->get());
+  if (n->type == NodeType::string) {
+    out.push_back(n->text);
     return out;
   }
-  if (!n->is_array()) fail(key, "expected a string or an array of strings");
-  for (const auto& el : *n->as_array()) {
-    if (!el.is_string()) fail(el.source().begin.line, "'" + key + "': expected strings only");
-    out.push_back(el.as_string()->get());
+  if (n->type != NodeType::array) fail(key, "expected a string or an array of strings");
+  out.reserve(n->children.size());
+  for (const auto& el : n->children) {
+    if (el.type != NodeType::string) fail(el.line, "'" + key + "': expected strings only");
+    out.push_back(el.text);
   }
   return out;
 }
 
 std::optional<bool> TableReader::boolean(const std::string& key) {
-  const toml::node* n = get(key);
+  const Node* n = get(key);
   if (!n) return std::nullopt;
-  if (!n->is_boolean()) fail(key, "expected true or false");
-  return n->as_boolean()->get();
+  if (n->type != NodeType::boolean) fail(key, "expected true or false");
+  return n->boolean;
 }
 
 std::optional<std::int64_t> TableReader::integer(const std::string& key) {
-  const toml::node* n = get(key);
+  const Node* n = get(key);
   if (!n) return std::nullopt;
-  if (!n->is_integer()) fail(key, "expected an integer");
-  return n->as_integer()->get();
+  if (n->type != NodeType::integer) fail(key, "expected an integer");
+  return n->integer;
 }
 
 std::vector<std::int64_t> TableReader::integers(const std::string& key) {
-  const toml::node* n = get(key);
+  const Node* n = get(key);
   std::vector<std::int64_t> out;
   if (!n) return out;
-  if (!n->is_array()) fail(key, "expected an array of integers");
-  for (const auto& el : *n->as_array()) {
-    if (!el.is_integer()) fail(el.source().begin.line, "'" + key + "': expected integers only");
-    out.push_back(el.as_integer()->get());
+  if (n->type != NodeType::array) fail(key, "expected an array of integers");
+  for (const auto& el : n->children) {
+    if (el.type != NodeType::integer) fail(el.line, "'" + key + "': expected integers only");
+    out.push_back(el.integer);
   }
   return out;
 }
 
 std::vector<TableReader> TableReader::tables(const std::string& key) {
-  const toml::node* n = get(key);
+  const Node* n = get(key);
   std::vector<TableReader> out;
   if (!n) return out;
-  if (!n->is_array_of_tables()) fail(key, "expected an array of tables ([[" + key + "]])");
-  for (const auto& el : *n->as_array()) out.emplace_back(*el.as_table(), file_);
+  if (!n->array_of_tables) fail(key, "expected an array of tables ([[" + key + "]])");
+  for (const auto& el : n->children) out.emplace_back(el, file_);
   return out;
 }
 
 std::optional<TableReader> TableReader::table(const std::string& key) {
-  const toml::node* n = get(key);
+  const Node* n = get(key);
   if (!n) return std::nullopt;
-  if (!n->is_table()) fail(key, "expected a table");
-  return TableReader(*n->as_table(), file_);
+  if (n->type != NodeType::table) fail(key, "expected a table");
+  return TableReader(*n, file_);
 }
 
 std::vector<std::string> TableReader::keys() {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : *table_) {
-    (void)v;
-    out.emplace_back(k.str());
-    read_.insert(std::string(k.str()));
-  }
-  return out;
+  read_.assign(read_.size(), true);
+  return table_->keys;
 }
 
 void TableReader::finish() const {
-  for (const auto& [k, v] : *table_) {
-    if (!read_.count(std::string(k.str())))
-      fail(v.source().begin.line, "unknown key '" + std::string(k.str()) + "'");
+  for (std::size_t i = 0; i < table_->keys.size(); ++i) {
+    const auto& k = table_->keys[i];
+    if (!read_[i]) fail(table_->children[i].line, "unknown key '" + k + "'");
   }
 }
 

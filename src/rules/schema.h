@@ -1,16 +1,17 @@
 // Strict reading of one TOML table of a rule file. Every getter marks its key as read; finish()
 // rejects any key that nobody read, naming file and line, so a misspelt key is an error rather
 // than a silently ignored setting. All failures throw LoadError ("file:line: problem").
-// Only the loader and the rule kinds include this header (it pulls in toml++).
+// The tree read is parser-independent (rules/node.h): it comes from toml++ or from the compiled
+// rule image, and line numbers are the same either way.
 #pragma once
 
-#include <toml++/toml.h>
-
+#include <cstdint>
 #include <optional>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "rules/node.h"
 
 namespace wirelint::rules {
 
@@ -19,16 +20,14 @@ class LoadError : public std::runtime_error {
   explicit LoadError(const std::string& what) : std::runtime_error(what) {}
 };
 
-// toml++'s description of a syntax error on one line: it quotes the text it saw, which may hold
-// a line break; those are written as \n and \r.
-std::string toml_error_text(const toml::parse_error& e);
-
-// TOML text parsed into a table; a syntax error is a LoadError naming `file` and the line.
-toml::table parse_table(std::string_view toml_text, const std::string& file);
+// TOML text parsed (by toml++) into a tree; a syntax error is a LoadError naming `file` and the
+// line.
+Node parse_table(std::string_view toml_text, const std::string& file);
 
 class TableReader {
  public:
-  TableReader(const toml::table& table, std::string file);
+  // `table` (a NodeType::table) must outlive the reader.
+  TableReader(const Node& table, std::string file);
 
   std::optional<std::string> string(const std::string& key);
   std::string required_string(const std::string& key);
@@ -54,11 +53,11 @@ class TableReader {
   void finish() const;
 
  private:
-  const toml::node* get(const std::string& key);
+  const Node* get(const std::string& key);
 
-  const toml::table* table_;
+  const Node* table_;
   std::string file_;
-  std::set<std::string> read_;
+  std::vector<bool> read_;  // per key of the table
 };
 
 }  // namespace wirelint::rules

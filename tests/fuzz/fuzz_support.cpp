@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "input/reader.h"
+#include "lint/linter.h"
+
 namespace wirelint::fuzz {
 
 void fail(const std::string& what) {
@@ -13,6 +16,21 @@ void fail(const std::string& what) {
 const lint::Engine& engine() {
   static const lint::Engine* e = new lint::Engine(WIRELINT_SOURCE_DIR);
   return *e;
+}
+
+void check_rule_examples(rules::RuleSet& set) {
+  set.compile();
+  const auto& e = engine();
+  lint::Linter linter(set, &e.spell(), &e.entity_index(), &e.synonyms(), nullptr, &e.bigrams(), nullptr, &e.ngrams());
+  auto selection = lint::RuleSelection::only(set, 0);
+  const auto& info = set.rules()[0]->info();
+  for (const auto* examples : {&info.fire, &info.clean}) {
+    for (const auto& ex : *examples) {
+      auto prepared = input::prepare("example.txt", ex.text, InputFormat::plain);
+      for (const auto& d : linter.lint(*prepared.doc, selection, Date{2024, 3, 1}))
+        if (d.span.end() > prepared.doc->source.size()) fail("finding outside the example");
+    }
+  }
 }
 
 namespace {

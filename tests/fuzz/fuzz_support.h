@@ -9,6 +9,7 @@
 
 #include "core/document.h"
 #include "lint/engine.h"
+#include "rules/rule_set.h"
 
 namespace wirelint::fuzz {
 
@@ -27,6 +28,10 @@ inline std::string bytes_of(const std::uint8_t* data, std::size_t size) {
 // per text byte plus one, never decrease and stay inside the source; markup text nodes are
 // sorted, disjoint and inside the source; the line index answers for every source offset.
 void check_document(const Document& doc);
+
+// Compiles `set` (one rule that loaded) and lints each of the rule's examples with the engine's
+// dictionaries and models: every finding must lie inside its example.
+void check_rule_examples(rules::RuleSet& set);
 
 // An error message meant for a user: one line that starts with `file`.
 void check_error_names_file(std::string_view message, std::string_view file);

@@ -1,6 +1,7 @@
-// Writes the seed images of entity_image_fuzz and model_image_fuzz from small hand-made
-// sources, through the loaders' own writers (so the seeds follow the image formats as they
-// change): `fuzz_make_image_seeds <tests/fuzz/corpus>`. Built with -DWIRELINT_FUZZ=ON.
+// Writes the seed images of entity_image_fuzz, model_image_fuzz and rule_image_fuzz from small
+// hand-made sources (for rule_image, the TOML seeds of rule_fuzz that parse), through the
+// loaders' own writers (so the seeds follow the image formats as they change):
+// `fuzz_make_image_seeds <tests/fuzz/corpus>`. Built with -DWIRELINT_FUZZ=ON.
 #include <unistd.h>
 
 #include <cstdio>
@@ -13,6 +14,8 @@
 #include "image/io.h"
 #include "models/synonyms.h"
 #include "rules/entity_index.h"
+#include "rules/node.h"
+#include "rules/schema.h"
 
 namespace fs = std::filesystem;
 using namespace wirelint;
@@ -73,5 +76,20 @@ int main(int argc, char** argv) {
         "\x01# reference pairs\nword\tsynonym\tsources\tstrength\n#\tthe\tn\t2\nthe\tagency\tn\t4\n");
   write(corpus / "model_image" / "seed-source-bad-strength.tsv", "\x01word\tsynonym\tsources\tstrength\nprime\tfirst\tm\tten\n");
   fs::remove_all(scratch);
+
+  fs::create_directories(corpus / "rule_image");
+  for (const auto& e : fs::directory_iterator(corpus / "rule")) {
+    std::string name = e.path().filename().string();
+    if (name.rfind("seed-", 0) != 0) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+      ImageWriter w;
+      rules::write_node(w, rules::parse_table(text.str(), name));
+      write(corpus / "rule_image" / (e.path().stem().string() + ".bin"), w.bytes());
+    } catch (const rules::LoadError&) {  // not TOML: no tree to seed with
+    }
+  }
   return 0;
 }

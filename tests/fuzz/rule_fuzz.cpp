@@ -6,10 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/document.h"
 #include "fuzz/fuzz_support.h"
-#include "input/reader.h"
-#include "lint/linter.h"
 #include "rules/rule_set.h"
 #include "rules/schema.h"
 
@@ -23,17 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_error_names_file(e.what(), file);
     return 0;
   }
-  set.compile();
-  const auto& e = fuzz::engine();
-  lint::Linter linter(set, &e.spell(), &e.entity_index(), &e.synonyms(), nullptr, &e.bigrams(), nullptr, &e.ngrams());
-  auto selection = lint::RuleSelection::only(set, 0);
-  const auto& info = set.rules()[0]->info();
-  for (const auto* examples : {&info.fire, &info.clean}) {
-    for (const auto& ex : *examples) {
-      auto prepared = input::prepare("example.txt", ex.text, InputFormat::plain);
-      for (const auto& d : linter.lint(*prepared.doc, selection, Date{2024, 3, 1}))
-        if (d.span.end() > prepared.doc->source.size()) fuzz::fail("finding outside the example");
-    }
-  }
+  fuzz::check_rule_examples(set);
   return 0;
 }
