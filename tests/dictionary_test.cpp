@@ -47,6 +47,19 @@ TEST(SpellChecker, SuggestsSingleEditsInOrder) {
   EXPECT_EQ(s.suggest("venezuela", 1), (std::vector<std::string>{"Venezuela"}));
 }
 
+TEST(SpellChecker, CommonAndRareWordLists) {
+  SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", kDir + "en_US.words", kDir + "common.words",
+                 kDir + "rare.words");
+  EXPECT_TRUE(s.common("Inflame"));
+  EXPECT_FALSE(s.common("enflame"));
+  EXPECT_TRUE(s.rare("enflame"));
+  EXPECT_TRUE(s.rare("Chamise"));
+  EXPECT_FALSE(s.rare("inflame"));  // common, and known to the dictionary
+  EXPECT_FALSE(s.rare("goverment"));
+  SpellChecker without(kDir + "en_US.aff", kDir + "en_US.dic", kDir + "en_US.words");
+  EXPECT_FALSE(without.rare("enflame"));
+}
+
 TEST(SpellChecker, MissingFilesAreReported) {
   SpellChecker s("/nonexistent/x.aff", "/nonexistent/x.dic");
   EXPECT_EQ(s.check_files(), "/nonexistent/x.aff: cannot read Hunspell dictionary file");

@@ -749,7 +749,7 @@ TEST_F(MarkupCli, StoryPartsSilenceTheRulesTheirDataNames) {
             "[typography-spaced-hyphen]\n");
   std::string as_body = story;
   for (const char* part : {"hl1", "hl2", "byline", "dateline"}) {
-    for (const std::string tag : {std::string("<") + part + ">", std::string("</") + part + ">"}) {
+    for (const std::string& tag : {std::string("<") + part + ">", std::string("</") + part + ">"}) {
       auto at = as_body.find(tag);
       ASSERT_NE(at, std::string::npos) << tag;
       as_body.replace(at, tag.size(), tag[1] == '/' ? "</p>" : "<p>");

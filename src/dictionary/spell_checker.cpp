@@ -76,8 +76,12 @@ std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t
 
 }  // namespace
 
-SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path, std::string common_path)
-    : aff_path_(std::move(aff_path)), dic_path_(std::move(dic_path)), common_path_(std::move(common_path)) {
+SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path, std::string common_path,
+                           std::string rare_path)
+    : aff_path_(std::move(aff_path)),
+      dic_path_(std::move(dic_path)),
+      common_(std::move(common_path)),
+      rare_(std::move(rare_path)) {
   if (!words_path.empty()) words_ = read_all(words_path);
 }
 
@@ -87,20 +91,31 @@ bool SpellChecker::listed(std::string_view word) const {
   return has_line(words_, word);
 }
 
-const std::string& SpellChecker::common_words() const {
-  if (!common_read_) {
-    common_read_ = true;
-    if (!common_path_.empty()) common_ = read_all(common_path_);
+const std::string& SpellChecker::LazyList::text() const {
+  if (!read) {
+    read = true;
+    if (!path.empty()) words = read_all(path);
   }
-  return common_;
+  return words;
 }
 
-bool SpellChecker::common(std::string_view word) const {
+bool SpellChecker::LazyList::holds(std::string_view word) const {
   std::string lower(word);
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto& t = text();
+  return !t.empty() && has_line(t, lower);
+}
+
+const std::string& SpellChecker::common_words() const { return common_.text(); }
+
+bool SpellChecker::common(std::string_view word) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  const auto& text = common_words();
-  return !text.empty() && has_line(text, lower);
+  return common_.holds(word);
+}
+
+bool SpellChecker::rare(std::string_view word) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return rare_.holds(word);
 }
 
 std::vector<std::pair<std::size_t, std::string>> SpellChecker::common_within_two(std::string_view word, std::size_t max) const {

@@ -27,8 +27,10 @@ class SpellChecker {
   // `words_path` names the expanded word list; empty or unreadable means Hunspell only.
   // `common_path` names the list of common English words (SCOWL sizes up to 50, one a line,
   // sorted; tools/gen_common_words.sh), read on the first question about it.
+  // `rare_path` names the list of rarer English words the dictionary lacks (SCOWL sizes 55 to
+  // 80: "enflame", "chamise"), read on the first question about it.
   SpellChecker(std::string aff_path, std::string dic_path, std::string words_path = {},
-               std::string common_path = {});
+               std::string common_path = {}, std::string rare_path = {});
   ~SpellChecker();
   SpellChecker(const SpellChecker&) = delete;
   SpellChecker& operator=(const SpellChecker&) = delete;
@@ -51,6 +53,8 @@ class SpellChecker {
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
   // Whether the lower-case form of `word` is a common English word (false without the list).
   bool common(std::string_view word) const;
+  // Whether the lower-case form of `word` is in the list of rarer English words (false without it).
+  bool rare(std::string_view word) const;
   // Common words at most two edits (letters added, dropped, replaced or two neighbours swapped)
   // from `word` with their distance, nearest first, at most `max`: "equivilant" -> "equivalent";
   // a word that differs only in letters doubled or halved counts as one edit away
@@ -66,9 +70,16 @@ class SpellChecker {
 
   std::string aff_path_, dic_path_;
   std::string words_;  // sorted, one word a line
-  std::string common_path_;
-  mutable std::string common_;  // read on first use (under mutex_), sorted, one word a line
-  mutable bool common_read_ = false;
+  // A sorted word list, one word a line, read on first use (under mutex_).
+  struct LazyList {
+    explicit LazyList(std::string p) : path(std::move(p)) {}
+    const std::string& text() const;
+    bool holds(std::string_view word) const;  // its lower-case form
+    std::string path;
+    mutable std::string words;
+    mutable bool read = false;
+  };
+  LazyList common_, rare_;
   const std::string& common_words() const;  // caller holds mutex_
   std::unordered_set<std::string> accepted_;
   mutable std::mutex mutex_;

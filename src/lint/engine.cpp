@@ -123,7 +123,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   spell_ = std::make_unique<dictionary::SpellChecker>((hunspell / "en_US.aff").string(),
                                                       (hunspell / "en_US.dic").string(),
                                                       (hunspell / "en_US.words").string(),
-                                                      (hunspell / "common.words").string());
+                                                      (hunspell / "common.words").string(),
+                                                      (hunspell / "rare.words").string());
   if (auto problem = spell_->check_files(); !problem.empty()) {
     entities.wait();
     throw EngineError(problem);

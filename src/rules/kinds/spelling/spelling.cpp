@@ -78,6 +78,7 @@ class SpellingRule : public Rule {
     shape_unseen_ = static_cast<int>(table.integer("shape_unseen").value_or(5));
     slip_min_strength_ = static_cast<int>(table.integer("slip_min_strength").value_or(0));
     source_min_strength_ = static_cast<int>(table.integer("source_min_strength").value_or(0));
+    rare_source_min_strength_ = static_cast<int>(table.integer("rare_source_min_strength").value_or(0));
     max_two_slip_searches_ = static_cast<std::size_t>(table.integer("two_slip_searches").value_or(0));
     two_slip_min_letters_ = static_cast<std::size_t>(table.integer("two_slip_min_letters").value_or(7));
     two_slip_min_strength_ = static_cast<int>(table.integer("two_slip_min_strength").value_or(6));
@@ -239,6 +240,12 @@ class SpellingRule : public Rule {
       // itself writes), the word is vocabulary the dictionaries lack ("cosmodrome", "asylees",
       // "tepuis"), not a slip.
       if (source_min_strength_ > 0 && !lowered_name && !has_source(ctx, w, suggestions, story_words)) continue;
+      // A word of the larger English word lists ("enflame", "chamise", "guls") is a rare word
+      // the dictionary lacks, unless a word news writes often, or the story writes, explains it
+      // as a slip: "wich" is "which".
+      if (rare_source_min_strength_ > 0 && !lowered_name && ctx.spell->rare(w) &&
+          !has_strong_source(ctx, w, suggestions, story_words))
+        continue;
       lowered_names += lowered_name;
       pending.push_back({t.begin, t.end, std::string(w), std::move(suggestions), lowered_name});
     }
@@ -430,6 +437,21 @@ class SpellingRule : public Rule {
       // A letter doubled or halved is a speller's habit whatever the word: "accomodative".
       if (c.size() >= kHabitLetters && doubling_slip(w, c)) return true;
     }
+    return written_in_story(ctx, w, suggestions, story_words);
+  }
+
+  // Whether a suggestion for `w` is a word news writes at least `rare_source_min_strength`, or
+  // one the story writes itself.
+  bool has_strong_source(const LintContext& ctx, std::string_view w, const std::vector<std::string>& suggestions,
+                         std::unordered_set<std::string>& story_words) const {
+    for (const auto& c : suggestions)
+      if (c.find(' ') == std::string::npos && frequency_of(ctx, c) >= rare_source_min_strength_) return true;
+    return written_in_story(ctx, w, suggestions, story_words);
+  }
+
+  // Whether the story writes one of the suggestions for `w` itself ("debentures" beside "debenures").
+  bool written_in_story(const LintContext& ctx, std::string_view w, const std::vector<std::string>& suggestions,
+                        std::unordered_set<std::string>& story_words) const {
     if (suggestions.empty()) return false;
     if (story_words.empty()) {
       const auto& ts = ctx.tokens;
@@ -640,6 +662,8 @@ class SpellingRule : public Rule {
         std::string w(ts.folded(t));
         if (mention_after_.count(w)) return true;
         if (w == "a" || w == "an" || w == "the" || w == "which" || mention_before_.count(w)) continue;
+        // The parts of a hyphened term are one word of it: "balad-as-sudan, meaning".
+        if (!ts[t].space_before && ts.surface(t - 1) == "-" && !ts[t - 1].space_before) continue;
         ++n;
         if (!unknown(t) && ++known_words > 1) break;
       }
@@ -775,6 +799,13 @@ class SpellingRule : public Rule {
         if (w == "is" && language(t + 1) && ts.folded(t + 2) == "for") return true;
         // "in" before a place is no gloss ("listed in Luxembourg"): a language's name only.
         if (w == "in" && language_names_.count(std::string(ts.surface(t + 1))) && !ts[t + 2].is_word()) return true;
+        // "za in Old Croat means": a term glossed in a named language, whatever its name.
+        if (w == "in" && !mention_after_.empty()) {
+          std::size_t u = t + 1;
+          while (u < ts.size() && u - t <= kLanguageNameWords && same_sentence(u) && capitalized(ts[u])) ++u;
+          if (u > t + 1 && u < ts.size() && same_sentence(u) && mention_after_.count(std::string(ts.folded(u))))
+            return true;
+        }
       }
     }
     // A passage in another language: most lower-case words of the sentence unknown.
@@ -854,6 +885,7 @@ class SpellingRule : public Rule {
     return false;
   }
   static constexpr std::size_t kForeignRun = 6;
+  static constexpr std::size_t kLanguageNameWords = 3;  // "in Old Church Slavonic means"
 
   // Whether `w` holds an accented Latin letter (U+00C0..U+017F, lead bytes C3..C5; a typographic
   // apostrophe is punctuation, not a letter).
@@ -882,6 +914,7 @@ class SpellingRule : public Rule {
   bool marked_foreign_ = false;
   int slip_min_strength_ = 0;
   int source_min_strength_ = 0;
+  int rare_source_min_strength_ = 0;
   std::size_t max_two_slip_searches_ = 0, two_slip_min_letters_ = 7;
   int two_slip_min_strength_ = 6;
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
