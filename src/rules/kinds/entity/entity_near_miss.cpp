@@ -251,6 +251,7 @@ struct Params {
   int two_word_head_strength = 3;
   int country_head_strength = 3;  // the head of a two-word name after a country's word
   int head_strength = 2;
+  int portfolio_strength = 0;  // a body named by one word and body words only ("Ministry of X"); 0: off
 };
 
 // A multi-word name as written, split into tokens.
@@ -593,6 +594,7 @@ class EntityNearMissRule : public Rule {
     p_.two_word_head_strength = strength("two_word_head_strength", 3);
     p_.country_head_strength = strength("country_head_strength", 3);
     p_.head_strength = strength("head_strength", 2);
+    p_.portfolio_strength = strength("portfolio_strength", 0, true);
     p_.reference_strength = strength("reference_strength", 3, true);
     p_.famous_wording_strength = strength("famous_wording_strength", 0, true);
     p_.variant_strength = strength("variant_strength", 0, true);
@@ -1355,6 +1357,13 @@ class EntityNearMissRule : public Rule {
         if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ctx, ix, text_word) &&
             (!two || famous_pair(ctx, name, text_lower, p_.famous_strength, false)))
           need = std::min(need, p_.outside_vocabulary_strength);
+        // A portfolio ("Ministry of Construction", "Ministry of Communications"): a body word, "of"
+        // and the swapped word, which other names use: any such portfolio names another real
+        // body somewhere, so only a true synonym is a spin ("Ministry of Protection" for the
+        // Ministry of Defense; "Ministry of Denial", a word no name uses, counts as any swap does).
+        if (p_.portfolio_strength > 0 && name.tokens.size() == 3 && k == 2 && name.tokens[1] == "of" &&
+            body_word(models::lower(name.tokens[0])) && in_name_vocabulary(ctx, ix, text_word))
+          need = std::max(need, p_.portfolio_strength);
         auto rel = ctx.synonyms->relation(known_lower, text_lower);
         if (rel.strength >= need) return Swap::synonym;
       }
