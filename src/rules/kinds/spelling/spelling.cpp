@@ -197,6 +197,12 @@ class SpellingRule : public Rule {
       if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before &&
           ts[i - 2].is_word() && compound_known(std::string(ts.folded(i - 2)), std::string(w)))
         continue;
+      // A noun made an adjective after a number ("a 24-spoked wheel", "a 12-stringed harp"): the
+      // noun with "-d" or "-ed".
+      if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before && has_digit(ts.surface(i - 2)) &&
+          w.size() > 4 && w.substr(w.size() - 2) == "ed" &&
+          (ctx.spell->known(w.substr(0, w.size() - 1)) || ctx.spell->known(w.substr(0, w.size() - 2))))
+        continue;
       // A word doubled with a hyphen is a word of its own ("ylang-ylang", "mahi-mahi").
       if ((i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before && !ts[i + 2].space_before &&
            ts.surface(i + 2) == w) ||
@@ -618,7 +624,11 @@ class SpellingRule : public Rule {
           foreign = foreign && (p || unknown(t));
         }
         if (particle && foreign) return true;
-        if (foreign && foreign_name_word(ctx, l - 1) && foreign_name_word(ctx, r + 1)) {
+        // In brackets, where copy gives a name's forms in other languages ("(Die Mitte, Alleanza
+        // del Centro, Allianza dal Center)"), one such name word beside the run will do.
+        bool bracketed = in_brackets(ts, l, r);
+        if (foreign && ((foreign_name_word(ctx, l - 1) && foreign_name_word(ctx, r + 1)) ||
+                        (bracketed && (foreign_name_word(ctx, l - 1) || foreign_name_word(ctx, r + 1))))) {
           bool slip = false;
           for (std::size_t t = l; t <= r && !slip; ++t)
             slip = ts.surface(t).size() >= 4 && slip_of_frequent_word(ctx, ts.surface(t));
@@ -886,6 +896,30 @@ class SpellingRule : public Rule {
   }
   static constexpr std::size_t kForeignRun = 6;
   static constexpr std::size_t kLanguageNameWords = 3;  // "in Old Church Slavonic means"
+
+  // Whether tokens l..r stand inside round brackets of one sentence: an opening bracket before
+  // them and a closing one after, with no other bracket between (at most kBracketReach tokens).
+  static bool in_brackets(const tokenize::TokenStream& ts, std::size_t l, std::size_t r) {
+    bool open = false, close = false;
+    for (std::size_t t = l; t > 0 && l - t < kBracketReach && ts[t - 1].sentence == ts[l].sentence; --t) {
+      std::string_view q = ts.surface(t - 1);
+      if (q == ")") break;
+      if (q == "(") {
+        open = true;
+        break;
+      }
+    }
+    for (std::size_t t = r + 1; open && t < ts.size() && t - r <= kBracketReach && ts[t].sentence == ts[r].sentence; ++t) {
+      std::string_view q = ts.surface(t);
+      if (q == "(") break;
+      if (q == ")") {
+        close = true;
+        break;
+      }
+    }
+    return open && close;
+  }
+  static constexpr std::size_t kBracketReach = 40;
 
   // Whether `w` holds an accented Latin letter (U+00C0..U+017F, lead bytes C3..C5; a typographic
   // apostrophe is punctuation, not a letter).
