@@ -53,6 +53,9 @@ class SpacedHyphenRule : public Rule {
         // "Thomas- Greenfield"; a line break after the hyphen is hyphenation, not a typo.
         if (next.newline_before) continue;
         if (suspended_before_.count(std::string(ts.folded(h + 1)))) continue;
+        // "ba- is the prefix for the people", "Le- is a singular noun prefix": an affix cited as
+        // such, named by an affix word in the few words after it.
+        if (cites_affix(ts, h + 1)) continue;
       } else {
         // "Thomas -Greenfield"
         if (hy.newline_before || !next.is_word()) continue;
@@ -82,6 +85,19 @@ class SpacedHyphenRule : public Rule {
   }
 
  private:
+  // Whether the words from k on ("is the prefix", "is a singular noun prefix") say that the word
+  // before the hyphen is an affix: "is" or "are", then an affix word within kAffixReach words, in
+  // one sentence.
+  bool cites_affix(const tokenize::TokenStream& ts, std::size_t k) const {
+    if (affix_words_.empty() || (ts.folded(k) != "is" && ts.folded(k) != "are")) return false;
+    for (std::size_t t = k + 1; t < ts.size() && t - k <= kAffixReach && ts[t].sentence == ts[k].sentence; ++t) {
+      if (!ts[t].is_word()) return false;
+      if (affix_words_.count(std::string(ts.folded(t)))) return true;
+    }
+    return false;
+  }
+  static constexpr std::size_t kAffixReach = 4;
+
   std::unordered_set<std::string> suspended_before_, affix_words_, name_prefixes_;
 };
 
