@@ -268,7 +268,7 @@ def regeneration_command(paths, factbook, part, min_count2, min_count3):
         cmd += ["--factbook", rel(factbook)]
     if part != "even":
         cmd += ["--part", part]
-    if min_count2 != 2:
+    if min_count2 != 1:
         cmd += ["--min-count", str(min_count2)]
     if min_count3 != 2:
         cmd += ["--min-count-3", str(min_count3)]
@@ -362,7 +362,7 @@ def add_source_args(p):
 
 
 def add_table_args(p):
-    p.add_argument("--min-count", type=int, default=2, help="keep bigrams seen this often (default 2)")
+    p.add_argument("--min-count", type=int, default=1, help="keep bigrams seen this often (default 1)")
     p.add_argument("--min-count-3", type=int, default=2, help="keep trigrams seen this often (default 2)")
 
 
