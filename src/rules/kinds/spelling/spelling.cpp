@@ -164,6 +164,12 @@ class SpellingRule : public Rule {
       if (i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
           (!ts[i + 2].space_before || ts[i + 2].newline_before) && prefixes_.count(std::string(ts.folded(t))))
         continue;
+      // A prefix of at least four letters written open before a known word ("agro rangers",
+      // "cyber attacks"): the compound's first part.
+      if (w.size() >= kOpenPrefixLetters && prefixes_.count(std::string(ts.folded(t))) && i + 1 < ts.size() &&
+          ts[i + 1].space_before && !ts[i + 1].newline_before && ts[i + 1].is_word() &&
+          ts[i + 1].shape == tokenize::CaseShape::lower && ctx.spell->known(ts.surface(i + 1)))
+        continue;
       // The lower-case half of a hyphenated name ("Gholam-reza", "Bunya-ananta").
       if (i >= 2 && ts.surface(i - 1) == "-" && !t.space_before && !ts[i - 1].space_before &&
           capitalized(ts[i - 2]))
@@ -539,6 +545,7 @@ class SpellingRule : public Rule {
   static constexpr std::size_t kExtensionLetters = 4;  // ".gp", ".com", ".docx"
   static constexpr std::size_t kGlossed = 5;  // words before a bracket that it may translate
   static constexpr std::size_t kHyphenedParticle = 3;  // bytes
+  static constexpr std::size_t kOpenPrefixLetters = 4;  // "agro rangers"; not "re", "co", "pre"
 
   // How unlikely the slip from the intended `c` to the written `w` is, in half-powers of two: a
   // lost capital costs nothing at all (it outranks every other edit), a doubled or halved letter,
