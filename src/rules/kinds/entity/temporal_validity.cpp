@@ -211,6 +211,11 @@ class TemporalValidityRule : public Rule {
       // of countries.
       if (in_local_list(ts, m, named_begin, named_end) && !listed_with_current(ts, m, country_begin, country_end))
         continue;
+      // One of a list of the names one state has had ("French Somaliland, French Territory of
+      // the Afars and Issas", "Republic of Tanganyika, People's Republic of Zanzibar, United
+      // Republic of Tanganyika and Zanzibar"): its history, told as a list. States that became
+      // different countries ("Transjordan, Federation of Malaya") are no such list.
+      if (!is_demonym(m.form) && listed_with_same_state(dict, ms, m, *outdated, ts)) continue;
       if (needs_evidence(*outdated, m.form, ctx.date) && !current_evidence(ts, m, *outdated, ctx.date, story_of()) &&
           !listed_with_current(ts, m, country_begin, country_end))
         continue;
@@ -514,6 +519,39 @@ class TemporalValidityRule : public Rule {
     bool right = m.end_token + 1 < ts.size() && ts.surface(m.end_token) == "," && cap(m.end_token + 1) &&
                  !begin[m.end_token + 1];
     return left || right;
+  }
+
+  // Whether a neighbouring item of the mention's comma list ("A, B", "A and B", "A or B") is
+  // another name of a state that `e` shares a final country with, or that country itself.
+  static bool listed_with_same_state(const dictionary::EntityDictionary& dict, const std::vector<Mention>& ms,
+                                     const Mention& m, const Entity& e, const TokenStream& ts) {
+    std::vector<const Entity*> own;
+    successor_countries(dict, e, own);
+    if (own.empty()) return false;
+    const auto& all = dict.entities();
+    auto same_state = [&](const Mention& n) {
+      if (is_demonym(n.form) || (n.first_token == m.first_token && n.end_token == m.end_token)) return false;
+      const Entity& other = all[n.entity];
+      if (other.type == EntityType::country) return std::find(own.begin(), own.end(), &other) != own.end();
+      if (other.type != EntityType::historical || &other == &e) return false;
+      std::vector<const Entity*> theirs;
+      successor_countries(dict, other, theirs);
+      for (const auto* c : theirs)
+        if (std::find(own.begin(), own.end(), c) != own.end()) return true;
+      return false;
+    };
+    auto sep = [&](std::size_t k) {
+      std::string_view x = ts.surface(k);
+      return x == "," || x == "and" || x == "or";
+    };
+    for (const auto& n : ms) {
+      bool left = n.end_token < m.first_token && m.first_token - n.end_token <= 2 && sep(n.end_token) &&
+                  (m.first_token - n.end_token == 1 || sep(n.end_token + 1));
+      bool right = n.first_token > m.end_token && n.first_token - m.end_token <= 2 && sep(m.end_token) &&
+                   (n.first_token - m.end_token == 1 || sep(m.end_token + 1));
+      if ((left || right) && same_state(n)) return true;
+    }
+    return false;
   }
 
   // Whether the mention is an item of a list whose neighbouring item is a current country:
