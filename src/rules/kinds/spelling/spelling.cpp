@@ -704,6 +704,13 @@ class SpellingRule : public Rule {
         (ts[i - 1].space_before || i < 2 ||
          (ts[i - 2].kind == tokenize::TokenKind::punct && ts.surface(i - 2) != "-")))
       return true;
+    // ... and a prefix cited on its own: "ba- is the prefix for the people" (a hyphen glued to
+    // the word with a space after it, no compound before).
+    if (i + 1 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
+        (i + 2 >= ts.size() || ts[i + 2].space_before || ts[i + 2].kind == tokenize::TokenKind::punct) &&
+        (i == 0 || ts[i].space_before || ts[i - 1].kind == tokenize::TokenKind::punct) &&
+        !(i >= 1 && ts.surface(i - 1) == "-"))
+      return true;
     // Words every lower-case word of which is a particle or unknown: a term of another
     // language, or a species' name ("Cananga odorata").
     auto all_foreign = [&](std::size_t from, std::size_t to) {  // [from, to]
