@@ -545,7 +545,8 @@ class SpellingRule : public Rule {
   static constexpr std::size_t kExtensionLetters = 4;  // ".gp", ".com", ".docx"
   static constexpr std::size_t kGlossed = 5;  // words before a bracket that it may translate
   static constexpr std::size_t kHyphenedParticle = 3;  // bytes
-  static constexpr std::size_t kOpenPrefixLetters = 4;  // "agro rangers"; not "re", "co", "pre"
+  static constexpr std::size_t kOpenPrefixLetters = 4;
+  static constexpr std::size_t kCitedPrefixBytes = 4;  // "ba-", "ki-", "wa-"  // "agro rangers"; not "re", "co", "pre"
 
   // How unlikely the slip from the intended `c` to the written `w` is, in half-powers of two: a
   // lost capital costs nothing at all (it outranks every other edit), a doubled or halved letter,
@@ -704,9 +705,9 @@ class SpellingRule : public Rule {
         (ts[i - 1].space_before || i < 2 ||
          (ts[i - 2].kind == tokenize::TokenKind::punct && ts.surface(i - 2) != "-")))
       return true;
-    // ... and a prefix cited on its own: "ba- is the prefix for the people" (a hyphen glued to
-    // the word with a space after it, no compound before).
-    if (i + 1 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
+    // ... and a prefix cited on its own: "ba- is the prefix for the people" (a short word, a
+    // hyphen glued to it with a space after it, no compound before; "goverment- backed" is a slip).
+    if (ts.surface(i).size() <= kCitedPrefixBytes && i + 1 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before &&
         (i + 2 >= ts.size() || ts[i + 2].space_before || ts[i + 2].kind == tokenize::TokenKind::punct) &&
         (i == 0 || ts[i].space_before || ts[i - 1].kind == tokenize::TokenKind::punct) &&
         !(i >= 1 && ts.surface(i - 1) == "-"))
