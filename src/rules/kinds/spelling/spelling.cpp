@@ -254,9 +254,10 @@ class SpellingRule : public Rule {
       if (source_min_strength_ > 0 && !lowered_name && !has_source(ctx, w, suggestions, story_words)) continue;
       // A word of the larger English word lists ("enflame", "chamise", "guls") is a rare word
       // the dictionary lacks, unless a word news writes often, or the story writes, explains it
-      // as a slip: "wich" is "which".
-      if (rare_source_min_strength_ > 0 && !lowered_name && ctx.spell->rare(w) &&
-          !has_strong_source(ctx, w, suggestions, story_words))
+      // as a slip: "wich" is "which". So too when it is a surname in lower case ("Alaska
+      // pollock"), but not the name of a known entity ("jordan").
+      if (rare_source_min_strength_ > 0 && ctx.spell->rare(w) &&
+          (lowered_name ? !entity_name(ctx, suggestions[0]) : !has_strong_source(ctx, w, suggestions, story_words)))
         continue;
       lowered_names += lowered_name;
       pending.push_back({t.begin, t.end, std::string(w), std::move(suggestions), lowered_name});
@@ -450,6 +451,11 @@ class SpellingRule : public Rule {
       if (c.size() >= kHabitLetters && doubling_slip(w, c)) return true;
     }
     return written_in_story(ctx, w, suggestions, story_words);
+  }
+
+  // Whether `name` is a name or alias in the entity dictionary ("Jordan").
+  static bool entity_name(const LintContext& ctx, const std::string& name) {
+    return ctx.entities && ctx.entities->dictionary().by_name(name) != nullptr;
   }
 
   // Whether a suggestion for `w` is a word news writes at least `rare_source_min_strength`, or
