@@ -116,7 +116,9 @@ def main():
             clean.write(json.dumps({"id": sid, "date": story.get("date"), "body": body}) + "\n")
             spun.write(json.dumps({"id": sid, "date": story.get("date"),
                                    "body": body[:m.start()] + slip + body[m.end():]}) + "\n")
-            planted[sid] = (m.start(), slip, word)
+            # wirelint reports offsets in UTF-8 bytes; the body may hold other letters before
+            # the slip (Factbook prose: "Fertő", "São Tomé").
+            planted[sid] = (len(body[:m.start()].encode("utf-8")), slip, word)
             words_clean += len(body.split())
     found = corpus_findings(a.wirelint, spun_path, os.path.join(a.work, "spun-findings.jsonl"), only=RULE,
                             data_dir=a.data_dir, who="plant_place_slips")

@@ -2040,6 +2040,8 @@ class EntityNearMissRule : public Rule {
     auto unknown_name = [&](std::size_t j) {
       if (j >= ts.size() || !name_word(ts[j])) return false;
       std::string w = bare_word(ts, j);
+      // An initial or a dotted abbreviation ("Washington, D.C.") is no place's name.
+      if (w.size() < kLeastListedName || w.find('.') != std::string::npos) return false;
       return !dict.by_name(w) && !dict.by_demonym(w) && !dict.by_capital(w) && !ix.name_tokens.count(w) &&
              !ix.country_words.count(w) && !ctx.spell->known(models::lower(w)) && !listed_real_name(ctx, w);
     };
@@ -2049,6 +2051,30 @@ class EntityNearMissRule : public Rule {
       return comma < ts.size() && other < ts.size() && ts.surface(comma) == "," && unknown_name(other);
     };
     if ((i >= 2 && listed(i - 1, i - 2)) || listed(i + 1, i + 2)) return;
+    // ... also when the items carry a share ("Dyula 5.7%, Bissa 3.3%, Gurunsi 3.2%"): the
+    // figure and its unit are skipped.
+    auto figure = [&](std::size_t j) {
+      return j < ts.size() && (ts[j].kind == tokenize::TokenKind::number || ts.surface(j) == "%");
+    };
+    {
+      std::size_t l = i;
+      while (l > 0 && i - l < kFigureTokens && figure(l - 1)) --l;
+      std::size_t r = i + 1;
+      while (r < ts.size() && r - i <= kFigureTokens && figure(r)) ++r;
+      bool left = l >= 1 && l == i && i >= 3 && ts.surface(i - 1) == ",";  // "Dyula 5.7%, Bissa"
+      if (left) {
+        std::size_t k = i - 1;
+        while (k > 0 && i - 1 - k < kFigureTokens && figure(k - 1)) --k;
+        left = k < i - 1 && k >= 1 && unknown_name(k - 1);
+      }
+      bool right = r > i + 1 && r + 1 < ts.size() && ts.surface(r) == "," && unknown_name(r + 1);
+      if (left || right) return;
+    }
+    // Glossed by a spelling of its own in brackets ("Amara (Amhara)"): a local form.
+    if (i + 3 < ts.size() && ts.surface(i + 1) == "(" && ts.surface(i + 3) == ")" && name_word(ts[i + 2])) {
+      std::u32string other = code_points(bare_word(ts, i + 2));
+      if (other != folded && edit_distance(folded, other, 2) <= 2) return;
+    }
     // Coordinated with a name nobody knows ("the Rundi or Barundi", "Luba and Lunda"): local
     // names of a kind, not a slip for a capital.
     auto coordinated = [&](std::size_t conj, std::size_t other) {
@@ -2111,6 +2137,9 @@ class EntityNearMissRule : public Rule {
     std::string message = format_message(ts.text().substr(begin, end - begin), repl[0]);
     out.emit(begin, end, std::move(message), std::move(repl));
   }
+
+  static constexpr std::size_t kFigureTokens = 3;  // "5.7", "%" after a listed name
+  static constexpr std::size_t kLeastListedName = 3;  // bytes; "D" of "D.C." is none
 
   // The index for this dictionary, built on first use. Keyed by the objects' addresses plus the
   // entity table's own address and size, so a dictionary loaded later at a reused address is
