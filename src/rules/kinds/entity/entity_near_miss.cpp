@@ -2047,8 +2047,13 @@ class EntityNearMissRule : public Rule {
     };
     // One of a list of names nobody knows ("Gotland, Halland, Jamtland"): places of their own.
     // In a list of known places ("Egypt, Zambia, Djinouti, Zaire") it is a slip like any other.
+    // A list's item is a word of its own: not part of a longer name such as a person's ("the
+    // mayor of Antaannarivo, Andry RAJOELINA").
+    auto lone = [&](std::size_t j) {
+      return !(j + 1 < ts.size() && name_word(ts[j + 1])) && !(j > 0 && name_word(ts[j - 1]));
+    };
     auto listed = [&](std::size_t comma, std::size_t other) {
-      return comma < ts.size() && other < ts.size() && ts.surface(comma) == "," && unknown_name(other);
+      return comma < ts.size() && other < ts.size() && ts.surface(comma) == "," && unknown_name(other) && lone(other);
     };
     if ((i >= 2 && listed(i - 1, i - 2)) || listed(i + 1, i + 2)) return;
     // ... also when the items carry a share ("Dyula 5.7%, Bissa 3.3%, Gurunsi 3.2%"): the
