@@ -168,6 +168,7 @@ struct Params {
   // Lower-case words that join two capitalized parts into one longer name ("Bank of New York");
   // "and" coordinates two names ("Paul Volcker and the ...") and is not among them.
   std::unordered_set<std::string> joining_words;
+  std::unordered_set<std::string> place_leaders;  // "Historic", "Greater": before a place's name
   // Capitalized words after a name that begin a role, not a longer name ("Governor", "Chairman").
   std::unordered_set<std::string> role_words;
   // A company's legal form after a name ("Ltd"): ends the name, and makes it a company's.
@@ -536,6 +537,7 @@ class EntityNearMissRule : public Rule {
     words("place_heads", p_.place_heads, false);
     words("function_words", p_.function_words, true);
     words("joining_words", p_.joining_words, true);
+    words("place_leaders", p_.place_leaders, false);
     words("role_words", p_.role_words, false);
     words("company_forms", p_.company_forms, false);
     words("sentence_openers", p_.openers, false);
@@ -1998,7 +2000,11 @@ class EntityNearMissRule : public Rule {
     if (ctx.accepted_words && ctx.accepted_words->count(word)) return;
     if (listed_real_name(ctx, word)) return;  // a listed real name ("Guyane")
     // Part of a longer capitalized name ("Cesar Franck", "Mr Landon"): most likely a person.
-    if (i > 0 && (name_word(ts[i - 1]) && !sentence_opener(ctx, i - 1))) return;
+    // A word that leads a place's name ("Historic Vjenna", "Greater Lndon": `place_leaders`)
+    // does not make a person's.
+    if (i > 0 && (name_word(ts[i - 1]) && !sentence_opener(ctx, i - 1)) &&
+        !p_.place_leaders.count(std::string(ts.surface(i - 1))))
+      return;
     if (i > 0 && p_.person_titles.count(std::string(ts.surface(i - 1)))) return;
     // After an initial ("Thomas J. Albani", "A.E. Staley").
     if (i > 1 && ts.surface(i - 1) == "." && initial(ts.surface(i - 2))) return;
