@@ -2139,17 +2139,27 @@ class EntityNearMissRule : public Rule {
       if (std::find(repl.begin(), repl.end(), ix.targets[id].text) == repl.end()) repl.push_back(ix.targets[id].text);
     if (repl.size() != 1) return;  // two names equally near: no telling which was meant
     if (followed && countries_named(dict, repl[0]).empty()) return;  // only a place heads a place's body
-    // The known name in the same sentence ("Gambie (Gambia)"): the writer knows it, and this
-    // is another word on purpose.
+    // The known name a few words away ("Gambie (Gambia)"): the writer knows it, and this is
+    // another word on purpose. Only nearby, where one glosses the other: a slip's own word is
+    // often written elsewhere in the sentence ("Marine Dumping-London Convention, Marine
+    // Dumping-Lohdon Protocol").
     const auto& sentence = ts.sentences()[ts[i].sentence];
-    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
-      if (t != i && ts[t].is_word() && bare_word(ts, t) == repl[0]) return;
+    // Or in a bracket after it that translates the name it is part of ("Antartida e Islas del
+    // Atlantico Sur (Tierra del Fuego - Antarctica and South Atlantic Islands)").
+    std::size_t open = 0;  // the bracket open at t, after i
+    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
+      if (t > i && ts.surface(t) == "(") open = t;
+      if (t > i && ts.surface(t) == ")") open = 0;
+      if (t == i || !ts[t].is_word() || bare_word(ts, t) != repl[0]) continue;
+      if ((t > i ? t - i : i - t) <= kGlossReach || open > i) return;
+    }
     std::size_t begin = ts[i].begin, end = ts[i].end - cut;
     std::string message = format_message(ts.text().substr(begin, end - begin), repl[0]);
     out.emit(begin, end, std::move(message), std::move(repl));
   }
 
   static constexpr std::size_t kFigureTokens = 3;  // "5.7", "%" after a listed name
+  static constexpr std::size_t kGlossReach = 4;  // tokens: "Gambie (Gambia)", "Gambie, or Gambia"
   static constexpr std::size_t kLeastListedName = 3;  // bytes; "D" of "D.C." is none
 
   // The index for this dictionary, built on first use. Keyed by the objects' addresses plus the
