@@ -356,6 +356,11 @@ class TemporalValidityRule : public Rule {
           auto y = year_of(ts.surface(k));
           if (y && *y >= 1000 && *y <= last_year) return true;
         }
+        // A phrase glued to a name by a hyphen ("Soviet-era weapons") dates the thing it
+        // describes, not the sentence ("post-war" still does).
+        if (k > b && k >= 2 && ts.surface(k - 1) == "-" && !ts[k].space_before && !ts[k - 1].space_before &&
+            ts[k - 2].is_word() && ts[k - 2].shape == tokenize::CaseShape::capitalized)
+          continue;
         for (const auto& p : sentence_phrases_)
           if (phrase_at(ts, k, p, e_)) return true;
       }
@@ -554,6 +559,8 @@ class TemporalValidityRule : public Rule {
     return false;
   }
 
+  static constexpr std::size_t kItemNote = 3;  // tokens of a bracketed note on a list item: "[s]"
+
   // Whether the mention is an item of a list whose neighbouring item is a current country:
   // "France, West Germany, Italy", "China, Taiwan and South Vietnam".
   static bool listed_with_current(const TokenStream& ts, const Mention& m, const std::vector<char>& begin,
@@ -570,8 +577,14 @@ class TemporalValidityRule : public Rule {
       if (at >= 2 && ts.surface(at) != "," && ts.surface(at - 1) == ",") --at;  // ", and"
       if (end[at]) return true;
     }
-    // Right: ", <country>" or "and <country>" (an article may come between).
+    // Right: ", <country>" or "and <country>" (an article may come between), after a short
+    // note in brackets on the item ("shared with West Germany [s], Austria").
     k = m.end_token;
+    if (k < ts.size() && (ts.surface(k) == "[" || ts.surface(k) == "(")) {
+      std::size_t c = k + 1;
+      while (c < ts.size() && c - k <= kItemNote && ts.surface(c) != "]" && ts.surface(c) != ")") ++c;
+      if (c < ts.size() && c - k <= kItemNote) k = c + 1;
+    }
     if (k + 1 < ts.size() && sep(k)) {
       std::size_t at = k + 1;
       if (at + 1 < ts.size() && (ts.surface(at) == "and" || ts.surface(at) == "or")) ++at;
