@@ -552,7 +552,8 @@ class SpellingRule : public Rule {
   static constexpr std::size_t kGlossed = 5;  // words before a bracket that it may translate
   static constexpr std::size_t kHyphenedParticle = 3;  // bytes
   static constexpr std::size_t kOpenPrefixLetters = 4;
-  static constexpr std::size_t kCitedPrefixBytes = 4;  // "ba-", "ki-", "wa-"  // "agro rangers"; not "re", "co", "pre"
+  static constexpr std::size_t kCitedPrefixBytes = 4;  // "ba-", "ki-", "wa-"
+  static constexpr std::size_t kShortBracketWord = 3;  // bytes  // "agro rangers"; not "re", "co", "pre"
 
   // How unlikely the slip from the intended `c` to the written `w` is, in half-powers of two: a
   // lost capital costs nothing at all (it outranks every other edit), a doubled or halved letter,
@@ -701,7 +702,12 @@ class SpellingRule : public Rule {
       return true;
     // A term glossed by the bracket right after it: "tanana (town)", "a flowering twig of miro
     // (a local plant)".
-    if (gloss_max_words_ > 0 && i + 1 < ts.size() && ts.surface(i + 1) == "(" && same_sentence(i + 1)) {
+    // A slip of a word news writes often stays a slip before a bracket or inside one ("the dry
+    // seawson (June to October)", "English (offiucial)").
+    // Words of three letters or fewer are one slip from a frequent word by chance ("(fue)",
+    // "(Jasno je!)"): the brackets' exemption holds for them.
+    const bool frequent_slip = ts.surface(i).size() > kShortBracketWord && slip_of_frequent_word(ctx, ts.surface(i));
+    if (gloss_max_words_ > 0 && !frequent_slip && i + 1 < ts.size() && ts.surface(i + 1) == "(" && same_sentence(i + 1)) {
       std::size_t c = i + 2, n = 0;
       while (c < ts.size() && c - i < 12 && ts.surface(c) != ")" && ts.surface(c) != "(") n += word(c++) ? 1 : 0;
       if (c < ts.size() && ts.surface(c) == ")" && n > 0 && n <= 2 * gloss_max_words_) return true;
@@ -739,7 +745,7 @@ class SpellingRule : public Rule {
           if (gloss_words_.count(std::string(ts.folded(t)))) return true;
           if (word(t)) ++words;
         }
-        if (words <= gloss_max_words_ && all_foreign(open, close)) return true;
+        if (words <= gloss_max_words_ && !frequent_slip && all_foreign(open, close)) return true;
         // A bracket that translates the words before it, sharing their known words: "1 capital
         // district (distrito capital)", "federal dependency (dependencia federal)".
         if (words <= gloss_max_words_ && open >= 2) {
