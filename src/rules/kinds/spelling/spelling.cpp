@@ -635,7 +635,9 @@ class SpellingRule : public Rule {
         bool particle = false, foreign = true;
         for (std::size_t t = l; t <= r; ++t) {
           bool p = particles_.count(std::string(ts.folded(t))) > 0;
-          particle = particle || p;
+          // An English function word ("of") says nothing of another language: "the ethnic
+          // Armenian populatijon of Nagorno-Karabakh" is a slip.
+          particle = particle || (p && !table_function_words_.count(std::string(ts.folded(t))));
           foreign = foreign && (p || unknown(t));
         }
         if (particle && foreign) return true;
