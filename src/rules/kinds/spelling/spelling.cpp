@@ -657,6 +657,11 @@ class SpellingRule : public Rule {
     // "called", "spelled", ... ("a pattern called koshkar-muiz"), with only foreign words,
     // hyphens and quotation marks between ("from the words aia gupos"); or right before
     // "meaning" or "means" ("aia gupos, meaning 'land of the vulture'").
+    // A slip of a word news writes often stays a slip before a bracket or inside one ("the dry
+    // seawson (June to October)", "English (offiucial)"), though not beside a word named as a
+    // word ("the Greek word hera, meaning"). Words of three letters or fewer are one slip from a
+    // frequent word by chance ("(fue)", "(Jasno je!)"): the brackets' exemption holds for them.
+    const bool frequent_slip = ts.surface(i).size() > kShortBracketWord && slip_of_frequent_word(ctx, ts.surface(i));
     if (!mention_before_.empty() || !naming_before_.empty()) {
       std::size_t words_between = 0;
       for (std::size_t t = i; t > 0 && same_sentence(t - 1) && i - t < 24; --t) {
@@ -704,11 +709,6 @@ class SpellingRule : public Rule {
       return true;
     // A term glossed by the bracket right after it: "tanana (town)", "a flowering twig of miro
     // (a local plant)".
-    // A slip of a word news writes often stays a slip before a bracket or inside one ("the dry
-    // seawson (June to October)", "English (offiucial)").
-    // Words of three letters or fewer are one slip from a frequent word by chance ("(fue)",
-    // "(Jasno je!)"): the brackets' exemption holds for them.
-    const bool frequent_slip = ts.surface(i).size() > kShortBracketWord && slip_of_frequent_word(ctx, ts.surface(i));
     if (gloss_max_words_ > 0 && !frequent_slip && i + 1 < ts.size() && ts.surface(i + 1) == "(" && same_sentence(i + 1)) {
       std::size_t c = i + 2, n = 0;
       while (c < ts.size() && c - i < 12 && ts.surface(c) != ")" && ts.surface(c) != "(") n += word(c++) ? 1 : 0;
