@@ -185,6 +185,23 @@ void BM_Throughput1MB(benchmark::State& state) {
 }
 BENCHMARK(BM_Throughput1MB)->Unit(benchmark::kMillisecond);
 
+// One run-on sentence listing former states (state.range(0) items): each mention is judged on
+// the words around it, so time grows with the list's length, not with its square.
+void BM_RunOnListOfFormerStates(benchmark::State& state) {
+  const lint::Engine& e = engine();
+  const auto selection = all_rules(e);
+  std::string text = "Exports went to ";
+  for (std::int64_t k = 0; k < state.range(0); ++k) text += "West Germany, Transjordan, ";
+  text += "and Japan on Monday.\n";
+  for (auto _ : state) {
+    auto doc = prepared(text);
+    auto found = e.linter().lint(*doc, selection, kDate);
+    benchmark::DoNotOptimize(found.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_RunOnListOfFormerStates)->Arg(1000)->Arg(4000)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 // The synonym model: opening its memory-mapped image (what every process pays), compiling its

@@ -46,6 +46,20 @@ using dictionary::Entity;
 using dictionary::EntityType;
 using tokenize::TokenStream;
 
+// Tokens a judgement reads on either side of a mention (see near_sentence).
+constexpr std::size_t kSentenceReach = 150;
+
+// The sentence of token `at`, clipped to kSentenceReach tokens on either side of it: a
+// judgement reads the words around a mention, and a run-on "sentence" (a list of thousands of
+// names) must not make every mention read all of it (time stays linear in the input).
+tokenize::Sentence near_sentence(const tokenize::TokenStream& ts, std::size_t at) {
+  tokenize::Sentence s = ts.sentences()[ts[at].sentence];
+  if (at > s.first_token + kSentenceReach) s.first_token = static_cast<std::uint32_t>(at - kSentenceReach);
+  if (s.end_token > at + kSentenceReach) s.end_token = static_cast<std::uint32_t>(at + kSentenceReach);
+  return s;
+}
+
+
 // Each phrase as its tokens, case-folded, or `as_written` (the case of a name: "Air Force").
 std::vector<std::vector<std::string>> folded_phrases(const std::vector<std::string>& phrases,
                                                      bool as_written = false) {
@@ -323,7 +337,7 @@ class TemporalValidityRule : public Rule {
   }
 
   bool historical_context(const TokenStream& ts, const Mention& m, const Entity& e) const {
-    const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
+    const auto sentence = near_sentence(ts, m.first_token);
     std::size_t sb = sentence.first_token, se = sentence.end_token;
     // "Soviet-made", "Soviet-era", "post-Soviet", "ex-Soviet": a hyphen compound is history.
     if (m.end_token < se && ts.surface(m.end_token) == "-" && !ts[m.end_token].space_before) return true;
@@ -372,7 +386,9 @@ class TemporalValidityRule : public Rule {
     std::size_t s = ts[m.first_token].sentence;
     for (std::size_t hops = 0; hops < kMaxRelativeHops && s > 0 && opens_relative(ts, ts.sentences()[s]); ++hops) {
       const auto& before = ts.sentences()[--s];
-      if (dated_before_end(before.first_token, before.end_token)) return true;
+      std::size_t from = before.end_token > before.first_token + kSentenceReach ? before.end_token - kSentenceReach
+                                                                                : before.first_token;
+      if (dated_before_end(from, before.end_token)) return true;
     }
     return false;
   }
@@ -395,7 +411,7 @@ class TemporalValidityRule : public Rule {
   // it ("East German officials"); for a demonym noun ("the Soviets"), a reporting verb.
   bool current_evidence(const TokenStream& ts, const Mention& m, const Entity& e, const Date& date,
                         const Story& story) const {
-    const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
+    const auto sentence = near_sentence(ts, m.first_token);
     std::size_t se = sentence.end_token;
     // A story that dates itself to its own time (a weekday, "this year", last year's number)
     // and names no year up to the state's end speaks of the present throughout: the state's
@@ -549,7 +565,13 @@ class TemporalValidityRule : public Rule {
       std::string_view x = ts.surface(k);
       return x == "," || x == "and" || x == "or";
     };
-    for (const auto& n : ms) {
+    // Mentions are in token order: only those starting a name's length before the mention, up
+    // to two tokens after it, can be its neighbours (bounded work however many mentions).
+    std::uint32_t from = m.first_token > kNeighbourReach ? m.first_token - kNeighbourReach : 0;
+    auto it = std::lower_bound(ms.begin(), ms.end(), from,
+                               [](const Mention& x, std::uint32_t t) { return x.first_token < t; });
+    for (; it != ms.end() && it->first_token <= m.end_token + 2; ++it) {
+      const Mention& n = *it;
       bool left = n.end_token < m.first_token && m.first_token - n.end_token <= 2 && sep(n.end_token) &&
                   (m.first_token - n.end_token == 1 || sep(n.end_token + 1));
       bool right = n.first_token > m.end_token && n.first_token - m.end_token <= 2 && sep(m.end_token) &&
@@ -559,7 +581,9 @@ class TemporalValidityRule : public Rule {
     return false;
   }
 
+
   static constexpr std::size_t kItemNote = 3;  // tokens of a bracketed note on a list item: "[s]"
+  static constexpr std::uint32_t kNeighbourReach = 24;  // tokens: longer than any known name
 
   // Whether the mention is an item of a list whose neighbouring item is a current country:
   // "France, West Germany, Italy", "China, Taiwan and South Vietnam".
@@ -640,7 +664,7 @@ class TemporalValidityRule : public Rule {
   // century or world war it names ends before the state's first year, none is taken relative
   // to ("after World War II", "since the 1930s"), and the state has a first year.
   bool before_existence(const TokenStream& ts, const Mention& m, int from) const {
-    const auto& sentence = ts.sentences()[ts[m.first_token].sentence];
+    const auto sentence = near_sentence(ts, m.first_token);
     std::size_t sb = sentence.first_token, se = sentence.end_token;
     // A sentence that tells how the state came to be ("the area became East Pakistan").
     for (std::size_t k = sb; k < se; ++k)
@@ -895,7 +919,7 @@ class OfficeTermRule : public Rule {
   }
 
   static bool dated_in_term(const TokenStream& ts, std::size_t at, const Entity& person, const std::string& title) {
-    const auto& sentence = ts.sentences()[ts[at].sentence];
+    const auto sentence = near_sentence(ts, at);
     for (std::size_t k = sentence.first_token; k < sentence.end_token; ++k) {
       if (ts[k].kind != tokenize::TokenKind::number) continue;
       auto y = year_of(ts.surface(k));
@@ -939,7 +963,7 @@ class OfficeTermRule : public Rule {
   // season ("last summer"), "last year", "last month" or "last week".
   bool speaks_of_term(const TokenStream& ts, std::size_t at, Date story, const Entity& person,
                       const std::string& title) const {
-    const auto& sentence = ts.sentences()[ts[at].sentence];
+    const auto sentence = near_sentence(ts, at);
     std::vector<std::pair<Date, Date>> periods;
     auto month_of = [&](int year, int m) { return std::make_pair(Date{year, m, 1}, Date{year, m, 31}); };
     auto latest = [&](int m) { return m <= story.month ? story.year : story.year - 1; };
