@@ -59,7 +59,6 @@ tokenize::Sentence near_sentence(const tokenize::TokenStream& ts, std::size_t at
   return s;
 }
 
-
 // Each phrase as its tokens, case-folded, or `as_written` (the case of a name: "Air Force").
 std::vector<std::vector<std::string>> folded_phrases(const std::vector<std::string>& phrases,
                                                      bool as_written = false) {
@@ -561,10 +560,7 @@ class TemporalValidityRule : public Rule {
         if (std::find(own.begin(), own.end(), c) != own.end()) return true;
       return false;
     };
-    auto sep = [&](std::size_t k) {
-      std::string_view x = ts.surface(k);
-      return x == "," || x == "and" || x == "or";
-    };
+    auto sep = [&](std::size_t k) { return list_separator(ts, k); };
     // Mentions are in token order: only those starting a name's length before the mention, up
     // to two tokens after it, can be its neighbours (bounded work however many mentions).
     std::uint32_t from = m.first_token > kNeighbourReach ? m.first_token - kNeighbourReach : 0;
@@ -581,6 +577,11 @@ class TemporalValidityRule : public Rule {
     return false;
   }
 
+  // Whether token k separates a list's items: a comma, "and" or "or".
+  static bool list_separator(const TokenStream& ts, std::size_t k) {
+    std::string_view s = ts.surface(k);
+    return s == "," || s == "and" || s == "or";
+  }
 
   static constexpr std::size_t kItemNote = 3;  // tokens of a bracketed note on a list item: "[s]"
   static constexpr std::uint32_t kNeighbourReach = 24;  // tokens: longer than any known name
@@ -590,10 +591,7 @@ class TemporalValidityRule : public Rule {
   static bool listed_with_current(const TokenStream& ts, const Mention& m, const std::vector<char>& begin,
                                   const std::vector<char>& end) {
     if (is_demonym(m.form)) return false;
-    auto sep = [&](std::size_t k) {
-      std::string_view s = ts.surface(k);
-      return s == "," || s == "and" || s == "or";
-    };
+    auto sep = [&](std::size_t k) { return list_separator(ts, k); };
     // Left: "<country> ," or "<country> and" right before the mention.
     std::size_t k = m.first_token;
     if (k >= 2 && sep(k - 1)) {

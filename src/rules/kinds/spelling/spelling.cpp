@@ -551,9 +551,9 @@ class SpellingRule : public Rule {
   static constexpr std::size_t kExtensionLetters = 4;  // ".gp", ".com", ".docx"
   static constexpr std::size_t kGlossed = 5;  // words before a bracket that it may translate
   static constexpr std::size_t kHyphenedParticle = 3;  // bytes
-  static constexpr std::size_t kOpenPrefixLetters = 4;
+  static constexpr std::size_t kOpenPrefixLetters = 4;  // "agro rangers"; not "re", "co", "pre"
   static constexpr std::size_t kCitedPrefixBytes = 4;  // "ba-", "ki-", "wa-"
-  static constexpr std::size_t kShortBracketWord = 3;  // bytes  // "agro rangers"; not "re", "co", "pre"
+  static constexpr std::size_t kShortBracketWord = 3;  // bytes
 
   // How unlikely the slip from the intended `c` to the written `w` is, in half-powers of two: a
   // lost capital costs nothing at all (it outranks every other edit), a doubled or halved letter,
@@ -657,11 +657,6 @@ class SpellingRule : public Rule {
     // "called", "spelled", ... ("a pattern called koshkar-muiz"), with only foreign words,
     // hyphens and quotation marks between ("from the words aia gupos"); or right before
     // "meaning" or "means" ("aia gupos, meaning 'land of the vulture'").
-    // A slip of a word news writes often stays a slip before a bracket or inside one ("the dry
-    // seawson (June to October)", "English (offiucial)"), though not beside a word named as a
-    // word ("the Greek word hera, meaning"). Words of three letters or fewer are one slip from a
-    // frequent word by chance ("(fue)", "(Jasno je!)"): the brackets' exemption holds for them.
-    const bool frequent_slip = ts.surface(i).size() > kShortBracketWord && slip_of_frequent_word(ctx, ts.surface(i));
     if (!mention_before_.empty() || !naming_before_.empty()) {
       std::size_t words_between = 0;
       for (std::size_t t = i; t > 0 && same_sentence(t - 1) && i - t < 24; --t) {
@@ -707,6 +702,11 @@ class SpellingRule : public Rule {
     if (i >= 2 && lower_word(i - 1) && lower_word(i - 2) && same_sentence(i - 2) &&
         foreign_words_.count(std::string(ts.folded(i - 1))) && unknown(i - 2))
       return true;
+    // A slip of a word news writes often stays a slip before a bracket or inside one ("the dry
+    // seawson (June to October)", "English (offiucial)"), though not beside a word named as a
+    // word ("the Greek word hera, meaning"). Words of three letters or fewer are one slip from a
+    // frequent word by chance ("(fue)", "(Jasno je!)"): the brackets' exemption holds for them.
+    const bool frequent_slip = ts.surface(i).size() > kShortBracketWord && slip_of_frequent_word(ctx, ts.surface(i));
     // A term glossed by the bracket right after it: "tanana (town)", "a flowering twig of miro
     // (a local plant)".
     if (gloss_max_words_ > 0 && !frequent_slip && i + 1 < ts.size() && ts.surface(i + 1) == "(" && same_sentence(i + 1)) {
