@@ -275,6 +275,7 @@ int main(int argc, char** argv) {
   try {
     if (data_dir.empty()) data_dir = lint::find_data_dir(argc > 0 ? argv[0] : "");
     if (*models_compile_cmd) {
+      std::size_t indexes = 0;
       try {
         for (auto m : lint::Engine::kTableModels) {
           auto files = lint::Engine::table_files(data_dir, m);
@@ -283,6 +284,8 @@ int main(int argc, char** argv) {
         rules::compile_entity_image(lint::Engine::entity_dir(data_dir), lint::Engine::entity_image(data_dir));
         auto rules_dir = lint::Engine::rules_dir(data_dir);
         rules::compile_rule_image(rules_dir, rules::rule_image_path(rules_dir));
+        // Then the rules' own indexes of the dictionaries, from the images just written.
+        indexes = lint::Engine(data_dir).compile_indexes();
       } catch (const rules::LoadError& e) {
         throw lint::EngineError(e.what());
       } catch (const models::SynonymError& e) {
@@ -294,8 +297,10 @@ int main(int argc, char** argv) {
       }
       std::cout << "wrote";
       for (auto m : lint::Engine::kTableModels) std::cout << " " << lint::Engine::table_files(data_dir, m).image << ",";
-      std::cout << " " << lint::Engine::entity_image(data_dir) << " and "
-                << rules::rule_image_path(lint::Engine::rules_dir(data_dir)) << "\n";
+      std::cout << " " << lint::Engine::entity_image(data_dir) << ", "
+                << rules::rule_image_path(lint::Engine::rules_dir(data_dir)) << " and " << indexes
+                << (indexes == 1 ? " rule index" : " rule indexes") << " in " << lint::Engine::entity_dir(data_dir)
+                << "\n";
       return kExitClean;
     }
     // Never destroyed: tearing down the dictionaries costs milliseconds at exit and the process
@@ -348,6 +353,11 @@ int main(int argc, char** argv) {
       std::cout << "rules\t" << use.from_image + use.parsed << " files\t" << use.from_image << " from the image "
                 << rules::rule_image_path(lint::Engine::rules_dir(data_dir)) << ", " << use.parsed
                 << " parsed (new, edited, or no image)\n";
+      for (const auto& rule : engine.rules().rules())
+        if (rule->has_index())
+          std::cout << "index\t" << rule->info().id << "\t"
+                    << (engine.index_mapped(rule->info().id) ? "image " : "built on first use (image missing or stale) ")
+                    << rule->index_path(lint::Engine::entity_dir(data_dir)) << "\n";
       return kExitClean;
     }
     // The rules of the corpus and batch commands: the defaults of --style, then --enable,

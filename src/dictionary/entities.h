@@ -99,6 +99,10 @@ class EntityDictionary {
   // Countries whose capital is `surface`.
   const std::vector<std::size_t>* by_capital(std::string_view surface) const;
   std::size_t count(EntityType type) const;
+  // What identifies the loaded data for images derived from it (the entity image's payload
+  // checksum); 0 when unknown (loaded from the TSV sources), which matches no image.
+  std::uint64_t fingerprint() const { return fingerprint_; }
+  void set_fingerprint(std::uint64_t f) { fingerprint_ = f; }
 
   // Date parsing for the dictionary's YYYY or YYYY-MM-DD values; a year alone is its first day
   // (start) or last day (end).
@@ -112,6 +116,7 @@ class EntityDictionary {
   std::unordered_map<std::string, std::size_t> by_id_;
   Index names_, demonyms_, capitals_;
   bool frozen_ = false;
+  std::uint64_t fingerprint_ = 0;
 };
 
 }  // namespace wirelint::dictionary

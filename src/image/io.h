@@ -105,6 +105,13 @@ class ImageReader {
     return v;
   }
   std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
+  // The next `n` bytes, read in place and passed over.
+  std::string_view bytes(std::size_t n) {
+    need(n);
+    std::string_view v(p_, n);
+    p_ += n;
+    return v;
+  }
 
  private:
   void need(std::size_t n) const {

@@ -80,6 +80,13 @@ std::string Engine::entity_image(const std::string& data_dir) {
   return (fs::path(data_dir) / "dictionaries" / "entities" / "entities.bin").string();
 }
 
+std::size_t Engine::compile_indexes() const {
+  std::size_t written = 0;
+  for (const auto& rule : rules_.rules())
+    written += rule->compile_index(rules::Rule::IndexContext{*entity_index_, spell_.get(), entity_dir(data_dir_)});
+  return written;
+}
+
 std::string Engine::rules_dir(const std::string& data_dir) { return (fs::path(data_dir) / "rules").string(); }
 
 std::string find_data_dir(const std::string& argv0) {
@@ -154,6 +161,10 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   for (const auto& l : text_lists(root / "dictionaries" / "names" / "exact"))
     for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(std::string_view(n).substr(0, n.find('\t'))); });
   exact_names_.finish();
+  // Indexes rules derive from the dictionaries, mapped when compiled from this very data.
+  for (const auto& rule : rules_.rules())
+    if (rule->open_index(rules::Rule::IndexContext{*entity_index_, spell_.get(), entity_dir(data_dir)}))
+      mapped_indexes_.insert(rule->info().id);
   linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get(), synonyms_.get(), &real_names_,
                                      bigrams_.get(), &exact_names_, ngrams_.get(),
                                      collocations_.get());

@@ -62,6 +62,12 @@ class Engine {
   // The rules folder (its compiled image is rules::rule_image_path of it).
   static std::string rules_dir(const std::string& data_dir);
   const std::string& data_dir() const { return data_dir_; }
+  // Writes the index images of the rules that derive one from the dictionaries
+  // (Rule::compile_index) into the entity folder; returns how many. Run after the entity image
+  // is compiled, so that the images name it. Throws ImageError when one cannot be written.
+  std::size_t compile_indexes() const;
+  // Whether the rule `id`'s index image was fresh and is mapped (else it is built on first use).
+  bool index_mapped(const std::string& id) const { return mapped_indexes_.count(id) > 0; }
 
  private:
   void accept_entity_words();
@@ -75,6 +81,7 @@ class Engine {
   std::unordered_set<std::string> real_names_;  // dictionaries/names/*.txt
   rules::NameList exact_names_;                 // dictionaries/names/exact/*.txt
   std::unique_ptr<Linter> linter_;
+  std::unordered_set<std::string> mapped_indexes_;
 };
 
 }  // namespace wirelint::lint

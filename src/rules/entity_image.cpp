@@ -55,6 +55,7 @@ std::unique_ptr<EntityIndex> open_entity_image(const std::string& dir, const std
     ImageReader p(payload, size);
     dictionary.read_image(p);
     dictionary.freeze();
+    dictionary.set_fingerprint(sum);
     auto index = std::make_unique<EntityIndex>(dictionary, p);
     if (p.remaining() != 0) throw ImageError("corrupt image: trailing bytes");
     return index;

@@ -154,6 +154,22 @@ class Rule {
     (void)fire, (void)clean;
   }
 
+  // An index a rule derives from the dictionaries (the near-miss rule's index of entity names):
+  // `wirelint models compile` writes it to index_path(); the engine maps it at start-up when it
+  // was compiled from the same rule data, dictionary and spelling answers, so no process builds
+  // it. A rule without one, or with a stale one, builds it on first use as before.
+  struct IndexContext {
+    const EntityIndex& entities;
+    const dictionary::SpellChecker* spell;
+    std::string dir;  // where index images live (the entity dictionary's folder)
+  };
+  std::string index_path(const std::string& dir) const { return dir + "/" + info_.id + ".bin"; }
+  virtual bool has_index() const { return false; }
+  // Writes the image; false when the rule has none. Throws ImageError when it cannot be written.
+  virtual bool compile_index(const IndexContext& ctx) const { (void)ctx; return false; }
+  // Maps a fresh image; false when there is none (absent, stale or damaged: built on first use).
+  virtual bool open_index(const IndexContext& ctx) const { (void)ctx; return false; }
+
   // The message with {match} and {expected} filled in.
   std::string format_message(std::string_view match, std::string_view expected) const;
 

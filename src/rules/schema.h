@@ -46,6 +46,7 @@ class TableReader {
   std::size_t line() const;
   std::size_t line_of(const std::string& key) const;
   const std::string& file() const { return file_; }
+  const Node& node() const { return *table_; }
   [[noreturn]] void fail(std::size_t line, const std::string& problem) const;
   [[noreturn]] void fail(const std::string& key, const std::string& problem) const;
 

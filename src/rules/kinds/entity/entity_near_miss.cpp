@@ -33,14 +33,20 @@
 #include <cctype>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "dictionary/entities.h"
 #include "dictionary/spell_checker.h"
+#include "image/flat_table.h"
+#include "image/io.h"
 #include "models/synonyms.h"
 #include "rules/entity_index.h"
 #include "rules/kinds/registry.h"
+#include "rules/node.h"
+#include "rules/schema.h"
 #include "text/utf8.h"
 
 namespace wirelint::rules {
@@ -305,8 +311,9 @@ struct WordTarget {
   std::u32string folded;
 };
 
-// What the rule derives from one entity dictionary.
-struct NearMissIndex {
+// What the rule derives from one entity dictionary, as build_index collects it; then laid out
+// flat (write_payload) and read in place (NearMissIndex).
+struct IndexBuild {
   std::vector<Name> names;
   std::unordered_map<std::string, std::vector<std::uint32_t>> keys;  // wildcarded name -> names
   std::vector<std::size_t> lengths;                                  // token counts present
@@ -330,11 +337,26 @@ struct NearMissIndex {
   std::unordered_map<std::string, std::vector<std::uint32_t>> deletes;  // deletion variant -> targets
   // Country id + '\t' + kind -> the state bodies of that kind the country has (`misnamed_kinds`).
   std::unordered_map<std::string, std::vector<std::uint32_t>> bodies_of_kind;
+  // The spelling checker's answers the build asked for (word, known): an image is used only while
+  // the checker still gives them all.
+  std::vector<std::pair<std::string, bool>> spell_answers;
 };
 
-std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& index,
-                                           const dictionary::SpellChecker* spell) {
-  auto out = std::make_unique<NearMissIndex>();
+// The index as the rule reads it: its lists decoded, its tables read in place from `bytes` (built
+// in this process) or from the mapped image `map` (compiled by `wirelint models compile`).
+// Fields as in IndexBuild.
+struct NearMissIndex {
+  std::vector<Name> names;
+  std::vector<std::size_t> lengths, pair_lengths;
+  std::vector<WordTarget> targets;
+  FlatTable keys, name_tokens, read_name_tokens, short_forms, word_entities, country_words, deletes, bodies_of_kind;
+  std::string bytes;
+  std::unique_ptr<MappedFile> map;
+};
+
+std::unique_ptr<IndexBuild> build_index(const Params& p, const EntityIndex& index,
+                                        const dictionary::SpellChecker* spell) {
+  auto out = std::make_unique<IndexBuild>();
   const auto& all = index.dictionary().entities();
   std::unordered_set<std::size_t> lengths, pair_lengths;
   std::unordered_set<std::string> seen_targets;
@@ -357,7 +379,11 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
       if (!ts[i].is_word() || ts[i].shape != CaseShape::capitalized) continue;
       std::string w(ts.surface(i));
       if (p.function_words.count(models::lower(w))) continue;
-      if (spell && spell->known(models::lower(w))) continue;
+      if (spell) {
+        bool known = spell->known(models::lower(w));
+        out->spell_answers.emplace_back(models::lower(w), known);
+        if (known) continue;
+      }
       out->country_words.insert(w);
     }
   };
@@ -500,9 +526,96 @@ std::unique_ptr<NearMissIndex> build_index(const Params& p, const EntityIndex& i
   return out;
 }
 
+// The index laid out for an image: names, lengths and single-word targets as lists, then each
+// table flat (image/flat_table.h).
+std::string write_payload(const IndexBuild& b) {
+  ImageWriter w;
+  w.u32(static_cast<std::uint32_t>(b.names.size()));
+  for (const auto& n : b.names) {
+    w.u32(n.entity);
+    w.str(n.text);
+    w.strs(n.tokens);
+    for (bool h : n.head) w.u8(h ? 1 : 0);
+    w.u32(static_cast<std::uint32_t>(n.words));
+    w.u8(static_cast<std::uint8_t>((n.country_only ? 1 : 0) | (n.place_word_only ? 2 : 0)));
+  }
+  for (const auto* lengths : {&b.lengths, &b.pair_lengths}) {
+    w.u32(static_cast<std::uint32_t>(lengths->size()));
+    for (auto l : *lengths) w.u32(static_cast<std::uint32_t>(l));
+  }
+  w.u32(static_cast<std::uint32_t>(b.targets.size()));
+  for (const auto& t : b.targets) {
+    w.u32(t.entity);
+    w.str(t.text);
+  }
+  auto table = [&](const auto& source) {
+    FlatTableBuilder f;
+    for (const auto& entry : source) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(entry)>, std::string>)
+        f.add(entry);
+      else
+        f.add(entry.first, entry.second);
+    }
+    w.str(f.build());
+  };
+  table(b.keys);
+  table(b.name_tokens);
+  table(b.read_name_tokens);
+  table(b.short_forms);
+  table(b.word_entities);
+  table(b.country_words);
+  table(b.deletes);
+  table(b.bodies_of_kind);
+  return std::move(w).take();
+}
+
+// Reads a payload in place: `ix` owns (or maps) the bytes `payload` points into. Throws
+// ImageError when it is malformed.
+void read_payload(std::string_view payload, NearMissIndex& ix) {
+  ImageReader r(payload.data(), payload.size());
+  ix.names.resize(r.count(14));
+  for (auto& n : ix.names) {
+    n.entity = r.u32();
+    n.text = r.str();
+    n.tokens = r.strs();
+    n.head.resize(n.tokens.size());
+    for (std::size_t i = 0; i < n.tokens.size(); ++i) n.head[i] = r.u8() != 0;
+    n.words = r.u32();
+    auto flags = r.u8();
+    n.country_only = flags & 1;
+    n.place_word_only = flags & 2;
+  }
+  for (auto* lengths : {&ix.lengths, &ix.pair_lengths}) {
+    lengths->resize(r.count(4));
+    for (auto& l : *lengths) l = r.u32();
+  }
+  ix.targets.resize(r.count(8));
+  for (auto& t : ix.targets) {
+    t.entity = r.u32();
+    t.text = r.str();
+    t.folded = code_points(t.text);
+  }
+  for (auto* table : {&ix.keys, &ix.name_tokens, &ix.read_name_tokens, &ix.short_forms, &ix.word_entities,
+                      &ix.country_words, &ix.deletes, &ix.bodies_of_kind})
+    if (!table->open(r.bytes(r.u32()))) throw ImageError("corrupt image: a malformed table");
+  if (r.remaining() != 0) throw ImageError("corrupt image: trailing bytes");
+}
+
+// The near-miss index image: magic "WLNEARMX", u32 format version, u64 fingerprint of the rule's
+// table, u64 fingerprint of the entity dictionary (its image's checksum), the spelling checker's
+// answers (u32 count, per answer the word and u8 known), u64 payload size, u64 payload checksum,
+// then the payload (write_payload). Bump the version whenever build_index or the payload changes.
+constexpr char kIndexMagic[8] = {'W', 'L', 'N', 'E', 'A', 'R', 'M', 'X'};
+constexpr std::uint32_t kIndexVersion = 1;
+
 class EntityNearMissRule : public Rule {
  public:
   EntityNearMissRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
+    {
+      ImageWriter node;
+      write_node(node, table.node());
+      fingerprint_ = checksum(node.bytes());
+    }
     auto size = [&](const char* key, std::size_t def) {
       auto v = table.integer(key);
       if (v && *v < 1) table.fail(key, "must be at least 1");
@@ -998,10 +1111,9 @@ class EntityNearMissRule : public Rule {
   // Whether some known or listed real name holds both words (lower case, a plural as its
   // singular): "commerce" and "ministry" in "Ministry of Commerce".
   bool co_named(const LintContext& ctx, const NearMissIndex& ix, const std::string& a, const std::string& b) const {
-    auto ia = ix.word_entities.find(name_word_key(a)), ib = ix.word_entities.find(name_word_key(b));
-    if (ia != ix.word_entities.end() && ib != ix.word_entities.end()) {
-      const auto &x = ia->second, &y = ib->second;
-      for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    auto x = ix.word_entities.find(name_word_key(a)), y = ix.word_entities.find(name_word_key(b));
+    if (!x.empty() && !y.empty()) {
+      for (std::uint32_t i = 0, j = 0; i < x.size() && j < y.size();) {
         if (x[i] == y[j]) return true;
         x[i] < y[j] ? ++i : ++j;
       }
@@ -1283,7 +1395,7 @@ class EntityNearMissRule : public Rule {
         std::string other = models::lower(name.tokens[j]);
         if (co_named(ctx, ix, other, text_lower)) return Swap::none;
         auto used = ix.word_entities.find(name_word_key(other));
-        if (p_.body_swap_common > 0 && used != ix.word_entities.end() && used->second.size() >= p_.body_swap_common)
+        if (p_.body_swap_common > 0 && used.size() >= p_.body_swap_common)
           return Swap::none;
       }
       return Swap::synonym;
@@ -1297,8 +1409,7 @@ class EntityNearMissRule : public Rule {
       // Two words that each build many known names ("National"/"Internal" Security, "Federal"/
       // "Constitutional" Court): one for the other names another real body.
       auto common = [&](const std::string& w) {
-        auto it = ix.word_entities.find(name_word_key(w));
-        return p_.institution_names > 0 && it != ix.word_entities.end() && it->second.size() >= p_.institution_names;
+        return p_.institution_names > 0 && ix.word_entities.find(name_word_key(w)).size() >= p_.institution_names;
       };
       if (common(known_lower) && common(text_lower) && !geographic(ix, known_word) && !geographic(ix, text_word))
         return Swap::none;
@@ -1517,9 +1628,9 @@ class EntityNearMissRule : public Rule {
   // name's own, when none of them is called `span` ("Bank of Libya": Libya's Central Bank of
   // Libya); null otherwise. The span's word must be a country's own name: "Bank of Moscow" and
   // "Bank of Ceylon" (a capital, a former name) are banks of their own.
-  const std::vector<std::uint32_t>* misnamed_bodies(const LintContext& ctx, const NearMissIndex& ix,
-                                                    const std::vector<Aligned>& aligned, const std::string& span) const {
-    if (p_.misnamed_kinds.empty()) return nullptr;
+  std::optional<FlatValues> misnamed_bodies(const LintContext& ctx, const NearMissIndex& ix,
+                                           const std::vector<Aligned>& aligned, const std::string& span) const {
+    if (p_.misnamed_kinds.empty()) return std::nullopt;
     const auto& dict = ctx.entities->dictionary();
     for (const auto& a : aligned) {
       const Name& name = ix.names[a.name];
@@ -1540,16 +1651,19 @@ class EntityNearMissRule : public Rule {
         const auto& country = dict.entities()[c];
         if (country.type != EntityType::country || std::find(ent.countries.begin(), ent.countries.end(), country.id) != ent.countries.end())
           continue;
-        auto it = ix.bodies_of_kind.find(country.id + '\t' + ent.kind);
-        if (it == ix.bodies_of_kind.end()) continue;
-        bool called = std::any_of(it->second.begin(), it->second.end(), [&](std::uint32_t id) {
+        bool found = false;
+        auto bodies = ix.bodies_of_kind.find(country.id + '\t' + ent.kind, &found);
+        if (!found) continue;
+        bool called = false;
+        for (auto id : bodies) {
           const auto& body = dict.entities()[id];
-          return body.name == span || std::find(body.aliases.begin(), body.aliases.end(), span) != body.aliases.end();
-        });
-        if (!called) return &it->second;
+          called = called || body.name == span ||
+                   std::find(body.aliases.begin(), body.aliases.end(), span) != body.aliases.end();
+        }
+        if (!called) return bodies;
       }
     }
-    return nullptr;
+    return std::nullopt;
   }
 
   // Reports a misnamed body (see misnamed_bodies): the aligned name whose country the story
@@ -1557,7 +1671,7 @@ class EntityNearMissRule : public Rule {
   // Libya" in a story about francs and Paris: the Bank of France); otherwise the named
   // country's own body, with `misnamed_message`.
   bool report_misnamed(const LintContext& ctx, const StoryCountries& story, const NearMissIndex& ix,
-                       const std::vector<std::uint32_t>& bodies, const std::vector<Aligned>& aligned, std::size_t b,
+                       FlatValues bodies, const std::vector<Aligned>& aligned, std::size_t b,
                        std::size_t e, std::size_t begin, std::size_t end, Emitter& out) const {
     const auto& dict = ctx.entities->dictionary();
     const auto& own = dict.entities()[bodies[0]];
@@ -1674,12 +1788,12 @@ class EntityNearMissRule : public Rule {
           capitalized = capitalized && t.is_word() && (t.shape == CaseShape::capitalized || joining);
         }
         if (!capitalized) continue;
-        auto it = ix.keys.find(key);
-        if (it == ix.keys.end()) continue;
+        auto named = ix.keys.find(key);
+        if (named.empty()) continue;
         std::string place = paraphrase(k);
         if (p_.region_words.count(place) || !countries_named(ctx.entities->dictionary(), place).empty()) {
           // Kept when no swap either: a misnamed body may still answer ("Bank of Costa Rica").
-          for (auto id : it->second) {
+          for (auto id : named) {
             auto swap = swap_kind(ctx, story, ix, ix.names[id], k, b, e, place);
             hits.push_back(Hit{id, k, place_swap(swap) ? swap : Swap::none});
           }
@@ -1687,7 +1801,7 @@ class EntityNearMissRule : public Rule {
         }
         if (!ctx.synonyms) continue;
         std::string phrase = models::lower(place);
-        for (auto id : it->second) {
+        for (auto id : named) {
           const Name& n = ix.names[id];
           int need = n.words < p_.min_words ? p_.two_word_strength : n.head[k] ? p_.head_strength : p_.synonym_strength;
           // Two words no known or real name uses ("Expanding Universe Bank"), as for one word
@@ -1702,9 +1816,9 @@ class EntityNearMissRule : public Rule {
         }
         continue;
       }
-      auto it = ix.keys.find(key);
-      if (it == ix.keys.end()) continue;
-      for (auto id : it->second) {
+      auto named = ix.keys.find(key);
+      if (named.empty()) continue;
+      for (auto id : named) {
         // The known name in another form ("United State's", "Organisation", "Corp"): not a spin;
         // the span's own name when it is a known body that may be a swap.
         // A compound is the same word without its hyphen ("Co-operation", "South-East").
@@ -1773,8 +1887,8 @@ class EntityNearMissRule : public Rule {
     for (const auto& h : hits) aligned.push_back(Aligned{h.name, h.k, pair ? paraphrase(h.k) : words[h.k]});
     // Not before a company's legal form ("National Bank of Brunei Bhd"): a company's name.
     bool company = e < ts.size() && p_.company_forms.count(std::string(ts.surface(e)));
-    const std::vector<std::uint32_t>* misnamed =
-        known_body || ran_on || company ? nullptr : misnamed_bodies(ctx, ix, aligned, span);
+    std::optional<FlatValues> misnamed;
+    if (!known_body && !ran_on && !company) misnamed = misnamed_bodies(ctx, ix, aligned, span);
     auto decide = [&]() -> bool {
       if (!pair)
         for (auto& h : hits) {
@@ -2105,9 +2219,7 @@ class EntityNearMissRule : public Rule {
     std::size_t best = 3;
     std::vector<std::uint32_t> found;
     for (const auto& d : dels) {
-      auto it = ix.deletes.find(d);
-      if (it == ix.deletes.end()) continue;
-      for (auto id : it->second) {
+      for (auto id : ix.deletes.find(d)) {
         const auto& t = ix.targets[id];
         std::size_t limit = t.folded.size() >= p_.word_long_letters ? 2 : 1;
         std::size_t dist = edit_distance(folded, t.folded, limit);
@@ -2162,20 +2274,75 @@ class EntityNearMissRule : public Rule {
   static constexpr std::size_t kGlossReach = 4;  // tokens: "Gambie (Gambia)", "Gambie, or Gambia"
   static constexpr std::size_t kLeastListedName = 3;  // bytes; "D" of "D.C." is none
 
-  // The index for this dictionary, built on first use. Keyed by the objects' addresses plus the
-  // entity table's own address and size, so a dictionary loaded later at a reused address is
-  // not mistaken for an old one; a few are kept (an editor may reload its dictionaries).
+  // The index for this dictionary: the one open_index mapped, or built on first use. Keyed by
+  // the objects' addresses plus the entity table's own address and size, so a dictionary loaded
+  // later at a reused address is not mistaken for an old one; a few are kept (an editor may
+  // reload its dictionaries).
   std::shared_ptr<const NearMissIndex> index_for(const EntityIndex& entities,
                                                  const dictionary::SpellChecker* spell) const {
-    const auto& all = entities.dictionary().entities();
-    CacheKey key{&entities, spell, all.data(), all.size()};
+    CacheKey key = key_of(entities, spell);
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& c : cache_)
       if (c.first == key) return c.second;
-    std::shared_ptr<const NearMissIndex> built = build_index(p_, entities, spell);
-    if (cache_.size() >= 4) cache_.erase(cache_.begin());
-    cache_.emplace_back(key, built);
-    return built;
+    auto ix = std::make_shared<NearMissIndex>();
+    ix->bytes = write_payload(*build_index(p_, entities, spell));
+    read_payload(ix->bytes, *ix);
+    remember(key, ix);
+    return ix;
+  }
+
+  bool has_index() const override { return true; }
+
+  bool compile_index(const IndexContext& ctx) const override {
+    std::uint64_t dict = ctx.entities.dictionary().fingerprint();
+    if (dict == 0) throw ImageError(index_path(ctx.dir) + ": cannot write: the entity dictionary has no image");
+    auto built = build_index(p_, ctx.entities, ctx.spell);
+    std::string payload = write_payload(*built);
+    ImageWriter w;
+    for (char c : kIndexMagic) w.u8(static_cast<std::uint8_t>(c));
+    w.u32(kIndexVersion);
+    w.u64(fingerprint_);
+    w.u64(dict);
+    w.u32(static_cast<std::uint32_t>(built->spell_answers.size()));
+    for (const auto& [word, known] : built->spell_answers) {
+      w.str(word);
+      w.u8(known ? 1 : 0);
+    }
+    w.u64(payload.size());
+    w.u64(checksum(payload));
+    write_atomically(index_path(ctx.dir), {w.bytes(), payload});
+    return true;
+  }
+
+  bool open_index(const IndexContext& ctx) const override {
+    auto map = std::make_unique<MappedFile>(index_path(ctx.dir));
+    if (map->empty()) return false;
+    std::string_view bytes = map->bytes();
+    try {
+      ImageReader r(bytes.data(), bytes.size());
+      for (char c : kIndexMagic)
+        if (static_cast<char>(r.u8()) != c) return false;
+      if (r.u32() != kIndexVersion || r.u64() != fingerprint_) return false;
+      std::uint64_t dict = r.u64();
+      if (dict == 0 || dict != ctx.entities.dictionary().fingerprint()) return false;
+      for (std::uint32_t n = r.count(5), i = 0; i < n; ++i) {
+        std::string word = r.str();
+        bool known = r.u8() != 0;
+        if (!ctx.spell || ctx.spell->known(word) != known) return false;
+      }
+      std::uint64_t size = r.u64(), sum = r.u64();
+      if (size != r.remaining()) return false;
+      std::string_view payload = r.bytes(size);
+      if (checksum(payload) != sum) return false;
+      auto ix = std::make_shared<NearMissIndex>();
+      read_payload(payload, *ix);
+      ix->map = std::move(map);
+      std::lock_guard<std::mutex> lock(mutex_);
+      remember(key_of(ctx.entities, ctx.spell), ix);
+      return true;
+    } catch (const ImageError&) {
+      return false;  // damaged: built on first use instead
+    }
   }
 
   struct CacheKey {
@@ -2187,8 +2354,18 @@ class EntityNearMissRule : public Rule {
       return entities == o.entities && spell == o.spell && table == o.table && size == o.size;
     }
   };
+  static CacheKey key_of(const EntityIndex& entities, const dictionary::SpellChecker* spell) {
+    const auto& all = entities.dictionary().entities();
+    return CacheKey{&entities, spell, all.data(), all.size()};
+  }
   using Cached = std::pair<CacheKey, std::shared_ptr<const NearMissIndex>>;
+  // Under mutex_.
+  void remember(const CacheKey& key, std::shared_ptr<const NearMissIndex> ix) const {
+    if (cache_.size() >= 4) cache_.erase(cache_.begin());
+    cache_.emplace_back(key, std::move(ix));
+  }
   Params p_;
+  std::uint64_t fingerprint_ = 0;  // of the rule's table: an index image is compiled from it
   mutable std::mutex mutex_;
   mutable const void* vocabulary_source_ = nullptr;
   mutable std::unordered_set<std::string> real_name_words_;

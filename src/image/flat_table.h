@@ -1,0 +1,100 @@
+// A string-keyed table laid out flat in bytes, to be read where it lies (a mapped image) with no
+// decoding: each key maps to a list of u32 values (none for a set). Lookup is one hash and a
+// linear probe over an open-addressed slot array; a miss costs one or two slot reads.
+//
+// Layout (little-endian u32 throughout): slot count (a power of two, above the key count), key
+// count, entry bytes; then the slots, each (hash of the key, offset of its entry + 1, 0 when the
+// slot is empty); then the entries, each (key length, key bytes padded to 4, value count,
+// values). FlatTable::open checks every slot and entry against the bytes it is given, so a
+// damaged table is refused, never read past its end.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wirelint {
+
+// The values of one key, read in place.
+class FlatValues {
+ public:
+  FlatValues() = default;
+  FlatValues(const char* p, std::uint32_t n) : p_(p), n_(n) {}
+  std::uint32_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  std::uint32_t operator[](std::uint32_t i) const {
+    std::uint32_t v;
+    std::memcpy(&v, p_ + 4 * static_cast<std::size_t>(i), 4);
+    return v;
+  }
+  class iterator {
+   public:
+    iterator(const FlatValues* v, std::uint32_t i) : v_(v), i_(i) {}
+    std::uint32_t operator*() const { return (*v_)[i_]; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+    bool operator==(const iterator& o) const { return i_ == o.i_; }
+
+   private:
+    const FlatValues* v_;
+    std::uint32_t i_;
+  };
+  iterator begin() const { return iterator(this, 0); }
+  iterator end() const { return iterator(this, n_); }
+  std::vector<std::uint32_t> to_vector() const {
+    std::vector<std::uint32_t> out;
+    out.reserve(n_);
+    for (std::uint32_t i = 0; i < n_; ++i) out.push_back((*this)[i]);
+    return out;
+  }
+
+ private:
+  const char* p_ = nullptr;
+  std::uint32_t n_ = 0;
+};
+
+// Collects keys and values, then lays them out.
+class FlatTableBuilder {
+ public:
+  void add(std::string_view key) { entries_[std::string(key)]; }
+  void add(std::string_view key, std::uint32_t value) { entries_[std::string(key)].push_back(value); }
+  void add(std::string_view key, const std::vector<std::uint32_t>& values) {
+    auto& v = entries_[std::string(key)];
+    v.insert(v.end(), values.begin(), values.end());
+  }
+  // The table's bytes (their length is a multiple of 4).
+  std::string build() const;
+
+ private:
+  std::map<std::string, std::vector<std::uint32_t>> entries_;  // sorted: the same bytes every build
+};
+
+class FlatTable {
+ public:
+  FlatTable() = default;
+  // Checks `bytes` as a table and reads it in place (the bytes must outlive the table). Returns
+  // false, leaving the table empty, when they are no well-formed table.
+  bool open(std::string_view bytes);
+
+  bool contains(std::string_view key) const { return find_entry(key) != nullptr; }
+  std::size_t count(std::string_view key) const { return contains(key) ? 1 : 0; }
+  // The values of `key`, or nullptr-like empty when absent: `found` tells the two apart.
+  FlatValues find(std::string_view key, bool* found = nullptr) const;
+  std::size_t size() const { return keys_; }
+
+  static std::uint32_t hash(std::string_view key);
+
+ private:
+  const char* find_entry(std::string_view key) const;
+  const char* slots_ = nullptr;
+  const char* entries_ = nullptr;
+  std::uint32_t slot_count_ = 0, keys_ = 0;
+};
+
+}  // namespace wirelint
