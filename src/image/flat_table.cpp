@@ -3,8 +3,6 @@
 namespace wirelint {
 namespace {
 
-void put(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
-
 std::uint32_t get(const char* p) {
   std::uint32_t v;
   std::memcpy(&v, p, 4);
@@ -24,34 +22,55 @@ std::uint32_t FlatTable::hash(std::string_view key) {
   return h;
 }
 
-std::string FlatTableBuilder::build() const {
+// Lays out `n` entries: key(i) and values(i) (a container of u32).
+template <typename Key, typename Values>
+std::string lay_out(std::size_t n, Key key, Values values) {
   std::uint32_t slots = 2;
-  while (slots < entries_.size() * 2 + 1) slots *= 2;
-  std::string entries;
-  std::vector<std::uint32_t> slot_hash(slots, 0), slot_entry(slots, 0);
-  for (const auto& [key, values] : entries_) {
-    auto offset = static_cast<std::uint32_t>(entries.size());
-    put(entries, static_cast<std::uint32_t>(key.size()));
-    entries += key;
-    entries.append(padded(key.size()) - key.size(), '\0');
-    put(entries, static_cast<std::uint32_t>(values.size()));
-    for (auto v : values) put(entries, v);
-    std::uint32_t h = FlatTable::hash(key), s = h & (slots - 1);
-    while (slot_entry[s] != 0) s = (s + 1) & (slots - 1);
-    slot_hash[s] = h;
-    slot_entry[s] = offset + 1;
+  while (slots < n * 2 + 1) slots *= 2;
+  std::size_t entry_bytes = 0;
+  for (std::size_t i = 0; i < n; ++i) entry_bytes += 8 + padded(key(i).size()) + 4 * values(i).size();
+  std::string out(kHeader + 8 * static_cast<std::size_t>(slots) + entry_bytes, '\0');
+  char* slot = out.data() + kHeader;
+  char* entries = slot + 8 * static_cast<std::size_t>(slots);
+  auto set = [](char* p, std::uint32_t v) { std::memcpy(p, &v, 4); };
+  set(out.data(), slots);
+  set(out.data() + 4, static_cast<std::uint32_t>(n));
+  set(out.data() + 8, static_cast<std::uint32_t>(entry_bytes));
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view k = key(i);
+    const auto& v = values(i);
+    set(entries + at, static_cast<std::uint32_t>(k.size()));
+    std::memcpy(entries + at + 4, k.data(), k.size());
+    std::size_t count_at = at + 4 + padded(k.size());
+    set(entries + count_at, static_cast<std::uint32_t>(v.size()));
+    std::size_t x = count_at + 4;
+    for (std::uint32_t value : v) set(entries + x, value), x += 4;
+    std::uint32_t h = FlatTable::hash(k), s = h & (slots - 1);
+    while (get(slot + 8 * static_cast<std::size_t>(s) + 4) != 0) s = (s + 1) & (slots - 1);
+    set(slot + 8 * static_cast<std::size_t>(s), h);
+    set(slot + 8 * static_cast<std::size_t>(s) + 4, static_cast<std::uint32_t>(at + 1));
+    at = x;
   }
-  std::string out;
-  out.reserve(kHeader + 8 * static_cast<std::size_t>(slots) + entries.size());
-  put(out, slots);
-  put(out, static_cast<std::uint32_t>(entries_.size()));
-  put(out, static_cast<std::uint32_t>(entries.size()));
-  for (std::uint32_t s = 0; s < slots; ++s) {
-    put(out, slot_hash[s]);
-    put(out, slot_entry[s]);
-  }
-  out += entries;
   return out;
+}
+
+std::string FlatTableBuilder::build() const {
+  return lay_out(
+      entries_.size(), [&](std::size_t i) { return entries_[i].first; },
+      [&](std::size_t i) -> const std::vector<std::uint32_t>& { return entries_[i].second; });
+}
+
+std::string FlatTableBuilder::build_unique(const std::vector<std::pair<std::string_view, std::uint32_t>>& entries) {
+  struct One {
+    std::uint32_t value;
+    std::size_t size() const { return 1; }
+    const std::uint32_t* begin() const { return &value; }
+    const std::uint32_t* end() const { return &value + 1; }
+  };
+  return lay_out(
+      entries.size(), [&](std::size_t i) { return entries[i].first; },
+      [&](std::size_t i) { return One{entries[i].second}; });
 }
 
 bool FlatTable::open(std::string_view bytes) {

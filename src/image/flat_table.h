@@ -11,7 +11,8 @@
 
 #include <cstdint>
 #include <cstring>
-#include <map>
+#include <unordered_map>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,20 +60,34 @@ class FlatValues {
   std::uint32_t n_ = 0;
 };
 
-// Collects keys and values, then lays them out.
+// Collects keys and values, then lays them out. Entries keep the order keys were first added
+// in, so the same additions give the same bytes.
 class FlatTableBuilder {
  public:
-  void add(std::string_view key) { entries_[std::string(key)]; }
-  void add(std::string_view key, std::uint32_t value) { entries_[std::string(key)].push_back(value); }
+  void reserve(std::size_t keys) {
+    index_.reserve(keys);
+    entries_.reserve(keys);
+  }
+  void add(std::string_view key) { entry(key); }
+  void add(std::string_view key, std::uint32_t value) { entry(key).push_back(value); }
   void add(std::string_view key, const std::vector<std::uint32_t>& values) {
-    auto& v = entries_[std::string(key)];
+    auto& v = entry(key);
     v.insert(v.end(), values.begin(), values.end());
   }
   // The table's bytes (their length is a multiple of 4).
   std::string build() const;
+  // The bytes of a table of distinct keys with one value each, in the order given, without the
+  // builder's bookkeeping (for large tables built at every start: a phrase set's vocabulary).
+  static std::string build_unique(const std::vector<std::pair<std::string_view, std::uint32_t>>& entries);
 
  private:
-  std::map<std::string, std::vector<std::uint32_t>> entries_;  // sorted: the same bytes every build
+  std::vector<std::uint32_t>& entry(std::string_view key) {
+    auto [it, fresh] = index_.emplace(std::string(key), static_cast<std::uint32_t>(entries_.size()));
+    if (fresh) entries_.emplace_back(it->first, std::vector<std::uint32_t>{});
+    return entries_[it->second].second;
+  }
+  std::unordered_map<std::string, std::uint32_t> index_;
+  std::vector<std::pair<std::string_view, std::vector<std::uint32_t>>> entries_;  // keys view index_'s
 };
 
 class FlatTable {

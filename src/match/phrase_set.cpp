@@ -1,6 +1,7 @@
 #include "match/phrase_set.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace wirelint::match {
 
@@ -33,22 +34,74 @@ std::uint32_t PhraseSetBuilder::add(const std::vector<std::string>& folded_token
   return id;
 }
 
+namespace {
+
+std::uint32_t get32(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+std::string_view edge_key(const std::uint64_t& key) { return {reinterpret_cast<const char*>(&key), 8}; }
+
+}  // namespace
+
 PhraseSet PhraseSetBuilder::compile() && {
+  if (nodes_.empty()) nodes_.emplace_back();
+  std::vector<std::pair<std::string_view, std::uint32_t>> vocabulary, edges;
+  vocabulary.reserve(words_.size());
+  for (std::uint32_t i = 0; i < words_.size(); ++i) vocabulary.emplace_back(words_[i], i);
+  // Edges sorted by key: the same set lays out the same bytes.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> sorted(edges_.begin(), edges_.end());
+  std::sort(sorted.begin(), sorted.end());
+  edges.reserve(sorted.size());
+  for (const auto& [key, node] : sorted) edges.emplace_back(edge_key(key), node);
+  ImageWriter w;
+  w.str(FlatTableBuilder::build_unique(vocabulary));
+  w.str(FlatTableBuilder::build_unique(edges));
+  w.u32(static_cast<std::uint32_t>(nodes_.size()));
+  std::uint32_t at = 0;
+  for (const auto& n : nodes_) {
+    w.u32(at);
+    at += static_cast<std::uint32_t>(n.patterns.size());
+  }
+  w.u32(at);
+  for (const auto& n : nodes_)
+    for (auto p : n.patterns) w.u32(p);
+  w.u64(count_);
   PhraseSet set;
-  set.pattern_count_ = count_;
-  set.vocabulary_storage_ = std::move(words_);
-  set.vocabulary_.reserve(set.vocabulary_storage_.size());
-  for (std::uint32_t i = 0; i < set.vocabulary_storage_.size(); ++i)
-    set.vocabulary_.emplace(set.vocabulary_storage_[i], i);
-  set.edges_ = std::move(edges_);
-  set.nodes_ = std::move(nodes_);
-  if (set.nodes_.empty()) set.nodes_.emplace_back();
+  set.owned_ = std::make_unique<std::string>(std::move(w).take());
+  set.view(*set.owned_);
   return set;
 }
 
+void PhraseSet::view(std::string_view bytes) {
+  ImageReader r(bytes.data(), bytes.size());
+  if (!vocabulary_.open(r.bytes(r.u32())) || !edges_.open(r.bytes(r.u32())))
+    throw ImageError("corrupt image: a malformed phrase table");
+  node_count_ = r.count(4);
+  if (node_count_ == 0) throw ImageError("corrupt image: a phrase trie without a root");
+  offsets_ = r.bytes(4 * (static_cast<std::size_t>(node_count_) + 1)).data();
+  std::uint32_t total = get32(offsets_ + 4 * static_cast<std::size_t>(node_count_));
+  if (total > r.remaining() / 4) throw ImageError("corrupt image: truncated");
+  patterns_ = r.bytes(4 * static_cast<std::size_t>(total)).data();
+  pattern_count_ = static_cast<std::size_t>(r.u64());
+  if (r.remaining() != 0) throw ImageError("corrupt image: trailing bytes after a phrase set");
+  for (std::uint32_t n = 0, before = 0; n <= node_count_; ++n) {
+    std::uint32_t at = get32(offsets_ + 4 * static_cast<std::size_t>(n));
+    if (at < before || at > total) throw ImageError("corrupt image: phrase offsets out of order");
+    before = at;
+  }
+  for (std::uint32_t i = 0; i < total; ++i)
+    if (get32(patterns_ + 4 * static_cast<std::size_t>(i)) >= pattern_count_)
+      throw ImageError("corrupt image: phrase id out of range");
+  bytes_ = bytes;
+}
+
 std::uint32_t PhraseSet::child(std::uint32_t node, std::uint32_t token) const {
-  auto it = edges_.find((static_cast<std::uint64_t>(node) << 32) | token);
-  return it == edges_.end() ? kNone : it->second;
+  std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | token;
+  auto next = edges_.find(edge_key(key));
+  return next.empty() || next[0] >= node_count_ ? kNone : next[0];
 }
 
 void PhraseSet::match(const tokenize::TokenStream& tokens, std::vector<PhraseHit>& out) const {
@@ -56,64 +109,28 @@ void PhraseSet::match(const tokenize::TokenStream& tokens, std::vector<PhraseHit
   const std::size_t n = tokens.size();
   std::vector<std::uint32_t> ids(n, kNone);
   for (std::size_t i = 0; i < n; ++i) {
-    auto it = vocabulary_.find(tokens.folded(i));
-    if (it != vocabulary_.end()) ids[i] = it->second;
+    auto id = vocabulary_.find(tokens.folded(i));
+    if (!id.empty()) ids[i] = id[0];
   }
   for (std::size_t i = 0; i < n; ++i) {
     std::uint32_t node = 0;
     for (std::size_t j = i; j < n && ids[j] != kNone; ++j) {
       node = child(node, ids[j]);
       if (node == kNone) break;
-      for (std::uint32_t p : nodes_[node].patterns)
-        out.push_back(PhraseHit{p, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j + 1)});
+      std::uint32_t from = get32(offsets_ + 4 * static_cast<std::size_t>(node));
+      std::uint32_t to = get32(offsets_ + 4 * (static_cast<std::size_t>(node) + 1));
+      for (std::uint32_t k = from; k < to; ++k)
+        out.push_back(PhraseHit{get32(patterns_ + 4 * static_cast<std::size_t>(k)), static_cast<std::uint32_t>(i),
+                                static_cast<std::uint32_t>(j + 1)});
     }
   }
 }
 
-void PhraseSet::write(ImageWriter& out) const {
-  out.strs(vocabulary_storage_);
-  // Edges sorted by key: the same set writes the same bytes.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges(edges_.begin(), edges_.end());
-  std::sort(edges.begin(), edges.end());
-  out.u32(static_cast<std::uint32_t>(edges.size()));
-  for (const auto& [key, node] : edges) {
-    out.u64(key);
-    out.u32(node);
-  }
-  out.u32(static_cast<std::uint32_t>(nodes_.size()));
-  for (const auto& n : nodes_) {
-    out.u32(static_cast<std::uint32_t>(n.patterns.size()));
-    for (auto p : n.patterns) out.u32(p);
-  }
-  out.u64(pattern_count_);
-}
+void PhraseSet::write(ImageWriter& out) const { out.str(bytes_); }
 
 PhraseSet PhraseSet::read(ImageReader& in) {
   PhraseSet set;
-  set.vocabulary_storage_ = in.strs();
-  set.vocabulary_.reserve(set.vocabulary_storage_.size());
-  for (std::uint32_t i = 0; i < set.vocabulary_storage_.size(); ++i) set.vocabulary_.emplace(set.vocabulary_storage_[i], i);
-  std::uint32_t n_edges = in.count(12);
-  set.edges_.reserve(n_edges);
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges(n_edges);
-  for (auto& [key, node] : edges) {
-    key = in.u64();
-    node = in.u32();
-  }
-  set.nodes_.resize(in.count(4));
-  for (auto& n : set.nodes_) {
-    n.patterns.resize(in.count(4));
-    for (auto& p : n.patterns) p = in.u32();
-  }
-  set.pattern_count_ = static_cast<std::size_t>(in.u64());
-  for (const auto& [key, node] : edges) {
-    if (node >= set.nodes_.size() || (key >> 32) >= set.nodes_.size() || (key & 0xFFFFFFFFu) >= set.vocabulary_storage_.size())
-      throw ImageError("corrupt image: phrase trie edge out of range");
-    set.edges_.emplace(key, node);
-  }
-  for (const auto& n : set.nodes_)
-    for (auto p : n.patterns)
-      if (p >= set.pattern_count_) throw ImageError("corrupt image: phrase id out of range");
+  set.view(in.bytes(in.u32()));
   return set;
 }
 

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "image/flat_table.h"
 #include "image/io.h"
 #include "tokenize/tokens.h"
 
@@ -30,36 +31,45 @@ struct PhraseHit {
 // Splits a phrase into case-folded tokens the way TokenStream splits text.
 std::vector<std::string> phrase_tokens(std::string_view phrase);
 
-// A node of the token trie shared by PhraseSet and its builder.
+// A node of the token trie as the builder grows it.
 struct PhraseTrieNode {
   std::vector<std::uint32_t> patterns;  // phrases that end here
 };
 
+// The compiled set is laid out flat (image/flat_table.h) and read in place: the vocabulary
+// (folded token -> id), the trie's edges (node << 32 | token, as 8 bytes -> child node) and the
+// phrases ending at each node (offsets per node, then the phrase ids). Built in the process, it
+// owns those bytes; read from an image, it views the image's bytes, which must outlive it.
 class PhraseSet {
  public:
   PhraseSet() = default;
-  PhraseSet(const PhraseSet&) = delete;  // the vocabulary map views its own storage
+  PhraseSet(const PhraseSet&) = delete;
   PhraseSet& operator=(const PhraseSet&) = delete;
   PhraseSet(PhraseSet&&) = default;
   PhraseSet& operator=(PhraseSet&&) = default;
+
   // Every occurrence of every phrase, overlapping ones included, ordered by first token and
   // then by length (shorter first).
   void match(const tokenize::TokenStream& tokens, std::vector<PhraseHit>& out) const;
   std::size_t size() const { return pattern_count_; }
-  // The compiled set in an image's form, and back; read throws ImageError on a malformed image.
+
+  // The compiled set in an image's form, and back (viewing the reader's bytes); read throws
+  // ImageError on a malformed image.
   void write(ImageWriter& out) const;
   static PhraseSet read(ImageReader& in);
 
  private:
   friend class PhraseSetBuilder;
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-  using Node = PhraseTrieNode;
+  void view(std::string_view bytes);  // throws ImageError
   std::uint32_t child(std::uint32_t node, std::uint32_t token) const;
 
-  std::vector<std::string> vocabulary_storage_;
-  std::unordered_map<std::string_view, std::uint32_t> vocabulary_;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node << 32 | token) -> node
-  std::vector<Node> nodes_;
+  std::unique_ptr<std::string> owned_;  // the bytes, when built here (a stable address)
+  std::string_view bytes_;
+  FlatTable vocabulary_, edges_;
+  const char* offsets_ = nullptr;   // node_count_ + 1 u32: each node's first phrase in patterns_
+  const char* patterns_ = nullptr;
+  std::uint32_t node_count_ = 0;
   std::size_t pattern_count_ = 0;
 };
 

@@ -10,7 +10,7 @@ namespace wirelint::rules {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'L', 'E', 'N', 'T', 'I', 'M', 'G'};
-constexpr std::uint32_t kVersion = 2;  // 2: each entity's name target
+constexpr std::uint32_t kVersion = 3;  // 2: each entity's name target; 3: phrase set and forms laid out flat
 
 struct Source {
   std::string name;
@@ -31,9 +31,9 @@ std::vector<Source> sources_of(const std::string& dir) {
 
 std::unique_ptr<EntityIndex> open_entity_image(const std::string& dir, const std::string& image,
                                                dictionary::EntityDictionary& dictionary) {
-  MappedFile map(image);
-  if (map.empty()) return nullptr;
-  std::string_view bytes = map.bytes();
+  auto map = std::make_shared<MappedFile>(image);
+  if (map->empty()) return nullptr;
+  std::string_view bytes = map->bytes();
   try {
     ImageReader r(bytes.data(), bytes.size());
     char magic[8];
@@ -56,7 +56,7 @@ std::unique_ptr<EntityIndex> open_entity_image(const std::string& dir, const std
     dictionary.read_image(p);
     dictionary.freeze();
     dictionary.set_fingerprint(sum);
-    auto index = std::make_unique<EntityIndex>(dictionary, p);
+    auto index = std::make_unique<EntityIndex>(dictionary, p, map);  // read in place: keeps the map
     if (p.remaining() != 0) throw ImageError("corrupt image: trailing bytes");
     return index;
   } catch (const std::exception&) {  // ImageError, or an EntityError from freeze()

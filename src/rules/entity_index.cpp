@@ -1,6 +1,7 @@
 #include "rules/entity_index.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,9 +11,11 @@ namespace wirelint::rules {
 
 EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dictionary_(dictionary) {
   match::PhraseSetBuilder builder;
+  std::vector<std::vector<Form>> lists;  // by pattern id
   std::unordered_map<std::string, std::uint32_t> ids;  // folded tokens, joined by '\n' -> pattern id
   std::unordered_set<std::string> seen_lowercase;
   auto add = [&](std::uint32_t entity, FormKind kind, const std::string& text, bool possessive) {
+    if (text.size() > 0xFFFF) return;  // no name; its tokens' lengths would not fit the layout
     tokenize::TokenStream ts(text, tokenize::TokenStream::Mode::tokens_only);
     if (ts.size() == 0) return;
     std::vector<std::string> folded, surface;
@@ -40,9 +43,9 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
     auto it = ids.find(key);
     if (it == ids.end()) {
       it = ids.emplace(std::move(key), builder.add(folded)).first;
-      forms_.resize(it->second + 1);
+      lists.resize(it->second + 1);
     }
-    auto& list = forms_[it->second];
+    auto& list = lists[it->second];
     for (const auto& f : list)
       if (f.entity == entity && f.kind == kind && f.surface == surface) return;
     list.push_back(Form{entity, kind, std::move(surface), possessive});
@@ -66,40 +69,106 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
     for (const auto& d : e.demonym_plural) add(i, FormKind::demonym_plural, d, false);
   }
   set_ = std::move(builder).compile();
+  lists.resize(set_.size());
+  owned_forms_ = std::make_unique<std::string>(write_forms(lists));
+  view_forms(*owned_forms_);
+}
+
+namespace {
+
+template <typename T>
+T get(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+}  // namespace
+
+std::string EntityIndex::write_forms(const std::vector<std::vector<Form>>& forms) {
+  std::string records;
+  ImageWriter offsets;
+  offsets.u32(static_cast<std::uint32_t>(forms.size()));
+  auto put = [&](auto v) { records.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  for (const auto& list : forms) {
+    offsets.u32(static_cast<std::uint32_t>(records.size()));
+    for (const auto& f : list) {
+      put(f.entity);
+      put(static_cast<std::uint8_t>(f.kind));
+      put(static_cast<std::uint8_t>(f.possessive ? 1 : 0));
+      put(static_cast<std::uint16_t>(f.surface.size()));
+      for (const auto& t : f.surface) {
+        put(static_cast<std::uint16_t>(t.size()));
+        records += t;
+      }
+    }
+  }
+  offsets.u32(static_cast<std::uint32_t>(records.size()));
+  return offsets.bytes() + records;
+}
+
+void EntityIndex::view_forms(std::string_view bytes) {
+  ImageReader r(bytes.data(), bytes.size());
+  std::uint32_t patterns = r.count(4);
+  if (patterns != set_.size()) throw ImageError("corrupt image: forms and phrases differ in number");
+  const char* offsets = r.bytes(4 * (static_cast<std::size_t>(patterns) + 1)).data();
+  std::size_t size = r.remaining();
+  const char* records = r.bytes(size).data();
+  // Every form in bounds and in range, so that find() reads them unchecked.
+  std::size_t entities = dictionary_.entities().size();
+  std::uint32_t before = 0;
+  for (std::uint32_t p = 0; p <= patterns; ++p) {
+    std::uint32_t at = get<std::uint32_t>(offsets + 4 * static_cast<std::size_t>(p));
+    if (at < before || at > size || (p == patterns && at != size)) throw ImageError("corrupt image: form offsets out of order");
+    for (std::size_t x = before; x < at && p > 0;) {
+      if (at - x < 8) throw ImageError("corrupt image: a form runs past its end");
+      if (get<std::uint32_t>(records + x) >= entities || get<std::uint8_t>(records + x + 4) > static_cast<std::uint8_t>(FormKind::capital))
+        throw ImageError("corrupt image: form out of range");
+      std::uint16_t tokens = get<std::uint16_t>(records + x + 6);
+      x += 8;
+      for (std::uint16_t t = 0; t < tokens; ++t) {
+        if (at - x < 2) throw ImageError("corrupt image: a form runs past its end");
+        std::size_t len = get<std::uint16_t>(records + x);
+        if (at - x - 2 < len) throw ImageError("corrupt image: a form runs past its end");
+        x += 2 + len;
+      }
+    }
+    before = at;
+  }
+  form_offsets_ = offsets;
+  forms_ = records;
+}
+
+// Calls visit(entity, kind, possessive, surface) for each form of `pattern`, where surface(k)
+// is the form's k-th token and surface.size() their number.
+template <typename Visit>
+void EntityIndex::for_each_form(std::uint32_t pattern, Visit visit) const {
+  std::size_t x = get<std::uint32_t>(form_offsets_ + 4 * static_cast<std::size_t>(pattern));
+  std::size_t end = get<std::uint32_t>(form_offsets_ + 4 * (static_cast<std::size_t>(pattern) + 1));
+  while (x < end) {
+    auto entity = get<std::uint32_t>(forms_ + x);
+    auto kind = static_cast<FormKind>(get<std::uint8_t>(forms_ + x + 4));
+    bool possessive = get<std::uint8_t>(forms_ + x + 5) != 0;
+    std::uint16_t tokens = get<std::uint16_t>(forms_ + x + 6);
+    x += 8;
+    const char* first = forms_ + x;
+    for (std::uint16_t t = 0; t < tokens; ++t) x += 2 + get<std::uint16_t>(forms_ + x);
+    visit(entity, kind, possessive, first, tokens);
+  }
 }
 
 void EntityIndex::write_image(ImageWriter& out) const {
   set_.write(out);
-  out.u32(static_cast<std::uint32_t>(forms_.size()));
-  for (const auto& list : forms_) {
-    out.u32(static_cast<std::uint32_t>(list.size()));
-    for (const auto& f : list) {
-      out.u32(f.entity);
-      out.u8(static_cast<std::uint8_t>(f.kind));
-      out.strs(f.surface);
-      out.u8(f.possessive ? 1 : 0);
-    }
-  }
+  std::string_view offsets(form_offsets_ - 4, 4 * (set_.size() + 2));
+  std::size_t records = get<std::uint32_t>(form_offsets_ + 4 * set_.size());
+  out.str(std::string(offsets) + std::string(forms_, records));
   out.strs(lowercase_words_);
 }
 
-EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary, ImageReader& in)
-    : dictionary_(dictionary), set_(match::PhraseSet::read(in)) {
-  forms_.resize(in.count(4));
-  if (forms_.size() != set_.size()) throw ImageError("corrupt image: forms and phrases differ in number");
-  std::size_t entities = dictionary.entities().size();
-  for (auto& list : forms_) {
-    list.resize(in.count(10));
-    for (auto& f : list) {
-      f.entity = in.u32();
-      std::uint8_t kind = in.u8();
-      if (f.entity >= entities || kind > static_cast<std::uint8_t>(FormKind::capital))
-        throw ImageError("corrupt image: form out of range");
-      f.kind = static_cast<FormKind>(kind);
-      f.surface = in.strs();
-      f.possessive = in.u8() != 0;
-    }
-  }
+EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary, ImageReader& in,
+                         std::shared_ptr<const void> image)
+    : dictionary_(dictionary), image_(std::move(image)), set_(match::PhraseSet::read(in)) {
+  view_forms(in.bytes(in.u32()));
   lowercase_words_ = in.strs();
 }
 
@@ -109,12 +178,16 @@ std::vector<Mention> EntityIndex::find(const tokenize::TokenStream& tokens) cons
   // Keep hits whose case matches some form, then take leftmost-longest.
   std::vector<Mention> candidates;
   for (const auto& h : hits) {
-    for (const auto& f : forms_[h.pattern]) {
-      bool same = true;
-      for (std::size_t k = 0; k < f.surface.size() && same; ++k)
-        same = text::plain_apostrophes(tokens.surface(h.first_token + k)) == f.surface[k];
-      if (same) candidates.push_back(Mention{h.first_token, h.end_token, f.entity, f.kind, f.possessive});
-    }
+    for_each_form(h.pattern, [&](std::uint32_t entity, FormKind kind, bool possessive, const char* surface,
+                                 std::uint16_t count) {
+      bool same = count == h.end_token - h.first_token;
+      for (std::size_t k = 0; k < count && same; ++k) {
+        std::uint16_t len = get<std::uint16_t>(surface);
+        same = text::plain_apostrophes(tokens.surface(h.first_token + k)) == std::string_view(surface + 2, len);
+        surface += 2 + len;
+      }
+      if (same) candidates.push_back(Mention{h.first_token, h.end_token, entity, kind, possessive});
+    });
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const Mention& a, const Mention& b) {
     if (a.first_token != b.first_token) return a.first_token < b.first_token;

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dictionary/entities.h"
@@ -38,9 +40,10 @@ inline std::size_t end_of_same_span(const std::vector<Mention>& mentions, std::s
 class EntityIndex {
  public:
   explicit EntityIndex(const dictionary::EntityDictionary& dictionary);
-  // The index as the entity image holds it, for `dictionary` read from the same image; throws
+  // The index as the entity image holds it, for `dictionary` read from the same image, read in
+  // place: `image` holds the bytes `in` reads and is kept while the index lives. Throws
   // ImageError on a malformed image.
-  EntityIndex(const dictionary::EntityDictionary& dictionary, ImageReader& in);
+  EntityIndex(const dictionary::EntityDictionary& dictionary, ImageReader& in, std::shared_ptr<const void> image);
   void write_image(ImageWriter& out) const;
   EntityIndex(const EntityIndex&) = delete;
   EntityIndex& operator=(const EntityIndex&) = delete;
@@ -60,9 +63,20 @@ class EntityIndex {
     std::vector<std::string> surface;  // tokens as written, apostrophes made plain
     bool possessive = false;           // the last token carries "'s"
   };
+  // The forms of every pattern laid out flat and read in place: per pattern id the byte offset
+  // of its first form (one more for the end), then the forms, each u32 entity, u8 kind, u8
+  // possessive, u16 token count, and per token u16 length and bytes.
+  static std::string write_forms(const std::vector<std::vector<Form>>& forms);
+  void view_forms(std::string_view bytes);  // throws ImageError
+  template <typename Visit>
+  void for_each_form(std::uint32_t pattern, Visit visit) const;
+
   const dictionary::EntityDictionary& dictionary_;
+  std::shared_ptr<const void> image_;  // the entity image's bytes, when read from it
+  std::unique_ptr<std::string> owned_forms_;
   match::PhraseSet set_;
-  std::vector<std::vector<Form>> forms_;  // by pattern id
+  const char* form_offsets_ = nullptr;
+  const char* forms_ = nullptr;
   std::vector<std::string> lowercase_words_;
 };
 

@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     dict.read_image(in);
     dict.freeze();
-    rules::EntityIndex index(dict, in);
+    rules::EntityIndex index(dict, in, nullptr);  // reads `data` in place: it outlives the index
     for (const auto& m : index.find(story)) {
       if (m.entity >= dict.entities().size()) fuzz::fail("mention of entity " + std::to_string(m.entity));
       if (m.first_token >= m.end_token || m.end_token > story.size()) fuzz::fail("mention outside the tokens");
