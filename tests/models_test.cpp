@@ -81,22 +81,48 @@ TEST_F(ModelFiles, TheImageIsUsedWhenFreshAndIgnoredWhenStaleOrMalformed) {
   // A truncated or foreign file is not an image.
   write(image_, "WLSYNIMG but not really");
   EXPECT_FALSE(SynonymModel::open({tsv_, extra_}, image_)->from_image());
-  // An image whose arrays are damaged but whose header is intact is refused too: the first
-  // target (after a 96-byte header and the two offset arrays) points past the words.
+  // An image whose arrays are damaged but whose header is intact is used (its arrays are
+  // checked where they are read, not in a pass at open): the first target (after the 104-byte
+  // header and the two offset arrays) pointing past the words reads as no word, never past
+  // the image. Damaged offsets likewise give a word no pairs.
+  constexpr std::streamoff kHeader = 104;
   SynonymModel::compile({tsv_, extra_}, image_);
   ASSERT_TRUE(SynonymModel::open({tsv_, extra_}, image_)->from_image());
+  std::uint32_t words = 0;
   {
     std::fstream f(image_, std::ios::in | std::ios::out | std::ios::binary);
-    std::uint32_t words = 0;
     f.seekg(20);
     f.read(reinterpret_cast<char*>(&words), 4);
-    f.seekp(96 + 8 * (static_cast<std::streamoff>(words) + 1));
+    f.seekp(kHeader + 8 * (static_cast<std::streamoff>(words) + 1));
     const std::uint32_t bad = 0x7fffffff;
     f.write(reinterpret_cast<const char*>(&bad), 4);
   }
   auto damaged = SynonymModel::open({tsv_, extra_}, image_);
-  EXPECT_FALSE(damaged->from_image());
-  EXPECT_EQ(damaged->relation("department", "division").strength, 1);
+  EXPECT_TRUE(damaged->from_image());
+  std::size_t pairs = 0, empty = 0;
+  const std::vector<const char*> all = {"prime", "first", "foremost", "guard", "watchman", "department", "branch", "division"};
+  for (const char* w : all)
+    for (const auto& [other, r] : damaged->synonyms(w)) {
+      ++pairs;
+      empty += other.empty();
+      EXPECT_LE(r.strength, 6);
+    }
+  std::size_t listed = 0;
+  for (const char* w : all) listed += SynonymModel::open({tsv_, extra_}, "")->synonyms(w).size();
+  EXPECT_EQ(pairs, listed) << "every pair is still listed";
+  EXPECT_EQ(empty, 1u) << "the damaged target reads as no word";
+  {
+    // The second word's pair offset past the pairs: that word has none.
+    std::fstream f(image_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(kHeader + 4 * (static_cast<std::streamoff>(words) + 1) + 4);
+    const std::uint32_t bad = 0x7ffffff0;
+    f.write(reinterpret_cast<const char*>(&bad), 4);
+  }
+  auto offsets = SynonymModel::open({tsv_, extra_}, image_);
+  EXPECT_TRUE(offsets->from_image());
+  std::size_t left = 0;
+  for (const char* w : all) left += offsets->synonyms(w).size();
+  EXPECT_LT(left, pairs) << "the word with damaged offsets lists no pairs";
   // A missing optional source is skipped.
   EXPECT_EQ(SynonymModel::open({tsv_, extra_ + ".absent"}, "")->relation("department", "branch").strength, 0);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -138,29 +139,37 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   }
   for (const auto& l : text_lists(root / "dictionaries" / "vocabulary"))
     for_each_entry(l, "word list", [&](const std::string& w) { spell_->accept(w); });
-  entities.get();  // rethrows the entity loader's error
-  accept_entity_words();
+  // The models and name lists do not need the entities: read them while the entity thread
+  // finishes. An error here is thrown after the entity loader's own, which comes first.
+  std::exception_ptr failed;
   try {
-    auto open = [&](TableModel m) {
-      auto files = table_files(data_dir, m);
-      return models::SynonymModel::open(files.sources, files.image);
-    };
-    synonyms_ = open(TableModel::synonyms);
-    bigrams_ = open(TableModel::bigrams);
-    ngrams_ = open(TableModel::ngrams);
-    collocations_ = open(TableModel::collocations);
-  } catch (const models::SynonymError& e) {
-    throw EngineError(e.what());
+    try {
+      auto open = [&](TableModel m) {
+        auto files = table_files(data_dir, m);
+        return models::SynonymModel::open(files.sources, files.image);
+      };
+      synonyms_ = open(TableModel::synonyms);
+      bigrams_ = open(TableModel::bigrams);
+      ngrams_ = open(TableModel::ngrams);
+      collocations_ = open(TableModel::collocations);
+    } catch (const models::SynonymError& e) {
+      throw EngineError(e.what());
+    }
+    // Real names the dictionary does not check: one name a line, '#' comments, tab-separated
+    // notes after the name.
+    for (const auto& l : text_lists(root / "dictionaries" / "names"))
+      for_each_entry(l, "name list", [&](const std::string& n) { real_names_.insert(n.substr(0, n.find('\t'))); });
+    // Long generated lists (every party and province of the Factbook) only silence their exact
+    // spans: their words would make every thesaurus word look like a word of some name.
+    for (const auto& l : text_lists(root / "dictionaries" / "names" / "exact"))
+      for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(std::string_view(n).substr(0, n.find('\t'))); });
+    exact_names_.finish();
+  } catch (...) {
+    failed = std::current_exception();
   }
-  // Real names the dictionary does not check: one name a line, '#' comments, tab-separated
-  // notes after the name.
-  for (const auto& l : text_lists(root / "dictionaries" / "names"))
-    for_each_entry(l, "name list", [&](const std::string& n) { real_names_.insert(n.substr(0, n.find('\t'))); });
-  // Long generated lists (every party and province of the Factbook) only silence their exact
-  // spans: their words would make every thesaurus word look like a word of some name.
-  for (const auto& l : text_lists(root / "dictionaries" / "names" / "exact"))
-    for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(std::string_view(n).substr(0, n.find('\t'))); });
-  exact_names_.finish();
+  entities.get();  // rethrows the entity loader's error
+  if (failed) std::rethrow_exception(failed);
+  accept_entity_words();
   // Indexes rules derive from the dictionaries, mapped when compiled from this very data.
   for (const auto& rule : rules_.rules())
     if (rule->open_index(rules::Rule::IndexContext{*entity_index_, spell_.get(), entity_dir(data_dir)}))

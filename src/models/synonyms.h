@@ -85,6 +85,8 @@ class SynonymModel {
   bool attach(const std::uint8_t* data, std::size_t size);
   std::int64_t find(std::string_view word) const;
   std::string_view word(std::uint32_t i) const;
+  // The pairs [first, last) of word `i`; empty when the image's offsets for it are damaged.
+  std::pair<std::uint32_t, std::uint32_t> pairs_of(std::int64_t i) const;
   std::uint32_t bucket(std::uint32_t b) const;
   SynonymRelation direct(std::string_view a, std::string_view b) const;
 
@@ -101,6 +103,7 @@ class SynonymModel {
   const std::uint8_t* buckets_ = nullptr;
   std::uint32_t n_buckets_ = 0;
   const char* blob_ = nullptr;
+  std::uint32_t blob_bytes_ = 0;
 };
 
 // Lower case (ASCII letters; other bytes kept).
@@ -117,7 +120,8 @@ template <class F>
 void SynonymModel::for_each_pair(std::string_view a, F&& f) const {
   auto ia = find(lower(a));
   if (ia < 0) return;
-  for (auto k = adj_off_[ia]; k < adj_off_[ia + 1]; ++k) f(word(target_[k]), strength_[k]);
+  auto [first, last] = pairs_of(ia);
+  for (auto k = first; k < last; ++k) f(word(target_[k]), strength_[k]);
 }
 
 }  // namespace wirelint::models
