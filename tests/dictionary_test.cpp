@@ -100,16 +100,16 @@ TEST(EntityDictionary, LoadsAndIndexesCountriesAgenciesAndOfficeHolders) {
   EXPECT_EQ(d.count(EntityType::country), 2u);
   EXPECT_EQ(d.count(EntityType::agency), 1u);
   EXPECT_EQ(d.count(EntityType::person), 1u);
-  ASSERT_NE(d.by_name("KCNA"), nullptr);
+  ASSERT_TRUE(d.by_name("KCNA"));
   EXPECT_EQ(d.entities()[d.by_name("KCNA")->front()].id, "kcna");
-  ASSERT_NE(d.by_demonym("North Koreans"), nullptr);
+  ASSERT_TRUE(d.by_demonym("North Koreans"));
   EXPECT_EQ(d.entities()[d.by_capital("Pyongyang")->front()].id, "KP");
   const auto* lavrov = d.find_id("lavrov");
   ASSERT_NE(lavrov, nullptr);
   ASSERT_EQ(lavrov->terms.size(), 2u);
   EXPECT_EQ(lavrov->terms[1].end->to_string(), "1992-12-31");
   EXPECT_EQ(lavrov->terms[1].start->to_string(), "1990-01-01");
-  EXPECT_EQ(d.by_name("Nowhere"), nullptr);
+  EXPECT_FALSE(d.by_name("Nowhere"));
 }
 
 TEST(EntityDictionary, StrictErrorsNameFileAndLine) {
@@ -181,8 +181,8 @@ TEST(EntityDictionary, ShippedDictionaryLoads) {
   EXPECT_GE(d.count(EntityType::country), 250u);
   EXPECT_GE(d.count(EntityType::historical), 40u);
   EXPECT_GE(d.count(EntityType::agency), 100u);
-  ASSERT_NE(d.by_name("Korean Central News Agency"), nullptr);
-  ASSERT_NE(d.by_demonym("North Vietnamese"), nullptr);
+  ASSERT_TRUE(d.by_name("Korean Central News Agency"));
+  ASSERT_TRUE(d.by_demonym("North Vietnamese"));
 }
 
 }  // namespace

@@ -107,7 +107,24 @@ TEST(EntityImage, ShippedImageGivesTheSourcesEntitiesAndMentions) {
       "U.S. President Donald Trump, West German Chancellor Helmut Kohl and Dahomey's envoy in Pyongyang.";
   EXPECT_EQ(mentions(*image_index, text), mentions(source_index, text));
   EXPECT_NE(mentions(*image_index, text).find("wikidata_q2518"), std::string::npos);  // Helmut Kohl
-  ASSERT_NE(from_image.by_name("KCNA"), nullptr);
+  ASSERT_TRUE(from_image.by_name("KCNA"));
+  // Every lookup table read from the image answers as the one built from the sources.
+  auto same = [](const EntityDictionary::Hits& x, const EntityDictionary::Hits& y) {
+    return x.has_value() == y.has_value() && (!x || x->to_vector() == y->to_vector());
+  };
+  for (const auto& e : from_sources.entities()) {
+    ASSERT_EQ(from_image.find_id(e.id) - from_image.entities().data(),
+              from_sources.find_id(e.id) - from_sources.entities().data());
+    std::vector<std::string> keys{e.name};
+    for (const auto* list : {&e.aliases, &e.abbreviations, &e.demonym_adj, &e.demonym_plural, &e.capitals})
+      keys.insert(keys.end(), list->begin(), list->end());
+    for (const auto& k : keys) {
+      EXPECT_TRUE(same(from_image.by_name(k), from_sources.by_name(k))) << k;
+      EXPECT_TRUE(same(from_image.by_demonym(k), from_sources.by_demonym(k))) << k;
+      EXPECT_TRUE(same(from_image.by_capital(k), from_sources.by_capital(k))) << k;
+    }
+  }
+  EXPECT_EQ(from_image.find_id("no such id"), nullptr);
 }
 
 TEST_F(EntityImageTest, FreshImageOpens) { EXPECT_TRUE(opens()); }

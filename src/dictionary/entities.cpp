@@ -275,6 +275,8 @@ void EntityDictionary::write_image(ImageWriter& out) const {
       write_date(out, t.end);
     }
   }
+  if (!frozen_) throw EntityError("entity image: the dictionary is not frozen");
+  for (const auto* table : {&ids_, &names_, &demonyms_, &capitals_}) out.str(table->bytes());
 }
 
 void EntityDictionary::read_image(ImageReader& in) {
@@ -304,48 +306,75 @@ void EntityDictionary::read_image(ImageReader& in) {
       t.start = read_date(in);
       t.end = read_date(in);
     }
-    if (!by_id_.emplace(e.id, static_cast<std::size_t>(&e - entities_.data())).second)
-      throw ImageError("corrupt image: duplicate entity id '" + e.id + "'");
   }
+  for (auto* table : {&ids_, &names_, &demonyms_, &capitals_})
+    if (!table->open(in.bytes(in.u32())) || !table->values_below(static_cast<std::uint32_t>(entities_.size())))
+      throw ImageError("corrupt image: a malformed entity table");
+  tables_from_image_ = true;
 }
 
 void EntityDictionary::freeze() {
   frozen_ = true;
+  if (tables_from_image_) return;  // compiled from sources that were checked as below
   bool have_countries = count(EntityType::country) > 0;
+  FlatTableBuilder ids, names, demonyms, capitals;
   for (std::size_t i = 0; i < entities_.size(); ++i) {
     const Entity& e = entities_[i];
     if (have_countries)
       for (const auto& c : e.countries) {
-        const Entity* ce = find_id(c);
-        if (!ce || ce->type != EntityType::country)
+        auto it = by_id_.find(c);
+        if (it == by_id_.end() || entities_[it->second].type != EntityType::country)
           throw EntityError("entity '" + e.id + "': unknown country id '" + c + "'");
       }
-    auto add = [&](Index& index, const std::string& key) {
-      auto& v = index[key];
-      if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
-    };
-    add(names_, e.name);
-    for (const auto& a : e.aliases) add(names_, a);
-    for (const auto& a : e.abbreviations) add(names_, a);
-    for (const auto* list : {&e.demonym_adj, &e.demonym_noun, &e.demonym_plural})
-      for (const auto& d : *list) add(demonyms_, d);
-    for (const auto& c : e.capitals) add(capitals_, c);
   }
+  // Each index lists an entity once per key, in load order.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> lists[3];
+  std::vector<std::string> order[3];
+  auto add = [&](int table, const std::string& key, std::uint32_t i) {
+    auto [it, fresh] = lists[table].try_emplace(key);
+    if (fresh) order[table].push_back(key);
+    if (std::find(it->second.begin(), it->second.end(), i) == it->second.end()) it->second.push_back(i);
+  };
+  for (std::uint32_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    ids.add(e.id, i);
+    add(0, e.name, i);
+    for (const auto& a : e.aliases) add(0, a, i);
+    for (const auto& a : e.abbreviations) add(0, a, i);
+    for (const auto* list : {&e.demonym_adj, &e.demonym_noun, &e.demonym_plural})
+      for (const auto& d : *list) add(1, d, i);
+    for (const auto& c : e.capitals) add(2, c, i);
+  }
+  FlatTableBuilder* builders[3] = {&names, &demonyms, &capitals};
+  for (int t = 0; t < 3; ++t)
+    for (const auto& key : order[t]) builders[t]->add(key, lists[t][key]);
+  ImageWriter w;
+  for (const auto* b : {&ids, &names, &demonyms, &capitals}) w.str(b->build());
+  owned_ = std::make_unique<std::string>(std::move(w).take());
+  ImageReader r(owned_->data(), owned_->size());
+  for (auto* table : {&ids_, &names_, &demonyms_, &capitals_})
+    if (!table->open(r.bytes(r.u32()))) throw EntityError("entity dictionary: internal error laying out its tables");
 }
 
 const Entity* EntityDictionary::find_id(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
-  return it == by_id_.end() ? nullptr : &entities_[it->second];
+  if (!frozen_) {
+    auto it = by_id_.find(std::string(id));
+    return it == by_id_.end() ? nullptr : &entities_[it->second];
+  }
+  auto hit = ids_.find(id);
+  return hit.empty() ? nullptr : &entities_[hit[0]];
 }
 
-const std::vector<std::size_t>* EntityDictionary::lookup(const Index& index, std::string_view key) {
-  auto it = index.find(std::string(key));
-  return it == index.end() ? nullptr : &it->second;
+EntityDictionary::Hits EntityDictionary::lookup(const FlatTable& table, std::string_view key) {
+  bool found = false;
+  auto values = table.find(key, &found);
+  if (!found) return std::nullopt;
+  return values;
 }
 
-const std::vector<std::size_t>* EntityDictionary::by_name(std::string_view s) const { return lookup(names_, s); }
-const std::vector<std::size_t>* EntityDictionary::by_demonym(std::string_view s) const { return lookup(demonyms_, s); }
-const std::vector<std::size_t>* EntityDictionary::by_capital(std::string_view s) const { return lookup(capitals_, s); }
+EntityDictionary::Hits EntityDictionary::by_name(std::string_view s) const { return lookup(names_, s); }
+EntityDictionary::Hits EntityDictionary::by_demonym(std::string_view s) const { return lookup(demonyms_, s); }
+EntityDictionary::Hits EntityDictionary::by_capital(std::string_view s) const { return lookup(capitals_, s); }
 
 std::size_t EntityDictionary::count(EntityType type) const {
   return static_cast<std::size_t>(

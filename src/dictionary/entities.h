@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "image/flat_table.h"
 #include "image/io.h"
 
 namespace wirelint::dictionary {
@@ -85,19 +87,25 @@ class EntityDictionary {
   void load_tsv(std::string_view text, const std::string& file);
   // Resolves references and builds the indexes. Call once after loading.
   void freeze();
-  // The loaded entities in the entity image's form, and back (into an empty dictionary; call
-  // freeze() after). read_image throws ImageError on a malformed image.
+  // The loaded entities and their lookup tables in the entity image's form (after freeze()), and
+  // back (into an empty dictionary; call freeze() after). read_image reads the tables in place:
+  // the bytes `in` reads must outlive the dictionary (keep() holds them). It throws ImageError
+  // on a malformed image.
   void write_image(ImageWriter& out) const;
   void read_image(ImageReader& in);
+  void keep(std::shared_ptr<const void> bytes) { image_ = std::move(bytes); }
 
   const std::vector<Entity>& entities() const { return entities_; }
   const Entity* find_id(std::string_view id) const;
+  // The indexes of entities() a lookup finds, in the order they were loaded; none when the key
+  // is no entity's (read in place from a flat table: image/flat_table.h).
+  using Hits = std::optional<FlatValues>;
   // Entities whose name, alias or abbreviation is exactly `surface`.
-  const std::vector<std::size_t>* by_name(std::string_view surface) const;
+  Hits by_name(std::string_view surface) const;
   // Countries and historical states whose demonym (adjective, noun or plural) is `surface`.
-  const std::vector<std::size_t>* by_demonym(std::string_view surface) const;
+  Hits by_demonym(std::string_view surface) const;
   // Countries whose capital is `surface`.
-  const std::vector<std::size_t>* by_capital(std::string_view surface) const;
+  Hits by_capital(std::string_view surface) const;
   std::size_t count(EntityType type) const;
   // What identifies the loaded data for images derived from it (the entity image's payload
   // checksum); 0 when unknown (loaded from the TSV sources), which matches no image.
@@ -109,12 +117,15 @@ class EntityDictionary {
   static std::optional<Date> parse_date(std::string_view s, bool end_of_period);
 
  private:
-  using Index = std::unordered_map<std::string, std::vector<std::size_t>>;
-  static const std::vector<std::size_t>* lookup(const Index& index, std::string_view key);
+  static Hits lookup(const FlatTable& table, std::string_view key);
 
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, std::size_t> by_id_;
-  Index names_, demonyms_, capitals_;
+  std::unordered_map<std::string, std::size_t> by_id_;  // while loading the sources
+  // Built by freeze() into owned_, or read from the image: id -> entity, and the lookups.
+  FlatTable ids_, names_, demonyms_, capitals_;
+  std::unique_ptr<std::string> owned_;
+  std::shared_ptr<const void> image_;
+  bool tables_from_image_ = false;
   bool frozen_ = false;
   std::uint64_t fingerprint_ = 0;
 };

@@ -102,6 +102,24 @@ bool FlatTable::open(std::string_view bytes) {
   entries_ = entries;
   slot_count_ = slots;
   keys_ = keys;
+  entry_bytes_ = size;
+  bytes_ = bytes;
+  return true;
+}
+
+bool FlatTable::values_below(std::uint32_t limit) const {
+  // Entries lie one after another (open() checked each one a slot points to; entries no slot
+  // points to are never read by lookups, and are walked here with the same bounds).
+  for (std::size_t x = 0; x < entry_bytes_;) {
+    if (entry_bytes_ - x < 8) return false;
+    std::size_t count_at = x + 4 + padded(get(entries_ + x));
+    if (count_at + 4 > entry_bytes_) return false;
+    std::size_t n = get(entries_ + count_at);
+    if (n > (entry_bytes_ - count_at - 4) / 4) return false;
+    for (std::size_t i = 0; i < n; ++i)
+      if (get(entries_ + count_at + 4 + 4 * i) >= limit) return false;
+    x = count_at + 4 + 4 * n;
+  }
   return true;
 }
 

@@ -10,7 +10,9 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <cstring>
+#include <iterator>
 #include <unordered_map>
 #include <utility>
 #include <string>
@@ -26,6 +28,7 @@ class FlatValues {
   FlatValues(const char* p, std::uint32_t n) : p_(p), n_(n) {}
   std::uint32_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
+  std::uint32_t front() const { return (*this)[0]; }
   std::uint32_t operator[](std::uint32_t i) const {
     std::uint32_t v;
     std::memcpy(&v, p_ + 4 * static_cast<std::size_t>(i), 4);
@@ -33,6 +36,12 @@ class FlatValues {
   }
   class iterator {
    public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::uint32_t;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::uint32_t*;
+    using reference = std::uint32_t;
+    iterator() = default;
     iterator(const FlatValues* v, std::uint32_t i) : v_(v), i_(i) {}
     std::uint32_t operator*() const { return (*v_)[i_]; }
     iterator& operator++() {
@@ -43,8 +52,8 @@ class FlatValues {
     bool operator==(const iterator& o) const { return i_ == o.i_; }
 
    private:
-    const FlatValues* v_;
-    std::uint32_t i_;
+    const FlatValues* v_ = nullptr;
+    std::uint32_t i_ = 0;
   };
   iterator begin() const { return iterator(this, 0); }
   iterator end() const { return iterator(this, n_); }
@@ -102,6 +111,10 @@ class FlatTable {
   // The values of `key`, or nullptr-like empty when absent: `found` tells the two apart.
   FlatValues find(std::string_view key, bool* found = nullptr) const;
   std::size_t size() const { return keys_; }
+  // The table's bytes as open() was given them (empty before).
+  std::string_view bytes() const { return bytes_; }
+  // Whether every value of every key is below `limit` (values that index another array).
+  bool values_below(std::uint32_t limit) const;
 
   static std::uint32_t hash(std::string_view key);
 
@@ -109,7 +122,8 @@ class FlatTable {
   const char* find_entry(std::string_view key) const;
   const char* slots_ = nullptr;
   const char* entries_ = nullptr;
-  std::uint32_t slot_count_ = 0, keys_ = 0;
+  std::uint32_t slot_count_ = 0, keys_ = 0, entry_bytes_ = 0;
+  std::string_view bytes_;
 };
 
 }  // namespace wirelint

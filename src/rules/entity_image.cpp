@@ -10,7 +10,7 @@ namespace wirelint::rules {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'L', 'E', 'N', 'T', 'I', 'M', 'G'};
-constexpr std::uint32_t kVersion = 3;  // 2: each entity's name target; 3: phrase set and forms laid out flat
+constexpr std::uint32_t kVersion = 4;  // 2: each entity's name target; 3: phrase set and forms laid out flat; 4: lookup tables
 
 struct Source {
   std::string name;
@@ -54,6 +54,7 @@ std::unique_ptr<EntityIndex> open_entity_image(const std::string& dir, const std
     if (checksum(payload, size) != sum) return nullptr;
     ImageReader p(payload, size);
     dictionary.read_image(p);
+    dictionary.keep(map);  // its tables are read in place
     dictionary.freeze();
     dictionary.set_fingerprint(sum);
     auto index = std::make_unique<EntityIndex>(dictionary, p, map);  // read in place: keeps the map

@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (m.first_token >= m.end_token || m.end_token > story.size()) fuzz::fail("mention outside the tokens");
     }
     for (const char* s : {"North Korea", "KCNA", "North Korean", "Pyongyang", ""}) {
-      for (const auto* hits : {dict.by_name(s), dict.by_demonym(s), dict.by_capital(s)})
+      for (const auto& hits : {dict.by_name(s), dict.by_demonym(s), dict.by_capital(s)})
         if (hits)
           for (auto i : *hits)
             if (i >= dict.entities().size()) fuzz::fail("index entry past the entities");

@@ -198,7 +198,7 @@ class EntityModifierRule : public Rule {
       bool rest = true;
       for (std::uint32_t t = k; t < end && rest; ++t) rest = ts[t].is_word() && gap_words_.count(models::lower(ts.folded(t)));
       if (!rest) break;  // the tail grows as k falls; once it fails it keeps failing
-      const auto* hits = dict.by_demonym(mention_text(ts, first, k));
+      auto hits = dict.by_demonym(mention_text(ts, first, k));
       if (!hits) continue;
       std::string text = mention_text(ts, first, k);
       for (std::size_t h : *hits) {

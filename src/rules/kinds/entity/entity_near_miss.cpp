@@ -877,7 +877,7 @@ class EntityNearMissRule : public Rule {
   // or capital, or as a listed constituent place ("England").
   std::vector<std::string> countries_named(const dictionary::EntityDictionary& dict, const std::string& word) const {
     std::vector<std::string> ids;
-    for (const auto* list : {dict.by_name(word), dict.by_demonym(word), dict.by_capital(word)})
+    for (const auto& list : {dict.by_name(word), dict.by_demonym(word), dict.by_capital(word)})
       if (list)
         for (auto e : *list) {
           const auto& ent = dict.entities()[e];
@@ -950,7 +950,7 @@ class EntityNearMissRule : public Rule {
         for (std::size_t t = n.first; t < n.end && t < ts.size(); ++t) named[t] = true;
       // The token t names the country whose capital `form` is.
       auto capital = [&](std::size_t t, const std::string& form) {
-        if (const auto* list = dict.by_capital(form))
+        if (auto list = dict.by_capital(form))
           for (auto id : *list) namings_.push_back(Naming{t, t + 1, dict.entities()[id].id});
       };
       // Bare currency words ("dlrs") name their country only when no such word in the story is
@@ -973,7 +973,7 @@ class EntityNearMissRule : public Rule {
           } else {
             std::string before(ts.surface(q - 1));
             bool own = false;
-            for (const auto* list : {dict.by_name(before), dict.by_name(before + "."), dict.by_demonym(before),
+            for (const auto& list : {dict.by_name(before), dict.by_name(before + "."), dict.by_demonym(before),
                                      dict.by_demonym(before + ".")})
               if (list)
                 for (auto id : *list) own = own || dict.entities()[id].id == d->second;
@@ -1645,7 +1645,7 @@ class EntityNearMissRule : public Rule {
           proper = false;
       if (!proper || possessive_bytes(a.text) > 0) continue;
       if (!country_for_country(ctx, ix, strip_possessive(name.tokens[a.k]), a.text)) continue;
-      const auto* named = dict.by_name(a.text);
+      auto named = dict.by_name(a.text);
       if (!named) continue;
       for (auto c : *named) {
         const auto& country = dict.entities()[c];
@@ -1715,7 +1715,7 @@ class EntityNearMissRule : public Rule {
     std::string rest;
     for (std::size_t j = 1; j < name.tokens.size(); ++j) (rest += name.tokens[j]) += " ";
     rest += std::string(ctx.tokens.surface(e));
-    const auto* longer = ctx.entities->dictionary().by_name(rest);
+    auto longer = ctx.entities->dictionary().by_name(rest);
     return longer && std::find(longer->begin(), longer->end(), name.entity) != longer->end();
   }
 
@@ -1748,7 +1748,7 @@ class EntityNearMissRule : public Rule {
     // country has a body of the same name ("Australian Treasury" in a story about the U.S.
     // Treasury's auctions): another country swapped in, however real the result.
     // Looked up when a name answering the span has its word ("Australian Treasury" answers).
-    const std::vector<std::size_t>* known_span = nullptr;
+    dictionary::EntityDictionary::Hits known_span;
     bool known_looked_up = false;
     auto is_known_span = [&](std::uint32_t entity) {
       if (pair || !p_.known_body_country_swaps) return false;
@@ -1840,10 +1840,10 @@ class EntityNearMissRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     bool known_body = false;
     if (p_.accept.count(span)) return false;
-    if (const auto* known = dict.by_name(span)) {
+    if (auto known = dict.by_name(span)) {
       // Only a country-bound state body may be a swap of another country's (see above); a
       // country of two or three words for the name's one too ("Bank of Sierra Leone").
-      known_body = known_span != nullptr || (pair && p_.known_body_country_swaps);
+      known_body = known_span.has_value() || (pair && p_.known_body_country_swaps);
       for (auto id : *known) {
         const auto& ent = dict.entities()[id];
         if (!p_.state_types.count(ent.type) || ent.countries.empty()) known_body = false;

@@ -105,7 +105,7 @@ class MalformedDemonymRule : public Rule {
         if (!ts[t].is_word() || !ts[t + 1].space_before || ts[t + 1].newline_before) break;
         text = std::string(ts.surface(t)) + " " + text;
       }
-      const auto* hits = dict.by_demonym(text);
+      auto hits = dict.by_demonym(text);
       if (!hits) continue;
       // A form that is also a name ("U.S.", "Taiwan") takes the possessive correctly.
       if (dict.by_name(text)) continue;

@@ -455,7 +455,7 @@ class SpellingRule : public Rule {
 
   // Whether `name` is a name or alias in the entity dictionary ("Jordan").
   static bool entity_name(const LintContext& ctx, const std::string& name) {
-    return ctx.entities && ctx.entities->dictionary().by_name(name) != nullptr;
+    return ctx.entities && ctx.entities->dictionary().by_name(name).has_value();
   }
 
   // Whether a suggestion for `w` is a word news writes at least `rare_source_min_strength`, or
@@ -818,7 +818,7 @@ class SpellingRule : public Rule {
       if (close + 2 < ts.size() && ts.surface(close) == "(" && ts.surface(close + 2) == ")" && capitalized(ts[close + 1])) {
         std::string name(ts.surface(close + 1));
         bool language = language_names_.count(name) > 0 ||
-                        (ctx.entities && ctx.entities->dictionary().by_demonym(name) != nullptr);
+                        (ctx.entities && ctx.entities->dictionary().by_demonym(name).has_value());
         if (language) return true;
       }
     }
@@ -829,7 +829,7 @@ class SpellingRule : public Rule {
         if (!capitalized(ts[t])) return false;
         std::string name(ts.surface(t));
         return language_names_.count(name) > 0 ||
-               (ctx.entities && ctx.entities->dictionary().by_demonym(name) != nullptr);
+               (ctx.entities && ctx.entities->dictionary().by_demonym(name).has_value());
       };
       std::size_t t = i + 1;
       while (t < ts.size() && t - i <= mention_window_ && same_sentence(t) && lower_word(t) && unknown(t)) ++t;
