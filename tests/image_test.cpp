@@ -80,7 +80,7 @@ TEST(FlatTableTest, TruncatedOrExtendedBytesAreRefused) {
   EXPECT_FALSE(t.contains("key1")) << "a refused table is left empty";
 }
 
-TEST(FlatTableTest, DamagedHeaderSlotsAndEntriesAreRefused) {
+TEST(FlatTableTest, DamagedHeaderIsRefused) {
   std::string good = sample_table();
   auto with = [&](std::size_t at, std::uint32_t v) {
     std::string b = good;
@@ -88,24 +88,73 @@ TEST(FlatTableTest, DamagedHeaderSlotsAndEntriesAreRefused) {
     return b;
   };
   FlatTable t;
-  EXPECT_FALSE(t.open(with(0, 3)));       // slot count not a power of two
+  EXPECT_FALSE(t.open(with(0, 3)));         // slot count not a power of two
   EXPECT_FALSE(t.open(with(0, 1u << 30)));  // slots past the end
-  EXPECT_FALSE(t.open(with(4, 100000)));  // more keys than slots
-  EXPECT_FALSE(t.open(with(4, 5)));       // fewer keys than filled slots
-  EXPECT_FALSE(t.open(with(8, 4)));       // entry bytes disagree with the size
-  // Every filled slot pointed past the entries, then at an entry whose length runs past them.
+  EXPECT_FALSE(t.open(with(4, 100000)));    // more keys than slots
+  EXPECT_FALSE(t.open(with(8, 4)));         // entry bytes disagree with the size
+  EXPECT_TRUE(t.open(good));
+}
+
+// Slots and entries are checked where a lookup reads them: a damaged one makes its key miss
+// (or answers it, when the damage is elsewhere), never reads past the table, never loops.
+TEST(FlatTableTest, DamagedSlotsAndEntriesMakeLookupsMissNotReadPastTheTable) {
+  std::string good = sample_table();
   std::uint32_t slots;
   std::memcpy(&slots, good.data(), 4);
   std::size_t entries_at = 12 + 8 * static_cast<std::size_t>(slots);
+  std::vector<std::string> keys = {"Ministry\x1f\x01\x1f", "Korean Central News Agency", "set member"};
+  for (std::uint32_t i = 0; i < 200; ++i) keys.push_back("key" + std::to_string(i));
+  FlatTable reference;
+  ASSERT_TRUE(reference.open(good));
+  auto check = [&](const std::string& bytes, const char* what) {
+    FlatTable t;
+    ASSERT_TRUE(t.open(bytes)) << what;
+    std::size_t answered = 0;
+    for (const auto& k : keys) {
+      auto v = t.find(k);
+      if (!v.empty() || t.contains(k)) {
+        EXPECT_EQ(v.to_vector(), reference.find(k).to_vector()) << what << ": " << k;
+        ++answered;
+      }
+    }
+    EXPECT_LT(answered, keys.size()) << what << ": the damage must cost some key";
+    EXPECT_FALSE(t.contains("absent key")) << what;
+  };
   for (std::size_t s = 0; s < slots; ++s) {
     std::uint32_t at;
     std::memcpy(&at, good.data() + 12 + 8 * s + 4, 4);
     if (at == 0) continue;
-    EXPECT_FALSE(t.open(with(12 + 8 * s + 4, static_cast<std::uint32_t>(good.size()))));
-    EXPECT_FALSE(t.open(with(12 + 8 * s + 4, at + 1)));  // unaligned
-    EXPECT_FALSE(t.open(with(entries_at + at - 1, 1u << 31)));  // key length past the end
+    for (std::uint32_t bad : {static_cast<std::uint32_t>(good.size()), at + 1, 0xFFFFFFFFu}) {
+      std::string b = good;
+      std::memcpy(&b[12 + 8 * s + 4], &bad, 4);
+      check(b, "slot past the entries or unaligned");
+    }
+    std::string b = good;
+    const std::uint32_t long_key = 1u << 31;
+    std::memcpy(&b[entries_at + at - 1], &long_key, 4);
+    check(b, "key length past the end");
+    b = good;
+    const std::uint32_t many = 1u << 30;
+    std::uint32_t len;
+    std::memcpy(&len, good.data() + entries_at + at - 1, 4);
+    std::memcpy(&b[entries_at + at - 1 + 4 + ((len + 3) & ~3u)], &many, 4);
+    check(b, "value count past the end");
     break;
   }
+  // Every empty slot filled with a damaged entry: no empty slot ends a probe, the round does.
+  std::string full = good;
+  for (std::size_t s = 0; s < slots; ++s) {
+    std::uint32_t at;
+    std::memcpy(&at, full.data() + 12 + 8 * s + 4, 4);
+    if (at == 0) {
+      const std::uint32_t bad = 2;  // unaligned
+      std::memcpy(&full[12 + 8 * s + 4], &bad, 4);
+    }
+  }
+  FlatTable t;
+  ASSERT_TRUE(t.open(full));
+  EXPECT_FALSE(t.contains("absent key"));
+  EXPECT_EQ(t.find("key7").to_vector(), std::vector<std::uint32_t>{14});
 }
 
 }  // namespace

@@ -79,27 +79,10 @@ bool FlatTable::open(std::string_view bytes) {
   std::uint32_t slots = get(bytes.data()), keys = get(bytes.data() + 4), size = get(bytes.data() + 8);
   if (slots < 2 || (slots & (slots - 1)) != 0 || keys >= slots) return false;
   if (bytes.size() != kHeader + 8 * static_cast<std::size_t>(slots) + size) return false;
-  const char* slot = bytes.data() + kHeader;
-  const char* entries = slot + 8 * static_cast<std::size_t>(slots);
-  std::uint32_t used = 0;
-  for (std::uint32_t s = 0; s < slots; ++s) {
-    std::uint32_t at = get(slot + 8 * static_cast<std::size_t>(s) + 4);
-    if (at == 0) continue;
-    ++used;
-    std::size_t off = at - 1;
-    if (off % 4 != 0 || off + 4 > size) return false;
-    std::size_t len = get(entries + off);
-    if (len > size - off - 4) return false;
-    std::size_t count_at = off + 4 + padded(len);
-    if (count_at + 4 > size) return false;
-    std::size_t n = get(entries + count_at);
-    if (n > (size - count_at - 4) / 4) return false;
-    // A slot whose hash is not its key's only makes lookups of that key miss: not checked, as
-    // it would cost a pass over every key at each start.
-  }
-  if (used != keys) return false;
-  slots_ = slot;
-  entries_ = entries;
+  // The slots and entries are checked where a lookup reads them (entry()), not in a pass here:
+  // that would touch every page of every table at each start.
+  slots_ = bytes.data() + kHeader;
+  entries_ = slots_ + 8 * static_cast<std::size_t>(slots);
   slot_count_ = slots;
   keys_ = keys;
   entry_bytes_ = size;
@@ -107,9 +90,21 @@ bool FlatTable::open(std::string_view bytes) {
   return true;
 }
 
+const char* FlatTable::entry(std::uint32_t at) const {
+  if (at == 0) return nullptr;
+  std::size_t off = at - 1;
+  if (off % 4 != 0 || off + 8 > entry_bytes_) return nullptr;
+  std::size_t len = get(entries_ + off);
+  if (len > entry_bytes_ - off - 8) return nullptr;
+  std::size_t count_at = off + 4 + padded(len);
+  if (count_at + 4 > entry_bytes_) return nullptr;
+  std::size_t n = get(entries_ + count_at);
+  if (n > (entry_bytes_ - count_at - 4) / 4) return nullptr;
+  return entries_ + off;
+}
+
 bool FlatTable::values_below(std::uint32_t limit) const {
-  // Entries lie one after another (open() checked each one a slot points to; entries no slot
-  // points to are never read by lookups, and are walked here with the same bounds).
+  // Entries lie one after another; walked with the bounds entry() checks.
   for (std::size_t x = 0; x < entry_bytes_;) {
     if (entry_bytes_ - x < 8) return false;
     std::size_t count_at = x + 4 + padded(get(entries_ + x));
@@ -126,16 +121,18 @@ bool FlatTable::values_below(std::uint32_t limit) const {
 const char* FlatTable::find_entry(std::string_view key) const {
   if (slot_count_ == 0) return nullptr;
   std::uint32_t h = hash(key), mask = slot_count_ - 1;
-  // open() saw an empty slot (keys < slots), so the probe ends.
-  for (std::uint32_t s = h & mask;; s = (s + 1) & mask) {
+  // At most one round: a damaged table may have no empty slot.
+  for (std::uint32_t s = h & mask, probes = 0; probes < slot_count_; s = (s + 1) & mask, ++probes) {
     const char* slot = slots_ + 8 * static_cast<std::size_t>(s);
     std::uint32_t at = get(slot + 4);
     if (at == 0) return nullptr;
     if (get(slot) != h) continue;
-    const char* e = entries_ + (at - 1);
+    const char* e = entry(at);
+    if (!e) continue;  // damaged: no key is there
     std::uint32_t len = get(e);
     if (len == key.size() && std::memcmp(e + 4, key.data(), len) == 0) return e;
   }
+  return nullptr;
 }
 
 FlatValues FlatTable::find(std::string_view key, bool* found) const {

@@ -5,8 +5,9 @@
 // Layout (little-endian u32 throughout): slot count (a power of two, above the key count), key
 // count, entry bytes; then the slots, each (hash of the key, offset of its entry + 1, 0 when the
 // slot is empty); then the entries, each (key length, key bytes padded to 4, value count,
-// values). FlatTable::open checks every slot and entry against the bytes it is given, so a
-// damaged table is refused, never read past its end.
+// values). FlatTable::open checks the header against the bytes it is given, and every lookup
+// checks the slots and the entry it reads, so a damaged table answers wrongly (a miss) but is
+// never read past its end, and opening costs nothing whatever the table's size.
 #pragma once
 
 #include <cstdint>
@@ -120,6 +121,8 @@ class FlatTable {
 
  private:
   const char* find_entry(std::string_view key) const;
+  // The entry at slot value `at` (offset + 1), or nullptr when it does not lie within the table.
+  const char* entry(std::uint32_t at) const;
   const char* slots_ = nullptr;
   const char* entries_ = nullptr;
   std::uint32_t slot_count_ = 0, keys_ = 0, entry_bytes_ = 0;
