@@ -45,6 +45,17 @@ TEST(PhraseTokensTest, SplitsLikeTheTokenizer) {
   EXPECT_EQ(phrase_tokens("4.5 mln"), (std::vector<std::string>{"4.5", "mln"}));
 }
 
+TEST(PhraseTokensTest, PlainWordsGiveTheTokenizersTokens) {
+  // phrase_tokens splits ASCII words between single spaces itself: the same as the tokenizer.
+  for (const char* p : {"Detective Agency", "a", "I", "weapons wastes", "US Treasury", "HAS LONG ACCUSED",
+                        "x y z", "McDonald", "eminently exceptional public record", "Ministry of Protection"}) {
+    wirelint::tokenize::TokenStream stream(p, wirelint::tokenize::TokenStream::Mode::tokens_only);
+    std::vector<std::string> expected;
+    for (const auto& t : stream.tokens()) expected.emplace_back(stream.folded(t));
+    EXPECT_EQ(phrase_tokens(p), expected) << p;
+  }
+}
+
 TEST(PhraseTokensTest, EmptyAndBlank) {
   EXPECT_TRUE(phrase_tokens("").empty());
   EXPECT_TRUE(phrase_tokens(" \n\t ").empty());

@@ -6,6 +6,27 @@
 namespace wirelint::match {
 
 std::vector<std::string> phrase_tokens(std::string_view phrase) {
+  // Most phrases of the packs are ASCII words between single spaces: the tokenizer makes each
+  // word a token, folded to lower case. Anything else (a mark, a digit, an apostrophe, other
+  // spacing, another script) goes through the tokenizer.
+  bool plain = !phrase.empty() && phrase.front() != ' ' && phrase.back() != ' ';
+  for (std::size_t i = 0; i < phrase.size() && plain; ++i) {
+    char c = phrase[i];
+    plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c == ' ' && phrase[i + 1] != ' ');
+  }
+  if (plain) {
+    std::vector<std::string> out;
+    for (std::size_t b = 0; b < phrase.size();) {
+      std::size_t e = phrase.find(' ', b);
+      if (e == std::string_view::npos) e = phrase.size();
+      std::string w(phrase.substr(b, e - b));
+      for (char& c : w)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      out.push_back(std::move(w));
+      b = e + 1;
+    }
+    return out;
+  }
   tokenize::TokenStream stream(phrase, tokenize::TokenStream::Mode::tokens_only);
   std::vector<std::string> out;
   out.reserve(stream.size());
