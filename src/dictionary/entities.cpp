@@ -307,9 +307,7 @@ void EntityDictionary::read_image(ImageReader& in) {
       t.end = read_date(in);
     }
   }
-  for (auto* table : {&ids_, &names_, &demonyms_, &capitals_})
-    if (!table->open(in.bytes(in.u32())) || !table->values_below(static_cast<std::uint32_t>(entities_.size())))
-      throw ImageError("corrupt image: a malformed entity table");
+  open_tables(in);
   tables_from_image_ = true;
 }
 
@@ -317,8 +315,9 @@ void EntityDictionary::freeze() {
   frozen_ = true;
   if (tables_from_image_) return;  // compiled from sources that were checked as below
   bool have_countries = count(EntityType::country) > 0;
+  // Each index lists an entity once per key, in load order.
   FlatTableBuilder ids, names, demonyms, capitals;
-  for (std::size_t i = 0; i < entities_.size(); ++i) {
+  for (std::uint32_t i = 0; i < entities_.size(); ++i) {
     const Entity& e = entities_[i];
     if (have_countries)
       for (const auto& c : e.countries) {
@@ -326,34 +325,25 @@ void EntityDictionary::freeze() {
         if (it == by_id_.end() || entities_[it->second].type != EntityType::country)
           throw EntityError("entity '" + e.id + "': unknown country id '" + c + "'");
       }
-  }
-  // Each index lists an entity once per key, in load order.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> lists[3];
-  std::vector<std::string> order[3];
-  auto add = [&](int table, const std::string& key, std::uint32_t i) {
-    auto [it, fresh] = lists[table].try_emplace(key);
-    if (fresh) order[table].push_back(key);
-    if (std::find(it->second.begin(), it->second.end(), i) == it->second.end()) it->second.push_back(i);
-  };
-  for (std::uint32_t i = 0; i < entities_.size(); ++i) {
-    const Entity& e = entities_[i];
     ids.add(e.id, i);
-    add(0, e.name, i);
-    for (const auto& a : e.aliases) add(0, a, i);
-    for (const auto& a : e.abbreviations) add(0, a, i);
+    names.add_once(e.name, i);
+    for (const auto& a : e.aliases) names.add_once(a, i);
+    for (const auto& a : e.abbreviations) names.add_once(a, i);
     for (const auto* list : {&e.demonym_adj, &e.demonym_noun, &e.demonym_plural})
-      for (const auto& d : *list) add(1, d, i);
-    for (const auto& c : e.capitals) add(2, c, i);
+      for (const auto& d : *list) demonyms.add_once(d, i);
+    for (const auto& c : e.capitals) capitals.add_once(c, i);
   }
-  FlatTableBuilder* builders[3] = {&names, &demonyms, &capitals};
-  for (int t = 0; t < 3; ++t)
-    for (const auto& key : order[t]) builders[t]->add(key, lists[t][key]);
   ImageWriter w;
   for (const auto* b : {&ids, &names, &demonyms, &capitals}) w.str(b->build());
   owned_ = std::make_unique<std::string>(std::move(w).take());
   ImageReader r(owned_->data(), owned_->size());
+  open_tables(r);
+}
+
+void EntityDictionary::open_tables(ImageReader& in) {
   for (auto* table : {&ids_, &names_, &demonyms_, &capitals_})
-    if (!table->open(r.bytes(r.u32()))) throw EntityError("entity dictionary: internal error laying out its tables");
+    if (!table->open(in.bytes(in.u32())) || !table->values_below(static_cast<std::uint32_t>(entities_.size())))
+      throw ImageError("corrupt image: a malformed entity table");
 }
 
 const Entity* EntityDictionary::find_id(std::string_view id) const {

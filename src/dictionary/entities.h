@@ -118,6 +118,8 @@ class EntityDictionary {
 
  private:
   static Hits lookup(const FlatTable& table, std::string_view key);
+  // Reads the four lookup tables in place (write_image's order); throws ImageError.
+  void open_tables(ImageReader& in);
 
   std::vector<Entity> entities_;
   std::unordered_map<std::string, std::size_t> by_id_;  // while loading the sources

@@ -3,24 +3,13 @@
 namespace wirelint {
 namespace {
 
-std::uint32_t get(const char* p) {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
+std::uint32_t get(const char* p) { return load<std::uint32_t>(p); }
 
 std::size_t padded(std::size_t n) { return (n + 3) & ~static_cast<std::size_t>(3); }
 
 constexpr std::size_t kHeader = 12;
 
 }  // namespace
-
-// FNV-1a: deterministic across builds and machines, so a table built once reads anywhere.
-std::uint32_t FlatTable::hash(std::string_view key) {
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : key) h = (h ^ c) * 16777619u;
-  return h;
-}
 
 // Lays out `n` entries: key(i) and values(i) (a container of u32).
 template <typename Key, typename Values>
@@ -46,7 +35,7 @@ std::string lay_out(std::size_t n, Key key, Values values) {
     set(entries + count_at, static_cast<std::uint32_t>(v.size()));
     std::size_t x = count_at + 4;
     for (std::uint32_t value : v) set(entries + x, value), x += 4;
-    std::uint32_t h = FlatTable::hash(k), s = h & (slots - 1);
+    std::uint32_t h = fnv1a(k), s = h & (slots - 1);
     while (get(slot + 8 * static_cast<std::size_t>(s) + 4) != 0) s = (s + 1) & (slots - 1);
     set(slot + 8 * static_cast<std::size_t>(s), h);
     set(slot + 8 * static_cast<std::size_t>(s) + 4, static_cast<std::uint32_t>(at + 1));
@@ -90,37 +79,36 @@ bool FlatTable::open(std::string_view bytes) {
   return true;
 }
 
-const char* FlatTable::entry(std::uint32_t at) const {
-  if (at == 0) return nullptr;
-  std::size_t off = at - 1;
-  if (off % 4 != 0 || off + 8 > entry_bytes_) return nullptr;
+std::size_t FlatTable::entry_size(std::size_t off) const {
+  if (off % 4 != 0 || off > entry_bytes_ || entry_bytes_ - off < 8) return 0;
   std::size_t len = get(entries_ + off);
-  if (len > entry_bytes_ - off - 8) return nullptr;
+  if (len > entry_bytes_ - off - 8) return 0;
   std::size_t count_at = off + 4 + padded(len);
-  if (count_at + 4 > entry_bytes_) return nullptr;
+  if (count_at + 4 > entry_bytes_) return 0;
   std::size_t n = get(entries_ + count_at);
-  if (n > (entry_bytes_ - count_at - 4) / 4) return nullptr;
-  return entries_ + off;
+  if (n > (entry_bytes_ - count_at - 4) / 4) return 0;
+  return count_at + 4 + 4 * n - off;
+}
+
+const char* FlatTable::entry(std::uint32_t at) const {
+  return at != 0 && entry_size(at - 1) != 0 ? entries_ + (at - 1) : nullptr;
 }
 
 bool FlatTable::values_below(std::uint32_t limit) const {
-  // Entries lie one after another; walked with the bounds entry() checks.
-  for (std::size_t x = 0; x < entry_bytes_;) {
-    if (entry_bytes_ - x < 8) return false;
-    std::size_t count_at = x + 4 + padded(get(entries_ + x));
-    if (count_at + 4 > entry_bytes_) return false;
-    std::size_t n = get(entries_ + count_at);
-    if (n > (entry_bytes_ - count_at - 4) / 4) return false;
-    for (std::size_t i = 0; i < n; ++i)
-      if (get(entries_ + count_at + 4 + 4 * i) >= limit) return false;
-    x = count_at + 4 + 4 * n;
+  // Entries lie one after another.
+  for (std::size_t x = 0, size = 0; x < entry_bytes_; x += size) {
+    size = entry_size(x);
+    if (size == 0) return false;
+    FlatValues values = values_at(entries_ + x);
+    for (std::uint32_t v : values)
+      if (v >= limit) return false;
   }
   return true;
 }
 
 const char* FlatTable::find_entry(std::string_view key) const {
   if (slot_count_ == 0) return nullptr;
-  std::uint32_t h = hash(key), mask = slot_count_ - 1;
+  std::uint32_t h = fnv1a(key), mask = slot_count_ - 1;
   // At most one round: a damaged table may have no empty slot.
   for (std::uint32_t s = h & mask, probes = 0; probes < slot_count_; s = (s + 1) & mask, ++probes) {
     const char* slot = slots_ + 8 * static_cast<std::size_t>(s);
@@ -138,7 +126,10 @@ const char* FlatTable::find_entry(std::string_view key) const {
 FlatValues FlatTable::find(std::string_view key, bool* found) const {
   const char* e = find_entry(key);
   if (found) *found = e != nullptr;
-  if (!e) return FlatValues();
+  return e ? values_at(e) : FlatValues();
+}
+
+FlatValues FlatTable::values_at(const char* e) {
   std::size_t count_at = 4 + padded(get(e));
   return FlatValues(e + count_at + 4, get(e + count_at));
 }

@@ -12,13 +12,14 @@
 
 #include <cstdint>
 #include <cstddef>
-#include <cstring>
 #include <iterator>
 #include <unordered_map>
 #include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "image/io.h"
 
 namespace wirelint {
 
@@ -30,11 +31,7 @@ class FlatValues {
   std::uint32_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
   std::uint32_t front() const { return (*this)[0]; }
-  std::uint32_t operator[](std::uint32_t i) const {
-    std::uint32_t v;
-    std::memcpy(&v, p_ + 4 * static_cast<std::size_t>(i), 4);
-    return v;
-  }
+  std::uint32_t operator[](std::uint32_t i) const { return load<std::uint32_t>(p_ + 4 * static_cast<std::size_t>(i)); }
   class iterator {
    public:
     using iterator_category = std::forward_iterator_tag;
@@ -80,6 +77,12 @@ class FlatTableBuilder {
   }
   void add(std::string_view key) { entry(key); }
   void add(std::string_view key, std::uint32_t value) { entry(key).push_back(value); }
+  // Adds `value` unless it is the key's last value already (one entity's several forms under
+  // one key count once, when each entity's keys are added together).
+  void add_once(std::string_view key, std::uint32_t value) {
+    auto& v = entry(key);
+    if (v.empty() || v.back() != value) v.push_back(value);
+  }
   void add(std::string_view key, const std::vector<std::uint32_t>& values) {
     auto& v = entry(key);
     v.insert(v.end(), values.begin(), values.end());
@@ -117,12 +120,14 @@ class FlatTable {
   // Whether every value of every key is below `limit` (values that index another array).
   bool values_below(std::uint32_t limit) const;
 
-  static std::uint32_t hash(std::string_view key);
-
  private:
   const char* find_entry(std::string_view key) const;
+  // The bytes of the entry at offset `off` of the entries, or 0 when it does not lie within them.
+  std::size_t entry_size(std::size_t off) const;
   // The entry at slot value `at` (offset + 1), or nullptr when it does not lie within the table.
   const char* entry(std::uint32_t at) const;
+  // The values of the entry at `e` (one entry_size() found in bounds).
+  static FlatValues values_at(const char* e);
   const char* slots_ = nullptr;
   const char* entries_ = nullptr;
   std::uint32_t slot_count_ = 0, keys_ = 0, entry_bytes_ = 0;

@@ -28,6 +28,22 @@ struct FileStamp {
 };
 FileStamp file_stamp(const std::string& path);
 
+// A value of type T stored at `p` in the image's (little-endian) layout, at any alignment.
+template <typename T>
+T load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// FNV-1a: the hash of the images' hash tables (flat tables, the synonym model's index);
+// deterministic across builds and machines, so a table built once reads anywhere.
+inline std::uint32_t fnv1a(std::string_view key) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : key) h = (h ^ c) * 16777619u;
+  return h;
+}
+
 // Eight bytes at a time, rotated: catches flipped and shifted bytes for the cost of a copy. Not
 // a cryptographic hash: it tells a changed or damaged file, not a forged one.
 std::uint64_t checksum(const char* p, std::size_t n);
@@ -68,6 +84,13 @@ class ImageWriter {
     u32(static_cast<std::uint32_t>(v.size()));
     for (const auto& s : v) str(s);
   }
+  void magic(const char (&m)[8]) { raw(m, 8); }
+  // The tail every image's header ends with: the payload's size and checksum (the payload itself
+  // follows it in the file).
+  void payload_tail(std::string_view payload) {
+    u64(payload.size());
+    u64(checksum(payload));
+  }
   const std::string& bytes() const { return out_; }
   std::string take() && { return std::move(out_); }
 
@@ -105,6 +128,19 @@ class ImageReader {
     return v;
   }
   std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
+  // Whether the next eight bytes are `m` (read either way).
+  bool magic(const char (&m)[8]) { return std::memcmp(bytes(8).data(), m, 8) == 0; }
+  // The payload after ImageWriter::payload_tail: the rest of the bytes, which must have the size
+  // and checksum the tail records (stored in `sum` when given). Throws ImageError
+  // "corrupt image: payload size|checksum".
+  std::string_view checked_payload(std::uint64_t* sum = nullptr) {
+    std::uint64_t size = u64(), recorded = u64();
+    if (size != remaining()) throw ImageError("corrupt image: payload size");
+    std::string_view payload = bytes(remaining());
+    if (checksum(payload) != recorded) throw ImageError("corrupt image: checksum");
+    if (sum) *sum = recorded;
+    return payload;
+  }
   // The next `n` bytes, read in place and passed over.
   std::string_view bytes(std::size_t n) {
     need(n);

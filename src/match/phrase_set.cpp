@@ -1,7 +1,6 @@
 #include "match/phrase_set.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace wirelint::match {
 
@@ -57,12 +56,6 @@ std::uint32_t PhraseSetBuilder::add(const std::vector<std::string>& folded_token
 
 namespace {
 
-std::uint32_t get32(const char* p) {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
 std::string_view edge_key(const std::uint64_t& key) { return {reinterpret_cast<const char*>(&key), 8}; }
 
 }  // namespace
@@ -103,18 +96,18 @@ void PhraseSet::view(std::string_view bytes) {
   node_count_ = r.count(4);
   if (node_count_ == 0) throw ImageError("corrupt image: a phrase trie without a root");
   offsets_ = r.bytes(4 * (static_cast<std::size_t>(node_count_) + 1)).data();
-  std::uint32_t total = get32(offsets_ + 4 * static_cast<std::size_t>(node_count_));
+  std::uint32_t total = load<std::uint32_t>(offsets_ + 4 * static_cast<std::size_t>(node_count_));
   if (total > r.remaining() / 4) throw ImageError("corrupt image: truncated");
   patterns_ = r.bytes(4 * static_cast<std::size_t>(total)).data();
   pattern_count_ = static_cast<std::size_t>(r.u64());
   if (r.remaining() != 0) throw ImageError("corrupt image: trailing bytes after a phrase set");
   for (std::uint32_t n = 0, before = 0; n <= node_count_; ++n) {
-    std::uint32_t at = get32(offsets_ + 4 * static_cast<std::size_t>(n));
+    std::uint32_t at = load<std::uint32_t>(offsets_ + 4 * static_cast<std::size_t>(n));
     if (at < before || at > total) throw ImageError("corrupt image: phrase offsets out of order");
     before = at;
   }
   for (std::uint32_t i = 0; i < total; ++i)
-    if (get32(patterns_ + 4 * static_cast<std::size_t>(i)) >= pattern_count_)
+    if (load<std::uint32_t>(patterns_ + 4 * static_cast<std::size_t>(i)) >= pattern_count_)
       throw ImageError("corrupt image: phrase id out of range");
   bytes_ = bytes;
 }
@@ -138,10 +131,10 @@ void PhraseSet::match(const tokenize::TokenStream& tokens, std::vector<PhraseHit
     for (std::size_t j = i; j < n && ids[j] != kNone; ++j) {
       node = child(node, ids[j]);
       if (node == kNone) break;
-      std::uint32_t from = get32(offsets_ + 4 * static_cast<std::size_t>(node));
-      std::uint32_t to = get32(offsets_ + 4 * (static_cast<std::size_t>(node) + 1));
+      std::uint32_t from = load<std::uint32_t>(offsets_ + 4 * static_cast<std::size_t>(node));
+      std::uint32_t to = load<std::uint32_t>(offsets_ + 4 * (static_cast<std::size_t>(node) + 1));
       for (std::uint32_t k = from; k < to; ++k)
-        out.push_back(PhraseHit{get32(patterns_ + 4 * static_cast<std::size_t>(k)), static_cast<std::uint32_t>(i),
+        out.push_back(PhraseHit{load<std::uint32_t>(patterns_ + 4 * static_cast<std::size_t>(k)), static_cast<std::uint32_t>(i),
                                 static_cast<std::uint32_t>(j + 1)});
     }
   }

@@ -46,12 +46,6 @@ struct Header {
   SourceStamp stamps[kMaxSources];
 };
 
-std::uint32_t fnv1a(std::string_view w) {
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : w) h = (h ^ c) * 16777619u;
-  return h;
-}
-
 SourceStamp stamp_of(const std::string& path) {
   FileStamp s = file_stamp(path);
   return SourceStamp{s.size, s.mtime_ns};
@@ -381,9 +375,7 @@ std::pair<std::uint32_t, std::uint32_t> SynonymModel::pairs_of(std::int64_t i) c
 }
 
 std::uint32_t SynonymModel::bucket(std::uint32_t b) const {
-  std::uint32_t e;
-  std::memcpy(&e, buckets_ + 4ull * b, sizeof e);
-  return e;
+  return load<std::uint32_t>(reinterpret_cast<const char*>(buckets_) + 4ull * b);
 }
 
 std::int64_t SynonymModel::find(std::string_view w) const {

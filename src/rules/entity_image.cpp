@@ -36,9 +36,7 @@ std::unique_ptr<EntityIndex> open_entity_image(const std::string& dir, const std
   std::string_view bytes = map->bytes();
   try {
     ImageReader r(bytes.data(), bytes.size());
-    char magic[8];
-    for (char& c : magic) c = static_cast<char>(r.u8());
-    if (!std::equal(std::begin(magic), std::end(magic), std::begin(kMagic)) || r.u32() != kVersion) return nullptr;
+    if (!r.magic(kMagic) || r.u32() != kVersion) return nullptr;
     auto now = sources_of(dir);
     if (r.count(20) != now.size()) return nullptr;
     for (const auto& s : now) {
@@ -48,11 +46,9 @@ std::unique_ptr<EntityIndex> open_entity_image(const std::string& dir, const std
       stamp.mtime_ns = r.i64();
       if (!(stamp == s.stamp)) return nullptr;
     }
-    std::uint64_t size = r.u64(), sum = r.u64();
-    if (size != r.remaining()) return nullptr;
-    const char* payload = bytes.data() + (bytes.size() - r.remaining());
-    if (checksum(payload, size) != sum) return nullptr;
-    ImageReader p(payload, size);
+    std::uint64_t sum = 0;
+    std::string_view payload = r.checked_payload(&sum);
+    ImageReader p(payload.data(), payload.size());
     dictionary.read_image(p);
     dictionary.keep(map);  // its tables are read in place
     dictionary.freeze();
@@ -76,7 +72,7 @@ void compile_entity_image(const std::string& dir, const std::string& out) {
   dictionary.write_image(payload);
   index.write_image(payload);
   ImageWriter w;
-  for (char c : kMagic) w.u8(static_cast<std::uint8_t>(c));
+  w.magic(kMagic);
   w.u32(kVersion);
   w.u32(static_cast<std::uint32_t>(sources.size()));
   for (const auto& s : sources) {
@@ -84,8 +80,7 @@ void compile_entity_image(const std::string& dir, const std::string& out) {
     w.u64(s.stamp.size);
     w.i64(s.stamp.mtime_ns);
   }
-  w.u64(payload.bytes().size());
-  w.u64(checksum(payload.bytes().data(), payload.bytes().size()));
+  w.payload_tail(payload.bytes());
   write_atomically(out, {w.bytes(), payload.bytes()});
 }
 

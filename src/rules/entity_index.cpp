@@ -1,7 +1,6 @@
 #include "rules/entity_index.h"
 
 #include <algorithm>
-#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -74,17 +73,6 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
   view_forms(*owned_forms_);
 }
 
-namespace {
-
-template <typename T>
-T get(const char* p) {
-  T v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-
-}  // namespace
-
 std::string EntityIndex::write_forms(const std::vector<std::vector<Form>>& forms) {
   std::string records;
   ImageWriter offsets;
@@ -118,17 +106,17 @@ void EntityIndex::view_forms(std::string_view bytes) {
   std::size_t entities = dictionary_.entities().size();
   std::uint32_t before = 0;
   for (std::uint32_t p = 0; p <= patterns; ++p) {
-    std::uint32_t at = get<std::uint32_t>(offsets + 4 * static_cast<std::size_t>(p));
+    std::uint32_t at = load<std::uint32_t>(offsets + 4 * static_cast<std::size_t>(p));
     if (at < before || at > size || (p == patterns && at != size)) throw ImageError("corrupt image: form offsets out of order");
     for (std::size_t x = before; x < at && p > 0;) {
       if (at - x < 8) throw ImageError("corrupt image: a form runs past its end");
-      if (get<std::uint32_t>(records + x) >= entities || get<std::uint8_t>(records + x + 4) > static_cast<std::uint8_t>(FormKind::capital))
+      if (load<std::uint32_t>(records + x) >= entities || load<std::uint8_t>(records + x + 4) > static_cast<std::uint8_t>(FormKind::capital))
         throw ImageError("corrupt image: form out of range");
-      std::uint16_t tokens = get<std::uint16_t>(records + x + 6);
+      std::uint16_t tokens = load<std::uint16_t>(records + x + 6);
       x += 8;
       for (std::uint16_t t = 0; t < tokens; ++t) {
         if (at - x < 2) throw ImageError("corrupt image: a form runs past its end");
-        std::size_t len = get<std::uint16_t>(records + x);
+        std::size_t len = load<std::uint16_t>(records + x);
         if (at - x - 2 < len) throw ImageError("corrupt image: a form runs past its end");
         x += 2 + len;
       }
@@ -143,16 +131,16 @@ void EntityIndex::view_forms(std::string_view bytes) {
 // is the form's k-th token and surface.size() their number.
 template <typename Visit>
 void EntityIndex::for_each_form(std::uint32_t pattern, Visit visit) const {
-  std::size_t x = get<std::uint32_t>(form_offsets_ + 4 * static_cast<std::size_t>(pattern));
-  std::size_t end = get<std::uint32_t>(form_offsets_ + 4 * (static_cast<std::size_t>(pattern) + 1));
+  std::size_t x = load<std::uint32_t>(form_offsets_ + 4 * static_cast<std::size_t>(pattern));
+  std::size_t end = load<std::uint32_t>(form_offsets_ + 4 * (static_cast<std::size_t>(pattern) + 1));
   while (x < end) {
-    auto entity = get<std::uint32_t>(forms_ + x);
-    auto kind = static_cast<FormKind>(get<std::uint8_t>(forms_ + x + 4));
-    bool possessive = get<std::uint8_t>(forms_ + x + 5) != 0;
-    std::uint16_t tokens = get<std::uint16_t>(forms_ + x + 6);
+    auto entity = load<std::uint32_t>(forms_ + x);
+    auto kind = static_cast<FormKind>(load<std::uint8_t>(forms_ + x + 4));
+    bool possessive = load<std::uint8_t>(forms_ + x + 5) != 0;
+    std::uint16_t tokens = load<std::uint16_t>(forms_ + x + 6);
     x += 8;
     const char* first = forms_ + x;
-    for (std::uint16_t t = 0; t < tokens; ++t) x += 2 + get<std::uint16_t>(forms_ + x);
+    for (std::uint16_t t = 0; t < tokens; ++t) x += 2 + load<std::uint16_t>(forms_ + x);
     visit(entity, kind, possessive, first, tokens);
   }
 }
@@ -160,7 +148,7 @@ void EntityIndex::for_each_form(std::uint32_t pattern, Visit visit) const {
 void EntityIndex::write_image(ImageWriter& out) const {
   set_.write(out);
   std::string_view offsets(form_offsets_ - 4, 4 * (set_.size() + 2));
-  std::size_t records = get<std::uint32_t>(form_offsets_ + 4 * set_.size());
+  std::size_t records = load<std::uint32_t>(form_offsets_ + 4 * set_.size());
   out.str(std::string(offsets) + std::string(forms_, records));
   out.strs(lowercase_words_);
 }
@@ -182,7 +170,7 @@ std::vector<Mention> EntityIndex::find(const tokenize::TokenStream& tokens) cons
                                  std::uint16_t count) {
       bool same = count == h.end_token - h.first_token;
       for (std::size_t k = 0; k < count && same; ++k) {
-        std::uint16_t len = get<std::uint16_t>(surface);
+        std::uint16_t len = load<std::uint16_t>(surface);
         same = text::plain_apostrophes(tokens.surface(h.first_token + k)) == std::string_view(surface + 2, len);
         surface += 2 + len;
       }

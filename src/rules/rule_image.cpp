@@ -63,8 +63,7 @@ std::optional<RuleImage> RuleImage::open(const std::string& path) {
   std::string_view bytes = map->bytes();
   try {
     ImageReader r(bytes.data(), bytes.size());
-    for (char c : kMagic)
-      if (static_cast<char>(r.u8()) != c) throw ImageError("corrupt image: not a rule image");
+    if (!r.magic(kMagic)) throw ImageError("corrupt image: not a rule image");
     if (r.u32() != kVersion) return std::nullopt;  // another wirelint's: parse the TOML instead
     RuleImage image;
     std::uint32_t count = r.count(36);
@@ -78,10 +77,9 @@ std::optional<RuleImage> RuleImage::open(const std::string& path) {
       f.length = r.u64();
       image.files_[std::move(relative)] = f;
     }
-    std::uint64_t size = r.u64(), sum = r.u64();
-    if (size != r.remaining()) throw ImageError("corrupt image: payload size");
-    image.payload_ = bytes.data() + (bytes.size() - r.remaining());
-    if (checksum(image.payload_, size) != sum) throw ImageError("corrupt image: checksum");
+    std::string_view payload = r.checked_payload();
+    image.payload_ = payload.data();
+    std::uint64_t size = payload.size();
     for (const auto& [relative, f] : image.files_)
       if (f.offset > size || f.length > size - f.offset) throw ImageError("corrupt image: a tree past the payload");
     image.path_ = path;
@@ -116,7 +114,7 @@ void compile_rule_image(const std::string& dir, const std::string& out) {
   if (!fs::is_directory(dir, ec)) throw LoadError(dir + ": rules directory not found");
   auto sources = rule_sources(dir);
   ImageWriter header, payload;
-  for (char c : kMagic) header.u8(static_cast<std::uint8_t>(c));
+  header.magic(kMagic);
   header.u32(kVersion);
   header.u32(static_cast<std::uint32_t>(sources.size()));
   for (const auto& s : sources) {
@@ -129,8 +127,7 @@ void compile_rule_image(const std::string& dir, const std::string& out) {
     header.u64(offset);
     header.u64(payload.bytes().size() - offset);
   }
-  header.u64(payload.bytes().size());
-  header.u64(checksum(payload.bytes().data(), payload.bytes().size()));
+  header.payload_tail(payload.bytes());
   write_atomically(out, {header.bytes(), payload.bytes()});
 }
 
