@@ -2285,8 +2285,22 @@ class EntityNearMissRule : public Rule {
     for (const auto& c : cache_)
       if (c.first == key) return c.second;
     auto ix = std::make_shared<NearMissIndex>();
-    ix->bytes = write_payload(*build_index(p_, entities, spell));
-    read_payload(ix->bytes, *ix);
+    // The image open_index found fresh, read on first use: a run without this rule never
+    // decodes it.
+    auto mapped = std::find_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.key == key; });
+    if (mapped != pending_.end()) {
+      try {
+        read_payload(mapped->payload, *ix);
+        ix->map = std::move(mapped->map);
+      } catch (const ImageError&) {
+        ix = std::make_shared<NearMissIndex>();  // damaged after all: built below
+      }
+      pending_.erase(mapped);
+    }
+    if (!ix->map) {
+      ix->bytes = write_payload(*build_index(p_, entities, spell));
+      read_payload(ix->bytes, *ix);
+    }
     remember(key, ix);
     return ix;
   }
@@ -2299,7 +2313,7 @@ class EntityNearMissRule : public Rule {
     auto built = build_index(p_, ctx.entities, ctx.spell);
     std::string payload = write_payload(*built);
     ImageWriter w;
-    for (char c : kIndexMagic) w.u8(static_cast<std::uint8_t>(c));
+    w.magic(kIndexMagic);
     w.u32(kIndexVersion);
     w.u64(fingerprint_);
     w.u64(dict);
@@ -2308,8 +2322,7 @@ class EntityNearMissRule : public Rule {
       w.str(word);
       w.u8(known ? 1 : 0);
     }
-    w.u64(payload.size());
-    w.u64(checksum(payload));
+    w.payload_tail(payload);
     write_atomically(index_path(ctx.dir), {w.bytes(), payload});
     return true;
   }
@@ -2320,9 +2333,7 @@ class EntityNearMissRule : public Rule {
     std::string_view bytes = map->bytes();
     try {
       ImageReader r(bytes.data(), bytes.size());
-      for (char c : kIndexMagic)
-        if (static_cast<char>(r.u8()) != c) return false;
-      if (r.u32() != kIndexVersion || r.u64() != fingerprint_) return false;
+      if (!r.magic(kIndexMagic) || r.u32() != kIndexVersion || r.u64() != fingerprint_) return false;
       std::uint64_t dict = r.u64();
       if (dict == 0 || dict != ctx.entities.dictionary().fingerprint()) return false;
       for (std::uint32_t n = r.count(5), i = 0; i < n; ++i) {
@@ -2330,15 +2341,9 @@ class EntityNearMissRule : public Rule {
         bool known = r.u8() != 0;
         if (!ctx.spell || ctx.spell->known(word) != known) return false;
       }
-      std::uint64_t size = r.u64(), sum = r.u64();
-      if (size != r.remaining()) return false;
-      std::string_view payload = r.bytes(size);
-      if (checksum(payload) != sum) return false;
-      auto ix = std::make_shared<NearMissIndex>();
-      read_payload(payload, *ix);
-      ix->map = std::move(map);
+      std::string_view payload = r.checked_payload();
       std::lock_guard<std::mutex> lock(mutex_);
-      remember(key_of(ctx.entities, ctx.spell), ix);
+      pending_.push_back(Pending{key_of(ctx.entities, ctx.spell), std::move(map), payload});
       return true;
     } catch (const ImageError&) {
       return false;  // damaged: built on first use instead
@@ -2371,6 +2376,13 @@ class EntityNearMissRule : public Rule {
   mutable std::unordered_set<std::string> real_name_words_;
   mutable std::unordered_set<std::string> real_name_pairs_;
   mutable std::vector<Cached> cache_;
+  // Fresh images open_index mapped, not yet read (index_for reads one on first use).
+  struct Pending {
+    CacheKey key;
+    std::unique_ptr<MappedFile> map;
+    std::string_view payload;  // within map
+  };
+  mutable std::vector<Pending> pending_;
 };
 
 }  // namespace
