@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/data_folder.h"
 #include "support/process.h"
 
 namespace fs = std::filesystem;
@@ -19,7 +20,6 @@ namespace support = wirelint::testing_support;
 
 namespace {
 
-constexpr const char* kBinary = WIRELINT_BINARY;
 const fs::path kSource = WIRELINT_SOURCE_DIR;
 const fs::path kSeed = kSource / ".." / "shared" / "seed" / "wire-sample-2024-spun.txt";
 
@@ -29,7 +29,7 @@ const char* kStory =
     "SEOUL, March 3 - The official Asian Central News Agency said the delegation left Pyongyan "
     "for Tehran on Tuesday. The Ministry of Protection in Seoul declined to comment.\n";
 
-class NearMissIndexTest : public support::SandboxTest {
+class NearMissIndexTest : public support::DataFolderTest {
  protected:
   void SetUp() override {
     ASSERT_NO_FATAL_FAILURE(make_sandbox("wirelint-near-miss-index"));
@@ -54,25 +54,13 @@ class NearMissIndexTest : public support::SandboxTest {
   fs::path entities() const { return data_ / "dictionaries" / "entities"; }
   fs::path image() const { return entities() / "entity-near-miss.bin"; }
 
-  support::ProcessResult run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--data-dir", data_.string()});
-    return support::run_process(kBinary, args, work_, io_, std::nullopt, {"WIRELINT_DATA_DIR=", "NO_COLOR="});
-  }
   // `wirelint models`'s line on the near-miss rule's index.
-  std::string index_line() {
-    auto r = run({"models"});
-    EXPECT_EQ(r.code, 0) << r.err;
-    for (const auto& line : support::split_lines(r.out))
-      if (line.rfind("index\tentity-near-miss\t", 0) == 0) return line;
-    return "";
-  }
+  std::string index_line() { return models_line("index\tentity-near-miss\t"); }
   std::string mapped() const { return "index\tentity-near-miss\timage " + image().string(); }
   std::string built() const {
     return "index\tentity-near-miss\tbuilt on first use (image missing or stale) " + image().string();
   }
   support::ProcessResult lint() { return run({"--format", "json", "--only", "entity-near-miss", "story.txt"}); }
-
-  fs::path data_;
 };
 
 TEST_F(NearMissIndexTest, FreshImageIsMappedAndFindsWhatTheBuiltIndexFinds) {

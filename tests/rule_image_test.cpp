@@ -18,6 +18,7 @@
 #include "rules/rule_image.h"
 #include "rules/rule_set.h"
 #include "rules/schema.h"
+#include "support/data_folder.h"
 #include "support/process.h"
 
 namespace fs = std::filesystem;
@@ -29,7 +30,6 @@ using wirelint::rules::RuleSet;
 
 namespace {
 
-constexpr const char* kBinary = WIRELINT_BINARY;
 const fs::path kSource = WIRELINT_SOURCE_DIR;
 const fs::path kSeed = kSource / ".." / "shared" / "seed" / "wire-sample-2024-spun.txt";
 const std::string kRebuild = " (rebuild it with 'wirelint models compile')";
@@ -48,7 +48,7 @@ std::string difference(const Node& a, const Node& b, const std::string& at) {
   return "";
 }
 
-class RuleImageTest : public support::SandboxTest {
+class RuleImageTest : public support::DataFolderTest {
  protected:
   void SetUp() override {
     ASSERT_NO_FATAL_FAILURE(make_sandbox("wirelint-rule-image"));
@@ -64,18 +64,8 @@ class RuleImageTest : public support::SandboxTest {
   fs::path image() const { return rules_dir() / "rules.bin"; }
   void compile() { wirelint::rules::compile_rule_image(rules_dir().string(), image().string()); }
 
-  support::ProcessResult run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--data-dir", data_.string()});
-    return support::run_process(kBinary, args, work_, io_, std::nullopt, {"WIRELINT_DATA_DIR=", "NO_COLOR="});
-  }
   // `wirelint models`'s line on the rules: how many files came from the image.
-  std::string rules_line() {
-    auto r = run({"models"});
-    EXPECT_EQ(r.code, 0) << r.err;
-    for (const auto& line : support::split_lines(r.out))
-      if (line.rfind("rules\t", 0) == 0) return line;
-    return "";
-  }
+  std::string rules_line() { return models_line("rules\t"); }
   std::string expected_rules_line(std::size_t from_image, std::size_t parsed) {
     return "rules\t" + std::to_string(from_image + parsed) + " files\t" + std::to_string(from_image) +
            " from the image " + image().string() + ", " + std::to_string(parsed) + " parsed (new, edited, or no image)";
@@ -102,8 +92,6 @@ class RuleImageTest : public support::SandboxTest {
     text.replace(at, from.size(), to);
     ASSERT_TRUE(support::write_file(p, text));
   }
-
-  fs::path data_;
 };
 
 TEST_F(RuleImageTest, TreesEqualTheTomlTheyWereCompiledFrom) {
