@@ -29,6 +29,14 @@ const char* kStory =
     "SEOUL, March 3 - The official Asian Central News Agency said the delegation left Pyongyan "
     "for Tehran on Tuesday. The Ministry of Protection in Seoul declined to comment.\n";
 
+// What the rule reports on kStory, whichever way its index came.
+const char* kFindings =
+    "story.txt:1:31: warning: 'Asian Central News Agency' is not a known name; did you mean 'Korean Central "
+    "News Agency'? [entity-near-miss]\n"
+    "story.txt:1:82: warning: 'Pyongyan' is not a known name; did you mean 'Pyongyang'? [entity-near-miss]\n"
+    "story.txt:1:118: warning: 'Ministry of Protection' is not a known name; did you mean 'Ministry of "
+    "Defense'? [entity-near-miss]\n";
+
 class NearMissIndexTest : public support::DataFolderTest {
  protected:
   void SetUp() override {
@@ -60,16 +68,14 @@ class NearMissIndexTest : public support::DataFolderTest {
   std::string built() const {
     return "index\tentity-near-miss\tbuilt on first use (image missing or stale) " + image().string();
   }
-  support::ProcessResult lint() { return run({"--format", "json", "--only", "entity-near-miss", "story.txt"}); }
+  support::ProcessResult lint() { return run({"--format", "line", "--only", "entity-near-miss", "story.txt"}); }
 };
 
 TEST_F(NearMissIndexTest, FreshImageIsMappedAndFindsWhatTheBuiltIndexFinds) {
   EXPECT_EQ(index_line(), mapped());
   auto with = lint();
   EXPECT_EQ(with.code, 1) << with.err;
-  EXPECT_NE(with.out.find("Korean Central News Agency"), std::string::npos) << with.out;
-  EXPECT_NE(with.out.find("\"Pyongyang\""), std::string::npos) << with.out;
-  EXPECT_NE(with.out.find("Ministry of Defense"), std::string::npos) << with.out;
+  EXPECT_EQ(with.out, kFindings);
   fs::remove(image());
   EXPECT_EQ(index_line(), built());
   auto without = lint();
@@ -98,7 +104,11 @@ TEST_F(NearMissIndexTest, EditedRuleDataMakesTheImageStale) {
   EXPECT_EQ(index_line(), built());
   auto r = lint();
   EXPECT_EQ(r.code, 1) << r.err;
-  EXPECT_NE(r.out.find("Korean Central News Agency"), std::string::npos) << r.out;
+  // Built from the edited data: a three-word name ("Ministry of Protection") is now too short.
+  EXPECT_EQ(r.out,
+            "story.txt:1:31: warning: 'Asian Central News Agency' is not a known name; did you mean 'Korean Central "
+            "News Agency'? [entity-near-miss]\n"
+            "story.txt:1:82: warning: 'Pyongyan' is not a known name; did you mean 'Pyongyang'? [entity-near-miss]\n");
 }
 
 TEST_F(NearMissIndexTest, ChangedEntityDictionaryMakesTheImageStale) {
@@ -108,7 +118,7 @@ TEST_F(NearMissIndexTest, ChangedEntityDictionaryMakesTheImageStale) {
   EXPECT_EQ(index_line(), built());
   auto r = lint();
   EXPECT_EQ(r.code, 1) << r.err;
-  EXPECT_NE(r.out.find("Korean Central News Agency"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out, kFindings);
 }
 
 TEST_F(NearMissIndexTest, DamagedImageIsNotUsed) {
