@@ -18,6 +18,8 @@ packages=(
   libcpp-httplib-dev
   googletest libgtest-dev libbenchmark-dev
   mythes-en-us wordnet-base python3-distributed
+  # other languages' word lists (dictionaries/languages/lists.tsv)
+  wfrench wngerman wspanish witalian wportuguese wdutch wswedish wdanish wnorwegian
   chromium neovim  # the html report's render test and the real-editor LSP test
 )
 

@@ -6,7 +6,13 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
+#include <iterator>
+
 #include "dictionary/entities.h"
+#include "dictionary/language_words.h"
+#include "image/io.h"
 #include "dictionary/spell_checker.h"
 
 namespace {
@@ -186,3 +192,108 @@ TEST(EntityDictionary, ShippedDictionaryLoads) {
 }
 
 }  // namespace
+
+// Other languages' word lists: compiled from plain lists named in a lists.tsv, read from the
+// image by hash, with the lists that hold a word and whether English writes it too.
+namespace {
+
+namespace fs = std::filesystem;
+using wirelint::dictionary::LanguageWords;
+
+struct LanguageFolder {
+  fs::path dir = fs::temp_directory_path() / ("wirelint-languages-" + std::to_string(::getpid()));
+  LanguageFolder() {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~LanguageFolder() { fs::remove_all(dir); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  }
+  std::string lists(const std::string& rows) const {
+    return write("lists.tsv", "# code\tpath\tpackage\tlicense\n" + rows);
+  }
+};
+
+bool english(std::string_view w) { return w == "land" || w == "mitt"; }
+
+}  // namespace
+
+TEST(LanguageWords, CompiledListsAnswerWhichLanguagesWriteAWord) {
+  LanguageFolder f;
+  auto no = f.write("no.txt", "lille\nland\nmitt\nlandet\nFjord\n");
+  auto fr = f.write("fr.txt", "le\ntricolore\nlandet\ntrès\n");
+  auto tsv = f.lists("nb\t" + no + "\twnorwegian\tGPL-2+\nfr\t" + fr + "\twfrench\tGPL-2+\nxx\t" +
+                     (f.dir / "absent.txt").string() + "\twabsent\tnone\n");
+  auto image = (f.dir / "words.bin").string();
+  auto compiled = LanguageWords::compile(tsv, image, english);
+  EXPECT_EQ(compiled.words, 7u);  // lille land mitt landet le tricolore très; not the name "Fjord"
+  ASSERT_EQ(compiled.missing.size(), 1u);
+  EXPECT_NE(compiled.missing[0].find("absent.txt (wabsent)"), std::string::npos);
+  LanguageWords words(image);
+  EXPECT_EQ(words.problem(), "");
+  EXPECT_EQ(words.codes(), (std::vector<std::string>{"nb", "fr"}));
+  EXPECT_EQ(words.size(), 7u);
+  EXPECT_EQ(words.languages("lille"), 1);
+  EXPECT_EQ(words.languages("Lille"), 1);  // asked in lower case
+  EXPECT_EQ(words.languages("landet"), 3);
+  EXPECT_EQ(words.languages("land"), 1 | LanguageWords::kEnglish);
+  EXPECT_EQ(words.languages("tricolore"), 2);
+  EXPECT_EQ(words.languages("TRÈS"), 2);  // Latin-1 capitals fold too
+  EXPECT_EQ(words.languages("fjord"), 0);
+  EXPECT_EQ(words.languages("missing"), 0);
+  EXPECT_EQ(words.languages(""), 0);
+}
+
+TEST(LanguageWords, MissingDamagedAndMalformedInputs) {
+  LanguageFolder f;
+  LanguageWords absent((f.dir / "none.bin").string());
+  EXPECT_EQ(absent.languages("le"), 0);
+  EXPECT_NE(absent.problem().find("none.bin: missing or empty"), std::string::npos);
+
+  auto fr = f.write("fr.txt", "le\ntricolore\n");
+  auto image = (f.dir / "words.bin").string();
+  LanguageWords::compile(f.lists("fr\t" + fr + "\twfrench\tGPL-2+\n"), image, english);
+  std::string bytes;
+  {
+    std::ifstream in(image, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  // Every truncation is refused whole, never read past its end.
+  for (std::size_t n = 1; n < bytes.size(); ++n) {
+    auto cut = f.write("cut.bin", bytes.substr(0, n));
+    LanguageWords words(cut);
+    EXPECT_EQ(words.languages("le"), 0) << n;
+    EXPECT_NE(words.problem(), "") << n;
+  }
+  auto other = bytes;
+  other[0] = 'X';
+  LanguageWords wrong(f.write("other.bin", other));
+  EXPECT_NE(wrong.problem().find("not a word image of other languages"), std::string::npos);
+
+  try {
+    LanguageWords::compile(f.lists("fr\t" + fr + "\n"), image, english);
+    FAIL() << "a row of two fields was accepted";
+  } catch (const wirelint::ImageError& e) {
+    EXPECT_NE(std::string(e.what()).find("lists.tsv: line 2: expected 4 tab-separated fields"), std::string::npos)
+        << e.what();
+  }
+  try {
+    LanguageWords::compile((f.dir / "nowhere.tsv").string(), image, english);
+    FAIL() << "a missing lists.tsv was accepted";
+  } catch (const wirelint::ImageError& e) {
+    EXPECT_NE(std::string(e.what()).find("nowhere.tsv: cannot read"), std::string::npos) << e.what();
+  }
+}
+
+// The spelling checker answers from the image it is given, and nothing without one.
+TEST(LanguageWords, SpellCheckerAsksTheImage) {
+  LanguageFolder f;
+  auto image = (f.dir / "words.bin").string();
+  LanguageWords::compile(f.lists("fr\t" + f.write("fr.txt", "tricolore\n") + "\twfrench\tGPL-2+\n"), image, english);
+  SpellChecker with(kDir + "en_US.aff", kDir + "en_US.dic", kDir + "en_US.words", {}, {}, image);
+  SpellChecker without(kDir + "en_US.aff", kDir + "en_US.dic", kDir + "en_US.words");
+  EXPECT_EQ(with.languages("Tricolore"), 1);
+  EXPECT_EQ(without.languages("tricolore"), 0);
+}

@@ -276,6 +276,7 @@ int main(int argc, char** argv) {
     if (data_dir.empty()) data_dir = lint::find_data_dir(argc > 0 ? argv[0] : "");
     if (*models_compile_cmd) {
       std::size_t indexes = 0;
+      dictionary::LanguageWords::Compiled languages;
       try {
         for (auto m : lint::Engine::kTableModels) {
           auto files = lint::Engine::table_files(data_dir, m);
@@ -284,8 +285,11 @@ int main(int argc, char** argv) {
         rules::compile_entity_image(lint::Engine::entity_dir(data_dir), lint::Engine::entity_image(data_dir));
         auto rules_dir = lint::Engine::rules_dir(data_dir);
         rules::compile_rule_image(rules_dir, rules::rule_image_path(rules_dir));
-        // Then the rules' own indexes of the dictionaries, from the images just written.
-        indexes = lint::Engine(data_dir).compile_indexes();
+        // Then the rules' own indexes of the dictionaries, from the images just written, and the
+        // other languages' words (marked where English writes them too).
+        lint::Engine compiled(data_dir);
+        indexes = compiled.compile_indexes();
+        languages = compiled.compile_language_words();
       } catch (const rules::LoadError& e) {
         throw lint::EngineError(e.what());
       } catch (const models::SynonymError& e) {
@@ -301,6 +305,13 @@ int main(int argc, char** argv) {
                 << rules::rule_image_path(lint::Engine::rules_dir(data_dir)) << " and " << indexes
                 << (indexes == 1 ? " rule index" : " rule indexes") << " in " << lint::Engine::entity_dir(data_dir)
                 << "\n";
+      std::cout << "wrote " << lint::Engine::language_image(data_dir) << " (" << languages.words
+                << " words of other languages)\n";
+      // A list whose package is not installed is left out: the spelling rule then knows fewer
+      // words of other languages (scripts/setup.sh installs them all).
+      for (const auto& m : languages.missing)
+        std::cerr << "wirelint: " << lint::Engine::language_lists(data_dir) << ": cannot read " << m
+                  << ": left out\n";
       return kExitClean;
     }
     // Never destroyed: tearing down the dictionaries costs milliseconds at exit and the process
@@ -358,6 +369,13 @@ int main(int argc, char** argv) {
           std::cout << "index\t" << rule->info().id << "\t"
                     << (engine.index_mapped(rule->info().id) ? "image " : "built on first use (image missing or stale) ")
                     << rule->index_path(lint::Engine::entity_dir(data_dir)) << "\n";
+      {
+        dictionary::LanguageWords words(lint::Engine::language_image(data_dir));
+        std::cout << "languages\t" << words.size() << " words";
+        for (const auto& c : words.codes()) std::cout << " " << c;
+        if (words.problem().empty()) std::cout << "\timage " << lint::Engine::language_image(data_dir) << "\n";
+        else std::cout << "\tno usable image: " << words.problem() << "\n";
+      }
       return kExitClean;
     }
     // The rules of the corpus and batch commands: the defaults of --style, then --enable,

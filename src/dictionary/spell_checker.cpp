@@ -2,6 +2,7 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include "dictionary/language_words.h"
 #include "text/utf8.h"
 
 #include <algorithm>
@@ -77,11 +78,12 @@ std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t
 }  // namespace
 
 SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path, std::string common_path,
-                           std::string rare_path)
+                           std::string rare_path, std::string languages_path)
     : aff_path_(std::move(aff_path)),
       dic_path_(std::move(dic_path)),
       common_(std::move(common_path)),
-      rare_(std::move(rare_path)) {
+      rare_(std::move(rare_path)),
+      languages_(languages_path.empty() ? nullptr : std::make_unique<LanguageWords>(std::move(languages_path))) {
   if (!words_path.empty()) words_ = read_all(words_path);
 }
 
@@ -111,6 +113,10 @@ const std::string& SpellChecker::common_words() const { return common_.text(); }
 bool SpellChecker::common(std::string_view word) const {
   std::lock_guard<std::mutex> lock(mutex_);
   return common_.holds(word);
+}
+
+std::uint16_t SpellChecker::languages(std::string_view word) const {
+  return languages_ ? languages_->languages(word) : 0;
 }
 
 bool SpellChecker::rare(std::string_view word) const {

@@ -19,6 +19,10 @@
 class Hunspell;
 
 namespace wirelint::dictionary {
+class LanguageWords;
+}
+
+namespace wirelint::dictionary {
 
 class SpellChecker {
  public:
@@ -29,8 +33,10 @@ class SpellChecker {
   // sorted; tools/gen_common_words.sh), read on the first question about it.
   // `rare_path` names the list of rarer English words the dictionary lacks (SCOWL sizes 55 to
   // 80: "enflame", "chamise"), read on the first question about it.
+  // `languages_path` names the image of other languages' word lists (LanguageWords), mapped on
+  // the first question about it.
   SpellChecker(std::string aff_path, std::string dic_path, std::string words_path = {},
-               std::string common_path = {}, std::string rare_path = {});
+               std::string common_path = {}, std::string rare_path = {}, std::string languages_path = {});
   ~SpellChecker();
   SpellChecker(const SpellChecker&) = delete;
   SpellChecker& operator=(const SpellChecker&) = delete;
@@ -55,6 +61,12 @@ class SpellChecker {
   bool common(std::string_view word) const;
   // Whether the lower-case form of `word` is in the list of rarer English words (false without it).
   bool rare(std::string_view word) const;
+  // The other languages' word lists that hold the lower-case form of `word`
+  // (LanguageWords::languages: bit i the i-th list, LanguageWords::kEnglish when English writes it
+  // too); 0 without the image.
+  std::uint16_t languages(std::string_view word) const;
+  // The image of other languages' words (nullptr without one).
+  const LanguageWords* language_words() const { return languages_.get(); }
   // Common words at most two edits (letters added, dropped, replaced or two neighbours swapped)
   // from `word` with their distance, nearest first, at most `max`: "equivilant" -> "equivalent";
   // a word that differs only in letters doubled or halved counts as one edit away
@@ -80,6 +92,7 @@ class SpellChecker {
     mutable bool read = false;
   };
   LazyList common_, rare_;
+  std::unique_ptr<LanguageWords> languages_;
   const std::string& common_words() const;  // caller holds mutex_
   std::unordered_set<std::string> accepted_;
   mutable std::mutex mutex_;

@@ -51,10 +51,11 @@ inline std::uint64_t checksum(std::string_view s) { return checksum(s.data(), s.
 
 // A whole file mapped read-only, populated in the same call: reading it into fresh heap pages
 // would cost a page fault each, most of the read time in a virtual machine. empty() when the
-// file is absent, empty or cannot be mapped.
+// file is absent, empty or cannot be mapped. A large file read in a few places (a sorted table
+// searched by bisection) is better mapped without `populate`: its pages are read when touched.
 class MappedFile {
  public:
-  explicit MappedFile(const std::string& path);
+  explicit MappedFile(const std::string& path, bool populate = true);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;

@@ -88,6 +88,19 @@ std::size_t Engine::compile_indexes() const {
   return written;
 }
 
+std::string Engine::language_lists(const std::string& data_dir) {
+  return (fs::path(data_dir) / "dictionaries" / "languages" / "lists.tsv").string();
+}
+
+std::string Engine::language_image(const std::string& data_dir) {
+  return (fs::path(data_dir) / "dictionaries" / "languages" / "words.bin").string();
+}
+
+dictionary::LanguageWords::Compiled Engine::compile_language_words() const {
+  return dictionary::LanguageWords::compile(language_lists(data_dir_), language_image(data_dir_),
+                                            [&](std::string_view w) { return spell_->known(w) || spell_->common(w); });
+}
+
 std::string Engine::rules_dir(const std::string& data_dir) { return (fs::path(data_dir) / "rules").string(); }
 
 std::string find_data_dir(const std::string& argv0) {
@@ -132,7 +145,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
                                                       (hunspell / "en_US.dic").string(),
                                                       (hunspell / "en_US.words").string(),
                                                       (hunspell / "common.words").string(),
-                                                      (hunspell / "rare.words").string());
+                                                      (hunspell / "rare.words").string(),
+                                                      language_image(data_dir));
   if (auto problem = spell_->check_files(); !problem.empty()) {
     entities.wait();
     throw EngineError(problem);

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "dictionary/entities.h"
+#include "dictionary/language_words.h"
 #include "dictionary/spell_checker.h"
 #include "lint/linter.h"
 #include "models/synonyms.h"
@@ -66,6 +67,12 @@ class Engine {
   // (Rule::compile_index) into the entity folder; returns how many. Run after the entity image
   // is compiled, so that the images name it. Throws ImageError when one cannot be written.
   std::size_t compile_indexes() const;
+  // The list of other languages' word lists (dictionaries/languages/lists.tsv) and their image.
+  static std::string language_lists(const std::string& data_dir);
+  static std::string language_image(const std::string& data_dir);
+  // Compiles the other languages' word lists into their image, marking the words English writes
+  // (this engine's spelling checker knows them). Throws ImageError.
+  dictionary::LanguageWords::Compiled compile_language_words() const;
   // Whether the rule `id`'s index image was fresh and is mapped (else it is built on first use).
   bool index_mapped(const std::string& id) const { return mapped_indexes_.count(id) > 0; }
 

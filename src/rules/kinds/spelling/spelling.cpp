@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "dictionary/entities.h"
+#include "dictionary/language_words.h"
 #include "dictionary/spell_checker.h"
 #include "rules/context.h"
 #include "rules/entity_index.h"
@@ -49,6 +50,7 @@ class SpellingRule : public Rule {
     language_labels_ = table.boolean("language_labels").value_or(false);
     glossed_quotes_ = table.boolean("glossed_quotations").value_or(false);
     foreign_runs_ = table.boolean("foreign_runs").value_or(false);
+    other_language_runs_ = table.boolean("other_language_runs").value_or(false);
     for (auto& w : table.strings("language_names")) language_names_.insert(std::move(w));
     foreign_sentence_words_ = static_cast<std::size_t>(table.integer("foreign_sentence_words").value_or(0));
     foreign_sentence_percent_ =
@@ -223,6 +225,7 @@ class SpellingRule : public Rule {
         continue;
       if (foreign_context(ctx, i, sentence_verdicts)) continue;
       if (foreign_runs_ && in_foreign_run(ctx, i)) continue;
+      if (other_language_runs_ && in_other_language_run(ctx, i)) continue;
       // A word with an accented Latin letter that no vocabulary knows ("faîtière", "mwáár") is
       // another language's: a typing slip does not add an accent.
       if (marked_foreign_ && has_marked_letter(w)) continue;
@@ -924,6 +927,43 @@ class SpellingRule : public Rule {
     return false;
   }
   static constexpr std::size_t kForeignRun = 6;
+
+  // Whether the unknown word at i is a word of another language's word list
+  // (dictionaries/languages/) in a run of words of that language, side by side with no
+  // punctuation between, one of them a word English does not write: "the le tricolore", "Ja, vi
+  // elsker dette landet", "Parti vert liberale", "Consiglio nazionale", "Den Danske Bank af".
+  // A word of another language alone ("the responsable minister", "an independant panel") or
+  // beside English words only ("Mitt lille land": mitt and land are English words too) is
+  // still a slip of English.
+  bool in_other_language_run(const LintContext& ctx, std::size_t i) const {
+    const auto& ts = ctx.tokens;
+    using dictionary::LanguageWords;
+    std::uint16_t shared = ctx.spell->languages(ts.surface(i)) & static_cast<std::uint16_t>(~LanguageWords::kEnglish);
+    if (!shared) return false;
+    for (int step : {-1, 1}) {
+      std::uint16_t run = shared;
+      for (std::size_t k = 1; k <= kForeignRun; ++k) {
+        std::size_t t = step < 0 ? i - k : i + k;
+        if ((step < 0 && k > i) || t >= ts.size()) break;
+        // Side by side: nothing but a space between, on one line, in one sentence.
+        std::size_t later = step < 0 ? t + 1 : t;
+        if (!ts[t].is_word() || ts[t].sentence != ts[i].sentence || ts[later].newline_before ||
+            !ts[later].space_before)
+          break;
+        // A part of a hyphenated name ("PARK Chung-hee tok over") is no word of its own.
+        if ((t > 0 && !ts[t].space_before && ts.surface(t - 1) == "-") ||
+            (t + 1 < ts.size() && !ts[t + 1].space_before && ts.surface(t + 1) == "-"))
+          break;
+        std::uint16_t m = ctx.spell->languages(ts.surface(t));
+        run &= m;
+        if (!run) break;
+        // A word English writes ("land"), or a name it knows as written ("Texaco Canada ast
+        // changed": "canada" is in no English list, "Canada" is), vouches for no other language.
+        if (!(m & LanguageWords::kEnglish) && !ctx.spell->known(ts.surface(t))) return true;
+      }
+    }
+    return false;
+  }
   static constexpr std::size_t kLanguageNameWords = 3;  // "in Old Church Slavonic means"
 
   // Whether tokens l..r stand inside round brackets of one sentence: an opening bracket before
@@ -969,7 +1009,7 @@ class SpellingRule : public Rule {
   std::unordered_set<std::string> mention_before_, mention_after_, naming_before_, gloss_words_, foreign_words_;
   std::size_t mention_window_ = 0;
   std::size_t gloss_max_words_ = 0;
-  bool language_labels_ = false, glossed_quotes_ = false, foreign_runs_ = false;
+  bool language_labels_ = false, glossed_quotes_ = false, foreign_runs_ = false, other_language_runs_ = false;
   std::unordered_set<std::string> language_names_;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
   std::vector<std::string> closed_prefixes_, closed_particles_, short_prefixes_;
