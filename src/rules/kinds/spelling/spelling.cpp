@@ -211,6 +211,12 @@ class SpellingRule : public Rule {
           w.size() > 4 && w.substr(w.size() - 2) == "ed" &&
           (ctx.spell->known(w.substr(0, w.size() - 1)) || ctx.spell->known(w.substr(0, w.size() - 2))))
         continue;
+      // The end of a word an editor bracketed ("Ammon[ites]", "govern(ment)"): the whole word is
+      // judged, a name when capitalized; "govern(mnet)" is still a slip.
+      if (i >= 2 && !t.space_before && (ts.surface(i - 1) == "[" || ts.surface(i - 1) == "(") &&
+          !ts[i - 1].space_before && ts[i - 2].is_word() &&
+          (capitalized(ts[i - 2]) || ctx.spell->known(std::string(ts.surface(i - 2)) + std::string(w))))
+        continue;
       // A word doubled with a hyphen is a word of its own ("ylang-ylang", "mahi-mahi").
       if ((i + 2 < ts.size() && ts.surface(i + 1) == "-" && !ts[i + 1].space_before && !ts[i + 2].space_before &&
            ts.surface(i + 2) == w) ||
