@@ -82,6 +82,7 @@ class SpellingRule : public Rule {
     source_min_strength_ = static_cast<int>(table.integer("source_min_strength").value_or(0));
     rare_source_min_strength_ = static_cast<int>(table.integer("rare_source_min_strength").value_or(0));
     max_two_slip_searches_ = static_cast<std::size_t>(table.integer("two_slip_searches").value_or(0));
+    context_weight_ = static_cast<int>(table.integer("context_weight").value_or(0));
     two_slip_min_letters_ = static_cast<std::size_t>(table.integer("two_slip_min_letters").value_or(7));
     two_slip_min_strength_ = static_cast<int>(table.integer("two_slip_min_strength").value_or(6));
     marked_foreign_ = table.boolean("marked_words_foreign").value_or(false);
@@ -241,7 +242,7 @@ class SpellingRule : public Rule {
       if (w.size() <= abbreviation_max_ && !has_vowel(w) && !slip_of_frequent_word(ctx, w) &&
           !slip_of_voweled_word(ctx, w))
         continue;
-      auto suggestions = ranked_suggestions(ctx, w);
+      auto suggestions = ranked_suggestions(ctx, w, i);
       // No known word is one slip away and the word has the shape of another language's
       // ("okoume", "sveti", "taoiseach"): a term or name of that language, not a misspelling.
       if (suggestions.empty() && foreign_shape_below_ > -1000 && english_shape(ctx, w) * 100 < foreign_shape_below_)
@@ -515,12 +516,23 @@ class SpellingRule : public Rule {
   // The single edits of `w` that are known words, likeliest first: a word's frequency in news
   // (the unigram strength of dictionaries/ngrams/news.tsv, log2 of its count) less the cost of
   // the slip that would have made `w` of it (slip_cost). "copany" -> "company" before "copay".
-  std::vector<std::string> ranked_suggestions(const LintContext& ctx, std::string_view w) const {
+  std::vector<std::string> ranked_suggestions(const LintContext& ctx, std::string_view w, std::size_t at) const {
     auto all = ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max());
     std::vector<std::pair<int, std::string>> scored;
+    auto [left, right] = table_neighbours(ctx, at);
+    // The table leaves out the pairs of two function words ("will be"): beside a function word,
+    // a candidate that is one would lose to any other ("It wil be back" is "will", not "oil"), so
+    // that side says nothing about any candidate.
+    bool function_candidate = false;
+    for (const auto& c : all) function_candidate = function_candidate || table_function_words_.count(models::lower(c));
+    if (function_candidate) {
+      if (table_function_words_.count(left)) left.clear();
+      if (table_function_words_.count(right)) right.clear();
+    }
     for (auto& c : all) {
       int frequency = frequency_of(ctx, c);
-      scored.emplace_back(2 * frequency - slip_cost(w, c), std::move(c));
+      scored.emplace_back(2 * frequency - slip_cost(w, c) + context_weight_ * context_strength(ctx, c, left, right),
+                          std::move(c));
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::string> out;
@@ -532,6 +544,47 @@ class SpellingRule : public Rule {
       out.push_back(std::move(c));
     }
     return out;
+  }
+
+  // The words before and after token `at` as the n-gram table writes them (tools/ngrams/ngrams.py:
+  // lower case without a possessive, a token with a digit "<num>", a capitalized word inside a
+  // sentence "<name>"), empty where a sentence, a line or punctuation other than an apostrophe
+  // or hyphen inside a word breaks the sequence.
+  std::pair<std::string, std::string> table_neighbours(const LintContext& ctx, std::size_t at) const {
+    const auto& ts = ctx.tokens;
+    auto as_table = [&](std::size_t t) -> std::string {
+      std::string_view s = ts.surface(t);
+      if (has_digit(s)) return "<num>";
+      std::string w = models::lower(text::plain_apostrophes(s));
+      // A capitalized function word opens a sentence or a quotation ("\"It wil be back"); the
+      // table writes it in lower case.
+      if (!ts[t].sentence_start && ts[t].shape != tokenize::CaseShape::lower && !table_function_words_.count(w))
+        return "<name>";
+      if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+      return w;
+    };
+    std::string left, right;
+    if (at > 0 && ts[at - 1].is_word() && ts[at - 1].sentence == ts[at].sentence && !ts[at].newline_before &&
+        ts[at].space_before)
+      left = as_table(at - 1);
+    if (at + 1 < ts.size() && ts[at + 1].is_word() && ts[at + 1].sentence == ts[at].sentence &&
+        !ts[at + 1].newline_before && ts[at + 1].space_before)
+      right = as_table(at + 1);
+    return {left, right};
+  }
+
+  // How well the candidate `c` fits between the neighbours: the strength of its bigram with
+  // either (dictionaries/ngrams/news.tsv), the stronger; 0 for a candidate of several words or
+  // capitals, which the table writes as a name.
+  int context_strength(const LintContext& ctx, const std::string& c, const std::string& left,
+                       const std::string& right) const {
+    if (!ctx.ngrams || c.find(' ') != std::string::npos || (!c.empty() && std::isupper(static_cast<unsigned char>(c[0]))))
+      return 0;
+    int best = 0;
+    if (!left.empty()) best = std::max<int>(best, ctx.ngrams->folded_pair_strength(left, c));
+    if (!right.empty()) best = std::max<int>(best, ctx.ngrams->folded_pair_strength(c, right));
+    if (!left.empty() && !right.empty()) best += ctx.ngrams->folded_pair_strength(left + " " + c, right);
+    return best;
   }
 
   // How English `w` looks, in bits: the mean over its letter trigrams ("^w" ... "d$") of the
@@ -1022,6 +1075,7 @@ class SpellingRule : public Rule {
   std::vector<std::pair<std::string, std::string>> suffixes_;  // suffix, what the stem ends with instead
   bool marked_foreign_ = false;
   int slip_min_strength_ = 0;
+  int context_weight_ = 0;
   int source_min_strength_ = 0;
   int rare_source_min_strength_ = 0;
   std::size_t max_two_slip_searches_ = 0, two_slip_min_letters_ = 7;
