@@ -180,9 +180,14 @@ std::optional<std::string> RuleSelection::apply_overrides(const rules::RuleSet& 
   return set_enabled(rules, only, true);
 }
 
-std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& selection, Date date) const {
+std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& selection, Date date,
+                                     std::size_t* words) const {
   std::vector<Diagnostic> out;
   tokenize::TokenStream tokens(doc.text);
+  if (words) {
+    *words = 0;
+    for (const auto& t : tokens.tokens()) *words += t.kind != tokenize::TokenKind::punct;
+  }
   std::vector<rules::Mention> mentions;
   if (entities_) mentions = entities_->find(tokens);
   rules::LintContext ctx{doc,     tokens,    doc.date.value_or(date), spell_, &selection.accepted_words,

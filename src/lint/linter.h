@@ -65,7 +65,11 @@ class Linter {
         ngrams_(ngrams),
         collocation_synonyms_(collocation_synonyms) {}
 
-  std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date) const;
+  // The findings on `doc`. With `words`, also the number of its word and number tokens (every
+  // token but punctuation), counted on the tokens the rules read: the corpus report's
+  // denominator, without tokenizing the story a second time.
+  std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date,
+                               std::size_t* words = nullptr) const;
 
   const rules::RuleSet& rules() const { return rules_; }
 
