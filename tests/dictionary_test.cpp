@@ -297,3 +297,67 @@ TEST(LanguageWords, SpellCheckerAsksTheImage) {
   EXPECT_EQ(with.languages("Tricolore"), 1);
   EXPECT_EQ(without.languages("tricolore"), 0);
 }
+
+// The word lists compiled into one hash table answer as the lists do; a stale or damaged image
+// is not used.
+TEST(SpellChecker, CompiledListsAnswerAsTheLists) {
+  LanguageFolder f;
+  auto image = (f.dir / "lists.bin").string();
+  const std::string words = kDir + "en_US.words", common = kDir + "common.words", rare = kDir + "rare.words";
+  EXPECT_GT(SpellChecker::compile_lists(words, common, rare, image), 300000u);
+  SpellChecker mapped(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image);
+  SpellChecker lists(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare);
+  EXPECT_TRUE(mapped.lists_mapped());
+  EXPECT_FALSE(lists.lists_mapped());
+  for (const char* w : {"agency", "agencies", "Agency", "AGENCY", "don't", "London", "london", "zymurgy", "dificulties",
+                        "commerical", "enflame", "Enflame", "chamise", "wich", "which", "", "a", "zzzz"}) {
+    EXPECT_EQ(mapped.known(w), lists.known(w)) << w;
+    EXPECT_EQ(mapped.common(w), lists.common(w)) << w;
+    EXPECT_EQ(mapped.rare(w), lists.rare(w)) << w;
+    EXPECT_EQ(mapped.suggest(w, 5), lists.suggest(w, 5)) << w;
+  }
+  EXPECT_TRUE(mapped.known("agencies"));
+  EXPECT_TRUE(mapped.common("Agency"));
+  EXPECT_TRUE(mapped.rare("enflame"));
+  EXPECT_FALSE(mapped.known("dificulties"));
+}
+
+TEST(SpellChecker, StaleOrDamagedListImageIsNotUsed) {
+  LanguageFolder f;
+  auto words = f.write("w.words", "agency\nagencies\n");
+  auto common = f.write("c.words", "agency\n");
+  auto rare = f.write("r.words", "enflame\n");
+  auto image = (f.dir / "lists.bin").string();
+  EXPECT_EQ(SpellChecker::compile_lists(words, common, rare, image), 3u);
+  {
+    SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image);
+    EXPECT_TRUE(s.lists_mapped());
+    EXPECT_TRUE(s.known("agencies"));
+    EXPECT_FALSE(s.known("zebra"));
+  }
+  // A list edited after the image: the lists answer, with the new word.
+  f.write("w.words", "agency\nagencies\nzebra\n");
+  {
+    SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image);
+    EXPECT_FALSE(s.lists_mapped());
+    EXPECT_TRUE(s.known("zebra"));
+  }
+  EXPECT_EQ(SpellChecker::compile_lists(words, common, rare, image), 4u);
+  std::string bytes;
+  {
+    std::ifstream in(image, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (std::size_t n : {std::size_t{4}, std::size_t{20}, bytes.size() / 2, bytes.size() - 1}) {
+    f.write("lists.bin", bytes.substr(0, n));
+    SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image);
+    EXPECT_FALSE(s.lists_mapped()) << n;
+    EXPECT_TRUE(s.known("zebra")) << n;
+  }
+  try {
+    SpellChecker::compile_lists((f.dir / "none.words").string(), common, rare, image);
+    FAIL() << "a missing list was compiled";
+  } catch (const wirelint::ImageError& e) {
+    EXPECT_NE(std::string(e.what()).find("none.words: cannot read word list"), std::string::npos) << e.what();
+  }
+}

@@ -283,6 +283,7 @@ int main(int argc, char** argv) {
           models::SynonymModel::compile(files.sources, files.image);
         }
         rules::compile_entity_image(lint::Engine::entity_dir(data_dir), lint::Engine::entity_image(data_dir));
+        lint::Engine::compile_word_lists(data_dir);
         auto rules_dir = lint::Engine::rules_dir(data_dir);
         rules::compile_rule_image(rules_dir, rules::rule_image_path(rules_dir));
         // Then the rules' own indexes of the dictionaries, from the images just written, and the
@@ -305,6 +306,7 @@ int main(int argc, char** argv) {
                 << rules::rule_image_path(lint::Engine::rules_dir(data_dir)) << " and " << indexes
                 << (indexes == 1 ? " rule index" : " rule indexes") << " in " << lint::Engine::entity_dir(data_dir)
                 << "\n";
+      std::cout << "wrote " << lint::Engine::word_lists_image(data_dir) << "\n";
       std::cout << "wrote " << lint::Engine::language_image(data_dir) << " (" << languages.words
                 << " words of other languages)\n";
       // A list whose package is not installed is left out: the spelling rule then knows fewer
@@ -369,6 +371,8 @@ int main(int argc, char** argv) {
           std::cout << "index\t" << rule->info().id << "\t"
                     << (engine.index_mapped(rule->info().id) ? "image " : "built on first use (image missing or stale) ")
                     << rule->index_path(lint::Engine::entity_dir(data_dir)) << "\n";
+      std::cout << "word lists\t" << (engine.spell().lists_mapped() ? "image " : "read from the lists (image missing or stale) ")
+                << lint::Engine::word_lists_image(data_dir) << "\n";
       {
         dictionary::LanguageWords words(lint::Engine::language_image(data_dir));
         std::cout << "languages\t" << words.size() << " words";

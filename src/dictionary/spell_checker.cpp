@@ -3,6 +3,8 @@
 #include <hunspell/hunspell.hxx>
 
 #include "dictionary/language_words.h"
+#include "image/flat_table.h"
+#include "image/io.h"
 #include "text/utf8.h"
 
 #include <algorithm>
@@ -41,6 +43,13 @@ bool has_line(std::string_view text, std::string_view word) {
   return at < text.size() && line_at(text, at) == word;
 }
 
+// `word` with its ASCII letters in lower case (as LazyList::holds compares).
+std::string models_lower(std::string_view word) {
+  std::string lower(word);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
 std::string read_all(const std::string& path) {
   std::string out;
   std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -77,18 +86,92 @@ std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t
 
 }  // namespace
 
+namespace {
+
+constexpr char kListsMagic[8] = {'W', 'L', 'W', 'O', 'R', 'D', 'S', '1'};
+constexpr std::uint32_t kListsVersion = 1;
+
+void write_stamp(ImageWriter& w, const FileStamp& s) {
+  w.u64(s.size);
+  w.i64(s.mtime_ns);
+}
+
+FileStamp read_stamp(ImageReader& r) {
+  FileStamp s;
+  s.size = r.u64();
+  s.mtime_ns = r.i64();
+  return s;
+}
+
+}  // namespace
+
+std::size_t SpellChecker::compile_lists(const std::string& words_path, const std::string& common_path,
+                                        const std::string& rare_path, const std::string& out) {
+  std::unordered_map<std::string, std::uint32_t> bits;
+  std::vector<FileStamp> stamps;
+  for (auto [path, bit] : {std::pair<const std::string*, std::uint32_t>{&words_path, kListed}, {&common_path, kCommon},
+                           {&rare_path, kRare}}) {
+    std::string text = read_all(*path);
+    if (text.empty()) throw ImageError(*path + ": cannot read word list");
+    stamps.push_back(file_stamp(*path));
+    for (std::size_t b = 0; b < text.size();) {
+      std::size_t e = text.find('\n', b);
+      if (e > b) bits[text.substr(b, e - b)] |= bit;
+      b = e + 1;
+    }
+  }
+  // Sorted keys: the same lists give the same bytes.
+  std::vector<std::pair<std::string_view, std::uint32_t>> entries(bits.begin(), bits.end());
+  std::sort(entries.begin(), entries.end());
+  std::string table = FlatTableBuilder::build_unique(entries);
+  ImageWriter header;
+  header.magic(kListsMagic);
+  header.u32(kListsVersion);
+  for (const auto& st : stamps) write_stamp(header, st);
+  header.payload_tail(table);
+  write_atomically(out, {header.bytes(), table});
+  return entries.size();
+}
+
 SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path, std::string common_path,
-                           std::string rare_path, std::string languages_path)
+                           std::string rare_path, std::string languages_path,
+                           std::string lists_image)
     : aff_path_(std::move(aff_path)),
       dic_path_(std::move(dic_path)),
       common_(std::move(common_path)),
       rare_(std::move(rare_path)),
       languages_(languages_path.empty() ? nullptr : std::make_unique<LanguageWords>(std::move(languages_path))) {
-  if (!words_path.empty()) words_ = read_all(words_path);
+  // The compiled lists when they are fresh: checked by their header and the lists' stamps (every
+  // lookup in the table is bounds-checked, so its bytes need no checksum pass at each start).
+  if (!lists_image.empty() && !words_path.empty()) {
+    auto map = std::make_unique<MappedFile>(lists_image, /*populate=*/false);
+    if (!map->empty()) {
+      try {
+        auto bytes = map->bytes();
+        ImageReader r(bytes.data(), bytes.size());
+        bool fresh = r.magic(kListsMagic) && r.u32() == kListsVersion;
+        for (const auto* path : {&words_path, &common_.path, &rare_.path})
+          fresh = fresh && read_stamp(r) == file_stamp(*path);
+        if (fresh) {
+          std::uint64_t size = r.u64();
+          r.u64();  // checksum, see above
+          auto table = std::make_unique<FlatTable>();
+          if (size == r.remaining() && table->open(r.bytes(r.remaining()))) {
+            lists_map_ = std::move(map);
+            lists_table_ = std::move(table);
+          }
+        }
+      } catch (const ImageError&) {
+        // A damaged image: the lists are read instead.
+      }
+    }
+  }
+  if (!lists_table_ && !words_path.empty()) words_ = read_all(words_path);
 }
 
 bool SpellChecker::listed(std::string_view word) const {
   if (accepted_.count(std::string(word))) return true;
+  if (lists_table_) return (list_bits(word) & kListed) != 0;
   if (words_.empty()) return false;
   return has_line(words_, word);
 }
@@ -110,7 +193,14 @@ bool SpellChecker::LazyList::holds(std::string_view word) const {
 
 const std::string& SpellChecker::common_words() const { return common_.text(); }
 
+std::uint32_t SpellChecker::list_bits(std::string_view word) const {
+  bool found = false;
+  auto values = lists_table_->find(word, &found);
+  return found && !values.empty() ? values.front() : 0;
+}
+
 bool SpellChecker::common(std::string_view word) const {
+  if (lists_table_) return (list_bits(models_lower(word)) & kCommon) != 0;
   std::lock_guard<std::mutex> lock(mutex_);
   return common_.holds(word);
 }
@@ -120,6 +210,7 @@ std::uint16_t SpellChecker::languages(std::string_view word) const {
 }
 
 bool SpellChecker::rare(std::string_view word) const {
+  if (lists_table_) return (list_bits(models_lower(word)) & kRare) != 0;
   std::lock_guard<std::mutex> lock(mutex_);
   return rare_.holds(word);
 }
@@ -198,7 +289,7 @@ bool SpellChecker::known(std::string_view word) const {
   if (!ok) {
     // Hunspell wants the typographic apostrophe as a plain one.
     std::string plain = text::plain_apostrophes(w);
-    ok = listed(plain) || (words_.empty() && engine().spell(plain));
+    ok = listed(plain) || (!has_list() && engine().spell(plain));
   }
   cache_.emplace(std::move(w), ok);
   return ok;
@@ -228,7 +319,7 @@ std::vector<std::string> SpellChecker::near_words(const std::string& w) const {
   auto consider = [&](const std::string& c) {
     if (c.empty() || c == w) return;
     if (std::find(out.begin(), out.end(), c) != out.end()) return;
-    if (words_.empty() ? (accepted_.count(c) || engine().spell(c)) : listed(c)) out.push_back(c);
+    if (!has_list() ? (accepted_.count(c) || engine().spell(c)) : listed(c)) out.push_back(c);
   };
   bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (!ascii) return out;
@@ -259,7 +350,7 @@ std::vector<std::string> SpellChecker::near_words(const std::string& w) const {
   if (!out.empty()) return out;
   for (std::size_t i = 2; i + 1 < w.size(); ++i) {  // a lost space: "alot" -> "a lot"
     std::string a = w.substr(0, i), b = w.substr(i);
-    auto ok = [&](const std::string& x) { return words_.empty() ? (accepted_.count(x) || engine().spell(x)) : listed(x); };
+    auto ok = [&](const std::string& x) { return !has_list() ? (accepted_.count(x) || engine().spell(x)) : listed(x); };
     if (ok(a) && ok(b))
       out.push_back(a + " " + b);
   }

@@ -18,6 +18,11 @@
 
 class Hunspell;
 
+namespace wirelint {
+class FlatTable;
+class MappedFile;
+}
+
 namespace wirelint::dictionary {
 class LanguageWords;
 }
@@ -35,8 +40,19 @@ class SpellChecker {
   // 80: "enflame", "chamise"), read on the first question about it.
   // `languages_path` names the image of other languages' word lists (LanguageWords), mapped on
   // the first question about it.
+  // `lists_image` names the compiled image of the three word lists (compile_lists): when it is
+  // fresh (the lists' sizes and times match), words are looked up in its hash table and the
+  // lists are not read for lookups; else in the sorted lists themselves.
   SpellChecker(std::string aff_path, std::string dic_path, std::string words_path = {},
-               std::string common_path = {}, std::string rare_path = {}, std::string languages_path = {});
+               std::string common_path = {}, std::string rare_path = {}, std::string languages_path = {},
+               std::string lists_image = {});
+  // Compiles the word list, the common and the rarer word lists into one hash table image at
+  // `out` (written atomically), stamped with the lists' sizes and times. Returns the number of
+  // distinct words. Throws ImageError when a list cannot be read or the image written.
+  static std::size_t compile_lists(const std::string& words_path, const std::string& common_path,
+                                   const std::string& rare_path, const std::string& out);
+  // Whether lookups use the compiled image (fresh and well-formed) rather than the lists.
+  bool lists_mapped() const { return lists_table_ != nullptr; }
   ~SpellChecker();
   SpellChecker(const SpellChecker&) = delete;
   SpellChecker& operator=(const SpellChecker&) = delete;
@@ -92,6 +108,13 @@ class SpellChecker {
     mutable bool read = false;
   };
   LazyList common_, rare_;
+  // The compiled lists (compile_lists), when fresh: word -> which lists hold it (kListed,
+  // kCommon, kRare).
+  std::unique_ptr<MappedFile> lists_map_;
+  std::unique_ptr<FlatTable> lists_table_;
+  static constexpr std::uint32_t kListed = 1, kCommon = 2, kRare = 4;
+  std::uint32_t list_bits(std::string_view word) const;
+  bool has_list() const { return lists_table_ || !words_.empty(); }
   std::unique_ptr<LanguageWords> languages_;
   const std::string& common_words() const;  // caller holds mutex_
   std::unordered_set<std::string> accepted_;

@@ -88,6 +88,16 @@ std::size_t Engine::compile_indexes() const {
   return written;
 }
 
+std::string Engine::word_lists_image(const std::string& data_dir) {
+  return (fs::path(data_dir) / "dictionaries" / "hunspell" / "lists.bin").string();
+}
+
+std::size_t Engine::compile_word_lists(const std::string& data_dir) {
+  fs::path hunspell = fs::path(data_dir) / "dictionaries" / "hunspell";
+  return dictionary::SpellChecker::compile_lists((hunspell / "en_US.words").string(), (hunspell / "common.words").string(),
+                                                 (hunspell / "rare.words").string(), word_lists_image(data_dir));
+}
+
 std::string Engine::language_lists(const std::string& data_dir) {
   return (fs::path(data_dir) / "dictionaries" / "languages" / "lists.tsv").string();
 }
@@ -146,7 +156,7 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
                                                       (hunspell / "en_US.words").string(),
                                                       (hunspell / "common.words").string(),
                                                       (hunspell / "rare.words").string(),
-                                                      language_image(data_dir));
+                                                      language_image(data_dir), word_lists_image(data_dir));
   if (auto problem = spell_->check_files(); !problem.empty()) {
     entities.wait();
     throw EngineError(problem);

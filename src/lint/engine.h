@@ -67,6 +67,10 @@ class Engine {
   // (Rule::compile_index) into the entity folder; returns how many. Run after the entity image
   // is compiled, so that the images name it. Throws ImageError when one cannot be written.
   std::size_t compile_indexes() const;
+  // The spelling checker's word lists compiled into one hash table (SpellChecker::compile_lists):
+  // its path, and compiling it (returns the number of words; throws ImageError).
+  static std::string word_lists_image(const std::string& data_dir);
+  static std::size_t compile_word_lists(const std::string& data_dir);
   // The list of other languages' word lists (dictionaries/languages/lists.tsv) and their image.
   static std::string language_lists(const std::string& data_dir);
   static std::string language_image(const std::string& data_dir);
