@@ -131,6 +131,15 @@ TEST_F(CliTest, VersionPrintsProjectVersion) {
   EXPECT_EQ(r.err, "");
 }
 
+// `wirelint serve` runs wirelint-serve with the same arguments: the server checks them (an
+// unknown house style) after loading, in the binary that has the server linked in.
+TEST_F(CliTest, ServeRunsTheServerBinaryWithTheSameArguments) {
+  Result r = run({"serve", "--port", "0", "--style", "no-such-style"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "wirelint: unknown house style 'no-such-style' (see 'wirelint styles')\n");
+}
+
 TEST_F(CliTest, HelpListsEveryOptionAndSubcommand) {
   Result r = run({"--help"});
   EXPECT_EQ(r.code, 0);

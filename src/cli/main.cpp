@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -23,7 +25,7 @@
 #include "lint/session.h"
 #include "lint/verify.h"
 #include "lsp/server.h"
-#include "server/server.h"
+#include "server/server.h"  // ServerOptions: declarations only; serve() is linked into wirelint-serve
 #include "rules/entity_image.h"
 #include "rules/rule_image.h"
 #include "rules/schema.h"
@@ -231,6 +233,23 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitClean : kExitError;
   }
 
+#ifndef WIRELINT_SERVER
+  // The HTTP server lives in its own binary beside this one (wirelint-serve, the same front end
+  // linked with the server): its HTTP, TLS and compression libraries cost every other command
+  // several milliseconds of loading and initialisation. Same arguments, same process.
+  if (*serve_cmd) {
+    std::error_code ec;
+    auto self = std::filesystem::canonical("/proc/self/exe", ec);
+    std::string server = (ec ? std::filesystem::path(argc > 0 ? argv[0] : "wirelint") : self).parent_path() / "wirelint-serve";
+    std::vector<char*> args(argv, argv + argc);
+    args.push_back(nullptr);
+    args[0] = server.data();
+    ::execv(server.c_str(), args.data());
+    std::cerr << "wirelint: cannot run " << server << ": " << std::strerror(errno) << "\n";
+    return kExitError;
+  }
+#endif
+
   // --fix rewrites files and --diff describes such rewrites: the index is not a file.
   if ((fix || show_diff) && staged) {
     std::cerr << "wirelint: --fix and --diff do not apply to --staged (the index is not a file to rewrite)\n";
@@ -331,7 +350,11 @@ int main(int argc, char** argv) {
         return kExitError;
       }
       serve_options.deadline = std::chrono::milliseconds(serve_timeout_ms);
+#ifdef WIRELINT_SERVER
       return server::serve(engine, serve_options, std::cerr);
+#else
+      return kExitError;  // exec'd wirelint-serve above
+#endif
     }
     if (*rules_cmd) return list_rules(engine, check_examples);
     if (*explain_cmd) return explain(engine, explain_id);
