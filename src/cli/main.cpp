@@ -2,6 +2,8 @@
 // and turns the outcome into an exit code (0 clean, 1 findings at or above the fail level,
 // 2 usage, configuration or input error). Nothing here lints.
 #include <CLI/CLI.hpp>
+#include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -115,7 +117,30 @@ int explain(const lint::Engine& engine, const std::string& id) {
 
 }  // namespace
 
+// Start-up builds about ten megabytes of tables on the heap (the entity records, the rules'
+// trees and phrase sets) and touches each page once: at 4 KB a page that is thousands of page
+// faults, the largest part of a cold run's system time. One arena, grown in large steps and
+// backed by transparent huge pages where the kernel offers them (madvise mode), takes them in
+// 2 MB pages instead. Large blocks stay on the heap too (they would be mapped one by one).
+void use_large_heap_pages() {
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+  constexpr std::size_t kStep = std::size_t{32} << 20;
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  mallopt(M_ARENA_MAX, 1);
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(kStep));
+  mallopt(M_TOP_PAD, static_cast<int>(kStep));
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * kStep));
+  // Grow the heap once (nothing is touched yet) and advise all of it.
+  void* first = std::malloc(kStep / 2);
+  auto begin = (reinterpret_cast<std::uintptr_t>(first) + kHuge - 1) & ~(kHuge - 1);
+  auto end = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  std::free(first);
+#endif
+}
+
 int main(int argc, char** argv) {
+  use_large_heap_pages();
   CLI::App app{"wirelint: a linter for news wire copy", "wirelint"};
   app.set_version_flag("--version", std::string("wirelint ") + WIRELINT_VERSION);
 
