@@ -324,7 +324,7 @@ TEST(SpellChecker, CompiledListsAnswerAsTheLists) {
 
 TEST(SpellChecker, StaleOrDamagedListImageIsNotUsed) {
   LanguageFolder f;
-  auto words = f.write("w.words", "agency\nagencies\n");
+  auto words = f.write("w.words", "agencies\nagency\n");  // sorted, as the lists are
   auto common = f.write("c.words", "agency\n");
   auto rare = f.write("r.words", "enflame\n");
   auto image = (f.dir / "lists.bin").string();
@@ -336,7 +336,7 @@ TEST(SpellChecker, StaleOrDamagedListImageIsNotUsed) {
     EXPECT_FALSE(s.known("zebra"));
   }
   // A list edited after the image: the lists answer, with the new word.
-  f.write("w.words", "agency\nagencies\nzebra\n");
+  f.write("w.words", "agencies\nagency\nzebra\n");
   {
     SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image);
     EXPECT_FALSE(s.lists_mapped());
