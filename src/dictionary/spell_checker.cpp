@@ -43,8 +43,8 @@ bool has_line(std::string_view text, std::string_view word) {
   return at < text.size() && line_at(text, at) == word;
 }
 
-// `word` with its ASCII letters in lower case (as LazyList::holds compares).
-std::string models_lower(std::string_view word) {
+// `word` with its ASCII letters in lower case: how the common and rare lists are compared.
+std::string ascii_lower(std::string_view word) {
   std::string lower(word);
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return lower;
@@ -84,24 +84,8 @@ std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t
   return std::min(prev[m], limit + 1);
 }
 
-}  // namespace
-
-namespace {
-
 constexpr char kListsMagic[8] = {'W', 'L', 'W', 'O', 'R', 'D', 'S', '1'};
 constexpr std::uint32_t kListsVersion = 1;
-
-void write_stamp(ImageWriter& w, const FileStamp& s) {
-  w.u64(s.size);
-  w.i64(s.mtime_ns);
-}
-
-FileStamp read_stamp(ImageReader& r) {
-  FileStamp s;
-  s.size = r.u64();
-  s.mtime_ns = r.i64();
-  return s;
-}
 
 }  // namespace
 
@@ -127,7 +111,7 @@ std::size_t SpellChecker::compile_lists(const std::string& words_path, const std
   ImageWriter header;
   header.magic(kListsMagic);
   header.u32(kListsVersion);
-  for (const auto& st : stamps) write_stamp(header, st);
+  for (const auto& st : stamps) header.stamp(st);
   header.payload_tail(table);
   write_atomically(out, {header.bytes(), table});
   return entries.size();
@@ -151,7 +135,7 @@ SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::stri
         ImageReader r(bytes.data(), bytes.size());
         bool fresh = r.magic(kListsMagic) && r.u32() == kListsVersion;
         for (const auto* path : {&words_path, &common_.path, &rare_.path})
-          fresh = fresh && read_stamp(r) == file_stamp(*path);
+          fresh = fresh && r.stamp() == file_stamp(*path);
         if (fresh) {
           std::uint64_t size = r.u64();
           r.u64();  // checksum, see above
@@ -185,10 +169,8 @@ const std::string& SpellChecker::LazyList::text() const {
 }
 
 bool SpellChecker::LazyList::holds(std::string_view word) const {
-  std::string lower(word);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const auto& t = text();
-  return !t.empty() && has_line(t, lower);
+  return !t.empty() && has_line(t, ascii_lower(word));
 }
 
 const std::string& SpellChecker::common_words() const { return common_.text(); }
@@ -200,7 +182,7 @@ std::uint32_t SpellChecker::list_bits(std::string_view word) const {
 }
 
 bool SpellChecker::common(std::string_view word) const {
-  if (lists_table_) return (list_bits(models_lower(word)) & kCommon) != 0;
+  if (lists_table_) return (list_bits(ascii_lower(word)) & kCommon) != 0;
   std::lock_guard<std::mutex> lock(mutex_);
   return common_.holds(word);
 }
@@ -210,7 +192,7 @@ std::uint16_t SpellChecker::languages(std::string_view word) const {
 }
 
 bool SpellChecker::rare(std::string_view word) const {
-  if (lists_table_) return (list_bits(models_lower(word)) & kRare) != 0;
+  if (lists_table_) return (list_bits(ascii_lower(word)) & kRare) != 0;
   std::lock_guard<std::mutex> lock(mutex_);
   return rare_.holds(word);
 }

@@ -86,6 +86,11 @@ class ImageWriter {
     for (const auto& s : v) str(s);
   }
   void magic(const char (&m)[8]) { raw(m, 8); }
+  // A source file's stamp, as ImageReader::stamp reads it back.
+  void stamp(const FileStamp& s) {
+    u64(s.size);
+    i64(s.mtime_ns);
+  }
   // The tail every image's header ends with: the payload's size and checksum (the payload itself
   // follows it in the file).
   void payload_tail(std::string_view payload) {
@@ -129,6 +134,12 @@ class ImageReader {
     return v;
   }
   std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
+  FileStamp stamp() {
+    FileStamp s;
+    s.size = u64();
+    s.mtime_ns = i64();
+    return s;
+  }
   // Whether the next eight bytes are `m` (read either way).
   bool magic(const char (&m)[8]) { return std::memcmp(bytes(8).data(), m, 8) == 0; }
   // The payload after ImageWriter::payload_tail: the rest of the bytes, which must have the size

@@ -41,10 +41,7 @@ std::unique_ptr<EntityIndex> open_entity_image(const std::string& dir, const std
     if (r.count(20) != now.size()) return nullptr;
     for (const auto& s : now) {
       if (r.str() != s.name) return nullptr;
-      FileStamp stamp;
-      stamp.size = r.u64();
-      stamp.mtime_ns = r.i64();
-      if (!(stamp == s.stamp)) return nullptr;
+      if (!(r.stamp() == s.stamp)) return nullptr;
     }
     std::uint64_t sum = 0;
     std::string_view payload = r.checked_payload(&sum);
@@ -77,8 +74,7 @@ void compile_entity_image(const std::string& dir, const std::string& out) {
   w.u32(static_cast<std::uint32_t>(sources.size()));
   for (const auto& s : sources) {
     w.str(s.name);
-    w.u64(s.stamp.size);
-    w.i64(s.stamp.mtime_ns);
+    w.stamp(s.stamp);
   }
   w.payload_tail(payload.bytes());
   write_atomically(out, {w.bytes(), payload.bytes()});

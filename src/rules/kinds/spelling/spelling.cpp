@@ -513,9 +513,11 @@ class SpellingRule : public Rule {
     return false;
   }
 
-  // The single edits of `w` that are known words, likeliest first: a word's frequency in news
-  // (the unigram strength of dictionaries/ngrams/news.tsv, log2 of its count) less the cost of
-  // the slip that would have made `w` of it (slip_cost). "copany" -> "company" before "copay".
+  // The single edits of `w` (token `at`) that are known words, likeliest first: a word's
+  // frequency in news (the unigram strength of dictionaries/ngrams/news.tsv, log2 of its count)
+  // less the cost of the slip that would have made `w` of it (slip_cost), plus `context_weight`
+  // times how well it fits the words around it (context_strength). "copany" -> "company" before
+  // "copay"; "group leds by" -> "led" before "less".
   std::vector<std::string> ranked_suggestions(const LintContext& ctx, std::string_view w, std::size_t at) const {
     auto all = ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max());
     std::vector<std::pair<int, std::string>> scored;
@@ -573,9 +575,9 @@ class SpellingRule : public Rule {
     return {left, right};
   }
 
-  // How well the candidate `c` fits between the neighbours: the strength of its bigram with
-  // either (dictionaries/ngrams/news.tsv), the stronger; 0 for a candidate of several words or
-  // capitals, which the table writes as a name.
+  // How well the candidate `c` fits between the neighbours (dictionaries/ngrams/news.tsv): the
+  // stronger of its bigrams with either, plus the strength of the trigram they make; 0 for a
+  // candidate of several words or with a capital, which the table writes as a name.
   int context_strength(const LintContext& ctx, const std::string& c, const std::string& left,
                        const std::string& right) const {
     if (!ctx.ngrams || c.find(' ') != std::string::npos || (!c.empty() && std::isupper(static_cast<unsigned char>(c[0]))))
