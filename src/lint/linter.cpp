@@ -190,11 +190,10 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
   }
   std::vector<rules::Mention> mentions;
   if (entities_) mentions = entities_->find(tokens);
-  rules::LintContext ctx{doc,     tokens,    doc.date.value_or(date), spell_, &selection.accepted_words,
-                         entities_, entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_,
-                         exact_names_};
   rules::StoryContext story(tokens, rules_.context_data(), doc.scopes);
-  ctx.story = &story;
+  rules::LintContext ctx{doc,        tokens,   doc.date.value_or(date), spell_, &selection.accepted_words,
+                         entities_,  entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_,
+                         exact_names_, &story, nullptr, nullptr, std::nullopt};
   ctx.ngrams = selection.ngrams ? selection.ngrams : ngrams_;
   ctx.collocation_synonyms = collocation_synonyms_;
   CollectingEmitter emitter(doc, out, tokens, story);
