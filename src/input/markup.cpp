@@ -415,7 +415,7 @@ class SaxReader {
   template <typename Attr>
   void open(std::string_view name, Attr attr) {
     floor_ = std::max(floor_, cursor());
-    Frame f{dialect_of_root(), Mode::outside, std::string(name), false};
+    Frame f{dialect_of_root(), Mode::outside, std::string(name), false, Mode::outside, false, std::nullopt, 0};
     if (!stack_.empty()) {
       const Frame& parent = stack_.back();
       f.dialect = parent.dialect;
