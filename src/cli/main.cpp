@@ -421,12 +421,11 @@ int main(int argc, char** argv) {
                     << rule->index_path(lint::Engine::entity_dir(data_dir)) << "\n";
       std::cout << "word lists\t" << (engine.spell().lists_mapped() ? "image " : "read from the lists (image missing or stale) ")
                 << lint::Engine::word_lists_image(data_dir) << "\n";
-      {
-        dictionary::LanguageWords words(lint::Engine::language_image(data_dir));
-        std::cout << "languages\t" << words.size() << " words";
-        for (const auto& c : words.codes()) std::cout << " " << c;
-        if (words.problem().empty()) std::cout << "\timage " << lint::Engine::language_image(data_dir) << "\n";
-        else std::cout << "\tno usable image: " << words.problem() << "\n";
+      if (const auto* words = engine.spell().language_words()) {  // the checker's own mapping
+        std::cout << "languages\t" << words->size() << " words";
+        for (const auto& c : words->codes()) std::cout << " " << c;
+        if (words->problem().empty()) std::cout << "\timage " << lint::Engine::language_image(data_dir) << "\n";
+        else std::cout << "\tno usable image: " << words->problem() << "\n";
       }
       return kExitClean;
     }

@@ -92,10 +92,14 @@ std::string Engine::word_lists_image(const std::string& data_dir) {
   return (fs::path(data_dir) / "dictionaries" / "hunspell" / "lists.bin").string();
 }
 
-std::size_t Engine::compile_word_lists(const std::string& data_dir) {
+Engine::WordLists Engine::word_lists(const std::string& data_dir) {
   fs::path hunspell = fs::path(data_dir) / "dictionaries" / "hunspell";
-  return dictionary::SpellChecker::compile_lists((hunspell / "en_US.words").string(), (hunspell / "common.words").string(),
-                                                 (hunspell / "rare.words").string(), word_lists_image(data_dir));
+  return {(hunspell / "en_US.words").string(), (hunspell / "common.words").string(), (hunspell / "rare.words").string()};
+}
+
+std::size_t Engine::compile_word_lists(const std::string& data_dir) {
+  auto lists = word_lists(data_dir);
+  return dictionary::SpellChecker::compile_lists(lists.words, lists.common, lists.rare, word_lists_image(data_dir));
 }
 
 std::string Engine::language_lists(const std::string& data_dir) {
@@ -151,12 +155,10 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   }
   rules_.compile();
   fs::path hunspell = root / "dictionaries" / "hunspell";
+  auto lists = word_lists(data_dir);
   spell_ = std::make_unique<dictionary::SpellChecker>((hunspell / "en_US.aff").string(),
-                                                      (hunspell / "en_US.dic").string(),
-                                                      (hunspell / "en_US.words").string(),
-                                                      (hunspell / "common.words").string(),
-                                                      (hunspell / "rare.words").string(),
-                                                      language_image(data_dir), word_lists_image(data_dir));
+                                                      (hunspell / "en_US.dic").string(), lists.words, lists.common,
+                                                      lists.rare, language_image(data_dir), word_lists_image(data_dir));
   if (auto problem = spell_->check_files(); !problem.empty()) {
     entities.wait();
     throw EngineError(problem);

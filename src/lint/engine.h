@@ -70,6 +70,11 @@ class Engine {
   // The spelling checker's word lists compiled into one hash table (SpellChecker::compile_lists):
   // its path, and compiling it (returns the number of words; throws ImageError).
   static std::string word_lists_image(const std::string& data_dir);
+  // The three lists it is compiled from (and the checker reads when it is stale).
+  struct WordLists {
+    std::string words, common, rare;
+  };
+  static WordLists word_lists(const std::string& data_dir);
   static std::size_t compile_word_lists(const std::string& data_dir);
   // The list of other languages' word lists (dictionaries/languages/lists.tsv) and their image.
   static std::string language_lists(const std::string& data_dir);
