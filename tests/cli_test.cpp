@@ -563,6 +563,44 @@ TEST_F(CliTest, ConfigurationSetsTheCollocationThresholdAndAHouseTable) {
   EXPECT_NE(r.err.find(".wirelint.toml:2: 'table': cannot read n-gram table"), std::string::npos) << r.err;
 }
 
+// The corpus command finds no .wirelint.toml of its own, but a configuration named with --config
+// applies to every story: its thresholds and its house table (tools/spin/crossfit.py lints each
+// fold with its own table this way). A bad one is an error, not ignored.
+TEST_F(CliTest, CorpusCommandReadsTheConfigurationNamedWithConfig) {
+  write("archive.jsonl",
+        "{\"id\":1,\"date\":\"1987-03-02\",\"body\":\"The company cut its posted toll for crude by one dlr, traders "
+        "said.\"}\n");
+  const std::vector<std::string> corpus = {"corpus", "archive.jsonl", "--only", "spun-collocation-model",
+                                           "--examples", "0"};
+  auto with_config = [&](const std::string& config) {
+    std::vector<std::string> args = {"--config", config};
+    args.insert(args.end(), corpus.begin(), corpus.end());
+    return run(args, "");
+  };
+  Result r = run(corpus, "");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("all rules: 0 findings"), std::string::npos) << r.out;  // below the shipped least score
+  write("low.toml", "[thresholds]\n\"spun-collocation-model\" = 10\n");
+  r = with_config("low.toml");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("spun-collocation-model: 1 findings in 1 stories"), std::string::npos) << r.out;
+  write("house.tsv", "posted\ttoll\th\t5\nposted\tprice\th\t5\n");
+  write("house.toml", "[thresholds]\n\"spun-collocation-model\" = 10\n[ngrams]\ntable = \"house.tsv\"\n");
+  r = with_config("house.toml");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("all rules: 0 findings"), std::string::npos) << r.out;  // the house table knows the pair
+  write("bad.toml", "[ngrams]\ntable = \"missing.tsv\"\n");
+  r = with_config("bad.toml");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("bad.toml:2: 'table': cannot read n-gram table"), std::string::npos) << r.err;
+  // The batch command reads it the same way.
+  r = run({"--config", "low.toml", "--only", "spun-collocation-model", "batch", "archive.jsonl"}, "");
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.out.find("'posted toll' is unseen in news"), std::string::npos) << r.out;
+  r = run({"--only", "spun-collocation-model", "batch", "archive.jsonl"}, "");
+  EXPECT_EQ(r.code, 0) << r.err << r.out;
+}
+
 TEST_F(CliTest, DirectoryRecursionPicksProseFilesAndSkipsHiddenFolders) {
   write("docs/a.txt", kMisspelled);
   write("docs/b.md", kMisspelled);

@@ -430,10 +430,23 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     // The rules of the corpus and batch commands: the defaults of --style, then --enable,
-    // --disable and --only (these commands read no configuration file).
-    auto command_line_selection = [&] {
+    // --disable and --only. These commands find no .wirelint.toml of their own (an archive is
+    // not a folder of stories); a configuration named with --config applies to every story:
+    // its rules, thresholds and house n-gram table.
+    std::optional<lint::Session> config_session;
+    auto command_line_selection = [&]() -> lint::RuleSelection {
       if (!style.empty() && !engine.rules().find_style(style))
         throw lint::EngineError("--style: unknown house style '" + style + "' (see 'wirelint styles')");
+      if (!config_file.empty()) {
+        lint::SessionOptions options;
+        options.config_file = config_file;
+        if (!style.empty()) options.style = style;
+        options.enable = split_ids(enable);
+        options.disable = split_ids(disable);
+        options.only = split_ids(only);
+        config_session.emplace(engine, std::move(options), std::cerr);
+        return config_session->selection(config_file);
+      }
       auto selection = lint::RuleSelection::defaults(engine.rules(), style);
       if (auto bad = selection.apply_overrides(engine.rules(), split_ids(enable), split_ids(disable), split_ids(only)))
         throw lint::EngineError("unknown rule '" + *bad + "'");

@@ -80,6 +80,9 @@ class Session {
   // Findings at or above `level`.
   std::size_t count_at_least(Severity level) const;
   std::size_t input_errors() const { return input_errors_; }
+  // The rules, thresholds and house n-gram table that apply to `path` (its configuration and the
+  // command line's overrides), owned by the session. Throws ConfigError as lint_path would.
+  const RuleSelection& selection(const std::string& path) { return resolve(path).selection; }
   std::size_t files() const { return files_; }
 
  private:

@@ -33,9 +33,24 @@ class TrainCollocation(unittest.TestCase):
 
     def test_features_are_read_from_the_message(self):
         self.assertEqual(tc.features("side=head word=3 other=6 relation=7 original=4 trigram=4 original_in_story=0 "
-                                     "word_in_story=2"),
+                                     "word_in_story=2 share=2 outer=9"),
                          {"side": "head", "word": 3, "other": 6, "relation": 7, "original": 4, "trigram": 4,
-                          "original_in_story": 0, "word_in_story": 2})
+                          "original_in_story": 0, "word_in_story": 2, "share": 2, "outer": 9})
+
+    def test_logistic_weights_favour_the_planted_values_and_do_not_count_a_copy_twice(self):
+        base = {"side": "head", "word": 0, "other": 0, "relation": 0, "original": 0, "trigram": 0,
+                "original_in_story": 0, "word_in_story": 0, "share": 0, "outer": 9}
+        # word 1 and trigram 5 always come together in planted candidates; false ones have word 6.
+        planted = [dict(base, word=1, trigram=5) for _ in range(40)] + [dict(base, word=6) for _ in range(10)]
+        false = [dict(base, word=6) for _ in range(40)] + [dict(base, word=1, trigram=5) for _ in range(10)]
+        w = tc.train_logistic(planted, false)
+        self.assertGreater(w["word"][1], w["word"][6])
+        self.assertGreater(w["trigram"][5], w["trigram"][0])
+        self.assertGreater(min(tc.score(w, f) for f in planted[:40]), max(tc.score(w, f) for f in false[:40]))
+        # Naive Bayes counts the pair's evidence once per feature; the joint fit shares it.
+        nb = tc.train(planted, false)
+        self.assertGreater(nb["word"][1] + nb["trigram"][5] - nb["word"][6] - nb["trigram"][0],
+                           w["word"][1] + w["trigram"][5] - w["word"][6] - w["trigram"][0])
 
     def test_part_a_candidates_are_the_rules(self):
         os.makedirs(os.path.join(self.tmp, "set"))
@@ -48,13 +63,31 @@ class TrainCollocation(unittest.TestCase):
                                    {"id": 2, "date": "1987-03-02", "body": clean}])
         self.write("expected.jsonl", [{"story": 1, "offset": 20, "length": 11, "class": "single"},
                                       {"story": 2, "offset": 20, "length": 11, "class": "single"}])
-        planted, false, words = tc.part_a(os.path.join(self.tmp, "set"), WIRELINT, os.path.join(self.tmp, "work"))
+        data = tc.tracing_data_dir(os.path.join(self.tmp, "data"))
+        work = os.path.join(self.tmp, "work")
+        os.makedirs(work)
+        planted, false, words = tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work, data, False)
         self.assertEqual(false, [])
         self.assertEqual(words, 13)  # the corpus command's count of the clean twin
-        self.assertEqual(planted, [{"side": "head", "word": 3, "other": 6, "relation": 7, "original": 4, "trigram": 4,
-                                    "original_in_story": 0, "word_in_story": 0}])
+        self.assertEqual(len(planted), 1)
+        self.assertEqual(planted[0]["side"], "head")
+        self.assertEqual(set(planted[0]), {"side"} | set(tc.ARRAYS))
         weights = tc.train(planted, false)
         self.assertGreater(weights["side_head"], weights["side_modifier"])
+        # Every story is read with --all-stories; a set's config.toml (a cross-fit fold's own
+        # table) is applied: a table that knows "posted toll" leaves no candidate.
+        work2 = os.path.join(self.tmp, "work2")
+        os.makedirs(work2)
+        planted, _, words = tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work2, data, True)
+        self.assertEqual((len(planted), words), (2, 26))
+        with open(os.path.join(self.tmp, "set", "table.tsv"), "w", encoding="utf-8") as f:
+            f.write("posted\ttoll\th\t5\nposted\tprice\th\t5\n")
+        with open(os.path.join(self.tmp, "set", "config.toml"), "w", encoding="utf-8") as f:
+            f.write('[ngrams]\ntable = "table.tsv"\n')
+        work3 = os.path.join(self.tmp, "work3")
+        os.makedirs(work3)
+        planted, _, _ = tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work3, data, True)
+        self.assertEqual(planted, [])
 
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@ is the expected (original) text. Exit 0; 2 when an input is unreadable or wireli
 """
 import argparse
 import os
+import re
 import signal
+import subprocess
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -57,6 +59,49 @@ def print_report(table, clean_found, clean_words, rules):
     print("(%d clean stories, %d words)" % (len(clean_words), words))
 
 
+SCORE = re.compile(r"\(score (-?\d+)\)")
+
+
+def sweep(a, rules, d, expected):
+    """Recall per class and false findings per 1,000 clean words at each least score."""
+    low, high, step = (int(x) for x in a.sweep.split(":"))
+    if len(rules) != 1:
+        raise InputError("--sweep scores one rule")
+    # A set's own configuration (a cross-fit fold's table, tools/spin/crossfit.py) stays in force.
+    own = os.path.join(d, "config.toml")
+    config = os.path.join(d, "sweep.toml")
+    with open(config, "w", encoding="utf-8") as f:
+        if os.path.exists(own):
+            with open(own, encoding="utf-8") as g:
+                f.write(g.read().rstrip("\n") + "\n")
+        f.write('[thresholds]\n"%s" = -100000\n' % rules[0])
+    found = {}
+    for k in ("spun", "clean"):
+        out = os.path.join(d, k + ".sweep.jsonl")
+        cmd = [a.wirelint] + (["--data-dir", a.data_dir] if a.data_dir else []) + ["--config", config]
+        cmd += ["corpus", os.path.join(d, k + ".jsonl"), "--examples", "0", "--findings", out, "--only", rules[0]]
+        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if r.returncode not in (0, 1):
+            raise InputError("%s failed (%d): %s" % (" ".join(cmd), r.returncode, r.stderr.strip()[-500:]))
+        found[k] = read_findings(out, rules)
+    def score(f):
+        m = SCORE.search(f.get("message", ""))
+        if not m:
+            raise InputError("rule %s shows no (score N) in its message" % rules[0])
+        return int(m.group(1))
+    classes = sorted({e["class"] for e in expected})
+    print("%6s %s %9s %8s" % ("least", " ".join("%10s" % c for c in classes + ["all"]), "false", "per 1k"))
+    clean_words = found["clean"][0]
+    for t in range(low, high + 1, step):
+        kept = {s: [f for f in fs if score(f) >= t] for s, fs in found["spun"][1].items()}
+        table, _ = recall(expected, kept)
+        false = sum(1 for fs in found["clean"][1].values() for f in fs if score(f) >= t)
+        words = sum(clean_words.values())
+        print("%6d %s %9d %8.3f" % (t, " ".join("%10.3f" % ratio(table[c][1], table[c][0]) for c in classes + ["all classes"]),
+                                     false, 1000.0 * false / max(words, 1)))
+    return 0
+
+
 def show(title, items, bodies, limit, fmt):
     print("\n%s (%d):" % (title, len(items)))
     for it in items[:limit]:
@@ -75,12 +120,17 @@ def main():
     ap.add_argument("--reuse", action="store_true", help="score the findings files already in the spin dir")
     ap.add_argument("--show-missed", type=int, default=0, metavar="N")
     ap.add_argument("--show-false", type=int, default=0, metavar="N")
+    ap.add_argument("--sweep", metavar="LOW:HIGH:STEP",
+                    help="a scored rule (one --rule) at each least score from LOW to HIGH: its findings are "
+                         "linted once with every candidate kept and read by the score in their message")
     a = ap.parse_args()
     rules = [r for r in a.rule.split(",") if r]
     d = a.spin_dir
     try:
         expected = read_jsonl(os.path.join(d, "expected.jsonl"))
         bodies = {k: {str(s["id"]): s["body"] for s in read_jsonl(os.path.join(d, k + ".jsonl"))} for k in ("spun", "clean")}
+        if a.sweep:
+            return sweep(a, rules, d, expected)
         for k in ("spun", "clean"):
             if not a.reuse:
                 (lint_per_file if a.per_file else lint)(a.wirelint, os.path.join(d, k + ".jsonl"),

@@ -1,20 +1,28 @@
 #!/usr/bin/env python3
 """Learn the weights of the rule spun-collocation-model from a collocation spin set.
 
-  python3 tools/spin/train_collocation.py --spin-dir DIR [--wirelint BIN] [--max-false 0.04] [--write]
+  python3 tools/spin/train_collocation.py --spin-dir DIR [--spin-dir DIR ...] [--all-stories]
+      [--model logistic|bayes] [--wirelint BIN] [--max-false 0.04] [--write]
 
-Reads a set made by tools/spin/spin_phrases.py (clean.jsonl, spun.jsonl, expected.jsonl) and
-keeps part A only: the 1st, 3rd, 5th ... story, as score.py --part A counts them; part B stays
-unread for measurement. The candidates are the rule's own: wirelint runs the rule on part A's
-spun stories and their clean twins with every candidate reported (a copy of the rule file with
-min_score -100000 and the message "{features}", beside the shipped dictionaries), so the
-features learned from are the ones the rule computes (src/rules/kinds/spun/collocation.cpp).
-A candidate is planted when it overlaps a spin of expected.jsonl, false when found in a clean
-twin. The weights are a naive Bayes model: for each feature value, ten times the natural log of
-its rate among planted candidates over its rate among false ones (add-one smoothing), rounded.
-The least score is the lowest that keeps false candidates at most --max-false per 1,000 words of
-part A's clean twins. --write puts the weights into rules/spun/spun-collocation-model.toml
-between its "# weights:" markers; otherwise they are printed.
+Reads sets made by tools/spin/spin_phrases.py or tools/spin/crossfit.py (clean.jsonl,
+spun.jsonl, expected.jsonl) and keeps part A only (the 1st, 3rd, 5th ... story, as score.py
+--part A counts them; part B stays unread for measurement) unless --all-stories. A set with a
+config.toml (crossfit.py writes one naming the fold's own n-gram table) is linted under it. The
+candidates are the rule's own: wirelint runs the rule on the spun stories and their clean twins
+with every candidate reported (a copy of the rule file with min_score -100000 and the message
+"{features}", beside the shipped dictionaries), so the features learned from are the ones the
+rule computes (src/rules/kinds/spun/collocation.cpp). A candidate is planted when it overlaps a
+spin of expected.jsonl, false when found in a clean twin.
+
+The score is a sum of one weight per feature value, so the rule needs no model code. --model
+logistic (default) fits the weights jointly (logistic regression on the features' values one-hot,
+L2-regularized, planted and false candidates weighed equally): features that say the same thing
+(the frequent pair's strength and its trigram's) are not counted twice. --model bayes: naive
+Bayes, each value's weight ten times the natural log of its rate among planted candidates over
+its rate among false ones (add-one smoothing). Weights are ten times the model's, rounded. The
+least score is the lowest that keeps false candidates at most --max-false per 1,000 words of the
+clean twins read. --write puts the weights into rules/spun/spun-collocation-model.toml between
+its "# weights:" markers; otherwise they are printed.
 
 Features:
   side               the head (second word) or the modifier (first word) swapped
@@ -25,6 +33,10 @@ Features:
   trigram            strength of the frequent pair with the word before or after it
   original_in_story  the frequent pair appears in the story too (0/1)
   word_in_story      other uses of the swapped word in the story (0, 1, 2 = two or more)
+  share              the kept word's unigram strength less the frequent pair's (0..9: 0, the kept
+                     word is seldom seen without the frequent word)
+  outer              4 + the swapped word's pair strength with the pair's other neighbour less the
+                     frequent word's (0..8; 9: no neighbour word)
 """
 import argparse
 import collections
@@ -33,18 +45,20 @@ import math
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from score import lint, overlaps, read_findings, read_jsonl  # noqa: E402
+from score import overlaps, read_findings, read_jsonl  # noqa: E402
 
 RULE_ID = "spun-collocation-model"
 RULE = os.path.join(ROOT, "rules", "spun", RULE_ID + ".toml")
-ARRAYS = ["word", "other", "relation", "original", "trigram", "original_in_story", "word_in_story"]
+ARRAYS = ["word", "other", "relation", "original", "trigram", "original_in_story", "word_in_story", "share",
+          "outer"]
 SIZES = {"word": 10, "other": 10, "relation": 10, "original": 10, "trigram": 10, "original_in_story": 2,
-         "word_in_story": 3}
+         "word_in_story": 3, "share": 10, "outer": 10}
 
 
 def tracing_data_dir(tmp):
@@ -66,12 +80,22 @@ def features(message):
     return {k: (v if k == "side" else int(v)) for k, v in f.items()}
 
 
-def part_a(spin_dir, wirelint, tmp):
-    """Part A's candidates as the rule computes them: (planted, false, clean words)."""
-    data = tracing_data_dir(os.path.join(tmp, "data"))
+def lint_set(wirelint, corpus, out, data, config):
+    cmd = [wirelint, "--data-dir", data] + (["--config", config] if config else [])
+    cmd += ["corpus", corpus, "--examples", "0", "--findings", out, "--only", RULE_ID]
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if r.returncode not in (0, 1):
+        sys.exit("train_collocation.py: %s failed (%d): %s" % (" ".join(cmd), r.returncode, r.stderr.strip()[-500:]))
+
+
+def read_set(spin_dir, wirelint, tmp, data, all_stories):
+    """The set's candidates (part A's, or every story's) as the rule computes them:
+    (planted, false, clean words)."""
+    config = os.path.join(spin_dir, "config.toml")
+    config = os.path.abspath(config) if os.path.exists(config) else None
     keep = set()
     for i, s in enumerate(read_jsonl(os.path.join(spin_dir, "spun.jsonl"))):
-        if i % 2 == 0:
+        if all_stories or i % 2 == 0:
             keep.add(str(s["id"]))
     spins = collections.defaultdict(list)
     for e in read_jsonl(os.path.join(spin_dir, "expected.jsonl")):
@@ -84,12 +108,50 @@ def part_a(spin_dir, wirelint, tmp):
                 if str(s["id"]) in keep:
                     f.write(json.dumps(s) + "\n")
         out = os.path.join(tmp, kind + ".findings.jsonl")
-        lint(wirelint, corpus, out, [RULE_ID], data)
+        lint_set(wirelint, corpus, out, data, config)
         found[kind] = read_findings(out, [RULE_ID])
     planted = [features(f["message"]) for sid, fs in found["spun"][1].items() for f in fs
                if any(overlaps(f, e) for e in spins[sid])]
     false = [features(f["message"]) for fs in found["clean"][1].values() for f in fs]
     return planted, false, sum(found["clean"][0].values())
+
+
+def one_hot(f):
+    """The indices of a candidate's feature values in the weight vector."""
+    out, base = [0 if f["side"] == "head" else 1], 2
+    for n in ARRAYS:
+        out.append(base + min(max(f.get(n, 0), 0), SIZES[n] - 1))
+        base += SIZES[n]
+    return out
+
+
+def train_logistic(planted, false, l2=1.0, rounds=400):
+    """Weights of a logistic regression on the one-hot values (full-batch gradient descent with
+    AdaGrad steps; planted and false candidates weighed so that each class counts alike)."""
+    size = 2 + sum(SIZES[n] for n in ARRAYS)
+    rows = [(one_hot(f), 1.0, 0.5 / len(planted)) for f in planted] + [(one_hot(f), 0.0, 0.5 / len(false)) for f in false]
+    w, bias = [0.0] * size, 0.0
+    g2, b2 = [1e-8] * size, 1e-8
+    n = len(rows)
+    for _ in range(rounds):
+        grad, gb = [l2 * x / n for x in w], 0.0
+        for idx, y, weight in rows:
+            z = bias + sum(w[i] for i in idx)
+            p = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+            d = (p - y) * weight
+            gb += d
+            for i in idx:
+                grad[i] += d
+        for i in range(size):
+            g2[i] += grad[i] * grad[i]
+            w[i] -= 0.5 * grad[i] / math.sqrt(g2[i])
+        b2 += gb * gb
+        bias -= 0.5 * gb / math.sqrt(b2)
+    weights, base = {"side_head": round(10 * w[0]), "side_modifier": round(10 * w[1])}, 2
+    for name in ARRAYS:
+        weights[name] = [round(10 * x) for x in w[base:base + SIZES[name]]]
+        base += SIZES[name]
+    return weights
 
 
 def train(planted, false):
@@ -109,28 +171,49 @@ def train(planted, false):
 
 
 def score(weights, f):
-    return weights["side_" + f["side"]] + sum(weights[n][f[n]] for n in ARRAYS)
+    return weights["side_" + f["side"]] + sum(weights[n][min(max(f.get(n, 0), 0), SIZES[n] - 1)] for n in ARRAYS)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--spin-dir", required=True)
+    ap.add_argument("--spin-dir", required=True, action="append", help="a spin set (repeatable)")
+    ap.add_argument("--all-stories", action="store_true", help="learn from every story, not part A")
+    ap.add_argument("--model", default="logistic", choices=["logistic", "bayes"])
+    ap.add_argument("--l2", type=float, default=1.0, help="logistic: L2 penalty, relative to the data")
+    ap.add_argument("--candidates", help="keep the candidates read in this JSON file; read them from it when it exists")
     ap.add_argument("--wirelint", default=os.path.join(ROOT, "build", "src", "wirelint"))
     ap.add_argument("--max-false", type=float, default=0.04, help="false candidates per 1,000 words of part A")
     ap.add_argument("--write", action="store_true")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="wirelint-train-")
+    planted, false, words = [], [], 0
+    if a.candidates and os.path.exists(a.candidates):
+        with open(a.candidates, encoding="utf-8") as f:
+            planted, false, words = json.load(f)
+    sets, a.spin_dir = a.spin_dir, [] if a.candidates and os.path.exists(a.candidates) else a.spin_dir
     try:
-        planted, false, words = part_a(a.spin_dir, a.wirelint, tmp)
+        data = tracing_data_dir(os.path.join(tmp, "data"))
+        for i, d in enumerate(a.spin_dir):
+            work = os.path.join(tmp, "set%d" % i)
+            os.makedirs(work)
+            p, f, w = read_set(d, a.wirelint, work, data, a.all_stories)
+            planted += p
+            false += f
+            words += w
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    weights = train(planted, false)
+    if a.candidates and a.spin_dir:
+        with open(a.candidates, "w", encoding="utf-8") as f:
+            json.dump([planted, false, words], f)
+    weights = train_logistic(planted, false, a.l2) if a.model == "logistic" else train(planted, false)
     scores = sorted((score(weights, f) for f in false), reverse=True)
     allowed = int(a.max_false * words / 1000)
     least = scores[allowed] + 1 if allowed < len(scores) else -1000
     found = sum(1 for f in planted if score(weights, f) >= least)
-    block = ["# weights: learned by tools/spin/train_collocation.py --spin-dir %s --max-false %s (part A: %d planted"
-             % (os.path.relpath(a.spin_dir, ROOT), a.max_false, len(planted)),
+    block = ["# weights: learned by tools/spin/train_collocation.py %s%s--model %s --max-false %s (%s: %d planted"
+             % ("".join("--spin-dir %s " % os.path.relpath(d, ROOT) for d in sets),
+                "--all-stories " if a.all_stories else "", a.model, a.max_false,
+                "every story" if a.all_stories else "part A", len(planted)),
              "# and %d false candidates, %d clean words; %d planted candidates score at least min_score)."
              % (len(false), words, found),
              "min_score = %d" % least,

@@ -38,6 +38,8 @@ struct Candidate {
   int trigram = 0;            // ... with the word before or after it
   int original_in_story = 0;  // the frequent pair used elsewhere in the story (0/1)
   int word_in_story = 0;      // other uses of the swapped word (0, 1, 2 = two or more)
+  int share = 0;              // the kept word's strength less the frequent pair's (0 = always with it)
+  int outer = 9;              // 4 + swapped word's pair with its other neighbour - the frequent word's (9: none)
   std::string text;           // the frequent pair
   bool operator<(const Candidate& o) const {
     if (original + trigram != o.original + o.trigram) return original + trigram < o.original + o.trigram;
@@ -71,6 +73,13 @@ class CollocationModelRule : public Rule {
     weights("trigram", 10, trigram_);
     weights("original_in_story", 2, original_in_story_);
     weights("word_in_story", 3, word_in_story_);
+    // Later features: a rule file without them scores as before.
+    auto optional = [&](const char* key, std::size_t size, std::vector<int>& out) {
+      if (table.integers(key).empty()) out.assign(size, 0);
+      else weights(key, size, out);
+    };
+    optional("share", 10, share_);
+    optional("outer", 10, outer_);
   }
 
   bool scans() const override { return true; }
@@ -165,13 +174,14 @@ class CollocationModelRule : public Rule {
     return std::string("side=") + (c.head ? "head" : "modifier") + " word=" + std::to_string(c.word) +
            " other=" + std::to_string(c.other) + " relation=" + std::to_string(c.relation) +
            " original=" + std::to_string(c.original) + " trigram=" + std::to_string(c.trigram) +
-           " original_in_story=" + std::to_string(c.original_in_story) + " word_in_story=" + std::to_string(c.word_in_story);
+           " original_in_story=" + std::to_string(c.original_in_story) + " word_in_story=" + std::to_string(c.word_in_story) +
+           " share=" + std::to_string(c.share) + " outer=" + std::to_string(c.outer);
   }
 
   int score(const Candidate& c) const {
     return (c.head ? side_head_ : side_modifier_) + word_[c.word] + other_[c.other] + relation_[c.relation] +
            original_w_[c.original] + trigram_[c.trigram] + original_in_story_[c.original_in_story] +
-           word_in_story_[c.word_in_story];
+           word_in_story_[c.word_in_story] + share_[c.share] + outer_[c.outer];
   }
 
   // The best original for the pair (a, b) with its second (`head`) or first word swapped. A
@@ -203,6 +213,15 @@ class CollocationModelRule : public Rule {
       c.relation = std::min(relation, 9);
       c.original = s;
       c.trigram = t;
+      c.share = std::clamp(c.other - s, 0, 9);
+      // The written word and the frequent one beside the pair's other neighbour ("crude jolly
+      // rose": "oil rose" is news, "jolly rose" is not).
+      const std::string& outer = head ? after : before;
+      if (!outer.empty()) {
+        int w = head ? ctx.ngrams->folded_pair_strength(word, outer) : ctx.ngrams->folded_pair_strength(outer, word);
+        int o = head ? ctx.ngrams->folded_pair_strength(original, outer) : ctx.ngrams->folded_pair_strength(outer, original);
+        c.outer = std::clamp(4 + w - o, 0, 8);
+      }
       c.text = first + " " + second;
       if (!best || *best < c) best = c;
     };
@@ -232,7 +251,7 @@ class CollocationModelRule : public Rule {
   std::unordered_set<std::string> function_words_, skip_heads_;
   int min_original_ = 3, min_score_ = 0, side_head_ = 0, side_modifier_ = 0, max_modifier_word_ = 9;
   int anchored_strength_ = 0;  // 0: off
-  std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_;
+  std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_;
 };
 
 }  // namespace
