@@ -66,28 +66,29 @@ class TrainCollocation(unittest.TestCase):
         data = tc.tracing_data_dir(os.path.join(self.tmp, "data"))
         work = os.path.join(self.tmp, "work")
         os.makedirs(work)
-        planted, false, words = tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work, data, False)
+        got = tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work, data, False)
+        planted, false = got["planted"], got["false"]
         self.assertEqual(false, [])
-        self.assertEqual(words, 13)  # the corpus command's count of the clean twin
+        self.assertEqual(got["words"], 13)  # the corpus command's count of the clean twin
+        self.assertEqual(got["spins"], {"single": 1})
         self.assertEqual(len(planted), 1)
-        self.assertEqual(planted[0]["side"], "head")
-        self.assertEqual(set(planted[0]), {"side"} | set(tc.ARRAYS))
+        self.assertEqual((planted[0]["side"], planted[0]["class"], planted[0]["spin"]), ("head", "single", "1:20"))
+        self.assertEqual(set(planted[0]), {"side", "class", "spin"} | set(tc.ARRAYS))
         weights = tc.train(planted, false)
         self.assertGreater(weights["side_head"], weights["side_modifier"])
         # Every story is read with --all-stories; a set's config.toml (a cross-fit fold's own
         # table) is applied: a table that knows "posted toll" leaves no candidate.
         work2 = os.path.join(self.tmp, "work2")
         os.makedirs(work2)
-        planted, _, words = tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work2, data, True)
-        self.assertEqual((len(planted), words), (2, 26))
+        got = tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work2, data, True)
+        self.assertEqual((len(got["planted"]), got["words"], got["spins"]), (2, 26, {"single": 2}))
         with open(os.path.join(self.tmp, "set", "table.tsv"), "w", encoding="utf-8") as f:
             f.write("posted\ttoll\th\t5\nposted\tprice\th\t5\n")
         with open(os.path.join(self.tmp, "set", "config.toml"), "w", encoding="utf-8") as f:
             f.write('[ngrams]\ntable = "table.tsv"\n')
         work3 = os.path.join(self.tmp, "work3")
         os.makedirs(work3)
-        planted, _, _ = tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work3, data, True)
-        self.assertEqual(planted, [])
+        self.assertEqual(tc.read_set(os.path.join(self.tmp, "set"), WIRELINT, work3, data, True)["planted"], [])
 
 
 if __name__ == "__main__":

@@ -89,8 +89,9 @@ def lint_set(wirelint, corpus, out, data, config):
 
 
 def read_set(spin_dir, wirelint, tmp, data, all_stories):
-    """The set's candidates (part A's, or every story's) as the rule computes them:
-    (planted, false, clean words)."""
+    """The set's candidates (part A's, or every story's) as the rule computes them: {"planted":
+    [features + the spin's "class" and "spin" key], "false": [features], "words": clean words,
+    "spins": {class: spins planted in the stories read}}."""
     config = os.path.join(spin_dir, "config.toml")
     config = os.path.abspath(config) if os.path.exists(config) else None
     keep = set()
@@ -98,8 +99,11 @@ def read_set(spin_dir, wirelint, tmp, data, all_stories):
         if all_stories or i % 2 == 0:
             keep.add(str(s["id"]))
     spins = collections.defaultdict(list)
+    classes = collections.Counter()
     for e in read_jsonl(os.path.join(spin_dir, "expected.jsonl")):
         spins[str(e["story"])].append(e)
+        if str(e["story"]) in keep:
+            classes[e["class"]] += 1
     found = {}
     for kind in ("spun", "clean"):
         corpus = os.path.join(tmp, kind + ".jsonl")
@@ -110,10 +114,49 @@ def read_set(spin_dir, wirelint, tmp, data, all_stories):
         out = os.path.join(tmp, kind + ".findings.jsonl")
         lint_set(wirelint, corpus, out, data, config)
         found[kind] = read_findings(out, [RULE_ID])
-    planted = [features(f["message"]) for sid, fs in found["spun"][1].items() for f in fs
-               if any(overlaps(f, e) for e in spins[sid])]
+    planted = []
+    for sid, fs in found["spun"][1].items():
+        for f in fs:
+            hit = next((e for e in spins[sid] if overlaps(f, e)), None)
+            if hit:
+                planted.append(dict(features(f["message"]), **{"class": hit["class"], "spin": "%s:%s" % (sid, hit["offset"])}))
     false = [features(f["message"]) for fs in found["clean"][1].values() for f in fs]
-    return planted, false, sum(found["clean"][0].values())
+    return {"planted": planted, "false": false, "words": sum(found["clean"][0].values()), "spins": dict(classes)}
+
+
+def least_score(weights, false, words, max_false):
+    """The lowest score that keeps false candidates at most max_false per 1,000 words."""
+    scores = sorted((score(weights, f) for f in false), reverse=True)
+    allowed = int(max_false * words / 1000)
+    return scores[allowed] + 1 if allowed < len(scores) else -1000
+
+
+def fit(a, planted, false):
+    return train_logistic(planted, false, a.l2) if a.model == "logistic" else train(planted, false)
+
+
+def cross_validate(a, sets):
+    """Each set scored by weights and a least score learned from the others: recall of single
+    spins and of all, false findings per 1,000 clean words."""
+    totals = collections.Counter()
+    for i, held in enumerate(sets):
+        rest = [s for j, s in enumerate(sets) if j != i]
+        planted = [p for s in rest for p in s["planted"]]
+        false = [f for s in rest for f in s["false"]]
+        weights = fit(a, planted, false)
+        least = least_score(weights, false, sum(s["words"] for s in rest), a.max_false)
+        caught = {p["spin"]: p["class"] for p in held["planted"] if score(weights, p) >= least}
+        single = sum(1 for c in caught.values() if c == "single")
+        wrong = sum(1 for f in held["false"] if score(weights, f) >= least)
+        n_single, n_all = held["spins"].get("single", 0), sum(held["spins"].values())
+        print("set %d: least %d, single %d/%d %.3f, all %d/%d %.3f, false %d %.3f per 1,000"
+              % (i, least, single, n_single, single / max(n_single, 1), len(caught), n_all, len(caught) / max(n_all, 1),
+                 wrong, 1000.0 * wrong / max(held["words"], 1)))
+        totals.update({"single": single, "n_single": n_single, "all": len(caught), "n_all": n_all, "false": wrong,
+                       "words": held["words"]})
+    t = totals
+    print("held out: single %.3f, all %.3f, false %.3f per 1,000"
+          % (t["single"] / max(t["n_single"], 1), t["all"] / max(t["n_all"], 1), 1000.0 * t["false"] / max(t["words"], 1)))
 
 
 def one_hot(f):
@@ -184,34 +227,37 @@ def main():
     ap.add_argument("--wirelint", default=os.path.join(ROOT, "build", "src", "wirelint"))
     ap.add_argument("--max-false", type=float, default=0.04, help="false candidates per 1,000 words of part A")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--cross-validate", action="store_true",
+                    help="score each set with weights learned from the others (recall, false findings); write nothing")
     a = ap.parse_args()
-    tmp = tempfile.mkdtemp(prefix="wirelint-train-")
-    planted, false, words = [], [], 0
+    sets = []
     if a.candidates and os.path.exists(a.candidates):
         with open(a.candidates, encoding="utf-8") as f:
-            planted, false, words = json.load(f)
-    sets, a.spin_dir = a.spin_dir, [] if a.candidates and os.path.exists(a.candidates) else a.spin_dir
-    try:
-        data = tracing_data_dir(os.path.join(tmp, "data"))
-        for i, d in enumerate(a.spin_dir):
-            work = os.path.join(tmp, "set%d" % i)
-            os.makedirs(work)
-            p, f, w = read_set(d, a.wirelint, work, data, a.all_stories)
-            planted += p
-            false += f
-            words += w
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    if a.candidates and a.spin_dir:
-        with open(a.candidates, "w", encoding="utf-8") as f:
-            json.dump([planted, false, words], f)
-    weights = train_logistic(planted, false, a.l2) if a.model == "logistic" else train(planted, false)
-    scores = sorted((score(weights, f) for f in false), reverse=True)
-    allowed = int(a.max_false * words / 1000)
-    least = scores[allowed] + 1 if allowed < len(scores) else -1000
+            sets = json.load(f)
+    else:
+        tmp = tempfile.mkdtemp(prefix="wirelint-train-")
+        try:
+            data = tracing_data_dir(os.path.join(tmp, "data"))
+            for i, d in enumerate(a.spin_dir):
+                work = os.path.join(tmp, "set%d" % i)
+                os.makedirs(work)
+                sets.append(read_set(d, a.wirelint, work, data, a.all_stories))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        if a.candidates:
+            with open(a.candidates, "w", encoding="utf-8") as f:
+                json.dump(sets, f)
+    if a.cross_validate:
+        cross_validate(a, sets)
+        return
+    planted = [p for s in sets for p in s["planted"]]
+    false = [f for s in sets for f in s["false"]]
+    words = sum(s["words"] for s in sets)
+    weights = fit(a, planted, false)
+    least = least_score(weights, false, words, a.max_false)
     found = sum(1 for f in planted if score(weights, f) >= least)
     block = ["# weights: learned by tools/spin/train_collocation.py %s%s--model %s --max-false %s (%s: %d planted"
-             % ("".join("--spin-dir %s " % os.path.relpath(d, ROOT) for d in sets),
+             % ("".join("--spin-dir %s " % os.path.relpath(d, ROOT) for d in a.spin_dir),
                 "--all-stories " if a.all_stories else "", a.model, a.max_false,
                 "every story" if a.all_stories else "part A", len(planted)),
              "# and %d false candidates, %d clean words; %d planted candidates score at least min_score)."
