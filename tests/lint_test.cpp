@@ -150,6 +150,11 @@ TEST(ParseConfigTest, UnknownKeyNamesFileAndLine) {
   EXPECT_EQ(config_error("enable = []\n[severty]\n\"a\" = \"error\"\n"), "proj/.wirelint.toml:2: unknown key 'severty'");
 }
 
+// A quoted key or value with a line break: the error is still one line.
+TEST(ParseConfigTest, UnknownKeyWithALineBreakIsOneLine) {
+  EXPECT_EQ(config_error("\"col\\nour\" = 1\n"), "proj/.wirelint.toml:1: unknown key 'col\\nour'");
+}
+
 TEST(ParseConfigTest, BadSeverityValue) {
   EXPECT_EQ(config_error("[severity]\n\"spin-a\" = \"fatal\"\n"),
             "proj/.wirelint.toml:2: 'spin-a': expected error, warning or suggestion");
@@ -372,6 +377,81 @@ TEST(LinterTest, NonNfcInputSpansPointAtSourceBytes) {
   EXPECT_EQ(found[2].span.length, 16u);
   EXPECT_EQ(found[2].match, "detective agency");
   EXPECT_EQ(source.substr(found[2].span.offset, found[2].span.length), "detective agency");
+}
+
+// A long text is cut after a blank line when the window has one, else after a line break, else
+// after a space, else at a character boundary; never before half the window.
+TEST(LinterTest, SegmentsEndAtParagraphBreaksThenLinesThenSpaces) {
+  //                      0123456789012345678901234567890
+  const std::string text = "aaaa bbbb\n\ncccc dddd\neeee ffff gggg";
+  EXPECT_EQ(Linter::segment_end(text, 0, 100), text.size());     // the rest fits
+  EXPECT_EQ(Linter::segment_end(text, 0, 16), 11u);              // after the blank line
+  EXPECT_EQ(Linter::segment_end(text, 11, 12), 21u);             // after "dddd\n"
+  EXPECT_EQ(Linter::segment_end(text, 21, 12), 31u);             // after "ffff "
+  EXPECT_EQ(Linter::segment_end(text, 0, 6), 5u);                // after "aaaa "
+  EXPECT_EQ(Linter::segment_end("\n\n \t\r\nabc", 0, 6), 6u);  // a blank line of spaces and a CR
+  // No break in the window: cut at begin + size, moved back out of a UTF-8 character.
+  const std::string long_word = "xx\xC3\xA9\xC3\xA9\xC3\xA9yyyyyyyy";
+  EXPECT_EQ(Linter::segment_end(long_word, 0, 3), 2u);
+  EXPECT_EQ(Linter::segment_end(long_word, 0, 4), 4u);
+  // Half the window at least: a break near the start is not taken.
+  EXPECT_EQ(Linter::segment_end("a zzzzzzzzzzzzzzzzzzzz", 0, 10), 10u);
+}
+
+// A text longer than a segment is linted a segment at a time: each finding has its place in the
+// whole file, and what a story-level rule sees is its segment (here: the same stories, each in
+// its own segment, give the findings they give alone, shifted to where they stand).
+TEST(LinterTest, LongTextsAreLintedASegmentAtATimeWithFileOffsets) {
+  const std::string one = "The the ministry said it recieved the report.\n\n";
+  const std::string two = "Officials said the the spy agency was informed on Monday.\n\n";
+  std::string all;
+  for (int i = 0; i < 40; ++i) all += i % 2 ? two : one;
+  auto doc = input::prepare("long.txt", all, InputFormat::plain).doc;
+  const auto& linter = engine().linter();
+  const auto selection = RuleSelection::defaults(engine().rules());
+  auto whole = linter.lint(*doc, selection, some_day());
+  std::size_t words_whole = 0, words_cut = 0;
+  linter.lint(*doc, selection, some_day(), &words_whole);
+  auto cut = linter.lint(*doc, selection, some_day(), &words_cut, 2 * one.size());
+  EXPECT_EQ(words_cut, words_whole);
+  // Alone, each story's findings; in the long text, the same at the story's offset.
+  auto single = [&](const std::string& story) {
+    auto d = input::prepare("one.txt", story, InputFormat::plain).doc;
+    return linter.lint(*d, selection, some_day());
+  };
+  auto a = single(one), b = single(two);
+  ASSERT_FALSE(a.empty());
+  ASSERT_FALSE(b.empty());
+  std::vector<std::string> expected, got;
+  std::size_t at = 0;
+  for (int i = 0; i < 40; ++i) {
+    for (const auto& d : i % 2 ? b : a)
+      expected.push_back(d.rule + "@" + std::to_string(at + d.span.offset) + ":" + d.match);
+    at += (i % 2 ? two : one).size();
+  }
+  for (const auto& d : cut) {
+    got.push_back(d.rule + "@" + std::to_string(d.span.offset) + ":" + d.match);
+    EXPECT_EQ(all.substr(d.span.offset, d.span.length), d.match);
+  }
+  EXPECT_EQ(got, expected);
+  // Linted whole, the stories see each other ("recieved" four times is the story's own term).
+  EXPECT_NE(whole.size(), cut.size());
+}
+
+// Markup is linted whole whatever its length: its parts (headline, byline) are ranges of the
+// whole text.
+TEST(LinterTest, MarkupIsNeverCut) {
+  std::string body;
+  for (int i = 0; i < 30; ++i) body += "<p>The the ministry said the spy agency was informed.</p>\n";
+  const std::string html = "<html><head><title>Report</title></head><body><h1>Ministry report</h1>" + body +
+                           "</body></html>";
+  auto doc = input::prepare("s.html", html, InputFormat::html).doc;
+  const auto& linter = engine().linter();
+  const auto selection = RuleSelection::defaults(engine().rules());
+  auto whole = linter.lint(*doc, selection, some_day());
+  auto small = linter.lint(*doc, selection, some_day(), nullptr, 64);
+  ASSERT_EQ(small.size(), whole.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) EXPECT_EQ(small[i].span.offset, whole[i].span.offset);
 }
 
 // ---- Session ---------------------------------------------------------------------------------

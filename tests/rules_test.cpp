@@ -607,4 +607,14 @@ TEST(RuleLoader, SyntaxErrorQuotingALineBreakIsOneLine) {
   EXPECT_NE(e.find("\\n"), std::string::npos) << e;
 }
 
+// A value the message quotes may hold a line break or another control character (a TOML
+// escape): the error is still one line, the character written as an escape (found by the rule
+// fuzz target: tests/fuzz/corpus/rule/regression-kind-with-line-break.toml).
+TEST(RuleLoader, QuotedValueWithALineBreakIsOneLine) {
+  std::string e = load_error("id = \"spin-detective-agency\"\nkind = \"no-such-ki\\nd\\u0007\"\n");
+  EXPECT_EQ(e.rfind(kFile + ":2: 'kind': unknown rule kind 'no-such-ki\\nd\\x07' (known: ", 0), 0u) << e;
+  EXPECT_EQ(e.find('\n'), std::string::npos) << e;
+  EXPECT_EQ(one_line("a\r\tb\x7f"), "a\\r\\tb\\x7f");
+}
+
 }  // namespace wirelint

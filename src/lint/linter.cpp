@@ -15,9 +15,14 @@ constexpr std::size_t kMaxFindingsPerRule = 1000;
 
 class CollectingEmitter : public rules::Emitter {
  public:
-  CollectingEmitter(const Document& doc, std::vector<Diagnostic>& out, const tokenize::TokenStream& tokens,
-                    const rules::StoryContext& story)
-      : doc_(doc), out_(out), tokens_(tokens), story_(story) {}
+  CollectingEmitter(const Document& doc, std::vector<Diagnostic>& out) : doc_(doc), out_(out) {}
+  // The segment of the text being linted: its tokens and story context, and where it starts in
+  // the document's text (rules give offsets in the segment).
+  void set_segment(const tokenize::TokenStream& tokens, const rules::StoryContext& story, std::size_t base) {
+    tokens_ = &tokens;
+    story_ = &story;
+    base_ = base;
+  }
   void set_rule(const rules::Rule* rule, Severity severity) {
     rule_ = rule;
     severity_ = severity;
@@ -25,6 +30,8 @@ class CollectingEmitter : public rules::Emitter {
   void emit(std::size_t text_begin, std::size_t text_end, std::string message,
             std::vector<std::string> replacements) override {
     if (silenced(text_begin)) return;
+    text_begin += base_;
+    text_end += base_;
     // At most kMaxFindingsPerRule findings of a rule in one file: the rest are counted and
     // summed up in one finding (finish), so memory stays bounded on any input (5 MB of quote
     // marks would otherwise be millions of findings).
@@ -64,22 +71,24 @@ class CollectingEmitter : public rules::Emitter {
   // Whether the rule's data silences a finding at `text_begin` in its context (unless_context).
   bool silenced(std::size_t text_begin) const {
     const auto& info = rule_->info();
-    if ((info.unless_headline && story_.in_part(text_begin, Scope::headline)) ||
-        (info.unless_title_case_headline && story_.in_title_case_headline(text_begin)) ||
-        (info.unless_byline && story_.in_part(text_begin, Scope::byline)) ||
-        (info.unless_dateline && story_.in_part(text_begin, Scope::dateline)))
+    const auto& story = *story_;
+    const auto& tokens = *tokens_;
+    if ((info.unless_headline && story.in_part(text_begin, Scope::headline)) ||
+        (info.unless_title_case_headline && story.in_title_case_headline(text_begin)) ||
+        (info.unless_byline && story.in_part(text_begin, Scope::byline)) ||
+        (info.unless_dateline && story.in_part(text_begin, Scope::dateline)))
       return true;
     if (!info.unless_quoted && !info.unless_framed && !info.unless_attributed) return false;
     // The token the finding starts in.
-    std::size_t lo = 0, hi = tokens_.size();
+    std::size_t lo = 0, hi = tokens.size();
     while (lo < hi) {
       std::size_t mid = (lo + hi) / 2;
-      if (tokens_[mid].end <= text_begin) lo = mid + 1;
+      if (tokens[mid].end <= text_begin) lo = mid + 1;
       else hi = mid;
     }
-    if (lo >= tokens_.size()) return false;
-    return (info.unless_quoted && story_.quoted(lo)) || (info.unless_framed && story_.framed(lo)) ||
-           (info.unless_attributed && story_.attributed(lo));
+    if (lo >= tokens.size()) return false;
+    return (info.unless_quoted && story.quoted(lo)) || (info.unless_framed && story.framed(lo)) ||
+           (info.unless_attributed && story.attributed(lo));
   }
 
   // One finding for each rule that reached the limit, at its first unreported finding.
@@ -109,8 +118,9 @@ class CollectingEmitter : public rules::Emitter {
   std::unordered_map<const rules::Rule*, Over> over_;
   const Document& doc_;
   std::vector<Diagnostic>& out_;
-  const tokenize::TokenStream& tokens_;
-  const rules::StoryContext& story_;
+  const tokenize::TokenStream* tokens_ = nullptr;
+  const rules::StoryContext* story_ = nullptr;
+  std::size_t base_ = 0;
   const rules::Rule* rule_ = nullptr;
   Severity severity_ = Severity::warning;
 };
@@ -180,41 +190,68 @@ std::optional<std::string> RuleSelection::apply_overrides(const rules::RuleSet& 
   return set_enabled(rules, only, true);
 }
 
-std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& selection, Date date,
-                                     std::size_t* words) const {
-  std::vector<Diagnostic> out;
-  tokenize::TokenStream tokens(doc.text);
-  if (words) {
-    *words = 0;
-    for (const auto& t : tokens.tokens()) *words += t.kind != tokenize::TokenKind::punct;
+std::size_t Linter::segment_end(std::string_view text, std::size_t begin, std::size_t size) {
+  size = std::max<std::size_t>(size, 2);
+  if (text.size() - begin <= size) return text.size();
+  const std::size_t least = begin + size / 2, most = begin + size;
+  // After the last blank line in [least, most): "\n", spaces, tabs or CRs, "\n".
+  for (std::size_t i = most; i > least; --i) {
+    if (text[i - 1] != '\n') continue;
+    std::size_t j = i - 1;
+    while (j > begin && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\r')) --j;
+    if (j > begin && text[j - 1] == '\n') return i;
   }
-  std::vector<rules::Mention> mentions;
-  if (entities_) mentions = entities_->find(tokens);
-  rules::StoryContext story(tokens, rules_.context_data(), doc.scopes);
-  rules::LintContext ctx{doc,        tokens,   doc.date.value_or(date), spell_, &selection.accepted_words,
-                         entities_,  entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_,
-                         exact_names_, &story, nullptr, nullptr, std::nullopt};
-  ctx.ngrams = selection.ngrams ? selection.ngrams : ngrams_;
-  ctx.collocation_synonyms = collocation_synonyms_;
-  CollectingEmitter emitter(doc, out, tokens, story);
-  const auto& all = rules_.rules();
+  for (char c : {'\n', ' '})
+    for (std::size_t i = most; i > least; --i)
+      if (text[i - 1] == c) return i;
+  std::size_t i = most;
+  while (i > least && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;  // not inside a character
+  return i;
+}
 
-  std::vector<match::PhraseHit> hits;
-  rules_.phrases().match(tokens, hits);
-  const auto& owners = rules_.phrase_owners();
-  for (const auto& hit : hits) {
-    const auto& owner = owners[hit.pattern];
-    if (!selection.enabled[owner.rule]) continue;
-    emitter.set_rule(all[owner.rule].get(), selection.severity[owner.rule]);
-    ctx.threshold = owner.rule < selection.threshold.size() ? selection.threshold[owner.rule] : std::nullopt;
-    all[owner.rule]->on_phrase(ctx, hit, owner.local, emitter);
-  }
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (!selection.enabled[i] || !all[i]->scans()) continue;
-    emitter.set_rule(all[i].get(), selection.severity[i]);
-    ctx.threshold = i < selection.threshold.size() ? selection.threshold[i] : std::nullopt;
-    all[i]->check(ctx, emitter);
-  }
+std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& selection, Date date,
+                                     std::size_t* words, std::size_t segment_bytes) const {
+  std::vector<Diagnostic> out;
+  if (words) *words = 0;
+  CollectingEmitter emitter(doc, out);
+  const auto& all = rules_.rules();
+  const std::string_view text(doc.text);
+  // Markup's parts (doc.scopes) are ranges of the whole text: markup is linted whole.
+  const std::size_t segment = is_markup(doc.format) || !doc.scopes.empty() ? text.size() : segment_bytes;
+  std::size_t begin = 0;
+  do {
+    const std::size_t end = segment >= text.size() ? text.size() : segment_end(text, begin, segment);
+    tokenize::TokenStream tokens(text.substr(begin, end - begin));
+    if (words)
+      for (const auto& t : tokens.tokens()) *words += t.kind != tokenize::TokenKind::punct;
+    std::vector<rules::Mention> mentions;
+    if (entities_) mentions = entities_->find(tokens);
+    rules::StoryContext story(tokens, rules_.context_data(), doc.scopes);
+    rules::LintContext ctx{doc,        tokens,   doc.date.value_or(date), spell_, &selection.accepted_words,
+                           entities_,  entities_ ? &mentions : nullptr, synonyms_, real_names_, bigrams_,
+                           exact_names_, &story, nullptr, nullptr, std::nullopt};
+    ctx.ngrams = selection.ngrams ? selection.ngrams : ngrams_;
+    ctx.collocation_synonyms = collocation_synonyms_;
+    emitter.set_segment(tokens, story, begin);
+
+    std::vector<match::PhraseHit> hits;
+    rules_.phrases().match(tokens, hits);
+    const auto& owners = rules_.phrase_owners();
+    for (const auto& hit : hits) {
+      const auto& owner = owners[hit.pattern];
+      if (!selection.enabled[owner.rule]) continue;
+      emitter.set_rule(all[owner.rule].get(), selection.severity[owner.rule]);
+      ctx.threshold = owner.rule < selection.threshold.size() ? selection.threshold[owner.rule] : std::nullopt;
+      all[owner.rule]->on_phrase(ctx, hit, owner.local, emitter);
+    }
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (!selection.enabled[i] || !all[i]->scans()) continue;
+      emitter.set_rule(all[i].get(), selection.severity[i]);
+      ctx.threshold = i < selection.threshold.size() ? selection.threshold[i] : std::nullopt;
+      all[i]->check(ctx, emitter);
+    }
+    begin = end;
+  } while (begin < text.size());
 
   emitter.finish();
   drop_fallbacks(out);

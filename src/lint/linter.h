@@ -68,8 +68,22 @@ class Linter {
   // The findings on `doc`. With `words`, also the number of its word and number tokens (every
   // token but punctuation), counted on the tokens the rules read: the corpus report's
   // denominator, without tokenizing the story a second time.
+  //
+  // A plain-text or Markdown text longer than `segment_bytes` is read a segment at a time, cut
+  // at paragraph breaks (see segment_end), so the tokens and every rule's working memory are
+  // bounded by a segment, not the file; what a rule knows of "the story" (its countries, the
+  // words it uses elsewhere) is then the segment's. Markup is never cut (its parts are ranges of
+  // the whole text).
+  static constexpr std::size_t kSegmentBytes = std::size_t{1} << 20;
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date,
-                               std::size_t* words = nullptr) const;
+                               std::size_t* words = nullptr, std::size_t segment_bytes = kSegmentBytes) const;
+
+  // Where the segment of `text` that starts at `begin` ends, for segments of about `size` bytes:
+  // the end of the text if it is near, else after the last paragraph break (a blank line) in
+  // the second half of the window, else after the last line break there, else after its last
+  // space, else at a UTF-8 character boundary at begin + size. Never before begin + size / 2
+  // (so the number of segments is linear in the text), never inside a UTF-8 character.
+  static std::size_t segment_end(std::string_view text, std::size_t begin, std::size_t size);
 
   const rules::RuleSet& rules() const { return rules_; }
 

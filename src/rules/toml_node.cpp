@@ -17,13 +17,8 @@ std::string written(const T& value) {
 }  // namespace
 
 std::string toml_error_text(const toml::parse_error& e) {
-  std::string out;
-  for (char c : e.description()) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
-  }
-  return out;
+  // LoadError and ConfigError write its line breaks as escapes (core/one_line.h).
+  return std::string(e.description());
 }
 
 Node to_node(const toml::node& value) {

@@ -11,8 +11,8 @@
 
 namespace wirelint::rules {
 
-// toml++'s description of a syntax error on one line: it quotes the text it saw, which may hold
-// a line break; those are written as \n and \r.
+// toml++'s description of a syntax error. It quotes the text it saw, which may hold a line
+// break: LoadError and ConfigError write every control character as an escape (core/one_line.h).
 std::string toml_error_text(const toml::parse_error& e);
 
 // The tree of a toml++ value: every node's type, source line and column and value, a table's
