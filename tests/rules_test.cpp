@@ -614,7 +614,7 @@ TEST(RuleLoader, QuotedValueWithALineBreakIsOneLine) {
   std::string e = load_error("id = \"spin-detective-agency\"\nkind = \"no-such-ki\\nd\\u0007\"\n");
   EXPECT_EQ(e.rfind(kFile + ":2: 'kind': unknown rule kind 'no-such-ki\\nd\\x07' (known: ", 0), 0u) << e;
   EXPECT_EQ(e.find('\n'), std::string::npos) << e;
-  EXPECT_EQ(one_line("a\r\tb\x7f"), "a\\r\\tb\\x7f");
+  EXPECT_EQ(escape_controls("a\r\tb\x7f"), "a\\r\\tb\\x7f");
 }
 
 }  // namespace wirelint

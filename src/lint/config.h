@@ -20,15 +20,15 @@
 #include <string>
 #include <vector>
 
-#include "core/one_line.h"
+#include "core/escape_controls.h"
 #include "core/severity.h"
 
 namespace wirelint::lint {
 
 class ConfigError : public std::runtime_error {
  public:
-  // One line whatever the message quotes (see core/one_line.h).
-  explicit ConfigError(const std::string& what) : std::runtime_error(one_line(what)) {}
+  // One line whatever the message quotes (see core/escape_controls.h).
+  explicit ConfigError(const std::string& what) : std::runtime_error(escape_controls(what)) {}
 };
 
 struct Config {

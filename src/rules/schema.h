@@ -11,15 +11,15 @@
 #include <string>
 #include <vector>
 
-#include "core/one_line.h"
+#include "core/escape_controls.h"
 #include "rules/node.h"
 
 namespace wirelint::rules {
 
 class LoadError : public std::runtime_error {
  public:
-  // One line whatever the message quotes (see core/one_line.h).
-  explicit LoadError(const std::string& what) : std::runtime_error(one_line(what)) {}
+  // One line whatever the message quotes (see core/escape_controls.h).
+  explicit LoadError(const std::string& what) : std::runtime_error(escape_controls(what)) {}
 };
 
 // TOML text parsed (by toml++) into a tree; a syntax error is a LoadError naming `file` and the

@@ -17,7 +17,7 @@ std::string written(const T& value) {
 }  // namespace
 
 std::string toml_error_text(const toml::parse_error& e) {
-  // LoadError and ConfigError write its line breaks as escapes (core/one_line.h).
+  // LoadError and ConfigError write its line breaks as escapes (core/escape_controls.h).
   return std::string(e.description());
 }
 

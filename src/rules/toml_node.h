@@ -12,7 +12,7 @@
 namespace wirelint::rules {
 
 // toml++'s description of a syntax error. It quotes the text it saw, which may hold a line
-// break: LoadError and ConfigError write every control character as an escape (core/one_line.h).
+// break: LoadError and ConfigError write every control character as an escape (core/escape_controls.h).
 std::string toml_error_text(const toml::parse_error& e);
 
 // The tree of a toml++ value: every node's type, source line and column and value, a table's

@@ -6,7 +6,7 @@
 
 namespace wirelint {
 
-inline std::string one_line(const std::string& message) {
+inline std::string escape_controls(const std::string& message) {
   std::string out;
   out.reserve(message.size());
   static const char* hex = "0123456789abcdef";
