@@ -563,6 +563,34 @@ TEST_F(CliTest, ConfigurationSetsTheCollocationThresholdAndAHouseTable) {
   EXPECT_NE(r.err.find(".wirelint.toml:2: 'table': cannot read n-gram table"), std::string::npos) << r.err;
 }
 
+// A pair with a word that is only ever a verb form is a clause, not a collocation: the n-gram
+// model marks verb forms (dictionaries/ngrams/verb-forms.tsv) and the rule skips them
+// (skip_verb_forms = 2). The same rule with the option off reports the pair as a swap.
+TEST_F(CliTest, CollocationModelSkipsPairsWithAVerbForm) {
+  const std::string story = "Investors ascertain whether rates will fall.\n";
+  write("low.toml", "[thresholds]\n\"spun-collocation-model\" = 10\n");
+  const std::vector<std::string> args = {"--config", "low.toml", "--only", "spun-collocation-model", "--format", "line",
+                                         "-"};
+  Result r = run(args, story);
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  // A data folder whose rule has the option off.
+  fs::create_directories(work_ / "data" / "rules");
+  fs::copy(fs::path(kSourceDir) / "rules", work_ / "data" / "rules", fs::copy_options::recursive);
+  fs::create_directory_symlink(fs::path(kSourceDir) / "dictionaries", work_ / "data" / "dictionaries");
+  const auto rule = work_ / "data" / "rules" / "spun" / "spun-collocation-model.toml";
+  std::string text = read_file(rule);
+  const std::string on = "skip_verb_forms = 2\n";
+  ASSERT_NE(text.find(on), std::string::npos);
+  text.replace(text.find(on), on.size(), "skip_verb_forms = 0\n");
+  write("data/rules/spun/spun-collocation-model.toml", text);
+  std::vector<std::string> off = {"--data-dir", (work_ / "data").string()};
+  off.insert(off.end(), args.begin(), args.end());
+  r = run(off, story);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.out.find("'ascertain whether' is unseen in news while 'determine whether' is frequent"), std::string::npos)
+      << r.out;
+}
+
 // The corpus command finds no .wirelint.toml of its own, but a configuration named with --config
 // applies to every story: its thresholds and its house table (tools/spin/crossfit.py lints each
 // fold with its own table this way). A bad one is an error, not ignored.

@@ -61,6 +61,8 @@ class CollocationModelRule : public Rule {
     side_head_ = static_cast<int>(table.integer("side_head").value_or(0));
     side_modifier_ = static_cast<int>(table.integer("side_modifier").value_or(0));
     anchored_strength_ = static_cast<int>(table.integer("anchored_strength").value_or(0));
+    skip_verb_forms_ = static_cast<int>(table.integer("skip_verb_forms").value_or(0));
+    if (skip_verb_forms_ < 0 || skip_verb_forms_ > 2) table.fail("skip_verb_forms", "must be 0, 1 or 2");
     auto weights = [&](const char* key, std::size_t size, std::vector<int>& out) {
       auto w = table.integers(key);
       if (w.size() != size) table.fail(key, "needs " + std::to_string(size) + " weights, one per value");
@@ -113,6 +115,10 @@ class CollocationModelRule : public Rule {
       if (j + 1 < ts.size() && !ts[j + 1].space_before && typography::is_punct(ts, j + 1, "-")) continue;
       std::string a(ts.folded(i)), b(ts.folded(j));
       if (function_words_.count(a) || function_words_.count(b) || skip_heads_.count(b)) continue;
+      // A word that is only ever a verb form makes a clause, not a collocation: "the shield
+      // depicts" (subject and verb), "reaped profits" (verb and object); the n-gram model
+      // marks them (dictionaries/ngrams/verb-forms.tsv, from WordNet).
+      if (skip_verb_forms_ && (is_verb_form(ctx, b) || (skip_verb_forms_ > 1 && is_verb_form(ctx, a)))) continue;
       if (ctx.ngrams->folded_pair_strength(a, b) > 0) continue;  // wording in use
       // ... in American spelling too ("net realised", "fibre optics"): a house style, not a swap.
       if (ctx.ngrams->folded_pair_strength(models::american_spelling(a), models::american_spelling(b)) > 0) continue;
@@ -165,6 +171,8 @@ class CollocationModelRule : public Rule {
     auto w = ts.folded(t);
     return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
+
+  static bool is_verb_form(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("!v", w) > 0; }
 
   static int unigram(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("#", w); }
 
@@ -251,6 +259,7 @@ class CollocationModelRule : public Rule {
   std::unordered_set<std::string> function_words_, skip_heads_;
   int min_original_ = 3, min_score_ = 0, side_head_ = 0, side_modifier_ = 0, max_modifier_word_ = 9;
   int anchored_strength_ = 0;  // 0: off
+  int skip_verb_forms_ = 0;    // 0: off; 1: a verb form second; 2: first or second
   std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_;
 };
 
