@@ -71,7 +71,8 @@ Engine::TableFiles Engine::table_files(const std::string& data_dir, TableModel m
     case TableModel::collocations:
       break;
   }
-  return {"collocation synonyms", {in("ngrams", "collocation-synonyms.tsv")}, in("ngrams", "collocation-synonyms.bin")};
+  return {"collocation synonyms", {in("ngrams", "collocation-synonyms.tsv"), in("ngrams", "collocation-paraphrases.tsv")},
+          in("ngrams", "collocation-synonyms.bin")};
 }
 
 std::string Engine::entity_dir(const std::string& data_dir) {

@@ -583,6 +583,16 @@ class SynonymTable(unittest.TestCase):
         run = run_tool("synonyms", "gen_synonyms.py", "--check")
         self.assertEqual(run.returncode, 0, run.stderr)
 
+    def test_collocation_tables_are_up_to_date(self):
+        # The collocation model's single-word and two-word (paraphrase) tables, keyed by the
+        # reference n-gram table's frequent words.
+        run = run_tool("synonyms", "gen_synonyms.py", "--check", "--keys-from-ngrams",
+                       os.path.join(ROOT, "dictionaries", "ngrams", "news.tsv"), "--min-strength", "4",
+                       "--out", os.path.join(ROOT, "dictionaries", "ngrams", "collocation-synonyms.tsv"),
+                       "--paraphrases-out", os.path.join(ROOT, "dictionaries", "ngrams", "collocation-paraphrases.tsv"))
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("collocation-paraphrases.tsv is up to date", run.stdout)
+
     def test_check_reports_a_stale_table(self):
         with tempfile.TemporaryDirectory() as tmp:
             stale = os.path.join(tmp, "synonyms.tsv")

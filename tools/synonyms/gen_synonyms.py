@@ -20,6 +20,11 @@ Words are lower case; output is sorted, so the file is deterministic for the sam
 Usage: python3 tools/synonyms/gen_synonyms.py [--moby PATH] [--out PATH] [--check]
                                              [--keys-from-ngrams TABLE --min-strength N]
   --check   write nothing; exit 1 when the table differs from what the sources and keys give
+  --paraphrases-out PATH  with --keys-from-ngrams: also write the two-word synonyms of the keys
+            ("social group" for interest, "propositional function" for statement), keyed by the
+            phrase, both its words lower-case letters and neither a function word: the collocation
+            model's paraphrase table (dictionaries/ngrams/collocation-paraphrases.tsv); --check
+            compares it too
   --keys-from-ngrams  key the table by the content words of a reference n-gram table
             (dictionaries/ngrams/news.tsv) whose unigram strength is at least --min-strength,
             single-word synonyms only: the collocation model's table
@@ -198,6 +203,7 @@ def main():
     ap.add_argument("--check", action="store_true", help="compare with --out instead of writing it")
     ap.add_argument("--keys-from-ngrams")
     ap.add_argument("--min-strength", type=int, default=4)
+    ap.add_argument("--paraphrases-out")
     a = ap.parse_args()
     for p in (a.mythes, a.moby, os.path.join(a.wordnet, "data.noun")):
         if not os.path.exists(p):
@@ -240,21 +246,49 @@ def main():
             f.write(row)
             pairs += 1
     text = f.getvalue()
+    outputs = [(a.out, text, pairs)]
+    if a.paraphrases_out and a.keys_from_ngrams:
+        sys.path.insert(0, os.path.join(ROOT, "tools", "ngrams"))
+        from ngrams import FUNCTION_WORDS  # noqa: E402
+        rows = []
+        for word in sorted(table):
+            for syn in sorted(table[word]):
+                parts = syn.split(" ")
+                if len(parts) != 2 or not all(re.fullmatch(r"[a-z]{2,}", w) and w not in FUNCTION_WORDS for w in parts) \
+                        or word in parts:
+                    continue
+                srcs = table[word][syn]
+                strength = min(9, sum(WEIGHT[c] for c in srcs))
+                rows.append("%s\t%s\t%s\t%d\n" % (syn, word, "".join(c for c in order if c in srcs), strength))
+        rows.sort()
+        head = text[:text.index("# Columns:")]
+        p_text = head + (
+            "# Columns: phrase, word, sources (letters, see README.md), strength (sum of source weights).\n"
+            "# Rows: a two-word thesaurus phrase -> a content word of %s (unigram strength >= %d) that lists it\n"
+            "# as a synonym; both words lower-case letters, neither a function word. Read from a phrase in a text\n"
+            "# to the frequent word it may paraphrase.\n"
+            "# Regenerate: python3 tools/synonyms/gen_synonyms.py --keys-from-ngrams %s --min-strength %d --out %s"
+            " --paraphrases-out %s\n"
+            % (os.path.relpath(a.keys_from_ngrams, ROOT), a.min_strength, os.path.relpath(a.keys_from_ngrams, ROOT),
+               a.min_strength, os.path.relpath(a.out, ROOT), os.path.relpath(a.paraphrases_out, ROOT))) + "".join(rows)
+        outputs.append((a.paraphrases_out, p_text, len(rows)))
     if a.check:
-        try:
-            with open(a.out, encoding="utf-8", newline="") as old:
-                same = old.read() == text
-        except OSError:
-            same = False
-        if not same:
-            sys.exit("gen_synonyms.py: %s is out of date with its sources and keys; run python3 "
-                     "tools/synonyms/gen_synonyms.py" % os.path.relpath(a.out, ROOT))
-        print("gen_synonyms.py: %s is up to date (%d pairs)" % (os.path.relpath(a.out, ROOT), pairs))
+        for path, text, pairs in outputs:
+            try:
+                with open(path, encoding="utf-8", newline="") as old:
+                    same = old.read() == text
+            except OSError:
+                same = False
+            if not same:
+                sys.exit("gen_synonyms.py: %s is out of date with its sources and keys; run python3 "
+                         "tools/synonyms/gen_synonyms.py" % os.path.relpath(path, ROOT))
+            print("gen_synonyms.py: %s is up to date (%d pairs)" % (os.path.relpath(path, ROOT), pairs))
         return
-    os.makedirs(os.path.dirname(a.out), exist_ok=True)
-    with open(a.out, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
-    print("gen_synonyms.py: %d keys asked, %d with synonyms, %d pairs -> %s" % (len(keys), len(table), pairs, a.out))
+    for path, text, pairs in outputs:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        print("gen_synonyms.py: %d keys asked, %d with synonyms, %d pairs -> %s" % (len(keys), len(table), pairs, path))
 
 
 if __name__ == "__main__":

@@ -62,6 +62,11 @@ class CollocationModelRule : public Rule {
     side_modifier_ = static_cast<int>(table.integer("side_modifier").value_or(0));
     anchored_strength_ = static_cast<int>(table.integer("anchored_strength").value_or(0));
     skip_verb_forms_ = static_cast<int>(table.integer("skip_verb_forms").value_or(0));
+    paraphrase_min_original_ = static_cast<int>(table.integer("paraphrase_min_original").value_or(0));
+    paraphrase_min_relation_ = static_cast<int>(table.integer("paraphrase_min_relation").value_or(1));
+    paraphrase_max_phrase_ = static_cast<int>(table.integer("paraphrase_max_phrase").value_or(9));
+    if (paraphrase_min_original_ < 0 || paraphrase_min_original_ > 9)
+      table.fail("paraphrase_min_original", "must be a strength from 1 to 9, or 0 (off)");
     if (skip_verb_forms_ < 0 || skip_verb_forms_ > 2) table.fail("skip_verb_forms", "must be 0, 1 or 2");
     auto weights = [&](const char* key, std::size_t size, std::vector<int>& out) {
       auto w = table.integers(key);
@@ -105,23 +110,18 @@ class CollocationModelRule : public Rule {
           ++pairs[std::string(ts.folded(t)) + " " + std::string(ts.folded(t + 1))];
       }
     };
+    // Paraphrases first: three words of which two stand for one word of a frequent pair; the
+    // pairs inside a reported one are not judged again.
+    std::vector<std::pair<std::size_t, std::size_t>> paraphrases;  // first and last token
+    if (paraphrase_min_original_ > 0) check_paraphrases(ctx, out, paraphrases);
+    std::size_t next_paraphrase = 0;
     for (std::size_t i = 0; i + 1 < ts.size(); ++i) {
       std::size_t j = i + 1;
-      if (!plain_word(ts, i) || !plain_word(ts, j) || !ts[j].space_before || ts[j].paragraph_before ||
-          ts[j].sentence != ts[i].sentence)
-        continue;
-      // A hyphen on either side makes a compound ("long-term debt"): not judged.
-      if (i > 0 && !ts[i].space_before && typography::is_punct(ts, i - 1, "-")) continue;
-      if (j + 1 < ts.size() && !ts[j + 1].space_before && typography::is_punct(ts, j + 1, "-")) continue;
-      std::string a(ts.folded(i)), b(ts.folded(j));
-      if (function_words_.count(a) || function_words_.count(b) || skip_heads_.count(b)) continue;
-      // A word that is only ever a verb form makes a clause, not a collocation: "the shield
-      // depicts" (subject and verb), "reaped profits" (verb and object); the n-gram model
-      // marks them (dictionaries/ngrams/verb-forms.tsv, from WordNet).
-      if (skip_verb_forms_ && (is_verb_form(ctx, b) || (skip_verb_forms_ > 1 && is_verb_form(ctx, a)))) continue;
-      if (ctx.ngrams->folded_pair_strength(a, b) > 0) continue;  // wording in use
-      // ... in American spelling too ("net realised", "fibre optics"): a house style, not a swap.
-      if (ctx.ngrams->folded_pair_strength(models::american_spelling(a), models::american_spelling(b)) > 0) continue;
+      while (next_paraphrase < paraphrases.size() && paraphrases[next_paraphrase].second < i) ++next_paraphrase;
+      if (next_paraphrase < paraphrases.size() && paraphrases[next_paraphrase].first <= j) continue;
+      std::string a, b;
+      if (!judged_pair(ctx, i, a, b)) continue;
+      if (seen(ctx, a, b)) continue;  // wording in use
       std::string before = i > 0 && ts[i - 1].is_word() && ts[i - 1].sentence == ts[i].sentence ? std::string(ts.folded(i - 1)) : "";
       std::string after = j + 1 < ts.size() && ts[j + 1].is_word() && ts[j + 1].sentence == ts[j].sentence
                               ? std::string(ts.folded(j + 1)) : "";
@@ -170,6 +170,79 @@ class CollocationModelRule : public Rule {
     if (!ts[t].is_word() || ts[t].shape != CaseShape::lower) return false;
     auto w = ts.folded(t);
     return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+
+  // Two adjacent lower-case content words of a sentence, only a space or a line break between
+  // them, neither joined by a hyphen to a third ("long-term debt" is a compound), the second not
+  // a word that makes a clause (skip_heads: "analysts said"), and neither, with skip_verb_forms,
+  // a word that is only ever a verb form ("the shield depicts" is subject and verb, "reaped
+  // profits" verb and object: the n-gram model marks them, dictionaries/ngrams/verb-forms.tsv
+  // from WordNet). Sets a and b to the words, folded.
+  bool judged_pair(const LintContext& ctx, std::size_t i, std::string& a, std::string& b) const {
+    const auto& ts = ctx.tokens;
+    std::size_t j = i + 1;
+    if (j >= ts.size() || !plain_word(ts, i) || !plain_word(ts, j) || !ts[j].space_before || ts[j].paragraph_before ||
+        ts[j].sentence != ts[i].sentence)
+      return false;
+    if (i > 0 && !ts[i].space_before && typography::is_punct(ts, i - 1, "-")) return false;
+    if (j + 1 < ts.size() && !ts[j + 1].space_before && typography::is_punct(ts, j + 1, "-")) return false;
+    a.assign(ts.folded(i));
+    b.assign(ts.folded(j));
+    if (function_words_.count(a) || function_words_.count(b) || skip_heads_.count(b)) return false;
+    return !(skip_verb_forms_ && (is_verb_form(ctx, b) || (skip_verb_forms_ > 1 && is_verb_form(ctx, a))));
+  }
+
+  // The pair is wording in use: in the table as written or in American spelling ("net
+  // realised", "fibre optics": a house style, not a swap).
+  static bool seen(const LintContext& ctx, const std::string& a, const std::string& b) {
+    return ctx.ngrams->folded_pair_strength(a, b) > 0 ||
+           ctx.ngrams->folded_pair_strength(models::american_spelling(a), models::american_spelling(b)) > 0;
+  }
+
+  // Three words, the two pairs of which the rule judges (judged_pair): "social group payments",
+  // "registration propositional function". When the first two stand for a word W (a two-word
+  // thesaurus entry of W, dictionaries/ngrams/collocation-paraphrases.tsv, of at least
+  // paraphrase_min_relation) that forms a pair of at least paraphrase_min_original with the
+  // third while the second and third are unseen together, or the last two stand for W, W forms
+  // such a pair with the first and the first two are unseen, and the two words themselves are
+  // no stronger a pair in news than paraphrase_max_phrase, the three are a paraphrase of the
+  // frequent pair: reported with it as the fix, scored min_score + the pair's strength above
+  // paraphrase_min_original. The reported spans go to `spans` (first and last token).
+  void check_paraphrases(const LintContext& ctx, Emitter& out, std::vector<std::pair<std::size_t, std::size_t>>& spans) const {
+    const auto& ts = ctx.tokens;
+    std::string a, b, b2, c;
+    for (std::size_t i = 0; i + 2 < ts.size(); ++i) {
+      if (!judged_pair(ctx, i, a, b) || !judged_pair(ctx, i + 1, b2, c)) continue;
+      std::string best;
+      int best_strength = 0;
+      auto consider = [&](const std::string& first, const std::string& second, const std::string& kept, bool head) {
+        // A phrase news itself writes ("fiscal year", "metric ton") is wording, not a paraphrase.
+        if (ctx.ngrams->folded_pair_strength(first, second) > paraphrase_max_phrase_) return;
+        std::string phrase = first + " " + second;
+        ctx.collocation_synonyms->for_each_pair(phrase, [&](std::string_view w, std::uint8_t relation) {
+          if (relation < paraphrase_min_relation_) return;
+          std::string word(w);
+          int s = head ? ctx.ngrams->folded_pair_strength(kept, word) : ctx.ngrams->folded_pair_strength(word, kept);
+          if (s < paraphrase_min_original_ || s <= best_strength) return;
+          best_strength = s;
+          best = head ? kept + " " + word : word + " " + kept;
+        });
+      };
+      if (!seen(ctx, b, c)) consider(a, b, c, false);  // "social group payments"
+      if (!seen(ctx, a, b)) consider(b, c, a, true);   // "registration propositional function"
+      if (best.empty()) continue;
+      int sc = min_score_ + best_strength - paraphrase_min_original_;
+      if (sc < ctx.threshold.value_or(min_score_)) continue;
+      std::size_t begin = ts[i].begin, end = ts[i + 2].end;
+      std::string message = format_message(ts.text().substr(begin, end - begin), best);
+      for (auto at = message.find("{score}"); at != std::string::npos; at = message.find("{score}"))
+        message.replace(at, 7, std::to_string(sc));
+      for (auto at = message.find("{features}"); at != std::string::npos; at = message.find("{features}"))
+        message.replace(at, 10, "paraphrase");
+      out.emit(begin, end, std::move(message), {best});
+      spans.emplace_back(i, i + 2);
+      i += 2;
+    }
   }
 
   static bool is_verb_form(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("!v", w) > 0; }
@@ -260,6 +333,8 @@ class CollocationModelRule : public Rule {
   int min_original_ = 3, min_score_ = 0, side_head_ = 0, side_modifier_ = 0, max_modifier_word_ = 9;
   int anchored_strength_ = 0;  // 0: off
   int skip_verb_forms_ = 0;    // 0: off; 1: a verb form second; 2: first or second
+  int paraphrase_min_original_ = 0, paraphrase_min_relation_ = 1;  // 0: paraphrases off
+  int paraphrase_max_phrase_ = 9;  // the paraphrase's own strength in news, at most
   std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_;
 };
 
