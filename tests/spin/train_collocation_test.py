@@ -37,6 +37,10 @@ class TrainCollocation(unittest.TestCase):
                          {"side": "head", "word": 3, "other": 6, "relation": 7, "original": 4, "trigram": 4,
                           "original_in_story": 0, "word_in_story": 2, "share": 2, "outer": 9})
 
+    def test_the_rules_other_checks_are_not_learned_from(self):
+        self.assertIsNone(tc.features("paraphrase"))
+        self.assertIsNone(tc.features("both"))
+
     def test_logistic_weights_favour_the_planted_values_and_do_not_count_a_copy_twice(self):
         base = {"side": "head", "word": 0, "other": 0, "relation": 0, "original": 0, "trigram": 0,
                 "original_in_story": 0, "word_in_story": 0, "share": 0, "outer": 9}

@@ -76,6 +76,10 @@ def tracing_data_dir(tmp):
 
 
 def features(message):
+    """The features of a scored candidate, or None for the rule's other checks (their message
+    names them: "paraphrase", "both"), which have thresholds of their own, not weights."""
+    if "=" not in message:
+        return None
     f = dict(kv.split("=", 1) for kv in message.split())
     return {k: (v if k == "side" else int(v)) for k, v in f.items()}
 
@@ -118,9 +122,10 @@ def read_set(spin_dir, wirelint, tmp, data, all_stories):
     for sid, fs in found["spun"][1].items():
         for f in fs:
             hit = next((e for e in spins[sid] if overlaps(f, e)), None)
-            if hit:
+            if hit and features(f["message"]) is not None:
                 planted.append(dict(features(f["message"]), **{"class": hit["class"], "spin": "%s:%s" % (sid, hit["offset"])}))
-    false = [features(f["message"]) for fs in found["clean"][1].values() for f in fs]
+    false = [features(f["message"]) for fs in found["clean"][1].values() for f in fs
+             if features(f["message"]) is not None]
     return {"planted": planted, "false": false, "words": sum(found["clean"][0].values()), "spins": dict(classes)}
 
 

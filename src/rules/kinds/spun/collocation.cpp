@@ -65,6 +65,10 @@ class CollocationModelRule : public Rule {
     paraphrase_min_original_ = static_cast<int>(table.integer("paraphrase_min_original").value_or(0));
     paraphrase_min_relation_ = static_cast<int>(table.integer("paraphrase_min_relation").value_or(1));
     paraphrase_max_phrase_ = static_cast<int>(table.integer("paraphrase_max_phrase").value_or(9));
+    both_min_original_ = static_cast<int>(table.integer("both_min_original").value_or(0));
+    both_min_relation_ = static_cast<int>(table.integer("both_min_relation").value_or(1));
+    both_max_word_ = static_cast<int>(table.integer("both_max_word_strength").value_or(9));
+    if (both_min_original_ < 0 || both_min_original_ > 9) table.fail("both_min_original", "must be a strength from 1 to 9, or 0 (off)");
     if (paraphrase_min_original_ < 0 || paraphrase_min_original_ > 9)
       table.fail("paraphrase_min_original", "must be a strength from 1 to 9, or 0 (off)");
     if (skip_verb_forms_ < 0 || skip_verb_forms_ > 2) table.fail("skip_verb_forms", "must be 0, 1 or 2");
@@ -128,7 +132,11 @@ class CollocationModelRule : public Rule {
       std::optional<Candidate> best;
       consider(ctx, a, b, true, before, after, best);   // the head swapped: "money exchange"
       consider(ctx, a, b, false, before, after, best);  // the modifier swapped: "moneymaking paper"
-      if (!best) continue;
+      if (!best) {
+        // Both words swapped ("desirable store" for preferred stock): reported as is.
+        if (both_min_original_ > 0 && report_both(ctx, i, a, b, out)) i = j;
+        continue;
+      }
       auto& c = *best;
       // The swapped word held by its other neighbour: "joint task force" writes "task force", a
       // pair news uses, where "venture force" is unseen. A thesaurus word is seldom half of a
@@ -151,16 +159,7 @@ class CollocationModelRule : public Rule {
       c.word_in_story = std::min(uses[c.head ? b : a] - 1, 2);
       int sc = score(c);
       if (sc < ctx.threshold.value_or(min_score_)) continue;
-      std::size_t begin = ts[i].begin, end = ts[j].end;
-      // The message may show the score ({score}): how far above the rule's least it is; and the
-      // features ({features}), which tools/spin/train_collocation.py reads to learn the weights
-      // from the rule's own candidates.
-      std::string message = format_message(ts.text().substr(begin, end - begin), c.text);
-      for (auto at = message.find("{score}"); at != std::string::npos; at = message.find("{score}"))
-        message.replace(at, 7, std::to_string(sc));
-      for (auto at = message.find("{features}"); at != std::string::npos; at = message.find("{features}"))
-        message.replace(at, 10, features(c));
-      out.emit(begin, end, std::move(message), {c.text});
+      report(ctx, out, i, j, c.text, sc, features(c));
       i = j;
     }
   }
@@ -233,19 +232,59 @@ class CollocationModelRule : public Rule {
       if (best.empty()) continue;
       int sc = min_score_ + best_strength - paraphrase_min_original_;
       if (sc < ctx.threshold.value_or(min_score_)) continue;
-      std::size_t begin = ts[i].begin, end = ts[i + 2].end;
-      std::string message = format_message(ts.text().substr(begin, end - begin), best);
-      for (auto at = message.find("{score}"); at != std::string::npos; at = message.find("{score}"))
-        message.replace(at, 7, std::to_string(sc));
-      for (auto at = message.find("{features}"); at != std::string::npos; at = message.find("{features}"))
-        message.replace(at, 10, "paraphrase");
-      out.emit(begin, end, std::move(message), {best});
+      report(ctx, out, i, i + 2, best, sc, "paraphrase");
       spans.emplace_back(i, i + 2);
       i += 2;
     }
   }
 
   static bool is_verb_form(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("!v", w) > 0; }
+
+  // Both words of an unseen pair swapped: each at most both_max_word_strength in news, each
+  // linked by the thesaurus (of at least both_min_relation) to a different frequent word, and the
+  // two frequent words a pair of at least both_min_original. The strongest such pair is the fix,
+  // scored min_score + its strength above both_min_original.
+  bool report_both(const LintContext& ctx, std::size_t i, const std::string& a, const std::string& b, Emitter& out) const {
+    if (unigram(ctx, a) > both_max_word_ || unigram(ctx, b) > both_max_word_) return false;
+    auto frequent = [&](const std::string& w) {
+      std::vector<std::string> out_words;
+      for (const auto& base : models::base_forms(w))
+        ctx.collocation_synonyms->for_each_pair(base, [&](std::string_view o, std::uint8_t relation) {
+          if (relation >= both_min_relation_ && o != w) out_words.emplace_back(o);
+        });
+      return out_words;
+    };
+    auto firsts = frequent(a), seconds = frequent(b);
+    std::string best;
+    int best_strength = 0;
+    for (const auto& x : firsts)
+      for (const auto& y : seconds) {
+        if (x == y || models::same_word(x, a) || models::same_word(y, b)) continue;
+        int s = ctx.ngrams->folded_pair_strength(x, y);
+        if (s >= both_min_original_ && s > best_strength) best_strength = s, best = x + " " + y;
+      }
+    if (best.empty()) return false;
+    int sc = min_score_ + best_strength - both_min_original_;
+    if (sc < ctx.threshold.value_or(min_score_)) return false;
+    report(ctx, out, i, i + 1, best, sc, "both");
+    return true;
+  }
+
+  // The finding on tokens first..last with the frequent wording as its fix. The message may show
+  // the score ({score}): how far above the rule's least it is; and the features ({features}),
+  // which tools/spin/train_collocation.py reads to learn the weights from the rule's own
+  // candidates ("paraphrase" and "both" for those checks).
+  void report(const LintContext& ctx, Emitter& out, std::size_t first, std::size_t last, const std::string& fix, int score,
+              const std::string& features) const {
+    const auto& ts = ctx.tokens;
+    std::size_t begin = ts[first].begin, end = ts[last].end;
+    std::string message = format_message(ts.text().substr(begin, end - begin), fix);
+    for (auto at = message.find("{score}"); at != std::string::npos; at = message.find("{score}"))
+      message.replace(at, 7, std::to_string(score));
+    for (auto at = message.find("{features}"); at != std::string::npos; at = message.find("{features}"))
+      message.replace(at, 10, features);
+    out.emit(begin, end, std::move(message), {fix});
+  }
 
   static int unigram(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("#", w); }
 
@@ -335,6 +374,7 @@ class CollocationModelRule : public Rule {
   int skip_verb_forms_ = 0;    // 0: off; 1: a verb form second; 2: first or second
   int paraphrase_min_original_ = 0, paraphrase_min_relation_ = 1;  // 0: paraphrases off
   int paraphrase_max_phrase_ = 9;  // the paraphrase's own strength in news, at most
+  int both_min_original_ = 0, both_min_relation_ = 1, both_max_word_ = 9;  // both words swapped; 0: off
   std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_;
 };
 
