@@ -44,8 +44,10 @@ def read_jsonl(path):
         raise InputError("%s: %s" % (path, e))
 
 
-def lint(wirelint, corpus, out, rules, data_dir):
-    cmd = [wirelint] + (["--data-dir", data_dir] if data_dir else [])
+def lint(wirelint, corpus, out, rules, data_dir, config=None):
+    """`wirelint corpus` on a JSON-lines corpus, findings to `out`; `config`, a configuration
+    for every story (thresholds, a house n-gram table)."""
+    cmd = [wirelint] + (["--data-dir", data_dir] if data_dir else []) + (["--config", config] if config else [])
     cmd += ["corpus", corpus, "--examples", "0", "--findings", out]
     if rules:
         cmd += ["--only", ",".join(rules)]

@@ -16,7 +16,6 @@ import argparse
 import os
 import re
 import signal
-import subprocess
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -78,11 +77,7 @@ def sweep(a, rules, d, expected):
     found = {}
     for k in ("spun", "clean"):
         out = os.path.join(d, k + ".sweep.jsonl")
-        cmd = [a.wirelint] + (["--data-dir", a.data_dir] if a.data_dir else []) + ["--config", config]
-        cmd += ["corpus", os.path.join(d, k + ".jsonl"), "--examples", "0", "--findings", out, "--only", rules[0]]
-        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if r.returncode not in (0, 1):
-            raise InputError("%s failed (%d): %s" % (" ".join(cmd), r.returncode, r.stderr.strip()[-500:]))
+        lint(a.wirelint, os.path.join(d, k + ".jsonl"), out, rules, a.data_dir, config)
         found[k] = read_findings(out, rules)
     def score(f):
         m = SCORE.search(f.get("message", ""))

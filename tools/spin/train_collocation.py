@@ -45,13 +45,12 @@ import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from score import overlaps, read_findings, read_jsonl  # noqa: E402
+from score import InputError, lint, overlaps, read_findings, read_jsonl  # noqa: E402
 
 RULE_ID = "spun-collocation-model"
 RULE = os.path.join(ROOT, "rules", "spun", RULE_ID + ".toml")
@@ -84,14 +83,6 @@ def features(message):
     return {k: (v if k == "side" else int(v)) for k, v in f.items()}
 
 
-def lint_set(wirelint, corpus, out, data, config):
-    cmd = [wirelint, "--data-dir", data] + (["--config", config] if config else [])
-    cmd += ["corpus", corpus, "--examples", "0", "--findings", out, "--only", RULE_ID]
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if r.returncode not in (0, 1):
-        sys.exit("train_collocation.py: %s failed (%d): %s" % (" ".join(cmd), r.returncode, r.stderr.strip()[-500:]))
-
-
 def read_set(spin_dir, wirelint, tmp, data, all_stories):
     """The set's candidates (part A's, or every story's) as the rule computes them: {"planted":
     [features + the spin's "class" and "spin" key], "false": [features], "words": clean words,
@@ -116,7 +107,10 @@ def read_set(spin_dir, wirelint, tmp, data, all_stories):
                 if str(s["id"]) in keep:
                     f.write(json.dumps(s) + "\n")
         out = os.path.join(tmp, kind + ".findings.jsonl")
-        lint_set(wirelint, corpus, out, data, config)
+        try:
+            lint(wirelint, corpus, out, [RULE_ID], data, config)
+        except InputError as e:
+            sys.exit("train_collocation.py: %s" % e)
         found[kind] = read_findings(out, [RULE_ID])
     planted = []
     for sid, fs in found["spun"][1].items():

@@ -17,6 +17,7 @@
 // story uses the original pair or the swapped word elsewhere. A score of `min_score` or more is
 // reported. Strengths are 1 + log2 of a count in the derivation half of the corpora.
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 
@@ -53,25 +54,27 @@ class CollocationModelRule : public Rule {
   CollocationModelRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
     function_words_ = typography::word_set(table, "function_words");
     skip_heads_ = typography::word_set(table, "skip_heads");
-    auto v = table.integer("min_original_strength");
-    if (v && (*v < 1 || *v > 9)) table.fail("min_original_strength", "must be a strength from 1 to 9");
-    min_original_ = v ? static_cast<int>(*v) : 3;
-    min_score_ = static_cast<int>(table.integer("min_score").value_or(0));
-    max_modifier_word_ = static_cast<int>(table.integer("max_modifier_word_strength").value_or(9));
-    side_head_ = static_cast<int>(table.integer("side_head").value_or(0));
-    side_modifier_ = static_cast<int>(table.integer("side_modifier").value_or(0));
-    anchored_strength_ = static_cast<int>(table.integer("anchored_strength").value_or(0));
-    skip_verb_forms_ = static_cast<int>(table.integer("skip_verb_forms").value_or(0));
-    paraphrase_min_original_ = static_cast<int>(table.integer("paraphrase_min_original").value_or(0));
-    paraphrase_min_relation_ = static_cast<int>(table.integer("paraphrase_min_relation").value_or(1));
-    paraphrase_max_phrase_ = static_cast<int>(table.integer("paraphrase_max_phrase").value_or(9));
-    both_min_original_ = static_cast<int>(table.integer("both_min_original").value_or(0));
-    both_min_relation_ = static_cast<int>(table.integer("both_min_relation").value_or(1));
-    both_max_word_ = static_cast<int>(table.integer("both_max_word_strength").value_or(9));
-    if (both_min_original_ < 0 || both_min_original_ > 9) table.fail("both_min_original", "must be a strength from 1 to 9, or 0 (off)");
-    if (paraphrase_min_original_ < 0 || paraphrase_min_original_ > 9)
-      table.fail("paraphrase_min_original", "must be a strength from 1 to 9, or 0 (off)");
-    if (skip_verb_forms_ < 0 || skip_verb_forms_ > 2) table.fail("skip_verb_forms", "must be 0, 1 or 2");
+    // An integer option, `fallback` when absent; one outside [lo, hi] is an error saying `range`.
+    auto option = [&](const char* key, int fallback, std::int64_t lo = INT64_MIN, std::int64_t hi = INT64_MAX,
+                      const char* range = "") {
+      auto v = table.integer(key);
+      if (v && (*v < lo || *v > hi)) table.fail(key, range);
+      return v ? static_cast<int>(*v) : fallback;
+    };
+    const char* strength_or_off = "must be a strength from 1 to 9, or 0 (off)";
+    min_original_ = option("min_original_strength", 3, 1, 9, "must be a strength from 1 to 9");
+    min_score_ = option("min_score", 0);
+    max_modifier_word_ = option("max_modifier_word_strength", 9);
+    side_head_ = option("side_head", 0);
+    side_modifier_ = option("side_modifier", 0);
+    anchored_strength_ = option("anchored_strength", 0);
+    skip_verb_forms_ = option("skip_verb_forms", 0, 0, 2, "must be 0, 1 or 2");
+    paraphrase_min_original_ = option("paraphrase_min_original", 0, 0, 9, strength_or_off);
+    paraphrase_min_relation_ = option("paraphrase_min_relation", 1);
+    paraphrase_max_phrase_ = option("paraphrase_max_phrase", 9);
+    both_min_original_ = option("both_min_original", 0, 0, 9, strength_or_off);
+    both_min_relation_ = option("both_min_relation", 1);
+    both_max_word_ = option("both_max_word_strength", 9);
     auto weights = [&](const char* key, std::size_t size, std::vector<int>& out) {
       auto w = table.integers(key);
       if (w.size() != size) table.fail(key, "needs " + std::to_string(size) + " weights, one per value");
