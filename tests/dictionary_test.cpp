@@ -244,6 +244,37 @@ TEST(LanguageWords, CompiledListsAnswerWhichLanguagesWriteAWord) {
   EXPECT_EQ(words.languages("fjord"), 0);
   EXPECT_EQ(words.languages("missing"), 0);
   EXPECT_EQ(words.languages(""), 0);
+  EXPECT_EQ(words.countries(), 0u);  // no countries.tsv beside lists.tsv
+}
+
+// countries.tsv beside lists.tsv names each country's languages; a code of no compiled list
+// counts for nothing, and a country with none of them is left out.
+TEST(LanguageWords, CountriesNameTheirLanguages) {
+  LanguageFolder f;
+  auto no = f.write("no.txt", "lille\n");
+  auto fr = f.write("fr.txt", "le\n");
+  auto tsv = f.lists("nb\t" + no + "\twnorwegian\tGPL-2+\nfr\t" + fr + "\twfrench\tGPL-2+\nxx\t" +
+                     (f.dir / "absent.txt").string() + "\twabsent\tnone\n");
+  f.write("countries.tsv", "# id\tlanguages\nNO\tnb\nCH\tfr,de,it\nBE\tfr,nb\nAD\txx\n");
+  auto image = (f.dir / "words.bin").string();
+  LanguageWords::compile(tsv, image, english);
+  LanguageWords words(image);
+  EXPECT_EQ(words.problem(), "");
+  EXPECT_EQ(words.countries(), 3u);  // AD's only language was not compiled
+  EXPECT_EQ(words.spoken_in("NO"), 1);
+  EXPECT_EQ(words.spoken_in("CH"), 2);
+  EXPECT_EQ(words.spoken_in("BE"), 3);
+  EXPECT_EQ(words.spoken_in("AD"), 0);
+  EXPECT_EQ(words.spoken_in("US"), 0);
+
+  f.write("countries.tsv", "NO\n");
+  try {
+    LanguageWords::compile(tsv, image, english);
+    FAIL() << "a country row of one field was accepted";
+  } catch (const wirelint::ImageError& e) {
+    EXPECT_NE(std::string(e.what()).find("countries.tsv: line 1: expected 2 tab-separated fields"), std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(LanguageWords, MissingDamagedAndMalformedInputs) {

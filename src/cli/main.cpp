@@ -424,6 +424,7 @@ int main(int argc, char** argv) {
       if (const auto* words = engine.spell().language_words()) {  // the checker's own mapping
         std::cout << "languages\t" << words->size() << " words";
         for (const auto& c : words->codes()) std::cout << " " << c;
+        std::cout << ", the languages of " << words->countries() << " countries";
         if (words->problem().empty()) std::cout << "\timage " << lint::Engine::language_image(data_dir) << "\n";
         else std::cout << "\tno usable image: " << words->problem() << "\n";
       }

@@ -1,6 +1,7 @@
 #include "dictionary/language_words.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -12,7 +13,7 @@ namespace wirelint::dictionary {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'L', 'L', 'A', 'N', 'G', 'W', '1'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: the countries' languages
 
 std::vector<std::string> split_tabs(const std::string& line) {
   std::vector<std::string> out;
@@ -50,28 +51,57 @@ std::string LanguageWords::fold(std::string_view word) {
   return out;
 }
 
-std::vector<LanguageWords::Source> LanguageWords::read_sources(const std::string& lists_tsv) {
-  std::ifstream in(lists_tsv);
-  if (!in) throw ImageError(lists_tsv + ": cannot read the list of other languages' word lists");
-  std::vector<Source> out;
+namespace {
+
+// Calls `row` with the tab-separated fields of each line of `in` that is neither empty nor a
+// '#' comment; a line of another number of fields, or with an empty first or second field,
+// throws ImageError "FILE: line N: expected ...".
+template <typename Row>
+void each_row(std::istream& in, const std::string& file, std::size_t fields, const char* names, Row row) {
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     auto f = split_tabs(line);
-    if (f.size() != 4 || f[0].empty() || f[1].empty())
-      throw ImageError(lists_tsv + ": line " + std::to_string(n) +
-                       ": expected 4 tab-separated fields (code, path, package, license)");
+    if (f.size() != fields || f[0].empty() || f[1].empty())
+      throw ImageError(file + ": line " + std::to_string(n) + ": expected " + std::to_string(fields) +
+                       " tab-separated fields (" + names + ")");
+    row(f);
+  }
+}
+
+}  // namespace
+
+std::vector<LanguageWords::Source> LanguageWords::read_sources(const std::string& lists_tsv) {
+  std::ifstream in(lists_tsv);
+  if (!in) throw ImageError(lists_tsv + ": cannot read the list of other languages' word lists");
+  std::vector<Source> out;
+  each_row(in, lists_tsv, 4, "code, path, package, license", [&](const std::vector<std::string>& f) {
     out.push_back({f[0], f[1], f[2]});
     if (out.size() > kMaxLanguages)
       throw ImageError(lists_tsv + ": more than " + std::to_string(kMaxLanguages) + " word lists");
-  }
+  });
+  return out;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> LanguageWords::read_countries(const std::string& countries_tsv) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  std::ifstream in(countries_tsv);
+  if (!in) return out;
+  each_row(in, countries_tsv, 2, "country id, language codes", [&](const std::vector<std::string>& f) {
+    std::vector<std::string> codes;
+    std::istringstream list(f[1]);
+    for (std::string c; std::getline(list, c, ',');)
+      if (!c.empty()) codes.push_back(c);
+    out.emplace_back(f[0], std::move(codes));
+  });
   return out;
 }
 
 LanguageWords::Compiled LanguageWords::compile(const std::string& lists_tsv, const std::string& out,
                                                const std::function<bool(std::string_view)>& english) {
   auto sources = read_sources(lists_tsv);
+  auto countries = read_countries((std::filesystem::path(lists_tsv).parent_path() / "countries.tsv").string());
   Compiled result;
   std::unordered_map<std::string, std::uint16_t> words;
   std::vector<std::string> codes;
@@ -111,10 +141,25 @@ LanguageWords::Compiled LanguageWords::compile(const std::string& lists_tsv, con
     payload.u8(static_cast<std::uint8_t>(m & 0xFF));
     payload.u8(static_cast<std::uint8_t>(m >> 8));
   }
+  // Each country's languages as a mask over `codes` (a code of no compiled list is left out; a
+  // country none of whose languages was compiled is left out).
+  std::vector<std::string> country_ids;
+  std::vector<std::uint32_t> country_masks;
+  for (const auto& [id, langs] : countries) {
+    std::uint32_t mask = 0;
+    for (const auto& l : langs)
+      for (std::size_t b = 0; b < codes.size(); ++b)
+        if (codes[b] == l) mask |= 1u << b;
+    if (!mask) continue;
+    country_ids.push_back(id);
+    country_masks.push_back(mask);
+  }
   ImageWriter header;
   header.magic(kMagic);
   header.u32(kVersion);
   header.strs(codes);
+  header.strs(country_ids);
+  for (auto m : country_masks) header.u32(m);
   header.u32(static_cast<std::uint32_t>(merged.size()));
   header.payload_tail(payload.bytes());
   write_atomically(out, {header.bytes(), payload.bytes()});
@@ -139,12 +184,17 @@ void LanguageWords::open() const {
       if (r.u32() != kVersion) throw ImageError("another version of the image");
       auto codes = r.strs();
       if (codes.size() > kMaxLanguages) throw ImageError("corrupt image: too many languages");
+      auto country_ids = r.strs();
+      std::unordered_map<std::string, std::uint16_t> countries;
+      for (auto& id : country_ids)
+        countries[std::move(id)] = static_cast<std::uint16_t>(r.u32() & ((1u << codes.size()) - 1));
       std::uint32_t n = r.u32();
       std::uint64_t size = r.u64();
       r.u64();  // the payload's checksum: not checked at each start (13 MB); lookups stay in bounds
       if (size != r.remaining() || size != std::uint64_t{n} * 6) throw ImageError("corrupt image: payload size");
       auto payload = r.bytes(r.remaining());
       codes_ = std::move(codes);
+      countries_ = std::move(countries);
       hashes_ = payload.data();
       masks_ = payload.data() + std::size_t{n} * 4;
       n_ = n;
@@ -173,6 +223,17 @@ std::uint16_t LanguageWords::languages(std::string_view word) const {
   // Bits of lists the image does not name are damage: ignored.
   auto known = static_cast<std::uint16_t>(((1u << codes_.size()) - 1) | kEnglish);
   return static_cast<std::uint16_t>(mask & known);
+}
+
+std::uint16_t LanguageWords::spoken_in(std::string_view country_id) const {
+  open();
+  auto it = countries_.find(std::string(country_id));
+  return it == countries_.end() ? 0 : it->second;
+}
+
+std::size_t LanguageWords::countries() const {
+  open();
+  return countries_.size();
 }
 
 const std::vector<std::string>& LanguageWords::codes() const {

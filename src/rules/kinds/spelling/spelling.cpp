@@ -51,6 +51,7 @@ class SpellingRule : public Rule {
     glossed_quotes_ = table.boolean("glossed_quotations").value_or(false);
     foreign_runs_ = table.boolean("foreign_runs").value_or(false);
     other_language_runs_ = table.boolean("other_language_runs").value_or(false);
+    story_language_mentions_ = static_cast<std::size_t>(table.integer("story_language_mentions").value_or(0));
     for (auto& w : table.strings("language_names")) language_names_.insert(std::move(w));
     foreign_sentence_words_ = static_cast<std::size_t>(table.integer("foreign_sentence_words").value_or(0));
     foreign_sentence_percent_ =
@@ -87,6 +88,7 @@ class SpellingRule : public Rule {
     two_slip_min_strength_ = static_cast<int>(table.integer("two_slip_min_strength").value_or(6));
     marked_foreign_ = table.boolean("marked_words_foreign").value_or(false);
     min_compound_part_ = static_cast<std::size_t>(table.integer("min_compound_part").value_or(4));
+    min_prefixed_stem_ = std::max<std::size_t>(1, static_cast<std::size_t>(table.integer("min_prefixed_stem").value_or(4)));
     for (auto& pair : table.strings("variant_endings")) {
       auto arrow = pair.find("->");
       if (arrow == std::string::npos)
@@ -108,6 +110,7 @@ class SpellingRule : public Rule {
     std::unordered_set<std::string> story_words;  // the story's lower-case words, filled when first asked
     std::size_t two_slip_searches = 0;
     std::size_t lowered_names = 0;
+    int story_languages = -1;  // story_languages(ctx), computed when first asked
     for (std::size_t i = 0; i < ts.size(); ++i) {
       const auto& t = ts[i];
       if (!foreign_.empty() && t.is_word() && t.begin >= foreign_end) {
@@ -196,7 +199,8 @@ class SpellingRule : public Rule {
       // frequent word explains it better: "repored" is "reported" before it is re+pored.
       if (auto formation = derived(*ctx.spell, w);
           formation == Formation::variant || (formation == Formation::compound && !slip_of_frequent_word(ctx, w)) ||
-          (formation == Formation::short_compound && !one_slip_from_a_word(ctx, w)))
+          (formation == Formation::short_compound && !one_slip_from_a_word(ctx, w)) ||
+          (formation == Formation::short_stem && !cheap_slip_of_a_word(ctx, w)))
         continue;
       // A part that only lives in its compound ("tight-fisted"): the dictionary knows the whole,
       // hyphenated or closed up ("tightfisted").
@@ -233,6 +237,23 @@ class SpellingRule : public Rule {
       if (foreign_context(ctx, i, sentence_verdicts)) continue;
       if (foreign_runs_ && in_foreign_run(ctx, i)) continue;
       if (other_language_runs_ && in_other_language_run(ctx, i)) continue;
+      // A word of an official language of a country the story is about ("pano textiles" in a
+      // story on Cabo Verde, "Mitt lille land" in one on Norway), unless a country's name, capital
+      // or demonym lost its capital ("canada", "caracas") or one slip of a word that news writes beside its neighbours explains it
+      // ("the lona was repaid" is "loan"). A word that is a common English word of some length
+      // with one letter changed needs a word of the same language beside it: "(regiao
+      // administrativa especial)", not "the responsable minister". Words of two letters and words
+      // without a vowel are abbreviations ("12 nm") rather than another language's.
+      if (story_language_mentions_ > 0 && w.size() >= kStoryLanguageLetters && has_vowel(w)) {
+        if (story_languages < 0) story_languages = this->story_languages(ctx);
+        if (auto shared = static_cast<std::uint16_t>(ctx.spell->languages(w) & story_languages)) {
+          std::string title(w);
+          title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+          if (!country_word(ctx, title) && !slip_fits_context(ctx, w, i) &&
+              (!cognate(ctx, w) || language_neighbour(ctx, i, shared)))
+            continue;
+        }
+      }
       // A word with an accented Latin letter that no vocabulary knows ("faîtière", "mwáár") is
       // another language's: a typing slip does not add an accent.
       if (marked_foreign_ && has_marked_letter(w)) continue;
@@ -325,7 +346,9 @@ class SpellingRule : public Rule {
   // short_compound: two known words closed up, one shorter than min_closed_part letters but at
   // least min_short_part ("soyoil", "oilcake", "buydown"), a word only when no known word is
   // one slip away ("witheld", "classrom" and "targetted" are slips).
-  enum class Formation { none, variant, compound, short_compound };
+  // short_stem: a prefix on a known word shorter than min_compound_part letters ("unban"), a word
+  // only when no cheap slip of a word people write makes it ("interfer" is "interfere").
+  enum class Formation { none, variant, compound, short_compound, short_stem };
   Formation derived(const dictionary::SpellChecker& spell, std::string_view w) const {
     std::string word(w);
     for (const auto& [from, to] : variants_) {
@@ -345,8 +368,9 @@ class SpellingRule : public Rule {
       if (spell.known(stem) || spell.known(title)) return Formation::variant;
     }
     for (const auto& p : closed_prefixes_)
-      if (word.size() > p.size() + 3 && word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
-        return Formation::compound;
+      if (word.size() >= p.size() + std::min(min_prefixed_stem_, min_compound_part_) &&
+          word.compare(0, p.size(), p) == 0 && spell.known(word.substr(p.size())))
+        return word.size() >= p.size() + min_compound_part_ ? Formation::compound : Formation::short_stem;
     // A particle before a known word ("onstream", "onlending"), a word only when no known word is
     // one slip away ("onsore" is "onshore", "offairs" is "affairs").
     for (const auto& p : short_prefixes_)
@@ -464,6 +488,18 @@ class SpellingRule : public Rule {
   }
 
   // Whether `name` is a name or alias in the entity dictionary ("Jordan").
+  // Whether `name` is a country's name, capital or demonym ("Canada", "Caracas", "Venezuelan").
+  static bool country_word(const LintContext& ctx, const std::string& name) {
+    if (!ctx.entities) return false;
+    const auto& d = ctx.entities->dictionary();
+    if (d.by_capital(name) || d.by_demonym(name)) return true;
+    if (auto hits = d.by_name(name))
+      for (std::uint32_t k = 0; k < hits->size(); ++k)
+        if ((*hits)[k] < d.entities().size() && d.entities()[(*hits)[k]].type == dictionary::EntityType::country)
+          return true;
+    return false;
+  }
+
   static bool entity_name(const LintContext& ctx, const std::string& name) {
     return ctx.entities && ctx.entities->dictionary().by_name(name).has_value();
   }
@@ -498,6 +534,16 @@ class SpellingRule : public Rule {
   bool one_slip_from_a_word(const LintContext& ctx, std::string_view w) const {
     for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
       if (c.find(' ') == std::string::npos &&
+          (source_min_strength_ == 0 || ctx.spell->common(c) || frequency_of(ctx, c) >= source_min_strength_))
+        return true;
+    return false;
+  }
+
+  // Whether one cheap slip (slip_cost at most 3) turns a word people write (as one_slip_from_a_word)
+  // into `w`.
+  bool cheap_slip_of_a_word(const LintContext& ctx, std::string_view w) const {
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
+      if (c.find(' ') == std::string::npos && slip_cost(w, c) <= 3 &&
           (source_min_strength_ == 0 || ctx.spell->common(c) || frequency_of(ctx, c) >= source_min_strength_))
         return true;
     return false;
@@ -546,6 +592,44 @@ class SpellingRule : public Rule {
       out.push_back(std::move(c));
     }
     return out;
+  }
+
+  // Whether `w` is a common English word of kCognateLetters letters or more with one letter
+  // changed or two swapped ("responsable": responsible).
+  bool cognate(const LintContext& ctx, std::string_view w) const {
+    if (w.size() < kCognateLetters) return false;
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max())) {
+      if (c.size() != w.size() || !ctx.spell->common(c)) continue;
+      std::size_t diff = 0;
+      for (std::size_t k = 0; k < w.size(); ++k) diff += c[k] != w[k];
+      if (diff <= 2) return true;
+    }
+    return false;
+  }
+  static constexpr std::size_t kCognateLetters = 7;
+  static constexpr std::size_t kStoryLanguageLetters = 3;
+
+  // Whether a word beside token `at` in its sentence is a word of one of the lists of `mask`
+  // and no English function word.
+  bool language_neighbour(const LintContext& ctx, std::size_t at, std::uint16_t mask) const {
+    const auto& ts = ctx.tokens;
+    for (std::size_t t : {at - 1, at + 1}) {
+      if (t >= ts.size() || !ts[t].is_word() || ts[t].sentence != ts[at].sentence) continue;
+      if (table_function_words_.count(models::lower(ts.surface(t)))) continue;
+      if (ctx.spell->languages(ts.surface(t)) & mask) return true;
+    }
+    return false;
+  }
+
+  // Whether a lost apostrophe ("dont") or a single edit of `w` (token `at`) that the news table
+  // pairs with a word beside it (context_strength above 0) explains `w`.
+  bool slip_fits_context(const LintContext& ctx, std::string_view w, std::size_t at) const {
+    if (!with_apostrophe(ctx, w).empty()) return true;
+    if (!ctx.ngrams) return false;
+    auto [left, right] = table_neighbours(ctx, at);
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
+      if (slip_cost(w, c) < 8 && context_strength(ctx, c, left, right) > 0) return true;
+    return false;
   }
 
   // The words before and after token `at` as the n-gram table writes them (tools/ngrams/ngrams.py:
@@ -1025,6 +1109,28 @@ class SpellingRule : public Rule {
     }
     return false;
   }
+  // The lists of the official languages of the countries the story names at least
+  // story_language_mentions times (by name, capital or demonym; a span that could be several
+  // entities counts for none).
+  std::uint16_t story_languages(const LintContext& ctx) const {
+    const auto* words = ctx.spell->language_words();
+    if (!ctx.entities || !ctx.mentions || !words) return 0;
+    const auto& all = ctx.entities->dictionary().entities();
+    const auto& ms = *ctx.mentions;
+    std::unordered_map<std::string, std::size_t> named;
+    for (std::size_t i = 0; i < ms.size();) {
+      std::size_t j = end_of_same_span(ms, i);
+      if (j == i + 1 && ms[i].entity < all.size()) {
+        const auto& e = all[ms[i].entity];
+        if (e.type == dictionary::EntityType::country) ++named[e.id];
+      }
+      i = j;
+    }
+    std::uint16_t mask = 0;
+    for (const auto& [id, n] : named)
+      if (n >= story_language_mentions_) mask |= words->spoken_in(id);
+    return mask;
+  }
   static constexpr std::size_t kLanguageNameWords = 3;  // "in Old Church Slavonic means"
 
   // Whether tokens l..r stand inside round brackets of one sentence: an opening bracket before
@@ -1070,6 +1176,7 @@ class SpellingRule : public Rule {
   std::unordered_set<std::string> mention_before_, mention_after_, naming_before_, gloss_words_, foreign_words_;
   std::size_t mention_window_ = 0;
   std::size_t gloss_max_words_ = 0;
+  std::size_t story_language_mentions_ = 0;
   bool language_labels_ = false, glossed_quotes_ = false, foreign_runs_ = false, other_language_runs_ = false;
   std::unordered_set<std::string> language_names_;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
@@ -1092,7 +1199,7 @@ class SpellingRule : public Rule {
   std::unordered_set<std::string> table_function_words_;
   std::unordered_map<unsigned char, std::pair<int, int>> key_at_;  // letter -> row, column in half keys
   std::vector<std::pair<std::string, std::string>> variants_;
-  std::size_t min_compound_part_ = 4;
+  std::size_t min_compound_part_ = 4, min_prefixed_stem_ = 4;
   std::size_t max_word_bytes_ = 64;
   // Foreign phrases (lower case, plain apostrophes) by their first word.
   std::unordered_map<std::string, std::vector<std::string>> foreign_;
