@@ -195,6 +195,13 @@ class SpellingRule : public Rule {
         continue;
       }
       if (ctx.spell->known(w)) continue;
+      // The possessive of a known noun the word list lacks in that form ("carmaker's"); not of a
+      // plural ("firms's") or of a word that is only ever a verb form ("bring's";
+      // dictionaries/ngrams/verb-forms.tsv).
+      if (std::string_view base = without_possessive(w);
+          base.size() < w.size() && base.back() != 's' && ctx.spell->known(base) &&
+          !(ctx.ngrams && ctx.ngrams->folded_pair_strength("!v", base) > 0))
+        continue;
       // A regular formation is a word, unless it joins a prefix or two words where one slip of a
       // frequent word explains it better: "repored" is "reported" before it is re+pored.
       if (auto formation = derived(*ctx.spell, w);
@@ -406,6 +413,13 @@ class SpellingRule : public Rule {
         return Formation::short_compound;
     }
     return Formation::none;
+  }
+
+  // `w` without a possessive "'s" (plain or typographic apostrophe) at its end.
+  static std::string_view without_possessive(std::string_view w) {
+    for (std::string_view end : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+      if (w.size() > end.size() + 2 && w.substr(w.size() - end.size()) == end) return w.substr(0, w.size() - end.size());
+    return w;
   }
 
   static bool has_vowel(std::string_view w) { return w.find_first_of("aeiouy") != std::string_view::npos; }
