@@ -29,6 +29,7 @@ import unittest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import gen_cities  # noqa: E402
+import gen_country_languages  # noqa: E402
 import gen_leaders  # noqa: E402
 
 SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
@@ -371,6 +372,47 @@ class NewsVocabulary(unittest.TestCase):
             run = run_tool("gen_news_vocabulary.py", "--wirelint", sys.argv[-1], "--check", "--out", stale)
             self.assertEqual(run.returncode, 1)
             self.assertIn("out of date", run.stderr)
+
+
+class CountryLanguages(unittest.TestCase):
+    """dictionaries/languages/countries.tsv: the official languages of each country among the lists."""
+
+    CODES = ["fr", "de", "es", "pt", "nl", "nb"]
+
+    def official(self, field):
+        return gen_country_languages.official(self.CODES, {"People and Society": {"Languages": field}})
+
+    def test_a_clause_that_calls_a_language_official(self):
+        self.assertEqual(self.official({"text": "Portuguese (official), Crioulo (a Portuguese-based creole)"}), ["pt"])
+        # A language named in a clause that is not official, or inside a bracket that explains
+        # another language, is none of the country's.
+        self.assertEqual(self.official({"text": "Papiamento (official) (a creole language that mixes Portuguese, "
+                                                "Spanish, Dutch, English, French) 69.4%, Spanish 13.7%, "
+                                                "Dutch (official) 6.1%"}), ["nl"])
+        self.assertEqual(self.official({"text": "Tetun Prasa 30.6%, Mambai 16.6%",
+                                        "note": "<strong>note:</strong> data represent mother tongue; Tetun and "
+                                                "Portuguese are official languages; Indonesian and English are "
+                                                "working languages"}), ["pt"])
+        self.assertEqual(self.official({"text": "English only (official) 78.2%, Spanish 13.4%"}), [])
+
+    def test_the_language_of_the_major_language_sample(self):
+        field = {"Languages": {"text": "Bokmal Norwegian (official), small Sami-speaking minorities"},
+                 "major-language sample(s)": {"text": "<br>Verdens Faktabok, den essensielle kilden. (Norwegian)"}}
+        self.assertEqual(self.official(field), ["nb"])
+        field = {"Languages": {"text": "Arabic (official), French, English, Armenian"},
+                 "major-language sample(s)": {"text": "<br>... (Arabic)<br><br>The World Factbook, une source "
+                                                      "indispensable. (French)"}}
+        self.assertEqual(self.official(field), ["fr"])
+
+    @unittest.skipUnless(HAVE_SOURCES, "../shared/data is not beside the repository")
+    def test_file_is_up_to_date(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "countries.tsv")
+            run = run_tool("gen_country_languages.py", "--factbook", FACTBOOK, "--out", out)
+            self.assertEqual(run.returncode, 0, run.stderr)
+            with open(out, encoding="utf-8") as a, open(
+                    os.path.join(ROOT, "dictionaries", "languages", "countries.tsv"), encoding="utf-8") as b:
+                self.assertEqual(a.read(), b.read(), "rerun tools/gen_country_languages.py")
 
 
 @unittest.skipUnless(HAVE_SOURCES, "../shared/data is not beside the repository")
