@@ -39,6 +39,7 @@ class SpellingRule : public Rule {
     }
     for (auto& w : table.strings("prefixes")) prefixes_.insert(std::move(w));
     for (auto& w : table.strings("name_particles")) particles_.insert(std::move(w));
+    for (auto& w : table.strings("number_words")) number_words_.insert(std::move(w));
     latin_only_ = table.boolean("latin_only").value_or(false);
     for (auto& w : table.strings("word_mention_before")) mention_before_.insert(std::move(w));
     for (auto& w : table.strings("word_mention_after")) mention_after_.insert(std::move(w));
@@ -270,6 +271,12 @@ class SpellingRule : public Rule {
       if (w.size() <= abbreviation_max_ && !has_vowel(w) && !slip_of_frequent_word(ctx, w) &&
           !slip_of_voweled_word(ctx, w))
         continue;
+      // ... and right after a figure it is a unit or a results table's abbreviation even when a
+      // word with a vowel is one slip away ("12 mth figures", "nine mth loss"), unless one cheap
+      // slip of a frequent word explains it ("5 mnl dlrs" is "mln"; "mths" is the plural of "mth",
+      // not its slip).
+      if (w.size() <= abbreviation_max_ && !has_vowel(w) && after_figure(ctx, i) && !slip_of_frequent_word(ctx, w, true))
+        continue;
       auto suggestions = ranked_suggestions(ctx, w, i);
       // No known word is one slip away and the word has the shape of another language's
       // ("okoume", "sveti", "taoiseach"): a term or name of that language, not a misspelling.
@@ -422,6 +429,16 @@ class SpellingRule : public Rule {
     return w;
   }
 
+  // Whether token i follows a figure ("12", "1.5", or a number word of `number_words`) in its
+  // sentence, on its line, with a space between.
+  bool after_figure(const LintContext& ctx, std::size_t i) const {
+    const auto& ts = ctx.tokens;
+    if (i == 0 || number_words_.empty() || ts[i].newline_before || !ts[i].space_before ||
+        ts[i - 1].sentence != ts[i].sentence)
+      return false;
+    return ts[i - 1].kind == tokenize::TokenKind::number || number_words_.count(models::lower(ts.surface(i - 1)));
+  }
+
   static bool has_vowel(std::string_view w) { return w.find_first_of("aeiouy") != std::string_view::npos; }
 
   // Whether one cheap slip (slip_cost at most 3) turns a known word with a vowel, of at least
@@ -565,11 +582,13 @@ class SpellingRule : public Rule {
 
   // Whether one cheap slip (slip_cost at most 3) turns a word frequent in news (unigram strength
   // at least `slip_min_strength`) into `w`.
-  bool slip_of_frequent_word(const LintContext& ctx, std::string_view w) const {
+  // With `plural_is_form`, the word's own plural ("mths" for "mth") is a form of it, not a slip.
+  bool slip_of_frequent_word(const LintContext& ctx, std::string_view w, bool plural_is_form = false) const {
     if (!ctx.ngrams || slip_min_strength_ <= 0) return false;
-    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
-      if (slip_cost(w, c) <= 3 && frequency_of(ctx, c) >= slip_min_strength_)
-        return true;
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max())) {
+      if (plural_is_form && c.size() == w.size() + 1 && c.back() == 's' && c.compare(0, w.size(), w) == 0) continue;
+      if (slip_cost(w, c) <= 3 && frequency_of(ctx, c) >= slip_min_strength_) return true;
+    }
     return false;
   }
 
@@ -1191,6 +1210,7 @@ class SpellingRule : public Rule {
   std::size_t mention_window_ = 0;
   std::size_t gloss_max_words_ = 0;
   std::size_t story_language_mentions_ = 0;
+  std::unordered_set<std::string> number_words_;
   bool language_labels_ = false, glossed_quotes_ = false, foreign_runs_ = false, other_language_runs_ = false;
   std::unordered_set<std::string> language_names_;
   std::size_t foreign_sentence_words_ = 0, foreign_sentence_percent_ = 101;
