@@ -55,3 +55,46 @@ def write_or_check(path, text, check, who):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
     return 0
+
+
+def planter_arguments(ap, root, work, limit):
+    """The arguments of the planters (tools/spin/plant_*.py): the corpus and its part, the seed,
+    how many stories and plants a story, the binary, the work folder, how many misses to list."""
+    ap.add_argument("--corpus", default=os.path.join(root, "..", "shared", "corpora", "reuters-21578", "dev.jsonl"))
+    ap.add_argument("--part", choices=["even", "odd", "all"], default="odd")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--limit", type=int, default=limit, help="stories to use")
+    ap.add_argument("--per-story", type=int, default=2)
+    ap.add_argument("--wirelint", default=os.path.join(root, "build", "src", "wirelint"))
+    ap.add_argument("--work", default=os.path.join(root, "build", "spin", work))
+    ap.add_argument("--show-missed", type=int, default=0)
+
+
+def part_stories(corpus, part, limit):
+    """The first `limit` stories of the `part` (even, odd or all 0-based positions) of a corpus."""
+    with open(corpus, encoding="utf-8") as f:
+        stories = [json.loads(line) for line in f if line.strip()]
+    return [s for i, s in enumerate(stories) if part == "all" or i % 2 == (0 if part == "even" else 1)][:limit]
+
+
+def write_planted(work, stories):
+    """Writes the planted stories as JSON lines into `work`; returns the file's path."""
+    os.makedirs(work, exist_ok=True)
+    path = os.path.join(work, "planted.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        for s in stories:
+            f.write(json.dumps(s, ensure_ascii=False) + "\n")
+    return path
+
+
+def splice(body, edits):
+    """`body` with each edit (start, end, new text; in order, not overlapping) made, and the byte
+    offset in the result of each new text."""
+    pieces, offsets, last = [], [], 0
+    for start, end, new in edits:
+        pieces.append(body[last:start])
+        offsets.append(len("".join(pieces).encode("utf-8")))
+        pieces.append(new)
+        last = end
+    pieces.append(body[last:])
+    return "".join(pieces), offsets

@@ -98,15 +98,21 @@ def render(forms, n_words):
     return "\n".join(head + ["%s\t%s\tn\t1" % (KEY, w) for w in forms]) + "\n"
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def wordnet_inputs(doc, who):
+    """The arguments (--wordnet, --check), WordNet's verbs, nouns, adjectives and adverbs, and the
+    words to judge (news.tsv's unigrams and en_US.words)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--check", action="store_true", help="exit 1 if the file is not what this would write")
     a = ap.parse_args()
     if not os.path.exists(os.path.join(a.wordnet, "index.verb")):
-        sys.exit("gen_verb_forms.py: no WordNet at %s (apt-get install wordnet-base)" % a.wordnet)
+        sys.exit("%s: no WordNet at %s (apt-get install wordnet-base)" % (who, a.wordnet))
     verbs, nouns, adjectives, adverbs = (index(a.wordnet, p) for p in ("verb", "noun", "adj", "adv"))
-    words = news_words(NEWS) | list_words(WORDS)
+    return a, (verbs, nouns, adjectives, adverbs), news_words(NEWS) | list_words(WORDS)
+
+
+def main():
+    a, (verbs, nouns, adjectives, adverbs), words = wordnet_inputs(__doc__, "gen_verb_forms.py")
     text = render(verb_forms(words, verbs, nouns, adjectives, adverbs, exceptions(a.wordnet)), len(words))
     if a.check:
         with open(OUT, encoding="utf-8") as f:

@@ -30,6 +30,7 @@ const std::map<std::string, KindFactory>& kinds() {
       {"spaced-dash", make_spaced_dash_rule},
       {"quote-punctuation", make_quote_punctuation_rule},
       {"collocation-model", make_collocation_model_rule},
+      {"determiner-plural", make_determiner_plural_rule},
   };
   return table;
 }

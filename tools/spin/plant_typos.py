@@ -28,7 +28,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RULE = "spelling-unknown-word"
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from derivation import corpus_findings  # noqa: E402
+from derivation import corpus_findings, part_stories, planter_arguments, splice, write_planted  # noqa: E402
 
 ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 
@@ -91,44 +91,25 @@ def plant(stories, words, per_story, rng):
                 continue
             chosen.append((m, typo, kind))
         chosen.sort(key=lambda c: c[0].start())
-        pieces, last, shift = [], 0, 0
-        for m, typo, kind in chosen:
-            pieces.append(body[last:m.start()])
-            offset = len("".join(pieces).encode("utf-8"))
-            pieces.append(typo)
-            last = m.end()
+        text, offsets = splice(body, [(m.start(), m.end(), typo) for m, typo, _ in chosen])
+        for (m, typo, kind), offset in zip(chosen, offsets):
             plants.append((str(story["id"]), offset, typo, m.group(), kind))
-        pieces.append(body[last:])
         if chosen:
-            out.append(dict(story, body="".join(pieces)))
+            out.append(dict(story, body=text))
     return out, plants
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpora", "reuters-21578", "dev.jsonl"))
-    ap.add_argument("--part", choices=["even", "odd", "all"], default="odd")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--limit", type=int, default=600, help="stories to use")
-    ap.add_argument("--per-story", type=int, default=2)
-    ap.add_argument("--wirelint", default=os.path.join(ROOT, "build", "src", "wirelint"))
+    planter_arguments(ap, ROOT, "typos", 600)
     ap.add_argument("--words", default=os.path.join(ROOT, "dictionaries", "hunspell", "en_US.words"))
-    ap.add_argument("--work", default=os.path.join(ROOT, "build", "spin", "typos"))
-    ap.add_argument("--show-missed", type=int, default=0)
     ap.add_argument("--json", help="write the figures here")
     a = ap.parse_args()
     rng = random.Random(a.seed)
-    with open(a.corpus, encoding="utf-8") as f:
-        stories = [json.loads(line) for line in f if line.strip()]
-    stories = [s for i, s in enumerate(stories) if a.part == "all" or i % 2 == (0 if a.part == "even" else 1)]
-    stories = stories[:a.limit]
+    stories = part_stories(a.corpus, a.part, a.limit)
     planted, plants = plant(stories, load_words(a.words), a.per_story, rng)
-    os.makedirs(a.work, exist_ok=True)
-    corpus = os.path.join(a.work, "planted.jsonl")
+    corpus = write_planted(a.work, planted)
     findings_path = os.path.join(a.work, "findings.jsonl")
-    with open(corpus, "w", encoding="utf-8") as f:
-        for s in planted:
-            f.write(json.dumps(s, ensure_ascii=False) + "\n")
     found = {(d["story"], d["offset"], d["length"]): d.get("replacements", [])
              for d in corpus_findings(a.wirelint, corpus, findings_path, only=RULE, who="plant_typos")}
     by_kind = collections.defaultdict(lambda: [0, 0, 0])
