@@ -11,8 +11,9 @@ WordNet 3.0 (Debian wordnet-base, /usr/share/wordnet; WordNet License, a BSD-sty
 
 Rows are in the format of news.tsv (first `!p`, second the word, source n), so they compile into
 the n-gram model's image beside the verb forms. The strength says how the singular is made:
-1 drop -s, 2 drop -es, 3 -ies to -y; plus 4 when the singular is a WordNet verb too, so that the
-word is also a verb's third person ("another opens", "each says": a pronoun and its verb).
+1 drop -s, 2 drop -es, 3 -ies to -y; plus 4 when the word is also a verb's third person (the
+singular is a WordNet verb, or WordNet's verb exceptions make it one: "does"), as in "another
+opens", "each does": a pronoun and its verb.
 
   python3 tools/gen_plural_forms.py [--wordnet /usr/share/wordnet] [--check]
 """
@@ -21,7 +22,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from derivation import write_or_check  # noqa: E402
-from gen_verb_forms import ROOT, wordnet_inputs  # noqa: E402
+from gen_verb_forms import ROOT, exceptions, wordnet_inputs  # noqa: E402
+from gen_verb_forms import lemmas as verb_lemmas  # noqa: E402
 
 OUT = os.path.join(ROOT, "dictionaries", "ngrams", "plural-forms.tsv")
 KEY = "!p"
@@ -29,7 +31,7 @@ KEY = "!p"
 SUFFIXES = ((3, "ies", "y"), (2, "es", ""), (1, "s", ""))
 
 
-def plural_forms(words, nouns, lemmas, verbs):
+def plural_forms(words, nouns, lemmas, verbs, exc):
     """(word, strength) for each word that is only ever a noun's regular plural."""
     out = []
     for w in sorted(words):
@@ -39,7 +41,10 @@ def plural_forms(words, nouns, lemmas, verbs):
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 singular = w[:-len(suffix)] + restore
                 if singular in nouns:
-                    out.append((w, code + (4 if singular in verbs else 0)))
+                    # A verb's third person too: of a regular verb ("opens") or an irregular one
+                    # ("does": do, though "doe" is no verb).
+                    verb = singular in verbs or any(l in verbs for l in verb_lemmas(w, exc))
+                    out.append((w, code + (4 if verb else 0)))
                     break
     return out
 
@@ -59,7 +64,8 @@ def render(forms, n_words):
 
 def main():
     a, (verbs, nouns, adjectives, adverbs), words = wordnet_inputs(__doc__, "gen_plural_forms.py")
-    text = render(plural_forms(words, nouns, verbs | nouns | adjectives | adverbs, verbs), len(words))
+    text = render(plural_forms(words, nouns, verbs | nouns | adjectives | adverbs, verbs, exceptions(a.wordnet)),
+                  len(words))
     status = write_or_check(OUT, text, a.check, "gen_plural_forms.py")
     if not a.check:
         print("gen_plural_forms.py: %s" % text.splitlines()[6][2:])
