@@ -353,6 +353,49 @@ TEST(SpellChecker, CompiledListsAnswerAsTheLists) {
   EXPECT_FALSE(mapped.known("dificulties"));
 }
 
+// The vocabulary and exact-name lists compiled beside the word lists: a process reads none of
+// them while they are unchanged; a changed or different set of them leaves the image unused.
+TEST(SpellChecker, ImageHoldsTheVocabularyAndExactNames) {
+  LanguageFolder f;
+  auto words = f.write("w.words", "agencies\nagency\n");
+  auto common = f.write("c.words", "agency\n");
+  auto rare = f.write("r.words", "enflame\n");
+  auto vocabulary = f.write("v.txt", "# accepted words\nunsmoothed\n\r\noblasts\r\n");
+  auto names = f.write("n.txt", "# names\nSanta Cruz\tcity, Bolivia\nPort Harcourt\n");
+  auto image = (f.dir / "lists.bin").string();
+  EXPECT_EQ(SpellChecker::compile_lists(words, common, rare, image, {vocabulary}, {names}), 7u);
+  {
+    SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image, {vocabulary, names});
+    EXPECT_TRUE(s.extras_mapped());
+    EXPECT_TRUE(s.known("unsmoothed"));
+    EXPECT_TRUE(s.known("oblasts"));
+    EXPECT_FALSE(s.known("# accepted words"));
+    EXPECT_TRUE(s.exact_name("Santa Cruz"));
+    EXPECT_TRUE(s.exact_name("Port Harcourt"));
+    EXPECT_FALSE(s.exact_name("Santa Cruz\tcity, Bolivia"));
+    EXPECT_FALSE(s.exact_name("agency"));
+    EXPECT_FALSE(s.known("Santa Cruz"));
+  }
+  {
+    // Asked with other extra lists than it holds: not used.
+    SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image, {vocabulary});
+    EXPECT_FALSE(s.lists_mapped());
+    EXPECT_FALSE(s.extras_mapped());
+  }
+  f.write("v.txt", "unsmoothed\noblasts\nrollout\n");
+  {
+    SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image, {vocabulary, names});
+    EXPECT_FALSE(s.extras_mapped());
+    EXPECT_FALSE(s.exact_name("Santa Cruz"));
+  }
+  try {
+    SpellChecker::compile_lists(words, common, rare, image, {(f.dir / "none.txt").string()}, {});
+    FAIL() << "a missing vocabulary list was compiled";
+  } catch (const wirelint::ImageError& e) {
+    EXPECT_NE(std::string(e.what()).find("none.txt: cannot read list"), std::string::npos) << e.what();
+  }
+}
+
 TEST(SpellChecker, StaleOrDamagedListImageIsNotUsed) {
   LanguageFolder f;
   auto words = f.write("w.words", "agencies\nagency\n");  // sorted, as the lists are

@@ -85,12 +85,14 @@ std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t
 }
 
 constexpr char kListsMagic[8] = {'W', 'L', 'W', 'O', 'R', 'D', 'S', '1'};
-constexpr std::uint32_t kListsVersion = 1;
+constexpr std::uint32_t kListsVersion = 2;  // 2: the vocabulary and exact-name lists
 
 }  // namespace
 
 std::size_t SpellChecker::compile_lists(const std::string& words_path, const std::string& common_path,
-                                        const std::string& rare_path, const std::string& out) {
+                                        const std::string& rare_path, const std::string& out,
+                                        const std::vector<std::string>& vocabulary,
+                                        const std::vector<std::string>& exact_names) {
   std::unordered_map<std::string, std::uint32_t> bits;
   std::vector<FileStamp> stamps;
   for (auto [path, bit] : {std::pair<const std::string*, std::uint32_t>{&words_path, kListed}, {&common_path, kCommon},
@@ -104,6 +106,22 @@ std::size_t SpellChecker::compile_lists(const std::string& words_path, const std
       b = e + 1;
     }
   }
+  // The extra lists: entries of their lines that are neither empty nor '#' comments; a name's
+  // line may carry notes after a tab.
+  std::vector<FileStamp> extra;
+  for (auto [lists, bit] : {std::pair<const std::vector<std::string>*, std::uint32_t>{&vocabulary, kListed},
+                            {&exact_names, kExactName}})
+    for (const auto& path : *lists) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw ImageError(path + ": cannot read list");
+      extra.push_back(file_stamp(path));
+      for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        if (bit == kExactName) line.resize(std::min(line.size(), line.find('\t')));
+        bits[line] |= bit;
+      }
+    }
   // Sorted keys: the same lists give the same bytes.
   std::vector<std::pair<std::string_view, std::uint32_t>> entries(bits.begin(), bits.end());
   std::sort(entries.begin(), entries.end());
@@ -112,6 +130,8 @@ std::size_t SpellChecker::compile_lists(const std::string& words_path, const std
   header.magic(kListsMagic);
   header.u32(kListsVersion);
   for (const auto& st : stamps) header.stamp(st);
+  header.u32(static_cast<std::uint32_t>(extra.size()));
+  for (const auto& st : extra) header.stamp(st);
   header.payload_tail(table);
   write_atomically(out, {header.bytes(), table});
   return entries.size();
@@ -119,7 +139,7 @@ std::size_t SpellChecker::compile_lists(const std::string& words_path, const std
 
 SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::string words_path, std::string common_path,
                            std::string rare_path, std::string languages_path,
-                           std::string lists_image)
+                           std::string lists_image, std::vector<std::string> extra_lists)
     : aff_path_(std::move(aff_path)),
       dic_path_(std::move(dic_path)),
       common_(std::move(common_path)),
@@ -136,6 +156,10 @@ SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::stri
         bool fresh = r.magic(kListsMagic) && r.u32() == kListsVersion;
         for (const auto* path : {&words_path, &common_.path, &rare_.path})
           fresh = fresh && r.stamp() == file_stamp(*path);
+        // The extra lists it holds: fresh only when they are the ones given, unchanged.
+        std::uint32_t extras = fresh ? r.u32() : 0;
+        fresh = fresh && extras == extra_lists.size();
+        for (std::size_t k = 0; fresh && k < extra_lists.size(); ++k) fresh = r.stamp() == file_stamp(extra_lists[k]);
         if (fresh) {
           std::uint64_t size = r.u64();
           r.u64();  // checksum, see above
@@ -143,6 +167,7 @@ SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::stri
           if (size == r.remaining() && table->open(r.bytes(r.remaining()))) {
             lists_map_ = std::move(map);
             lists_table_ = std::move(table);
+            extras_ = true;
           }
         }
       } catch (const ImageError&) {
@@ -151,6 +176,10 @@ SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::stri
     }
   }
   if (!lists_table_ && !words_path.empty()) words_ = read_all(words_path);
+}
+
+bool SpellChecker::exact_name(std::string_view name) const {
+  return lists_table_ && (list_bits(name) & kExactName) != 0;
 }
 
 bool SpellChecker::listed(std::string_view word) const {

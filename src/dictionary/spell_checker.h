@@ -43,16 +43,28 @@ class SpellChecker {
   // `lists_image` names the compiled image of the three word lists (compile_lists): when it is
   // fresh (the lists' sizes and times match), words are looked up in its hash table and the
   // lists are not read for lookups; else in the sorted lists themselves.
+  // `extra_lists` names the vocabulary and exact-name lists the image was compiled with
+  // (compile_lists' `vocabulary` then `exact_names`): it is fresh only when they match too.
   SpellChecker(std::string aff_path, std::string dic_path, std::string words_path = {},
                std::string common_path = {}, std::string rare_path = {}, std::string languages_path = {},
-               std::string lists_image = {});
+               std::string lists_image = {}, std::vector<std::string> extra_lists = {});
   // Compiles the word list, the common and the rarer word lists into one hash table image at
-  // `out` (written atomically), stamped with the lists' sizes and times. Returns the number of
-  // distinct words. Throws ImageError when a list cannot be read or the image written.
+  // `out` (written atomically), stamped with the lists' sizes and times. With them, the
+  // `vocabulary` lists (accepted words, one a line, '#' comments) and the `exact_names` lists
+  // (names, one a line before an optional tab, '#' comments), so that a process reads none of
+  // them. Returns the number of distinct entries. Throws ImageError when a list cannot be read or
+  // the image written.
   static std::size_t compile_lists(const std::string& words_path, const std::string& common_path,
-                                   const std::string& rare_path, const std::string& out);
+                                   const std::string& rare_path, const std::string& out,
+                                   const std::vector<std::string>& vocabulary = {},
+                                   const std::vector<std::string>& exact_names = {});
   // Whether lookups use the compiled image (fresh and well-formed) rather than the lists.
   bool lists_mapped() const { return lists_table_ != nullptr; }
+  // Whether the mapped image holds the vocabulary and exact-name lists given at construction
+  // (then accept() them no more, and ask exact_name()).
+  bool extras_mapped() const { return lists_table_ != nullptr && extras_; }
+  // Whether `name` is one of the exact-name lists' names (the image's; false without it).
+  bool exact_name(std::string_view name) const;
   ~SpellChecker();
   SpellChecker(const SpellChecker&) = delete;
   SpellChecker& operator=(const SpellChecker&) = delete;
@@ -112,7 +124,8 @@ class SpellChecker {
   // kCommon, kRare).
   std::unique_ptr<MappedFile> lists_map_;
   std::unique_ptr<FlatTable> lists_table_;
-  static constexpr std::uint32_t kListed = 1, kCommon = 2, kRare = 4;
+  static constexpr std::uint32_t kListed = 1, kCommon = 2, kRare = 4, kExactName = 8;
+  bool extras_ = false;  // the image holds the extra lists
   std::uint32_t list_bits(std::string_view word) const;
   bool has_list() const { return lists_table_ || !words_.empty(); }
   std::unique_ptr<LanguageWords> languages_;

@@ -100,9 +100,19 @@ Engine::WordLists Engine::word_lists(const std::string& data_dir) {
   return {(hunspell / "en_US.words").string(), (hunspell / "common.words").string(), (hunspell / "rare.words").string()};
 }
 
+Engine::ExtraLists Engine::extra_lists(const std::string& data_dir) {
+  fs::path dicts = fs::path(data_dir) / "dictionaries";
+  ExtraLists out;
+  for (const auto& p : text_lists(dicts / "vocabulary")) out.vocabulary.push_back(p.string());
+  for (const auto& p : text_lists(dicts / "names" / "exact")) out.exact_names.push_back(p.string());
+  return out;
+}
+
 std::size_t Engine::compile_word_lists(const std::string& data_dir) {
   auto lists = word_lists(data_dir);
-  return dictionary::SpellChecker::compile_lists(lists.words, lists.common, lists.rare, word_lists_image(data_dir));
+  auto extras = extra_lists(data_dir);
+  return dictionary::SpellChecker::compile_lists(lists.words, lists.common, lists.rare, word_lists_image(data_dir),
+                                                 extras.vocabulary, extras.exact_names);
 }
 
 std::string Engine::language_lists(const std::string& data_dir) {
@@ -159,15 +169,23 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   rules_.compile();
   fs::path hunspell = root / "dictionaries" / "hunspell";
   auto lists = word_lists(data_dir);
+  auto extras = extra_lists(data_dir);
+  std::vector<std::string> extra_paths = extras.vocabulary;
+  extra_paths.insert(extra_paths.end(), extras.exact_names.begin(), extras.exact_names.end());
   spell_ = std::make_unique<dictionary::SpellChecker>((hunspell / "en_US.aff").string(),
                                                       (hunspell / "en_US.dic").string(), lists.words, lists.common,
-                                                      lists.rare, language_image(data_dir), word_lists_image(data_dir));
+                                                      lists.rare, language_image(data_dir), word_lists_image(data_dir),
+                                                      std::move(extra_paths));
   if (auto problem = spell_->check_files(); !problem.empty()) {
     entities.wait();
     throw EngineError(problem);
   }
-  for (const auto& l : text_lists(root / "dictionaries" / "vocabulary"))
-    for_each_entry(l, "word list", [&](const std::string& w) { spell_->accept(w); });
+  // The vocabulary and exact-name lists are in the word-list image when it is fresh; read them
+  // only when it is not.
+  bool extras_mapped = spell_->extras_mapped();
+  if (!extras_mapped)
+    for (const auto& l : extras.vocabulary)
+      for_each_entry(l, "word list", [&](const std::string& w) { spell_->accept(w); });
   // The models and name lists do not need the entities: read them while the entity thread
   // finishes. An error here is thrown after the entity loader's own, which comes first.
   std::exception_ptr failed;
@@ -190,9 +208,13 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
       for_each_entry(l, "name list", [&](const std::string& n) { real_names_.insert(n.substr(0, n.find('\t'))); });
     // Long generated lists (every party and province of the Factbook) only silence their exact
     // spans: their words would make every thesaurus word look like a word of some name.
-    for (const auto& l : text_lists(root / "dictionaries" / "names" / "exact"))
-      for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(std::string_view(n).substr(0, n.find('\t'))); });
-    exact_names_.finish();
+    if (extras_mapped) {
+      exact_names_.answer_from([spell = spell_.get()](std::string_view n) { return spell->exact_name(n); });
+    } else {
+      for (const auto& l : extras.exact_names)
+        for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(std::string_view(n).substr(0, n.find('\t'))); });
+      exact_names_.finish();
+    }
   } catch (...) {
     failed = std::current_exception();
   }

@@ -75,6 +75,12 @@ class Engine {
     std::string words, common, rare;
   };
   static WordLists word_lists(const std::string& data_dir);
+  // The lists compiled into the same image beside them: the accepted vocabulary
+  // (dictionaries/vocabulary/*.txt) and the exact real names (dictionaries/names/exact/*.txt).
+  struct ExtraLists {
+    std::vector<std::string> vocabulary, exact_names;
+  };
+  static ExtraLists extra_lists(const std::string& data_dir);
   static std::size_t compile_word_lists(const std::string& data_dir);
   // The list of other languages' word lists (dictionaries/languages/lists.tsv) and their image.
   static std::string language_lists(const std::string& data_dir);

@@ -41,6 +41,7 @@ void NameList::finish() {
 }
 
 bool NameList::contains(std::string_view name) const {
+  if (lookup_) return lookup_(name);
   std::size_t lo = 0, hi = offsets_.size();
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;

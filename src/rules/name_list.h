@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,10 +18,13 @@ class NameList {
   // Sorts and drops repeats; call once after the last add.
   void finish();
   bool contains(std::string_view name) const;
+  // Answers contains() with `lookup` instead (the names compiled into an image), adding nothing.
+  void answer_from(std::function<bool(std::string_view)> lookup) { lookup_ = std::move(lookup); }
   std::size_t size() const { return offsets_.size(); }
 
  private:
   std::string_view at(std::size_t i) const { return std::string_view(blob_).substr(offsets_[i], lengths_[i]); }
+  std::function<bool(std::string_view)> lookup_;
   std::string blob_;
   std::vector<std::uint32_t> offsets_, lengths_;
 };
