@@ -541,6 +541,14 @@ TEST(Fix, ReplacementsAreEscapedForMarkup) {
   EXPECT_EQ(lint::escape_markup_text("plain"), "plain");
 }
 
+// The last finding of `rule` among `found`, or nullptr.
+const Diagnostic* finding_of(const std::vector<Diagnostic>& found, const std::string& rule) {
+  const Diagnostic* last = nullptr;
+  for (const auto& d : found)
+    if (d.rule == rule) last = &d;
+  return last;
+}
+
 // HTML text the reader cannot place in the source (libxml2 dropped the U+0001 from it) is
 // linted at one offset and never fixed: the empty span used to take the doubled word's fix,
 // which --fix then inserted ten times ("the the dthethe...&0"). Found by tests/fuzz/fix_fuzz;
@@ -549,13 +557,26 @@ TEST(Fix, TextThatCannotBePlacedIsReportedButNeverFixed) {
   const std::string src = "<p>the the\x01 d&0";
   std::unique_ptr<Document> doc;
   auto found = lint("s.html", src, doc);
-  const Diagnostic* doubled = nullptr;
-  for (const auto& d : found)
-    if (d.rule == "typography-doubled-word") doubled = &d;
+  const Diagnostic* doubled = finding_of(found, "typography-doubled-word");
   ASSERT_NE(doubled, nullptr);
   EXPECT_EQ(doubled->span.length, 0u);
   EXPECT_EQ(doubled->replacements, std::vector<std::string>{"the"});
   EXPECT_FALSE(doubled->fixable);
+  EXPECT_EQ(lint::apply_edits(src, lint::plan_fixes(found)), src);
+}
+
+// A finding that starts in text the reader could not place and ends in a placed node maps to a
+// source span shorter than its text ("e>2he  d&0": ten text bytes, two source bytes, "&0"): a
+// fix there would write the whole text over "&0", again at each pass. Reported, never fixed.
+// Found by tests/fuzz/fix_fuzz; its corpus keeps regression-straddling-unplaced-text.
+TEST(Fix, SpanFromUnplacedIntoPlacedTextIsNeverFixed) {
+  const std::string src = "<p>2he throot e\x01>2he  d&0";
+  std::unique_ptr<Document> doc;
+  auto found = lint("s.html", src, doc);
+  const Diagnostic* spaces = finding_of(found, "typography-double-space");
+  ASSERT_NE(spaces, nullptr);
+  EXPECT_EQ(spaces->match, "&0");
+  EXPECT_FALSE(spaces->fixable);
   EXPECT_EQ(lint::apply_edits(src, lint::plan_fixes(found)), src);
 }
 

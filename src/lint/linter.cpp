@@ -63,8 +63,12 @@ class CollectingEmitter : public rules::Emitter {
     // A span across a tag ("spy <em>agency</em>") is reported, but rewriting it would rewrite
     // the tag: only a span inside one text node may be fixed. Text the markup reader could not
     // place in the source (libxml2's HTML parser drops some control characters) maps to one
-    // offset: its findings have an empty span, and a fix would insert the replacement there.
-    d.fixable = info.fixable && doc_.within_text_node(b, e) && (e > b || text_end == text_begin);
+    // offset: its findings have an empty span, and a fix would insert the replacement there. A
+    // span that starts in such text and ends in a placed node maps to fewer source bytes than it
+    // has text (placed markup text is never longer than its source: a reference is longer than
+    // the character it stands for), and a fix would duplicate the text: not fixable either.
+    d.fixable = info.fixable && doc_.within_text_node(b, e) && (e > b || text_end == text_begin) &&
+                (!is_markup(doc_.format) || e - b >= text_end - text_begin);
     out_.push_back(std::move(d));
   }
 
