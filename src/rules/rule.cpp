@@ -1,5 +1,6 @@
 #include "rules/rule.h"
 
+#include "models/synonyms.h"
 #include "rules/name_list.h"
 
 namespace wirelint::rules {
@@ -7,6 +8,10 @@ namespace wirelint::rules {
 bool listed_real_name(const LintContext& ctx, const std::string& name) {
   if (ctx.real_names && ctx.real_names->count(name)) return true;
   return ctx.exact_names && ctx.exact_names->contains(name);
+}
+
+bool verb_form(const LintContext& ctx, std::string_view word) {
+  return ctx.ngrams && ctx.ngrams->folded_pair_strength("!v", word) > 0;
 }
 
 std::string Rule::format_message(std::string_view match, std::string_view expected) const {

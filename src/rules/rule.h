@@ -107,6 +107,10 @@ struct LintContext {
 // exact_names): such a span is no near miss and no spun title.
 bool listed_real_name(const LintContext& ctx, const std::string& name);
 
+// Whether the lower-case `word` is only ever a verb form ("depicts", "took"): the n-gram model's
+// rows `!v` (dictionaries/ngrams/verb-forms.tsv); false without the model.
+bool verb_form(const LintContext& ctx, std::string_view word);
+
 // Where a rule reports. Offsets are byte offsets into the lintable text (Document::text); the
 // emitter maps them to the source, fills in the match and applies the configured severity.
 class Emitter {

@@ -93,7 +93,7 @@ class DeterminerPluralRule : public Rule {
     }
     std::string next(ts.folded(j));
     if (ts[j].is_word() && ts[j].shape == CaseShape::lower &&
-        (following_.count(next) || (verb_forms_end_ && ctx.ngrams->folded_pair_strength("!v", next) > 0)))
+        (following_.count(next) || (verb_forms_end_ && verb_form(ctx, next))))
       return true;
     if (min_singular_pair_ <= 0 || !ts[j].is_word() || ts[j].shape != CaseShape::lower) return false;
     return ctx.ngrams->folded_pair_strength(singular, next) >= min_singular_pair_ &&

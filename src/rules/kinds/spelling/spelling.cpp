@@ -200,8 +200,7 @@ class SpellingRule : public Rule {
       // plural ("firms's") or of a word that is only ever a verb form ("bring's";
       // dictionaries/ngrams/verb-forms.tsv).
       if (std::string_view base = without_possessive(w);
-          base.size() < w.size() && base.back() != 's' && ctx.spell->known(base) &&
-          !(ctx.ngrams && ctx.ngrams->folded_pair_strength("!v", base) > 0))
+          base.size() < w.size() && base.back() != 's' && ctx.spell->known(base) && !verb_form(ctx, base))
         continue;
       // A regular formation is a word, unless it joins a prefix or two words where one slip of a
       // frequent word explains it better: "repored" is "reported" before it is re+pored.

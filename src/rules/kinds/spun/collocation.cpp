@@ -191,7 +191,7 @@ class CollocationModelRule : public Rule {
     a.assign(ts.folded(i));
     b.assign(ts.folded(j));
     if (function_words_.count(a) || function_words_.count(b) || skip_heads_.count(b)) return false;
-    return !(skip_verb_forms_ && (is_verb_form(ctx, b) || (skip_verb_forms_ > 1 && is_verb_form(ctx, a))));
+    return !(skip_verb_forms_ && (verb_form(ctx, b) || (skip_verb_forms_ > 1 && verb_form(ctx, a))));
   }
 
   // The pair is wording in use: in the table as written or in American spelling ("net
@@ -240,8 +240,6 @@ class CollocationModelRule : public Rule {
       i += 2;
     }
   }
-
-  static bool is_verb_form(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("!v", w) > 0; }
 
   // Both words of an unseen pair swapped: each at most both_max_word_strength in news, each
   // linked by the thesaurus (of at least both_min_relation) to a different frequent word, and the
