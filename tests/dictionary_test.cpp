@@ -366,7 +366,7 @@ TEST(SpellChecker, ImageHoldsTheVocabularyAndExactNames) {
   EXPECT_EQ(SpellChecker::compile_lists(words, common, rare, image, {vocabulary}, {names}), 7u);
   {
     SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image, {vocabulary, names});
-    EXPECT_TRUE(s.extras_mapped());
+    EXPECT_TRUE(s.lists_mapped());
     EXPECT_TRUE(s.known("unsmoothed"));
     EXPECT_TRUE(s.known("oblasts"));
     EXPECT_FALSE(s.known("# accepted words"));
@@ -380,12 +380,11 @@ TEST(SpellChecker, ImageHoldsTheVocabularyAndExactNames) {
     // Asked with other extra lists than it holds: not used.
     SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image, {vocabulary});
     EXPECT_FALSE(s.lists_mapped());
-    EXPECT_FALSE(s.extras_mapped());
   }
   f.write("v.txt", "unsmoothed\noblasts\nrollout\n");
   {
     SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", words, common, rare, {}, image, {vocabulary, names});
-    EXPECT_FALSE(s.extras_mapped());
+    EXPECT_FALSE(s.lists_mapped());
     EXPECT_FALSE(s.exact_name("Santa Cruz"));
   }
   try {

@@ -420,9 +420,8 @@ int main(int argc, char** argv) {
                     << (engine.index_mapped(rule->info().id) ? "image " : "built on first use (image missing or stale) ")
                     << rule->index_path(lint::Engine::entity_dir(data_dir)) << "\n";
       std::cout << "word lists\t"
-                << (engine.spell().extras_mapped() ? "image, with the vocabulary and exact names, "
-                    : engine.spell().lists_mapped() ? "image "
-                                                    : "read from the lists (image missing or stale) ")
+                << (engine.spell().lists_mapped() ? "image, with the vocabulary and exact names, "
+                                                  : "read from the lists (image missing or stale) ")
                 << lint::Engine::word_lists_image(data_dir) << "\n";
       if (const auto* words = engine.spell().language_words()) {  // the checker's own mapping
         std::cout << "languages\t" << words->size() << " words";

@@ -167,7 +167,6 @@ SpellChecker::SpellChecker(std::string aff_path, std::string dic_path, std::stri
           if (size == r.remaining() && table->open(r.bytes(r.remaining()))) {
             lists_map_ = std::move(map);
             lists_table_ = std::move(table);
-            extras_ = true;
           }
         }
       } catch (const ImageError&) {

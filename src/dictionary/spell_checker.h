@@ -58,11 +58,10 @@ class SpellChecker {
                                    const std::string& rare_path, const std::string& out,
                                    const std::vector<std::string>& vocabulary = {},
                                    const std::vector<std::string>& exact_names = {});
-  // Whether lookups use the compiled image (fresh and well-formed) rather than the lists.
+  // Whether lookups use the compiled image (fresh and well-formed) rather than the lists. A
+  // fresh image holds the vocabulary and exact-name lists given at construction too: then
+  // accept() them no more, and ask exact_name().
   bool lists_mapped() const { return lists_table_ != nullptr; }
-  // Whether the mapped image holds the vocabulary and exact-name lists given at construction
-  // (then accept() them no more, and ask exact_name()).
-  bool extras_mapped() const { return lists_table_ != nullptr && extras_; }
   // Whether `name` is one of the exact-name lists' names (the image's; false without it).
   bool exact_name(std::string_view name) const;
   ~SpellChecker();
@@ -125,7 +124,6 @@ class SpellChecker {
   std::unique_ptr<MappedFile> lists_map_;
   std::unique_ptr<FlatTable> lists_table_;
   static constexpr std::uint32_t kListed = 1, kCommon = 2, kRare = 4, kExactName = 8;
-  bool extras_ = false;  // the image holds the extra lists
   std::uint32_t list_bits(std::string_view word) const;
   bool has_list() const { return lists_table_ || !words_.empty(); }
   std::unique_ptr<LanguageWords> languages_;

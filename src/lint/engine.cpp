@@ -182,7 +182,7 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   }
   // The vocabulary and exact-name lists are in the word-list image when it is fresh; read them
   // only when it is not.
-  bool extras_mapped = spell_->extras_mapped();
+  bool extras_mapped = spell_->lists_mapped();
   if (!extras_mapped)
     for (const auto& l : extras.vocabulary)
       for_each_entry(l, "word list", [&](const std::string& w) { spell_->accept(w); });
