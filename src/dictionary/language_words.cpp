@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/list_lines.h"
 #include "image/io.h"
 
 namespace wirelint::dictionary {
@@ -58,16 +59,13 @@ namespace {
 // throws ImageError "FILE: line N: expected ...".
 template <typename Row>
 void each_row(std::istream& in, const std::string& file, std::size_t fields, const char* names, Row row) {
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for_each_list_line(in, [&](const std::string& line, std::size_t n) {
     auto f = split_tabs(line);
     if (f.size() != fields || f[0].empty() || f[1].empty())
       throw ImageError(file + ": line " + std::to_string(n) + ": expected " + std::to_string(fields) +
                        " tab-separated fields (" + names + ")");
     row(f);
-  }
+  });
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include "core/list_lines.h"
 #include "dictionary/language_words.h"
 #include "image/flat_table.h"
 #include "image/io.h"
@@ -115,12 +116,9 @@ std::size_t SpellChecker::compile_lists(const std::string& words_path, const std
       std::ifstream in(path, std::ios::binary);
       if (!in) throw ImageError(path + ": cannot read list");
       extra.push_back(file_stamp(path));
-      for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
-        if (bit == kExactName) line.resize(std::min(line.size(), line.find('\t')));
-        bits[line] |= bit;
-      }
+      for_each_list_line(in, [&, bit = bit](const std::string& line, std::size_t) {
+        bits[std::string(bit == kExactName ? name_of_entry(line) : line)] |= bit;
+      });
     }
   // Sorted keys: the same lists give the same bytes.
   std::vector<std::pair<std::string_view, std::uint32_t>> entries(bits.begin(), bits.end());

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <future>
 
+#include "core/list_lines.h"
 #include "rules/entity_image.h"
 #include "rules/schema.h"
 
@@ -40,12 +41,7 @@ template <typename Use>
 void for_each_entry(const fs::path& file, const char* what, Use use) {
   std::ifstream in(file);
   if (!in) throw EngineError(file.string() + ": cannot read " + what);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    use(line);
-  }
+  for_each_list_line(in, [&](const std::string& line, std::size_t) { use(line); });
 }
 
 }  // namespace
@@ -205,14 +201,14 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
     // Real names the dictionary does not check: one name a line, '#' comments, tab-separated
     // notes after the name.
     for (const auto& l : text_lists(root / "dictionaries" / "names"))
-      for_each_entry(l, "name list", [&](const std::string& n) { real_names_.insert(n.substr(0, n.find('\t'))); });
+      for_each_entry(l, "name list", [&](const std::string& n) { real_names_.emplace(name_of_entry(n)); });
     // Long generated lists (every party and province of the Factbook) only silence their exact
     // spans: their words would make every thesaurus word look like a word of some name.
     if (extras_mapped) {
       exact_names_.answer_from([spell = spell_.get()](std::string_view n) { return spell->exact_name(n); });
     } else {
       for (const auto& l : extras.exact_names)
-        for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(std::string_view(n).substr(0, n.find('\t'))); });
+        for_each_entry(l, "name list", [&](const std::string& n) { exact_names_.add(name_of_entry(n)); });
       exact_names_.finish();
     }
   } catch (...) {
