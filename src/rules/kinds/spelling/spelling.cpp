@@ -207,7 +207,7 @@ class SpellingRule : public Rule {
       if (auto formation = derived(*ctx.spell, w);
           formation == Formation::variant || (formation == Formation::compound && !slip_of_frequent_word(ctx, w)) ||
           (formation == Formation::short_compound && !one_slip_from_a_word(ctx, w)) ||
-          (formation == Formation::short_stem && !cheap_slip_of_a_word(ctx, w)))
+          (formation == Formation::short_stem && !one_slip_from_a_word(ctx, w, /*cheap_only=*/true)))
         continue;
       // A part that only lives in its compound ("tight-fisted"): the dictionary knows the whole,
       // hyphenated or closed up ("tightfisted").
@@ -254,9 +254,7 @@ class SpellingRule : public Rule {
       if (story_language_mentions_ > 0 && w.size() >= kStoryLanguageLetters && has_vowel(w)) {
         if (story_languages < 0) story_languages = this->story_languages(ctx);
         if (auto shared = static_cast<std::uint16_t>(ctx.spell->languages(w) & story_languages)) {
-          std::string title(w);
-          title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-          if (!country_word(ctx, title) && !slip_fits_context(ctx, w, i) &&
+          if (!country_word(ctx, title_case(w)) && !slip_fits_context(ctx, w, i) &&
               (!cognate(ctx, w) || language_neighbour(ctx, i, shared)))
             continue;
         }
@@ -376,9 +374,7 @@ class SpellingRule : public Rule {
           word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0)
         continue;
       std::string stem = word.substr(0, word.size() - suffix.size()) + stem_end;
-      std::string title = stem;
-      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-      if (spell.known(stem) || spell.known(title)) return Formation::variant;
+      if (spell.known(stem) || spell.known(title_case(stem))) return Formation::variant;
     }
     for (const auto& p : closed_prefixes_)
       if (word.size() >= p.size() + std::min(min_prefixed_stem_, min_compound_part_) &&
@@ -436,6 +432,13 @@ class SpellingRule : public Rule {
         ts[i - 1].sentence != ts[i].sentence)
       return false;
     return ts[i - 1].kind == tokenize::TokenKind::number || number_words_.count(models::lower(ts.surface(i - 1)));
+  }
+
+  // `w` with its first byte in upper case (ASCII).
+  static std::string title_case(std::string_view w) {
+    std::string out(w);
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
   }
 
   static bool has_vowel(std::string_view w) { return w.find_first_of("aeiouy") != std::string_view::npos; }
@@ -517,7 +520,6 @@ class SpellingRule : public Rule {
     return written_in_story(ctx, w, suggestions, story_words);
   }
 
-  // Whether `name` is a name or alias in the entity dictionary ("Jordan").
   // Whether `name` is a country's name, capital or demonym ("Canada", "Caracas", "Venezuelan").
   static bool country_word(const LintContext& ctx, const std::string& name) {
     if (!ctx.entities) return false;
@@ -530,6 +532,7 @@ class SpellingRule : public Rule {
     return false;
   }
 
+  // Whether `name` is a name or alias in the entity dictionary ("Jordan").
   static bool entity_name(const LintContext& ctx, const std::string& name) {
     return ctx.entities && ctx.entities->dictionary().by_name(name).has_value();
   }
@@ -560,20 +563,11 @@ class SpellingRule : public Rule {
 
   // Whether some known word, not two, is one edit from `w`; with `source_min_strength`, a word
   // that could be a slip's source (a common word or one news writes that often): "hotspot" is
-  // no slip of the rare "hotpot", "witheld" is one of "withheld".
-  bool one_slip_from_a_word(const LintContext& ctx, std::string_view w) const {
+  // no slip of the rare "hotpot", "witheld" is one of "withheld". With `cheap_only`, only a cheap
+  // slip (slip_cost at most 3) counts: "interfer" is "interfere", "unban" no slip of "urban".
+  bool one_slip_from_a_word(const LintContext& ctx, std::string_view w, bool cheap_only = false) const {
     for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
-      if (c.find(' ') == std::string::npos &&
-          (source_min_strength_ == 0 || ctx.spell->common(c) || frequency_of(ctx, c) >= source_min_strength_))
-        return true;
-    return false;
-  }
-
-  // Whether one cheap slip (slip_cost at most 3) turns a word people write (as one_slip_from_a_word)
-  // into `w`.
-  bool cheap_slip_of_a_word(const LintContext& ctx, std::string_view w) const {
-    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
-      if (c.find(' ') == std::string::npos && slip_cost(w, c) <= 3 &&
+      if (c.find(' ') == std::string::npos && (!cheap_only || slip_cost(w, c) <= 3) &&
           (source_min_strength_ == 0 || ctx.spell->common(c) || frequency_of(ctx, c) >= source_min_strength_))
         return true;
     return false;
@@ -1062,11 +1056,7 @@ class SpellingRule : public Rule {
   bool in_foreign_run(const LintContext& ctx, std::size_t i) const {
     const auto& ts = ctx.tokens;
     // A known name in lower case ("manuel azpurua said venezuela") is no other language's word.
-    auto lowered_name = [&](std::size_t t) {
-      std::string title(ts.surface(t));
-      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-      return ctx.spell->known(title);
-    };
+    auto lowered_name = [&](std::size_t t) { return ctx.spell->known(title_case(ts.surface(t))); };
     if (lowered_name(i)) return false;
     auto lower_foreign = [&](std::size_t t) {
       if (ts[t].shape != tokenize::CaseShape::lower) return false;
