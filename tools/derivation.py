@@ -87,6 +87,23 @@ def write_planted(work, stories):
     return path
 
 
+def far_apart(spots, per_story, make, gap=40):
+    """At most `per_story` of the regex matches `spots` (in their order), each at least `gap`
+    characters from those already taken, so that one finding never covers two plants, with what
+    `make(match)` returns for it (a match it returns None for is passed over); sorted by
+    position, as (match, made) pairs."""
+    chosen = []
+    for m in spots:
+        if len(chosen) == per_story:
+            break
+        if any(abs(m.start() - c.start()) < gap for c, _ in chosen):
+            continue
+        made = make(m)
+        if made is not None:
+            chosen.append((m, made))
+    return sorted(chosen, key=lambda c: c[0].start())
+
+
 def splice(body, edits):
     """`body` with each edit (start, end, new text; in order, not overlapping) made, and the byte
     offset in the result of each new text."""

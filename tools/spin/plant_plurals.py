@@ -29,7 +29,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from derivation import corpus_findings, part_stories, planter_arguments, splice, write_planted  # noqa: E402
+from derivation import corpus_findings, far_apart, part_stories, planter_arguments, splice, write_planted  # noqa: E402
 
 RULE = "grammar-determiner-plural"
 PLURALS = os.path.join(ROOT, "dictionaries", "ngrams", "plural-forms.tsv")
@@ -71,17 +71,9 @@ def plant(stories, plurals, adjectives, following, per_story, rng):
         body = story["body"]
         spots = [m for m in SPOT.finditer(body) if m.group(3) in plurals and m.group(3) not in adjectives]
         rng.shuffle(spots)
-        chosen = []
-        for m in spots:
-            if len(chosen) == per_story:
-                break
-            if any(abs(m.start() - c.start()) < 40 for c in chosen):
-                continue
-            chosen.append(m)
-        chosen.sort(key=lambda m: m.start())
-        news = [m.group(1) + m.group(2) + plurals[m.group(3)] for m in chosen]
-        text, offsets = splice(body, [(m.start(), m.end(), new) for m, new in zip(chosen, news)])
-        for m, new, offset in zip(chosen, news, offsets):
+        chosen = far_apart(spots, per_story, lambda m: m.group(1) + m.group(2) + plurals[m.group(3)])
+        text, offsets = splice(body, [(m.start(), m.end(), new) for m, new in chosen])
+        for (m, new), offset in zip(chosen, offsets):
             after = re.match(r"\s*([A-Za-z]+|\S)?", body[m.end():])
             nxt = (after.group(1) or "") if after else ""
             cls = "word" if nxt[:1].isalnum() and nxt not in following else "end"

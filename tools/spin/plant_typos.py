@@ -28,7 +28,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RULE = "spelling-unknown-word"
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from derivation import corpus_findings, part_stories, planter_arguments, splice, write_planted  # noqa: E402
+from derivation import corpus_findings, far_apart, part_stories, planter_arguments, splice, write_planted  # noqa: E402
 
 ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 
@@ -79,20 +79,15 @@ def plant(stories, words, per_story, rng):
         body = story["body"]
         spots = [m for m in re.finditer(r"(?<![\w'’.-])[a-z]{4,}(?![\w'’-])", body) if m.group() in words]
         rng.shuffle(spots)
-        chosen = []
-        for m in spots:
-            if len(chosen) == per_story:
-                break
-            if any(abs(m.start() - c[0].start()) < 40 for c in chosen):
-                continue  # far apart, so one finding never covers two plants
+
+        def make(m):
             kind = rng.choice(KINDS)
             typo = slip(m.group(), kind, rng)
-            if not typo or typo in words or typo.capitalize() in words:
-                continue
-            chosen.append((m, typo, kind))
-        chosen.sort(key=lambda c: c[0].start())
-        text, offsets = splice(body, [(m.start(), m.end(), typo) for m, typo, _ in chosen])
-        for (m, typo, kind), offset in zip(chosen, offsets):
+            return None if not typo or typo in words or typo.capitalize() in words else (typo, kind)
+
+        chosen = far_apart(spots, per_story, make)
+        text, offsets = splice(body, [(m.start(), m.end(), typo) for m, (typo, _) in chosen])
+        for (m, (typo, kind)), offset in zip(chosen, offsets):
             plants.append((str(story["id"]), offset, typo, m.group(), kind))
         if chosen:
             out.append(dict(story, body=text))
