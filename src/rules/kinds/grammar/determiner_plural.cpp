@@ -25,7 +25,7 @@ namespace {
 using tokenize::CaseShape;
 
 constexpr char kPluralKey[] = "!p";
-constexpr int kAlsoVerb = 4;  // added to a row's strength when the singular is a verb too
+constexpr int kAlsoVerb = 4;  // added to a row's strength when the word is a verb's third person too
 
 class DeterminerPluralRule : public Rule {
  public:
