@@ -2,6 +2,7 @@
 // loaded from the .aff/.dic pair (no list).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -64,6 +65,25 @@ TEST(SpellChecker, CommonAndRareWordLists) {
   EXPECT_FALSE(s.rare("goverment"));
   SpellChecker without(kDir + "en_US.aff", kDir + "en_US.dic", kDir + "en_US.words");
   EXPECT_FALSE(without.rare("enflame"));
+}
+
+TEST(SpellChecker, CommonWordsAWordContracts) {
+  SpellChecker s(kDir + "en_US.aff", kDir + "en_US.dic", kDir + "en_US.words", kDir + "common.words");
+  auto has = [](const std::vector<std::string>& v, const std::string& w) {
+    return std::find(v.begin(), v.end(), w) != v.end();
+  };
+  auto gp = s.common_contracted("gp", 2, 1000);
+  EXPECT_TRUE(has(gp, "group"));
+  EXPECT_FALSE(has(gp, "gap"));  // one letter left out, fewer than two
+  for (std::size_t k = 1; k < gp.size(); ++k) EXPECT_LE(gp[k - 1].size(), gp[k].size());  // shortest first
+  EXPECT_TRUE(has(s.common_contracted("amts", 2, 1000), "amounts"));
+  EXPECT_FALSE(has(s.common_contracted("amts", 4, 1000), "amounts"));  // three left out
+  EXPECT_FALSE(has(s.common_contracted("cnt", 2, 1000), "cent"));
+  EXPECT_FALSE(has(s.common_contracted("gpx", 2, 1000), "group"));  // the last letter differs
+  EXPECT_EQ(s.common_contracted("gp", 2, 1).size(), 1u);
+  EXPECT_TRUE(s.common_contracted("abcdefghi", 2, 1000).empty());  // longer than kMaxContractionLetters
+  SpellChecker without(kDir + "en_US.aff", kDir + "en_US.dic", kDir + "en_US.words");
+  EXPECT_TRUE(without.common_contracted("gp", 2, 1000).empty());
 }
 
 TEST(SpellChecker, MissingFilesAreReported) {

@@ -262,6 +262,31 @@ std::vector<std::pair<std::size_t, std::string>> SpellChecker::common_within_two
   return found;
 }
 
+std::vector<std::string> SpellChecker::common_contracted(std::string_view word, std::size_t min_dropped,
+                                                        std::size_t max) const {
+  std::vector<std::string> found;
+  if (word.size() < 2 || word.size() > kMaxContractionLetters || max == 0) return found;
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto& text = common_words();
+  auto contracts = [&](std::string_view line) {
+    if (line.size() < word.size() + min_dropped || line.back() != word.back()) return false;
+    std::size_t k = 0;
+    for (char c : line)
+      if (k < word.size() && c == word[k]) ++k;
+    return k == word.size();
+  };
+  // The list is sorted: the words of the same first letter are one range.
+  for (std::size_t at = first_line_not_before(text, std::string(1, word[0])); at < text.size();) {
+    std::string_view line = line_at(text, at);
+    if (line.empty() || line[0] != word[0]) break;
+    if (contracts(line)) found.emplace_back(line);
+    at += line.size() + 1;
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  if (found.size() > max) found.resize(max);
+  return found;
+}
+
 SpellChecker::~SpellChecker() = default;
 
 std::string SpellChecker::check_files() const {

@@ -101,6 +101,11 @@ class SpellChecker {
   // kMaxTwoEditLetters get none.
   std::vector<std::pair<std::size_t, std::string>> common_within_two(std::string_view word, std::size_t max) const;
   static constexpr std::size_t kMaxTwoEditLetters = 24;
+  // Common words that `word` contracts: the same first and last letters, every letter of `word`
+  // in order, and at least `min_dropped` letters more ("gp" group, "amts" amounts). Shortest
+  // first, at most `max`; words of more than kMaxContractionLetters letters get none.
+  std::vector<std::string> common_contracted(std::string_view word, std::size_t min_dropped, std::size_t max) const;
+  static constexpr std::size_t kMaxContractionLetters = 8;
 
  private:
   Hunspell& engine() const;  // loads on first use; caller holds mutex_

@@ -75,6 +75,9 @@ class SpellingRule : public Rule {
     abbreviation_max_ = static_cast<std::size_t>(table.integer("abbreviation_max_letters").value_or(0));
     abbreviation_slip_min_ = static_cast<std::size_t>(table.integer("abbreviation_slip_min_letters").value_or(4));
     story_term_min_ = static_cast<std::size_t>(table.integer("story_term_min").value_or(0));
+    contraction_max_ = static_cast<std::size_t>(table.integer("contraction_max_letters").value_or(0));
+    contraction_min_dropped_ = static_cast<std::size_t>(table.integer("contraction_min_dropped").value_or(2));
+    for (auto& w : table.strings("results_table_words")) results_words_.insert(std::move(w));
     for (auto& e : table.strings("apostrophe_endings")) apostrophe_endings_.push_back(std::move(e));
     min_closed_part_ = static_cast<std::size_t>(table.integer("min_closed_part").value_or(4));
     min_short_part_ = static_cast<std::size_t>(table.integer("min_short_part").value_or(0));
@@ -274,6 +277,15 @@ class SpellingRule : public Rule {
       // not its slip).
       if (w.size() <= abbreviation_max_ && !has_vowel(w) && after_figure(ctx, i) && !slip_of_frequent_word(ctx, w, true))
         continue;
+      // A results table's contraction of a word news writes ("Cons banking gp net profit ... vs",
+      // "quarterly divs vs 15", "1985 amts restated"): right after a figure or on a line of a
+      // results table, unless a slip of a word that fits its neighbours ("12.1 mn vs" is "mln")
+      // or a cheap slip of a function word of three letters or more ("1.2 mln wiht", "5 feom 6":
+      // the table has no pairs of those to vouch for them) explains it.
+      if (w.size() <= contraction_max_ && t.shape == tokenize::CaseShape::lower &&
+          (after_figure(ctx, i) || on_results_line(ctx, i)) && contracts_frequent_word(ctx, w) &&
+          !slip_fits_context(ctx, w, i) && !slip_of_function_word(ctx, w))
+        continue;
       auto suggestions = ranked_suggestions(ctx, w, i);
       // No known word is one slip away and the word has the shape of another language's
       // ("okoume", "sveti", "taoiseach"): a term or name of that language, not a misspelling.
@@ -442,6 +454,34 @@ class SpellingRule : public Rule {
   }
 
   static bool has_vowel(std::string_view w) { return w.find_first_of("aeiouy") != std::string_view::npos; }
+
+  // Whether one cheap slip (slip_cost at most 3) of a function word of three letters or more
+  // (`table_function_words`) makes `w`: "wiht", "feom", "afte".
+  bool slip_of_function_word(const LintContext& ctx, std::string_view w) const {
+    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
+      if (c.size() >= kFunctionSlipLetters && table_function_words_.count(models::lower(c)) && slip_cost(w, c) <= 3)
+        return true;
+    return false;
+  }
+
+  // Whether token `i`'s line holds one of `results_table_words` ("Shr", "vs", "Revs").
+  bool on_results_line(const LintContext& ctx, std::size_t i) const {
+    if (results_words_.empty()) return false;
+    const auto& ts = ctx.tokens;
+    std::size_t first = i;
+    while (first > 0 && !ts[first].newline_before) --first;
+    for (std::size_t k = first; k < ts.size() && (k == first || !ts[k].newline_before); ++k)
+      if (k != i && ts[k].is_word() && results_words_.count(models::lower(ts.surface(k)))) return true;
+    return false;
+  }
+
+  // Whether `w` contracts a word news writes at least `slip_min_strength` (SpellChecker::
+  // common_contracted, `contraction_min_dropped` letters left out): "gp" group, "amts" amounts.
+  bool contracts_frequent_word(const LintContext& ctx, std::string_view w) const {
+    for (const auto& c : ctx.spell->common_contracted(w, contraction_min_dropped_, std::numeric_limits<std::size_t>::max()))
+      if (frequency_of(ctx, c) >= slip_min_strength_) return true;
+    return false;
+  }
 
   // Whether one cheap slip (slip_cost at most 3) turns a known word with a vowel, of at least
   // `abbreviation_slip_min` letters, into `w`: shorter words are one slip from some word by
@@ -658,8 +698,8 @@ class SpellingRule : public Rule {
     return false;
   }
 
-  // The words before and after token `at` as the n-gram table writes them (tools/ngrams/ngrams.py:
-  // lower case without a possessive, a token with a digit "<num>", a capitalized word inside a
+  // The words (or figures) before and after token `at` as the n-gram table writes them
+  // (tools/ngrams/ngrams.py: lower case without a possessive, a token with a digit "<num>", a capitalized word inside a
   // sentence "<name>"), empty where a sentence, a line or punctuation other than an apostrophe
   // or hyphen inside a word breaks the sequence.
   std::pair<std::string, std::string> table_neighbours(const LintContext& ctx, std::size_t at) const {
@@ -675,11 +715,12 @@ class SpellingRule : public Rule {
       if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
       return w;
     };
+    auto counts = [&](std::size_t t) { return ts[t].is_word() || ts[t].kind == tokenize::TokenKind::number; };
     std::string left, right;
-    if (at > 0 && ts[at - 1].is_word() && ts[at - 1].sentence == ts[at].sentence && !ts[at].newline_before &&
+    if (at > 0 && counts(at - 1) && ts[at - 1].sentence == ts[at].sentence && !ts[at].newline_before &&
         ts[at].space_before)
       left = as_table(at - 1);
-    if (at + 1 < ts.size() && ts[at + 1].is_word() && ts[at + 1].sentence == ts[at].sentence &&
+    if (at + 1 < ts.size() && counts(at + 1) && ts[at + 1].sentence == ts[at].sentence &&
         !ts[at + 1].newline_before && ts[at + 1].space_before)
       right = as_table(at + 1);
     return {left, right};
@@ -721,6 +762,7 @@ class SpellingRule : public Rule {
     return ctx.ngrams ? ctx.ngrams->folded_pair_strength("#", folded) : 0;
   }
   static constexpr int kStrongest = 9;
+  static constexpr std::size_t kFunctionSlipLetters = 3;  // "wth" is "with"; every short abbreviation is a slip of some two-letter word
   static constexpr std::size_t kHabitLetters = 6;  // a doubling slip of a shorter word is no habit
   static constexpr std::size_t kExtensionLetters = 4;  // ".gp", ".com", ".docx"
   static constexpr std::size_t kGlossed = 5;  // words before a bracket that it may translate
@@ -1215,6 +1257,8 @@ class SpellingRule : public Rule {
   int foreign_shape_below_ = -1000, shape_unseen_ = 5;
   bool plural_s_ = false;
   std::size_t story_term_min_ = 0, abbreviation_max_ = 0, abbreviation_slip_min_ = 4;
+  std::size_t contraction_max_ = 0, contraction_min_dropped_ = 2;
+  std::unordered_set<std::string> results_words_;
   std::vector<std::string> apostrophe_endings_;
   std::size_t min_closed_part_ = 4, min_short_part_ = 0;
   std::size_t lower_case_names_min_ = 0;
