@@ -82,10 +82,10 @@ TEST_F(ModelFiles, TheImageIsUsedWhenFreshAndIgnoredWhenStaleOrMalformed) {
   write(image_, "WLSYNIMG but not really");
   EXPECT_FALSE(SynonymModel::open({tsv_, extra_}, image_)->from_image());
   // An image whose arrays are damaged but whose header is intact is used (its arrays are
-  // checked where they are read, not in a pass at open): the first target (after the 104-byte
+  // checked where they are read, not in a pass at open): the first target (after the 136-byte
   // header and the two offset arrays) pointing past the words reads as no word, never past
   // the image. Damaged offsets likewise give a word no pairs.
-  constexpr std::streamoff kHeader = 104;
+  constexpr std::streamoff kHeader = 136;  // 40 bytes and six 16-byte source stamps
   SynonymModel::compile({tsv_, extra_}, image_);
   ASSERT_TRUE(SynonymModel::open({tsv_, extra_}, image_)->from_image());
   std::uint32_t words = 0;

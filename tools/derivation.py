@@ -115,3 +115,28 @@ def splice(body, edits):
         last = end
     pieces.append(body[last:])
     return "".join(pieces), offsets
+
+
+def score_plants(a, rule, planted, plants, classes, who):
+    """Lints the planted stories with `rule` alone and prints how many plants of each class (and
+    of all) a finding covers exactly, and how many it offers the text as it was for first; then
+    the first `a.show_missed` missed plants. `plants`: (story, offset, length, original, class)."""
+    corpus = write_planted(a.work, planted)
+    found = {(d["story"], d["offset"], d["length"]): d.get("replacements", [])
+             for d in corpus_findings(a.wirelint, corpus, os.path.join(a.work, "findings.jsonl"), only=rule, who=who)}
+    rows = {cls: [0, 0, 0] for cls in classes}
+    missed = []
+    for story, offset, length, original, cls in plants:
+        hit = found.get((story, offset, length))
+        rows[cls][0] += 1
+        rows[cls][1] += hit is not None
+        rows[cls][2] += bool(hit) and hit[0] == original
+        if hit is None:
+            missed.append((cls, original))
+    print("%d plants in %d stories (%s part of %s)" % (len(plants), len(planted), a.part, os.path.basename(a.corpus)))
+    print("%-8s %6s %8s %10s" % ("class", "plants", "caught", "right fix"))
+    for cls in list(classes) + ["all"]:
+        n, c, r = [sum(v[k] for v in rows.values()) for k in range(3)] if cls == "all" else rows[cls]
+        print("%-8s %6d %7.1f%% %9.1f%%" % (cls, n, 100.0 * c / max(n, 1), 100.0 * r / max(n, 1)))
+    for cls, original in missed[:a.show_missed]:
+        print("  %-6s %s" % (cls, original))

@@ -24,9 +24,9 @@ namespace {
 // Each source file is recorded by size and modification time, so a changed source makes the
 // image stale; a stale or malformed image is ignored and the sources are compiled instead.
 constexpr char kMagic[8] = {'W', 'L', 'S', 'Y', 'N', 'I', 'M', 'G'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::uint32_t kMarker = 0x01020304;
-constexpr std::size_t kMaxSources = 4;
+constexpr std::size_t kMaxSources = 6;
 
 struct SourceStamp {
   std::uint64_t size = 0;
@@ -70,7 +70,7 @@ struct Pending {
 };
 
 std::vector<std::uint8_t> build_image(const std::vector<std::string>& sources) {
-  if (sources.size() > kMaxSources) throw SynonymError("synonym model: at most 4 source files");
+  if (sources.size() > kMaxSources) throw SynonymError("synonym model: at most 6 source files");
   std::map<std::string, std::map<std::string, Pending>> table;
   std::vector<SourceStamp> stamps;
   for (const auto& path : sources) {

@@ -31,6 +31,7 @@ const std::map<std::string, KindFactory>& kinds() {
       {"quote-punctuation", make_quote_punctuation_rule},
       {"collocation-model", make_collocation_model_rule},
       {"determiner-plural", make_determiner_plural_rule},
+      {"pronoun-determiner", make_pronoun_determiner_rule},
   };
   return table;
 }

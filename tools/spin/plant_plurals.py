@@ -21,7 +21,6 @@ stories come from `wirelint corpus --only grammar-determiner-plural` on the same
 """
 
 import argparse
-import collections
 import os
 import random
 import re
@@ -29,7 +28,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from derivation import corpus_findings, far_apart, part_stories, planter_arguments, splice, write_planted  # noqa: E402
+from derivation import far_apart, part_stories, planter_arguments, score_plants, splice  # noqa: E402
 
 RULE = "grammar-determiner-plural"
 PLURALS = os.path.join(ROOT, "dictionaries", "ngrams", "plural-forms.tsv")
@@ -91,26 +90,7 @@ def main():
     rng = random.Random(a.seed)
     stories = part_stories(a.corpus, a.part, a.limit)
     planted, plants = plant(stories, load_plurals(), adjective_lemmas(a.wordnet), following_words(), a.per_story, rng)
-    corpus = write_planted(a.work, planted)
-    found = {(d["story"], d["offset"], d["length"]): d.get("replacements", [])
-             for d in corpus_findings(a.wirelint, corpus, os.path.join(a.work, "findings.jsonl"), only=RULE,
-                                      who="plant_plurals")}
-    rows = collections.defaultdict(lambda: [0, 0, 0])
-    missed = []
-    for story, offset, length, original, cls in plants:
-        hit = found.get((story, offset, length))
-        rows[cls][0] += 1
-        rows[cls][1] += hit is not None
-        rows[cls][2] += bool(hit) and hit[0] == original
-        if hit is None:
-            missed.append((cls, original))
-    print("%d plants in %d stories (%s part of %s)" % (len(plants), len(planted), a.part, os.path.basename(a.corpus)))
-    print("%-8s %6s %8s %10s" % ("class", "plants", "caught", "right fix"))
-    for cls in ("end", "word", "all"):
-        n, c, r = [sum(v[k] for v in rows.values()) for k in range(3)] if cls == "all" else rows[cls]
-        print("%-8s %6d %7.1f%% %9.1f%%" % (cls, n, 100.0 * c / max(n, 1), 100.0 * r / max(n, 1)))
-    for cls, original in missed[:a.show_missed]:
-        print("  %-6s %s" % (cls, original))
+    score_plants(a, RULE, planted, plants, ("end", "word"), "plant_plurals")
     return 0
 
 

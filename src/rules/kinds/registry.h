@@ -30,5 +30,6 @@ std::unique_ptr<Rule> make_spaced_dash_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_quote_punctuation_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_collocation_model_rule(RuleInfo info, TableReader& table);
 std::unique_ptr<Rule> make_determiner_plural_rule(RuleInfo info, TableReader& table);
+std::unique_ptr<Rule> make_pronoun_determiner_rule(RuleInfo info, TableReader& table);
 
 }  // namespace wirelint::rules

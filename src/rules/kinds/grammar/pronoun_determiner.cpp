@@ -1,0 +1,101 @@
+// Kind "pronoun-determiner": a subject pronoun where a determiner belongs ("they lawsuit", "he
+// company said", "They debentures will be offered", "they traditional markets"), the damage a
+// spinner's or translator's swapped word, or a slip of the keys, leaves before a noun phrase. A
+// subject pronoun is never followed by a bare noun or adjective; it is by a verb ("they purchase",
+// "he remains"), so the word after it must be one that is only ever a noun or an adjective:
+// dictionaries/ngrams/nominal-forms.tsv (rows "!n" singular nouns and "!a" adjectives, generated
+// from WordNet) or plural-forms.tsv (a plural that is no verb's third person; after a plural
+// pronoun, any plural: "they shares" is no subject and verb either), read through the n-gram image.
+//
+// Precision: a noun that news writes right after the pronoun is wording, not damage: the pair's
+// strength in the n-gram table must be under `min_news_pair` (a pair seen once may be a slip the
+// reference text itself holds). "we Americans" is capitalized and not judged; "they both" is no
+// noun. `hedge_words` followed by "of" are adverbs ("we sort of see").
+#include "rules/kinds/registry.h"
+#include "rules/kinds/typography/util.h"
+#include "models/synonyms.h"
+
+namespace wirelint::rules {
+namespace {
+
+using tokenize::CaseShape;
+
+constexpr char kNounKey[] = "!n";
+constexpr char kAdjectiveKey[] = "!a";
+constexpr char kPluralKey[] = "!p";
+constexpr int kAlsoVerb = 4;  // plural-forms.tsv: added to a row's strength when the word is a verb's third person too
+
+class PronounDeterminerRule : public Rule {
+ public:
+  PronounDeterminerRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
+    for (const auto& pair : table.strings("pronouns")) {  // "they->their"
+      auto arrow = pair.find("->");
+      if (arrow == std::string::npos || arrow == 0 || arrow + 2 >= pair.size())
+        table.fail("pronouns", "expected \"pronoun->determiner\", got \"" + pair + "\"");
+      possessive_[models::lower(pair.substr(0, arrow))] = models::lower(pair.substr(arrow + 2));
+    }
+    plural_ = typography::word_set(table, "plural_pronouns");
+    hedges_ = typography::word_set(table, "hedge_words");
+    min_news_pair_ = static_cast<int>(table.integer("min_news_pair").value_or(1));
+    if (min_news_pair_ < 1) table.fail("min_news_pair", "must be at least 1");
+    for (const auto& p : plural_)
+      if (!possessive_.count(p)) table.fail("plural_pronouns", "\"" + p + "\" is not one of pronouns");
+  }
+
+  bool scans() const override { return true; }
+
+  void check(const LintContext& ctx, Emitter& out) const override {
+    if (!ctx.ngrams) return;
+    const auto& ts = ctx.tokens;
+    for (std::size_t i = 0; i + 1 < ts.size(); ++i) {
+      if (!ts[i].is_word() || (ts[i].shape != CaseShape::lower && ts[i].shape != CaseShape::capitalized)) continue;
+      std::string pronoun(ts.folded(i));
+      auto poss = possessive_.find(pronoun);
+      if (poss == possessive_.end()) continue;
+      std::size_t n = i + 1;
+      if (!ts[n].is_word() || ts[n].shape != CaseShape::lower || !ts[n].space_before || ts[n].sentence != ts[i].sentence)
+        continue;
+      std::string noun(ts.folded(n));
+      if (!only_noun(ctx, noun, plural_.count(pronoun) > 0)) continue;
+      if (ctx.ngrams->folded_pair_strength(pronoun, noun) >= min_news_pair_) continue;
+      if (hedges_.count(noun) && n + 1 < ts.size() && ts.folded(n + 1) == "of") continue;
+      // A word glued on by a hyphen or an apostrophe is another word ("they cocoa-growing").
+      if (n + 1 < ts.size() && !ts[n + 1].space_before &&
+          (ts.surface(n + 1) == "-" || ts.surface(n + 1) == "'" || ts.surface(n + 1) == "\xE2\x80\x99"))
+        continue;
+      std::size_t b = ts[i].begin, e = ts[n].end;
+      // The determiner in the pronoun's case, the space and the noun as written.
+      std::string rest(ts.text().substr(ts[i].end, e - ts[i].end));
+      std::string as_possessive = cased(poss->second, ts[i].shape) + rest;
+      std::string as_article = cased("the", ts[i].shape) + rest;
+      out.emit(b, e, format_message(ts.text().substr(b, e - b), as_possessive), {as_possessive, as_article});
+    }
+  }
+
+ private:
+  // Whether `w` is only ever a noun or an adjective: a singular noun or adjective form, or a
+  // plural that no verb's third person explains (any plural after a plural pronoun).
+  static bool only_noun(const LintContext& ctx, const std::string& w, bool plural_pronoun) {
+    if (ctx.ngrams->folded_pair_strength(kNounKey, w) > 0 || ctx.ngrams->folded_pair_strength(kAdjectiveKey, w) > 0)
+      return true;
+    int code = ctx.ngrams->folded_pair_strength(kPluralKey, w);
+    return code > 0 && (plural_pronoun || code < kAlsoVerb);
+  }
+
+  static std::string cased(std::string w, CaseShape shape) {
+    if (shape == CaseShape::capitalized && !w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    return w;
+  }
+
+  std::unordered_map<std::string, std::string> possessive_;
+  std::unordered_set<std::string> plural_, hedges_;
+  int min_news_pair_ = 1;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_pronoun_determiner_rule(RuleInfo info, TableReader& table) {
+  return std::make_unique<PronounDeterminerRule>(std::move(info), table);
+}
+
+}  // namespace wirelint::rules

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Plant subject pronouns where a possessive determiner belongs in wire stories and measure the
+pronoun rule's recall on them.
+
+A plant turns "their lawsuit", "his company", "our exports" into "they lawsuit", "he company",
+"we exports" (lower case or capitalized as written; "her" is left alone, being an object too), at
+most --per-story times a story and 40 characters apart. A plant is caught when a finding of
+grammar-pronoun-determiner covers exactly the pronoun and the word after it, and right when its
+first replacement is the text as it was. Plants are counted by the word after the determiner:
+`noun` (a word of dictionaries/ngrams/nominal-forms.tsv, nouns and adjectives, or of
+plural-forms.tsv, which the rule can judge) and `other` (a participle, a word that is a verb or an
+adverb too: "they own", "they purchase", "they new"), where the rule stays silent by design.
+
+Like the other spinners it reads the corpora at run time and writes only under --work (default
+build/spin/pronouns): no text of the Reuters corpus enters the tree. False findings on the clean
+stories come from `wirelint corpus --only grammar-pronoun-determiner` on the same part.
+
+  python3 tools/spin/plant_pronouns.py --part odd [--seed 1] [--limit 4000] [--per-story 2]
+  python3 tools/spin/plant_pronouns.py --corpus build/corpora/factbook.jsonl --part odd
+"""
+
+import argparse
+import os
+import random
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+from derivation import far_apart, part_stories, planter_arguments, score_plants, splice  # noqa: E402
+
+RULE = "grammar-pronoun-determiner"
+NGRAMS = os.path.join(ROOT, "dictionaries", "ngrams")
+SUBJECT = {"their": "they", "his": "he", "our": "we"}
+SPOT = re.compile(r"(?<![\w'’.-])(their|Their|his|His|our|Our)([ \t]+)([a-z][a-z-]*)(?![\w'’])")
+
+
+def noun_words():
+    """The words the rule can judge: the rows of nominal-forms.tsv and plural-forms.tsv."""
+    out = set()
+    for name in ("nominal-forms.tsv", "plural-forms.tsv"):
+        with open(os.path.join(NGRAMS, name), encoding="utf-8") as f:
+            out.update(line.split("\t")[1] for line in f if not line.startswith("#"))
+    return out
+
+
+def subject_of(determiner):
+    pronoun = SUBJECT[determiner.lower()]
+    return pronoun.capitalize() if determiner[0].isupper() else pronoun
+
+
+def plant(stories, nouns, per_story, rng):
+    """Stories with plants and the plants (story, offset, length, original, class)."""
+    out, plants = [], []
+    for story in stories:
+        body = story["body"]
+        spots = list(SPOT.finditer(body))
+        rng.shuffle(spots)
+        chosen = far_apart(spots, per_story, lambda m: subject_of(m.group(1)) + m.group(2) + m.group(3))
+        text, offsets = splice(body, [(m.start(), m.end(), new) for m, new in chosen])
+        for (m, new), offset in zip(chosen, offsets):
+            cls = "noun" if m.group(3) in nouns else "other"
+            plants.append((str(story["id"]), offset, len(new.encode("utf-8")), m.group(0), cls))
+        if chosen:
+            out.append(dict(story, body=text))
+    return out, plants
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    planter_arguments(ap, ROOT, "pronouns", 4000)
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    stories = part_stories(a.corpus, a.part, a.limit)
+    planted, plants = plant(stories, noun_words(), a.per_story, rng)
+    score_plants(a, RULE, planted, plants, ("noun", "other"), "plant_pronouns")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
