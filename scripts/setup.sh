@@ -15,7 +15,7 @@ BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}
 packages=(
   build-essential cmake pkg-config git python3
   libicu-dev libhunspell-dev libxml2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev libmimalloc-dev
   googletest libgtest-dev libbenchmark-dev
   mythes-en-us wordnet-base python3-distributed
   # other languages' word lists (dictionaries/languages/lists.tsv)
