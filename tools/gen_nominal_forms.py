@@ -17,7 +17,8 @@ usage; "purchase" and "control" are verbs in use). Plurals are in plural-forms.t
 (Debian wordnet-base, /usr/share/wordnet; WordNet License, a BSD-style license).
 
 A word is an adjective form when it is a WordNet adjective, no adverb ("new", "only", "alone"),
-no lemma of it a verb ("own", "present", "combined") and no function word.
+no lemma of it a verb ("own", "present", "combined"), no function word and no conjunction
+("neither").
 
 Rows are in the format of news.tsv (first `!n` for a noun, `!a` for an adjective, second the word,
 source n, strength 1), so they compile into the n-gram model's image beside the verb and plural
@@ -39,6 +40,8 @@ OUT = os.path.join(ROOT, "dictionaries", "ngrams", "nominal-forms.tsv")
 NOUN, ADJECTIVE = "!n", "!a"
 MIN_LETTERS = 3
 MIN_TAGGED = 5
+# Correlative conjunctions WordNet files as adjectives or nouns: "he neither confirmed nor denied".
+CONJUNCTIONS = {"neither", "either", "whether"}
 
 
 def tag_counts(folder):
@@ -66,14 +69,15 @@ def noun_forms(words, verbs, nouns, adjectives, adverbs, exc, tagged):
         return (counts.get("n", 0) >= MIN_TAGGED and not counts.get("a") and not counts.get("r") and
                 not any(tagged.get(b, {}).get("v") for b in bases))
     return [w for w in sorted(words)
-            if len(w) >= MIN_LETTERS and w.isalpha() and w in nouns and w not in FUNCTION_WORDS and only_noun(w)]
+            if len(w) >= MIN_LETTERS and w.isalpha() and w in nouns and w not in FUNCTION_WORDS
+            and w not in CONJUNCTIONS and only_noun(w)]
 
 
 def adjective_forms(words, verbs, adjectives, adverbs, exc):
     """The words that are only ever an adjective (or a noun too), sorted."""
     return [w for w in sorted(words)
             if len(w) >= MIN_LETTERS and w.isalpha() and w in adjectives and w not in adverbs
-            and w not in FUNCTION_WORDS and not lemmas(w, exc) & verbs]
+            and w not in FUNCTION_WORDS and w not in CONJUNCTIONS and not lemmas(w, exc) & verbs]
 
 
 def render(nouns, adjectives, n_words):
