@@ -15,10 +15,10 @@ import plant_pronouns as pp  # noqa: E402
 
 
 class PlantPronouns(unittest.TestCase):
-    NOUNS = {"lawsuit", "exports"}
+    WORDS = ({"lawsuit", "exports"}, {"budget"})
 
     def plant(self, body, per_story=2):
-        return pp.plant([{"id": 9, "body": body}], self.NOUNS, per_story, random.Random(1))
+        return pp.plant([{"id": 9, "body": body}], self.WORDS, per_story, random.Random(1))
 
     def test_offsets_are_bytes_of_the_planted_story_and_classes_follow_the_word(self):
         body = "Café — Their lawsuit was filed, the growers said of the long delays; our own exports fell."
@@ -32,6 +32,12 @@ class PlantPronouns(unittest.TestCase):
             planted, want_cls = expected[original]
             self.assertEqual(text[offset:offset + length].decode("utf-8"), planted)
             self.assertEqual(cls, want_cls)
+
+    def test_a_noun_and_base_form_is_judged_after_he_only(self):
+        _, plants = self.plant("His budget rose.", 1)
+        self.assertEqual([p[3:] for p in plants], [("His budget", "noun")])
+        _, plants = self.plant("Their budget rose.", 1)
+        self.assertEqual([p[3:] for p in plants], [("Their budget", "other")])
 
     def test_her_and_words_inside_others_are_not_planted(self):
         stories, plants = self.plant("She met her lawyer; theirs and whose lawsuit.")

@@ -8,7 +8,7 @@ most --per-story times a story and 40 characters apart. A plant is caught when a
 grammar-pronoun-determiner covers exactly the pronoun and the word after it, and right when its
 first replacement is the text as it was. Plants are counted by the word after the determiner:
 `noun` (a word of dictionaries/ngrams/nominal-forms.tsv, nouns and adjectives, or of
-plural-forms.tsv, which the rule can judge) and `other` (a participle, a word that is a verb or an
+plural-forms.tsv, and after "he" a noun that is a verb's base form too, which the rule can judge) and `other` (a participle, a word that is a verb or an
 adverb too: "they own", "they purchase", "they new"), where the rule stays silent by design.
 
 Like the other spinners it reads the corpora at run time and writes only under --work (default
@@ -36,12 +36,17 @@ SPOT = re.compile(r"(?<![\w'’.-])(their|Their|his|His|our|Our)([ \t]+)([a-z][a
 
 
 def noun_words():
-    """The words the rule can judge: the rows of nominal-forms.tsv and plural-forms.tsv."""
-    out = set()
+    """The words the rule can judge after any pronoun (the rows of nominal-forms.tsv and
+    plural-forms.tsv) and those it judges after "he" only (the rows "!b": a noun and a verb's base
+    form)."""
+    any_pronoun, singular = set(), set()
     for name in ("nominal-forms.tsv", "plural-forms.tsv"):
         with open(os.path.join(NGRAMS, name), encoding="utf-8") as f:
-            out.update(line.split("\t")[1] for line in f if not line.startswith("#"))
-    return out
+            for line in f:
+                if not line.startswith("#"):
+                    key, word = line.split("\t")[:2]
+                    (singular if key == "!b" else any_pronoun).add(word)
+    return any_pronoun, singular
 
 
 def subject_of(determiner):
@@ -49,7 +54,7 @@ def subject_of(determiner):
     return pronoun.capitalize() if determiner[0].isupper() else pronoun
 
 
-def plant(stories, nouns, per_story, rng):
+def plant(stories, words, per_story, rng):
     """Stories with plants and the plants (story, offset, length, original, class)."""
     out, plants = [], []
     for story in stories:
@@ -59,7 +64,9 @@ def plant(stories, nouns, per_story, rng):
         chosen = far_apart(spots, per_story, lambda m: subject_of(m.group(1)) + m.group(2) + m.group(3))
         text, offsets = splice(body, [(m.start(), m.end(), new) for m, new in chosen])
         for (m, new), offset in zip(chosen, offsets):
-            cls = "noun" if m.group(3) in nouns else "other"
+            any_pronoun, singular = words
+            judged = m.group(3) in any_pronoun or (m.group(1).lower() == "his" and m.group(3) in singular)
+            cls = "noun" if judged else "other"
             plants.append((str(story["id"]), offset, len(new.encode("utf-8")), m.group(0), cls))
         if chosen:
             out.append(dict(story, body=text))

@@ -6,6 +6,10 @@
 // dictionaries/ngrams/nominal-forms.tsv (rows "!n" singular nouns and "!a" adjectives, generated
 // from WordNet) or plural-forms.tsv (a plural that is no verb's third person; after a plural
 // pronoun, any plural: "they shares" is no subject and verb either), read through the n-gram image.
+// After a singular pronoun a noun that is a verb's base form too ("he budget", rows "!b") is no
+// verb either, unless the pronoun follows an auxiliary (`inverted_after`: "did he plan", a
+// question) or a word that asks for the subjunctive (`subjunctive_after`: "urged that he step
+// down").
 //
 // Precision: a noun that news writes right after the pronoun is wording, not damage: the pair's
 // strength in the n-gram table must be under `min_news_pair` (a pair seen once may be a slip the
@@ -22,6 +26,7 @@ using tokenize::CaseShape;
 
 constexpr char kNounKey[] = "!n";
 constexpr char kAdjectiveKey[] = "!a";
+constexpr char kNounAndBaseKey[] = "!b";
 constexpr char kPluralKey[] = "!p";
 constexpr int kAlsoVerb = 4;  // plural-forms.tsv: added to a row's strength when the word is a verb's third person too
 
@@ -36,6 +41,8 @@ class PronounDeterminerRule : public Rule {
     }
     plural_ = typography::word_set(table, "plural_pronouns");
     hedges_ = typography::word_set(table, "hedge_words");
+    inverted_after_ = typography::word_set(table, "inverted_after");
+    subjunctive_after_ = typography::word_set(table, "subjunctive_after");
     min_news_pair_ = static_cast<int>(table.integer("min_news_pair").value_or(1));
     if (min_news_pair_ < 1) table.fail("min_news_pair", "must be at least 1");
     for (const auto& p : plural_)
@@ -56,7 +63,8 @@ class PronounDeterminerRule : public Rule {
       if (!ts[n].is_word() || ts[n].shape != CaseShape::lower || !ts[n].space_before || ts[n].sentence != ts[i].sentence)
         continue;
       std::string noun(ts.folded(n));
-      if (!only_noun(ctx, noun, plural_.count(pronoun) > 0)) continue;
+      bool plural = plural_.count(pronoun) > 0;
+      if (!only_noun(ctx, noun, plural) && (plural || !base_form_free(ctx, i, noun))) continue;
       if (ctx.ngrams->folded_pair_strength(pronoun, noun) >= min_news_pair_) continue;
       if (hedges_.count(noun) && n + 1 < ts.size() && ts.folded(n + 1) == "of") continue;
       // A word glued on by a hyphen or an apostrophe is another word ("they cocoa-growing").
@@ -82,13 +90,22 @@ class PronounDeterminerRule : public Rule {
     return code > 0 && (plural_pronoun || code < kAlsoVerb);
   }
 
+  // Whether the noun `w` after the singular pronoun at token `i` is no verb either: a noun and
+  // base form ("he budget") where neither a question's auxiliary nor a subjunctive comes before.
+  bool base_form_free(const LintContext& ctx, std::size_t i, const std::string& w) const {
+    if (ctx.ngrams->folded_pair_strength(kNounAndBaseKey, w) == 0) return false;
+    if (i == 0 || ctx.tokens[i - 1].sentence != ctx.tokens[i].sentence) return true;
+    std::string before(ctx.tokens.folded(i - 1));
+    return !inverted_after_.count(before) && !subjunctive_after_.count(before);
+  }
+
   static std::string cased(std::string w, CaseShape shape) {
     if (shape == CaseShape::capitalized && !w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
     return w;
   }
 
   std::unordered_map<std::string, std::string> possessive_;
-  std::unordered_set<std::string> plural_, hedges_;
+  std::unordered_set<std::string> plural_, hedges_, inverted_after_, subjunctive_after_;
   int min_news_pair_ = 1;
 };
 
