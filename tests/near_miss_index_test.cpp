@@ -1,7 +1,8 @@
 // The near-miss rule's index image (dictionaries/entities/entity-near-miss.bin, written by
 // `wirelint models compile`): a fresh image is mapped and gives exactly the findings of the
 // index built in the process; an image compiled from other rule data, another entity
-// dictionary, or damaged, is never used (the index is built on first use, same findings).
+// dictionary, other real-name lists, or damaged, is never used (the index is built on first use,
+// same findings).
 //
 // Each test works in a temporary data folder: rules/ and dictionaries/entities/ are copies
 // (modification times kept, so the entity image stays fresh), the other dictionaries are links
@@ -36,6 +37,12 @@ const char* kFindings =
     "story.txt:1:82: warning: 'Pyongyan' is not a known name; did you mean 'Pyongyang'? [entity-near-miss]\n"
     "story.txt:1:118: warning: 'Ministry of Protection' is not a known name; did you mean 'Ministry of "
     "Defense'? [entity-near-miss]\n";
+
+// ... and without its third ("Ministry of Protection").
+const char* kFindingsBut3 =
+    "story.txt:1:31: warning: 'Asian Central News Agency' is not a known name; did you mean 'Korean Central "
+    "News Agency'? [entity-near-miss]\n"
+    "story.txt:1:82: warning: 'Pyongyan' is not a known name; did you mean 'Pyongyang'? [entity-near-miss]\n";
 
 class NearMissIndexTest : public support::DataFolderTest {
  protected:
@@ -105,10 +112,7 @@ TEST_F(NearMissIndexTest, EditedRuleDataMakesTheImageStale) {
   auto r = lint();
   EXPECT_EQ(r.code, 1) << r.err;
   // Built from the edited data: a three-word name ("Ministry of Protection") is now too short.
-  EXPECT_EQ(r.out,
-            "story.txt:1:31: warning: 'Asian Central News Agency' is not a known name; did you mean 'Korean Central "
-            "News Agency'? [entity-near-miss]\n"
-            "story.txt:1:82: warning: 'Pyongyan' is not a known name; did you mean 'Pyongyang'? [entity-near-miss]\n");
+  EXPECT_EQ(r.out, kFindingsBut3);
 }
 
 TEST_F(NearMissIndexTest, ChangedEntityDictionaryMakesTheImageStale) {
@@ -119,6 +123,19 @@ TEST_F(NearMissIndexTest, ChangedEntityDictionaryMakesTheImageStale) {
   auto r = lint();
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_EQ(r.out, kFindings);
+}
+
+TEST_F(NearMissIndexTest, ChangedRealNameListsMakeTheImageStale) {
+  // The index holds the real-name lists' words and pairs: a name added makes it stale, and the
+  // index built in its place knows the name (a listed real name is not reported).
+  fs::remove(data_ / "dictionaries" / "names");
+  fs::copy(kSource / "dictionaries" / "names", data_ / "dictionaries" / "names", fs::copy_options::recursive);
+  fs::path curated = data_ / "dictionaries" / "names" / "curated.txt";
+  ASSERT_TRUE(support::write_file(curated, support::read_file(curated) + "Ministry of Protection\ttest\n"));
+  EXPECT_EQ(index_line(), built());
+  auto r = lint();
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(r.out, kFindingsBut3);
 }
 
 TEST_F(NearMissIndexTest, DamagedImageIsNotUsed) {

@@ -83,7 +83,8 @@ std::string Engine::entity_image(const std::string& data_dir) {
 std::size_t Engine::compile_indexes() const {
   std::size_t written = 0;
   for (const auto& rule : rules_.rules())
-    written += rule->compile_index(rules::Rule::IndexContext{*entity_index_, spell_.get(), entity_dir(data_dir_)});
+    written += rule->compile_index(
+        rules::Rule::IndexContext{*entity_index_, spell_.get(), entity_dir(data_dir_), &real_names_});
   return written;
 }
 
@@ -219,7 +220,8 @@ Engine::Engine(const std::string& data_dir) : data_dir_(data_dir) {
   accept_entity_words();
   // Indexes rules derive from the dictionaries, mapped when compiled from this very data.
   for (const auto& rule : rules_.rules())
-    if (rule->open_index(rules::Rule::IndexContext{*entity_index_, spell_.get(), entity_dir(data_dir)}))
+    if (rule->open_index(
+            rules::Rule::IndexContext{*entity_index_, spell_.get(), entity_dir(data_dir), &real_names_}))
       mapped_indexes_.insert(rule->info().id);
   linter_ = std::make_unique<Linter>(rules_, spell_.get(), entity_index_.get(), synonyms_.get(), &real_names_,
                                      bigrams_.get(), &exact_names_, ngrams_.get(),

@@ -166,6 +166,7 @@ class Rule {
     const EntityIndex& entities;
     const dictionary::SpellChecker* spell;
     std::string dir;  // where index images live (the entity dictionary's folder)
+    const std::unordered_set<std::string>* real_names = nullptr;  // as LintContext::real_names
   };
   std::string index_path(const std::string& dir) const { return dir + "/" + info_.id + ".bin"; }
   virtual bool has_index() const { return false; }

@@ -340,6 +340,9 @@ struct IndexBuild {
   // The spelling checker's answers the build asked for (word, known): an image is used only while
   // the checker still gives them all.
   std::vector<std::pair<std::string, bool>> spell_answers;
+  // The words of the listed real names (dictionaries/names/*.txt; LintContext::real_names) and
+  // the pairs of words that share a name (pair_key).
+  std::unordered_set<std::string> real_words, real_pairs;
 };
 
 // The index as the rule reads it: its lists decoded, its tables read in place from `bytes` (built
@@ -349,14 +352,29 @@ struct NearMissIndex {
   std::vector<Name> names;
   std::vector<std::size_t> lengths, pair_lengths;
   std::vector<WordTarget> targets;
-  FlatTable keys, name_tokens, read_name_tokens, short_forms, word_entities, country_words, deletes, bodies_of_kind;
+  FlatTable keys, name_tokens, read_name_tokens, short_forms, word_entities, country_words, deletes, bodies_of_kind,
+      real_words, real_pairs;
   std::string bytes;
   std::unique_ptr<MappedFile> map;
 };
 
 std::unique_ptr<IndexBuild> build_index(const Params& p, const EntityIndex& index,
-                                        const dictionary::SpellChecker* spell) {
+                                        const dictionary::SpellChecker* spell,
+                                        const std::unordered_set<std::string>* real_names) {
   auto out = std::make_unique<IndexBuild>();
+  if (real_names) {
+    std::vector<std::string> words;
+    for (const auto& n : *real_names) {
+      words.clear();
+      for (std::size_t b = 0; b <= n.size();) {
+        auto sp = std::min(n.find(' ', b), n.size());
+        if (sp > b) words.push_back(n.substr(b, sp - b));
+        b = sp + 1;
+      }
+      out->real_words.insert(words.begin(), words.end());
+      add_pairs(words, out->real_pairs);
+    }
+  }
   const auto& all = index.dictionary().entities();
   std::unordered_set<std::size_t> lengths, pair_lengths;
   std::unordered_set<std::string> seen_targets;
@@ -566,6 +584,8 @@ std::string write_payload(const IndexBuild& b) {
   table(b.country_words);
   table(b.deletes);
   table(b.bodies_of_kind);
+  table(b.real_words);
+  table(b.real_pairs);
   return std::move(w).take();
 }
 
@@ -596,17 +616,27 @@ void read_payload(std::string_view payload, NearMissIndex& ix) {
     t.folded = code_points(t.text);
   }
   for (auto* table : {&ix.keys, &ix.name_tokens, &ix.read_name_tokens, &ix.short_forms, &ix.word_entities,
-                      &ix.country_words, &ix.deletes, &ix.bodies_of_kind})
+                      &ix.country_words, &ix.deletes, &ix.bodies_of_kind, &ix.real_words, &ix.real_pairs})
     if (!table->open(r.bytes(r.u32()))) throw ImageError("corrupt image: a malformed table");
   if (r.remaining() != 0) throw ImageError("corrupt image: trailing bytes");
 }
 
 // The near-miss index image: magic "WLNEARMX", u32 format version, u64 fingerprint of the rule's
-// table, u64 fingerprint of the entity dictionary (its image's checksum), the spelling checker's
-// answers (u32 count, per answer the word and u8 known), u64 payload size, u64 payload checksum,
-// then the payload (write_payload). Bump the version whenever build_index or the payload changes.
+// table, u64 fingerprint of the entity dictionary (its image's checksum), u64 fingerprint of the
+// real-name lists (names_fingerprint), the spelling checker's answers (u32 count, per answer the
+// word and u8 known), u64 payload size, u64 payload checksum, then the payload (write_payload).
+// Bump the version whenever build_index or the payload changes.
 constexpr char kIndexMagic[8] = {'W', 'L', 'N', 'E', 'A', 'R', 'M', 'X'};
-constexpr std::uint32_t kIndexVersion = 1;
+constexpr std::uint32_t kIndexVersion = 2;
+
+// The real-name lists' fingerprint: the sum of each name's checksum, so that it needs no order
+// (the names are a set); 1 for no lists, never 0.
+std::uint64_t names_fingerprint(const std::unordered_set<std::string>* names) {
+  std::uint64_t sum = 1;
+  if (names)
+    for (const auto& n : *names) sum += checksum(n);
+  return sum == 0 ? 1 : sum;
+}
 
 class EntityNearMissRule : public Rule {
  public:
@@ -727,7 +757,7 @@ class EntityNearMissRule : public Rule {
 
   void check(const LintContext& ctx, Emitter& out) const override {
     if (!ctx.entities || !ctx.spell) return;
-    auto held = index_for(*ctx.entities, ctx.spell);
+    auto held = index_for(*ctx.entities, ctx.spell, ctx.real_names);
     const NearMissIndex& ix = *held;
     const auto& ts = ctx.tokens;
     const auto& dict = ctx.entities->dictionary();
@@ -1099,18 +1129,13 @@ class EntityNearMissRule : public Rule {
   }
 
   // Whether a word is part of some known name or some listed real name.
-  bool in_name_vocabulary(const LintContext& ctx, const NearMissIndex& ix, const std::string& word) const {
-    if (ix.name_tokens.count(word)) return true;
-    const auto* names = ctx.real_names;
-    if (!names) return false;
-    std::lock_guard<std::mutex> lock(mutex_);
-    read_real_names(names);
-    return real_name_words_.count(word) > 0;
+  static bool in_name_vocabulary(const NearMissIndex& ix, const std::string& word) {
+    return ix.name_tokens.count(word) || ix.real_words.count(word);
   }
 
   // Whether some known or listed real name holds both words (lower case, a plural as its
   // singular): "commerce" and "ministry" in "Ministry of Commerce".
-  bool co_named(const LintContext& ctx, const NearMissIndex& ix, const std::string& a, const std::string& b) const {
+  static bool co_named(const NearMissIndex& ix, const std::string& a, const std::string& b) {
     auto x = ix.word_entities.find(name_word_key(a)), y = ix.word_entities.find(name_word_key(b));
     if (!x.empty() && !y.empty()) {
       for (std::uint32_t i = 0, j = 0; i < x.size() && j < y.size();) {
@@ -1118,35 +1143,7 @@ class EntityNearMissRule : public Rule {
         x[i] < y[j] ? ++i : ++j;
       }
     }
-    std::string key = pair_key(a, b);
-    const auto* names = ctx.real_names;
-    if (!names) return false;
-    std::lock_guard<std::mutex> lock(mutex_);
-    read_real_names(names);
-    return real_name_pairs_.count(key) > 0;
-  }
-
-  // The words of the listed real names, and their pairs; once per list. Under mutex_.
-  void read_real_names(const std::unordered_set<std::string>* names) const {
-    if (vocabulary_source_ == names) return;
-    real_name_words_.clear();
-    real_name_pairs_.clear();
-    std::vector<std::string> words;
-    for (const auto& n : *names) {
-      words.clear();
-      std::size_t b = 0;
-      while (b <= n.size()) {
-        auto sp = n.find(' ', b);
-        if (sp == std::string::npos) sp = n.size();
-        if (sp > b) {
-          real_name_words_.insert(n.substr(b, sp - b));
-          words.push_back(n.substr(b, sp - b));
-        }
-        b = sp + 1;
-      }
-      add_pairs(words, real_name_pairs_);
-    }
-    vocabulary_source_ = names;
+    return ix.real_pairs.count(pair_key(a, b)) > 0;
   }
 
   // Whether the name's pair of words around position k is frequent in the reference bigrams
@@ -1286,7 +1283,7 @@ class EntityNearMissRule : public Rule {
           !sentence_opener(ctx, j - 1)) {
         std::string before(ts.surface(j - 1));
         bool surname = ts[j - 1].shape == CaseShape::capitalized && j > 1 && name_word(ts[j - 2]) &&
-                       !in_name_vocabulary(ctx, ix, before) && !ctx.spell->known(models::lower(before)) &&
+                       !in_name_vocabulary(ix, before) && !ctx.spell->known(models::lower(before)) &&
                        !ctx.spell->known(before);
         if (!surname) return true;
       }
@@ -1393,7 +1390,7 @@ class EntityNearMissRule : public Rule {
       for (std::size_t j = 0; j < name.tokens.size(); ++j) {
         if (j == k || name.tokens[j].empty() || p_.function_words.count(models::lower(name.tokens[j]))) continue;
         std::string other = models::lower(name.tokens[j]);
-        if (co_named(ctx, ix, other, text_lower)) return Swap::none;
+        if (co_named(ix, other, text_lower)) return Swap::none;
         auto used = ix.word_entities.find(name_word_key(other));
         if (p_.body_swap_common > 0 && used.size() >= p_.body_swap_common)
           return Swap::none;
@@ -1467,7 +1464,7 @@ class EntityNearMissRule : public Rule {
           need = std::min(need, p_.famous_swap_strength);
         // A word no known or real name uses ("White Monastery", "World Cant"): names of
         // bodies are built from a small vocabulary, a thesaurus's words mostly lie outside it.
-        if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ctx, ix, text_word) &&
+        if (p_.outside_vocabulary_strength > 0 && !in_name_vocabulary(ix, text_word) &&
             (!two || famous_pair(ctx, name, text_lower, p_.famous_strength, false)))
           need = std::min(need, p_.outside_vocabulary_strength);
         // A portfolio ("Ministry of Construction", "Ministry of Communications"): a body word, "of"
@@ -1475,7 +1472,7 @@ class EntityNearMissRule : public Rule {
         // body somewhere, so only a true synonym is a spin ("Ministry of Protection" for the
         // Ministry of Defense; "Ministry of Denial", a word no name uses, counts as any swap does).
         if (p_.portfolio_strength > 0 && name.tokens.size() == 3 && k == 2 && name.tokens[1] == "of" &&
-            body_word(models::lower(name.tokens[0])) && in_name_vocabulary(ctx, ix, text_word))
+            body_word(models::lower(name.tokens[0])) && in_name_vocabulary(ix, text_word))
           need = std::max(need, p_.portfolio_strength);
         auto rel = ctx.synonyms->relation(known_lower, text_lower);
         if (rel.strength >= need) return Swap::synonym;
@@ -1807,7 +1804,7 @@ class EntityNearMissRule : public Rule {
           // Two words no known or real name uses ("Expanding Universe Bank"), as for one word
           // (outside_vocabulary_strength; a two-word name must be famous).
           bool outside = true;
-          for (std::size_t x = 0; x <= extra; ++x) outside = outside && !in_name_vocabulary(ctx, ix, words[k + x]);
+          for (std::size_t x = 0; x <= extra; ++x) outside = outside && !in_name_vocabulary(ix, words[k + x]);
           if (p_.outside_vocabulary_strength > 0 && outside &&
               (n.words >= p_.min_words || famous_pair(ctx, n, models::lower(words[k]), p_.famous_strength)))
             need = std::min(need, p_.outside_vocabulary_strength);
@@ -2042,7 +2039,7 @@ class EntityNearMissRule : public Rule {
         // "Federal Reserve" in "Federal Reserve Bank"): a related body with a longer name.
         // Not when the swapped word is a thesaurus word no name uses ("Federal Reserve Cater").
         bool foreign_word = std::all_of(hits.begin(), hits.end(), [&](const Hit& h) {
-          return h.swap == Swap::synonym && !in_name_vocabulary(ctx, ix, words[h.k]);
+          return h.swap == Swap::synonym && !in_name_vocabulary(ix, words[h.k]);
         });
         // Nor when a region stands for the name's country word ("African State Department"), or
         // another country in a story about the name's own that never names the other; a country
@@ -2278,9 +2275,9 @@ class EntityNearMissRule : public Rule {
   // the objects' addresses plus the entity table's own address and size, so a dictionary loaded
   // later at a reused address is not mistaken for an old one; a few are kept (an editor may
   // reload its dictionaries).
-  std::shared_ptr<const NearMissIndex> index_for(const EntityIndex& entities,
-                                                 const dictionary::SpellChecker* spell) const {
-    CacheKey key = key_of(entities, spell);
+  std::shared_ptr<const NearMissIndex> index_for(const EntityIndex& entities, const dictionary::SpellChecker* spell,
+                                                 const std::unordered_set<std::string>* real_names) const {
+    CacheKey key = key_of(entities, spell, real_names);
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& c : cache_)
       if (c.first == key) return c.second;
@@ -2298,7 +2295,7 @@ class EntityNearMissRule : public Rule {
       pending_.erase(mapped);
     }
     if (!ix->map) {
-      ix->bytes = write_payload(*build_index(p_, entities, spell));
+      ix->bytes = write_payload(*build_index(p_, entities, spell, real_names));
       read_payload(ix->bytes, *ix);
     }
     remember(key, ix);
@@ -2310,13 +2307,14 @@ class EntityNearMissRule : public Rule {
   bool compile_index(const IndexContext& ctx) const override {
     std::uint64_t dict = ctx.entities.dictionary().fingerprint();
     if (dict == 0) throw ImageError(index_path(ctx.dir) + ": cannot write: the entity dictionary has no image");
-    auto built = build_index(p_, ctx.entities, ctx.spell);
+    auto built = build_index(p_, ctx.entities, ctx.spell, ctx.real_names);
     std::string payload = write_payload(*built);
     ImageWriter w;
     w.magic(kIndexMagic);
     w.u32(kIndexVersion);
     w.u64(fingerprint_);
     w.u64(dict);
+    w.u64(names_fingerprint(ctx.real_names));
     w.u32(static_cast<std::uint32_t>(built->spell_answers.size()));
     for (const auto& [word, known] : built->spell_answers) {
       w.str(word);
@@ -2336,6 +2334,7 @@ class EntityNearMissRule : public Rule {
       if (!r.magic(kIndexMagic) || r.u32() != kIndexVersion || r.u64() != fingerprint_) return false;
       std::uint64_t dict = r.u64();
       if (dict == 0 || dict != ctx.entities.dictionary().fingerprint()) return false;
+      if (r.u64() != names_fingerprint(ctx.real_names)) return false;
       for (std::uint32_t n = r.count(5), i = 0; i < n; ++i) {
         std::string word = r.str();
         bool known = r.u8() != 0;
@@ -2343,7 +2342,7 @@ class EntityNearMissRule : public Rule {
       }
       std::string_view payload = r.checked_payload();
       std::lock_guard<std::mutex> lock(mutex_);
-      pending_.push_back(Pending{key_of(ctx.entities, ctx.spell), std::move(map), payload});
+      pending_.push_back(Pending{key_of(ctx.entities, ctx.spell, ctx.real_names), std::move(map), payload});
       return true;
     } catch (const ImageError&) {
       return false;  // damaged: built on first use instead
@@ -2353,15 +2352,18 @@ class EntityNearMissRule : public Rule {
   struct CacheKey {
     const EntityIndex* entities;
     const dictionary::SpellChecker* spell;
+    const std::unordered_set<std::string>* real_names;
     const dictionary::Entity* table;
     std::size_t size;
     bool operator==(const CacheKey& o) const {
-      return entities == o.entities && spell == o.spell && table == o.table && size == o.size;
+      return entities == o.entities && spell == o.spell && real_names == o.real_names && table == o.table &&
+             size == o.size;
     }
   };
-  static CacheKey key_of(const EntityIndex& entities, const dictionary::SpellChecker* spell) {
+  static CacheKey key_of(const EntityIndex& entities, const dictionary::SpellChecker* spell,
+                         const std::unordered_set<std::string>* real_names) {
     const auto& all = entities.dictionary().entities();
-    return CacheKey{&entities, spell, all.data(), all.size()};
+    return CacheKey{&entities, spell, real_names, all.data(), all.size()};
   }
   using Cached = std::pair<CacheKey, std::shared_ptr<const NearMissIndex>>;
   // Under mutex_.
@@ -2372,9 +2374,6 @@ class EntityNearMissRule : public Rule {
   Params p_;
   std::uint64_t fingerprint_ = 0;  // of the rule's table: an index image is compiled from it
   mutable std::mutex mutex_;
-  mutable const void* vocabulary_source_ = nullptr;
-  mutable std::unordered_set<std::string> real_name_words_;
-  mutable std::unordered_set<std::string> real_name_pairs_;
   mutable std::vector<Cached> cache_;
   // Fresh images open_index mapped, not yet read (index_for reads one on first use).
   struct Pending {
