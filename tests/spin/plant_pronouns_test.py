@@ -15,7 +15,7 @@ import plant_pronouns as pp  # noqa: E402
 
 
 class PlantPronouns(unittest.TestCase):
-    WORDS = ({"lawsuit", "exports"}, {"budget"})
+    WORDS = ({"lawsuit", "exports", "farmers"}, {"budget"}, {"farmers"})
 
     def plant(self, body, per_story=2):
         return pp.plant([{"id": 9, "body": body}], self.WORDS, per_story, random.Random(1))
@@ -38,6 +38,12 @@ class PlantPronouns(unittest.TestCase):
         self.assertEqual([p[3:] for p in plants], [("His budget", "noun")])
         _, plants = self.plant("Their budget rose.", 1)
         self.assertEqual([p[3:] for p in plants], [("Their budget", "other")])
+
+    def test_a_person_plural_after_our_is_left_to_the_apposition(self):
+        _, plants = self.plant("Our farmers rose.", 1)
+        self.assertEqual([p[3:] for p in plants], [("Our farmers", "other")])
+        _, plants = self.plant("Their farmers rose.", 1)
+        self.assertEqual([p[3:] for p in plants], [("Their farmers", "noun")])
 
     def test_her_and_words_inside_others_are_not_planted(self):
         stories, plants = self.plant("She met her lawyer; theirs and whose lawsuit.")

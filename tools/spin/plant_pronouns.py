@@ -36,17 +36,25 @@ SPOT = re.compile(r"(?<![\w'’.-])(their|Their|his|His|our|Our)([ \t]+)([a-z][a
 
 
 def noun_words():
-    """The words the rule can judge after any pronoun (the rows of nominal-forms.tsv and
-    plural-forms.tsv) and those it judges after "he" only (the rows "!b": a noun and a verb's base
-    form)."""
-    any_pronoun, singular = set(), set()
-    for name in ("nominal-forms.tsv", "plural-forms.tsv"):
-        with open(os.path.join(NGRAMS, name), encoding="utf-8") as f:
-            for line in f:
-                if not line.startswith("#"):
-                    key, word = line.split("\t")[:2]
-                    (singular if key == "!b" else any_pronoun).add(word)
-    return any_pronoun, singular
+    """What the rule can judge: the words it judges after any pronoun (rows "!n" and "!a" of
+    nominal-forms.tsv, and plural-forms.tsv), those it judges after "he" only (rows "!b": a noun
+    and a verb's base form), and the plurals of person nouns (rows "!h"), which after "we" are an
+    apposition it leaves alone ("we farmers")."""
+    any_pronoun, singular, persons, person_plurals = set(), set(), set(), set()
+    with open(os.path.join(NGRAMS, "nominal-forms.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                key, word = line.split("\t")[:2]
+                {"!b": singular, "!h": persons}.get(key, any_pronoun).add(word)
+    with open(os.path.join(NGRAMS, "plural-forms.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                _, plural, _, strength = line.rstrip("\n").split("\t")
+                any_pronoun.add(plural)
+                way = int(strength) % 4
+                if {1: plural[:-1], 2: plural[:-2], 3: plural[:-3] + "y"}.get(way) in persons:
+                    person_plurals.add(plural)
+    return any_pronoun, singular, person_plurals
 
 
 def subject_of(determiner):
@@ -64,8 +72,10 @@ def plant(stories, words, per_story, rng):
         chosen = far_apart(spots, per_story, lambda m: subject_of(m.group(1)) + m.group(2) + m.group(3))
         text, offsets = splice(body, [(m.start(), m.end(), new) for m, new in chosen])
         for (m, new), offset in zip(chosen, offsets):
-            any_pronoun, singular = words
-            judged = m.group(3) in any_pronoun or (m.group(1).lower() == "his" and m.group(3) in singular)
+            any_pronoun, singular, person_plurals = words
+            det, word = m.group(1).lower(), m.group(3)
+            judged = ((word in any_pronoun and not (det == "our" and word in person_plurals)) or
+                      (det == "his" and word in singular))
             cls = "noun" if judged else "other"
             plants.append((str(story["id"]), offset, len(new.encode("utf-8")), m.group(0), cls))
         if chosen:

@@ -15,6 +15,7 @@
 // jobs-related", "a farmers' group"). `pronoun_determiners` are pronouns too: before a word
 // that is also a verb's third person they are its subject ("another opens", "each says"),
 // unless "of" follows ("each shares of Bell's stock").
+#include "rules/kinds/grammar/plural_forms.h"
 #include "rules/kinds/registry.h"
 #include "rules/kinds/typography/util.h"
 #include "models/synonyms.h"
@@ -23,9 +24,9 @@ namespace wirelint::rules {
 namespace {
 
 using tokenize::CaseShape;
-
-constexpr char kPluralKey[] = "!p";
-constexpr int kAlsoVerb = 4;  // added to a row's strength when the word is a verb's third person too
+using grammar::kAlsoVerb;
+using grammar::kPluralKey;
+using grammar::singular_of;
 
 class DeterminerPluralRule : public Rule {
  public:
@@ -57,7 +58,7 @@ class DeterminerPluralRule : public Rule {
       if (code == 0) continue;
       // "each shares of" is a noun phrase; "each says", "another opens" a subject and its verb.
       if (pronoun && code >= kAlsoVerb && !(n + 1 < ts.size() && ts.folded(n + 1) == "of")) continue;
-      std::string singular = singular_of(plural, code % kAlsoVerb);
+      std::string singular = singular_of(plural, code);
       if (singular.empty() || !ends_phrase(ctx, n, plural, singular)) continue;
       std::size_t b = ts[i].begin, e = ts[n].end;
       // The determiner and the space after it as written; the noun in the singular.
@@ -67,15 +68,6 @@ class DeterminerPluralRule : public Rule {
   }
 
  private:
-  static std::string singular_of(const std::string& plural, int code) {
-    switch (code) {
-      case 1: return plural.substr(0, plural.size() - 1);
-      case 2: return plural.substr(0, plural.size() - 2);
-      case 3: return plural.substr(0, plural.size() - 3) + "y";
-      default: return {};
-    }
-  }
-
   // Whether the noun phrase ends at the plural (token n), as above.
   bool ends_phrase(const LintContext& ctx, std::size_t n, const std::string& plural, const std::string& singular) const {
     const auto& ts = ctx.tokens;

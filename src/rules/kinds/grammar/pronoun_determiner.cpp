@@ -14,7 +14,10 @@
 // Precision: a noun that news writes right after the pronoun is wording, not damage: the pair's
 // strength in the n-gram table must be under `min_news_pair` (a pair seen once may be a slip the
 // reference text itself holds). "we Americans" is capitalized and not judged; "they both" is no
-// noun. `hedge_words` followed by "of" are adverbs ("we sort of see").
+// noun. `hedge_words` followed by "of" are adverbs ("we sort of see"). After `appositive_pronouns`
+// the plural of a noun that names a person (rows "!h") is an apposition ("we farmers need rain");
+// "we exports" is still reported.
+#include "rules/kinds/grammar/plural_forms.h"
 #include "rules/kinds/registry.h"
 #include "rules/kinds/typography/util.h"
 #include "models/synonyms.h"
@@ -27,8 +30,10 @@ using tokenize::CaseShape;
 constexpr char kNounKey[] = "!n";
 constexpr char kAdjectiveKey[] = "!a";
 constexpr char kNounAndBaseKey[] = "!b";
-constexpr char kPluralKey[] = "!p";
-constexpr int kAlsoVerb = 4;  // plural-forms.tsv: added to a row's strength when the word is a verb's third person too
+constexpr char kPersonKey[] = "!h";
+using grammar::kAlsoVerb;
+using grammar::kPluralKey;
+using grammar::singular_of;
 
 class PronounDeterminerRule : public Rule {
  public:
@@ -41,12 +46,14 @@ class PronounDeterminerRule : public Rule {
     }
     plural_ = typography::word_set(table, "plural_pronouns");
     hedges_ = typography::word_set(table, "hedge_words");
+    appositive_ = typography::word_set(table, "appositive_pronouns");
     inverted_after_ = typography::word_set(table, "inverted_after");
     subjunctive_after_ = typography::word_set(table, "subjunctive_after");
     min_news_pair_ = static_cast<int>(table.integer("min_news_pair").value_or(1));
     if (min_news_pair_ < 1) table.fail("min_news_pair", "must be at least 1");
-    for (const auto& p : plural_)
-      if (!possessive_.count(p)) table.fail("plural_pronouns", "\"" + p + "\" is not one of pronouns");
+    for (const auto* key : {"plural_pronouns", "appositive_pronouns"})
+      for (const auto& p : key == std::string("plural_pronouns") ? plural_ : appositive_)
+        if (!possessive_.count(p)) table.fail(key, "\"" + p + "\" is not one of pronouns");
   }
 
   bool scans() const override { return true; }
@@ -64,7 +71,8 @@ class PronounDeterminerRule : public Rule {
         continue;
       std::string noun(ts.folded(n));
       bool plural = plural_.count(pronoun) > 0;
-      if (!only_noun(ctx, noun, plural) && (plural || !base_form_free(ctx, i, noun))) continue;
+      if (!only_noun(ctx, noun, plural, appositive_.count(pronoun) > 0) && (plural || !base_form_free(ctx, i, noun)))
+        continue;
       if (ctx.ngrams->folded_pair_strength(pronoun, noun) >= min_news_pair_) continue;
       if (hedges_.count(noun) && n + 1 < ts.size() && ts.folded(n + 1) == "of") continue;
       // A word glued on by a hyphen or an apostrophe is another word ("they cocoa-growing").
@@ -82,12 +90,14 @@ class PronounDeterminerRule : public Rule {
 
  private:
   // Whether `w` is only ever a noun or an adjective: a singular noun or adjective form, or a
-  // plural that no verb's third person explains (any plural after a plural pronoun).
-  static bool only_noun(const LintContext& ctx, const std::string& w, bool plural_pronoun) {
+  // plural that no verb's third person explains (any plural after a plural pronoun); after an
+  // appositive pronoun not the plural of a person noun ("we farmers").
+  static bool only_noun(const LintContext& ctx, const std::string& w, bool plural_pronoun, bool appositive) {
     if (ctx.ngrams->folded_pair_strength(kNounKey, w) > 0 || ctx.ngrams->folded_pair_strength(kAdjectiveKey, w) > 0)
       return true;
     int code = ctx.ngrams->folded_pair_strength(kPluralKey, w);
-    return code > 0 && (plural_pronoun || code < kAlsoVerb);
+    if (code == 0 || (!plural_pronoun && code >= kAlsoVerb)) return false;
+    return !appositive || ctx.ngrams->folded_pair_strength(kPersonKey, singular_of(w, code)) == 0;
   }
 
   // Whether the noun `w` after the singular pronoun at token `i` is no verb either: a noun and
@@ -105,7 +115,7 @@ class PronounDeterminerRule : public Rule {
   }
 
   std::unordered_map<std::string, std::string> possessive_;
-  std::unordered_set<std::string> plural_, hedges_, inverted_after_, subjunctive_after_;
+  std::unordered_set<std::string> plural_, hedges_, inverted_after_, subjunctive_after_, appositive_;
   int min_news_pair_ = 1;
 };
 
