@@ -38,6 +38,17 @@ std::size_t first_line_not_before(std::string_view text, std::string_view key) {
   return lo;
 }
 
+// Calls `f` with each of the sorted lines of `text` that start with the letter `first` (one range).
+template <typename F>
+void for_each_line_starting(std::string_view text, char first, F&& f) {
+  for (std::size_t at = first_line_not_before(text, std::string(1, first)); at < text.size();) {
+    std::string_view line = line_at(text, at);
+    if (line.empty() || line[0] != first) break;
+    f(line);
+    at += line.size() + 1;
+  }
+}
+
 // Whether the sorted lines of `text` hold `word`.
 bool has_line(std::string_view text, std::string_view word) {
   std::size_t at = first_line_not_before(text, word);
@@ -241,12 +252,7 @@ std::vector<std::pair<std::size_t, std::string>> SpellChecker::common_within_two
   // or with its second (the first two swapped). The list is sorted, so each is one range.
   std::vector<std::string_view> lines;
   for (char first : {word[0], word.size() > 1 ? word[1] : word[0]}) {
-    for (std::size_t at = first_line_not_before(text, std::string(1, first)); at < text.size();) {
-      std::string_view line = line_at(text, at);
-      if (line.empty() || line[0] != first) break;
-      lines.push_back(line);
-      at += line.size() + 1;
-    }
+    for_each_line_starting(text, first, [&](std::string_view line) { lines.push_back(line); });
     if (word.size() < 2 || word[1] == word[0]) break;
   }
   for (std::string_view line : lines) {
@@ -275,13 +281,9 @@ std::vector<std::string> SpellChecker::common_contracted(std::string_view word, 
       if (k < word.size() && c == word[k]) ++k;
     return k == word.size();
   };
-  // The list is sorted: the words of the same first letter are one range.
-  for (std::size_t at = first_line_not_before(text, std::string(1, word[0])); at < text.size();) {
-    std::string_view line = line_at(text, at);
-    if (line.empty() || line[0] != word[0]) break;
+  for_each_line_starting(text, word[0], [&](std::string_view line) {
     if (contracts(line)) found.emplace_back(line);
-    at += line.size() + 1;
-  }
+  });
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
   if (found.size() > max) found.resize(max);
   return found;

@@ -58,6 +58,18 @@ std::vector<std::string> TableReader::strings(const std::string& key) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> TableReader::arrows(const std::string& key,
+                                                                    const std::string& shape) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& pair : strings(key)) {
+    auto arrow = pair.find("->");
+    if (arrow == std::string::npos || arrow == 0 || arrow + 2 == pair.size())
+      fail(key, "expected \"" + shape + "\", got \"" + pair + "\"");
+    out.emplace_back(pair.substr(0, arrow), pair.substr(arrow + 2));
+  }
+  return out;
+}
+
 std::optional<bool> TableReader::boolean(const std::string& key) {
   const Node* n = get(key);
   if (!n) return std::nullopt;

@@ -35,6 +35,9 @@ class TableReader {
   std::string required_string(const std::string& key);
   // A string or an array of strings.
   std::vector<std::string> strings(const std::string& key);
+  // Strings of the form "left->right", both sides non-empty, as pairs; another string fails
+  // with `expected "<shape>"` ("Abbr->Word").
+  std::vector<std::pair<std::string, std::string>> arrows(const std::string& key, const std::string& shape);
   std::optional<bool> boolean(const std::string& key);
   std::optional<std::int64_t> integer(const std::string& key);
   // An array of integers (empty if the key is absent).

@@ -689,12 +689,7 @@ class EntityNearMissRule : public Rule {
     words("accept", p_.accept, false);
     words("place_followers", p_.place_followers, false);
     auto arrows = [&](const char* key, const char* shape, std::unordered_map<std::string, std::string>& out) {
-      for (const auto& pair : table.strings(key)) {
-        auto arrow = pair.find("->");
-        if (arrow == std::string::npos || arrow == 0 || arrow + 2 == pair.size())
-          table.fail(key, std::string("expected \"") + shape + "\", got \"" + pair + "\"");
-        out[pair.substr(0, arrow)] = pair.substr(arrow + 2);
-      }
+      for (auto& [left, right] : table.arrows(key, shape)) out[left] = right;
     };
     arrows("abbreviations", "Abbr->Word", p_.abbreviations);
     arrows("constituent_countries", "Word->country id", p_.constituents);

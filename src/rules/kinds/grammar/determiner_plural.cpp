@@ -15,7 +15,7 @@
 // jobs-related", "a farmers' group"). `pronoun_determiners` are pronouns too: before a word
 // that is also a verb's third person they are its subject ("another opens", "each says"),
 // unless "of" follows ("each shares of Bell's stock").
-#include "rules/kinds/grammar/plural_forms.h"
+#include "rules/kinds/grammar/util.h"
 #include "rules/kinds/registry.h"
 #include "rules/kinds/typography/util.h"
 #include "models/synonyms.h"
@@ -75,7 +75,7 @@ class DeterminerPluralRule : public Rule {
     if (j >= ts.size() || ts[j].sentence != ts[n].sentence) return true;
     if (!ts[j].is_word() && ts[j].kind != tokenize::TokenKind::number) {
       std::string_view p = ts.surface(j);
-      if (!ts[j].space_before && (p == "-" || p == "'" || p == "\xE2\x80\x99")) return false;
+      if (grammar::glued_on(ts, j)) return false;
       // A list of plurals: a comma, a plural, and a comma or a conjunction after it.
       if (p == "," && j + 2 < ts.size() && ts[j + 1].is_word() &&
           ctx.ngrams->folded_pair_strength(kPluralKey, ts.folded(j + 1)) > 0 &&

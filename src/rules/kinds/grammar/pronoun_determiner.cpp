@@ -17,7 +17,8 @@
 // noun. `hedge_words` followed by "of" are adverbs ("we sort of see"). After `appositive_pronouns`
 // the plural of a noun that names a person (rows "!h") is an apposition ("we farmers need rain");
 // "we exports" is still reported.
-#include "rules/kinds/grammar/plural_forms.h"
+#include "rules/kinds/case.h"
+#include "rules/kinds/grammar/util.h"
 #include "rules/kinds/registry.h"
 #include "rules/kinds/typography/util.h"
 #include "models/synonyms.h"
@@ -38,12 +39,8 @@ using grammar::singular_of;
 class PronounDeterminerRule : public Rule {
  public:
   PronounDeterminerRule(RuleInfo info, TableReader& table) : Rule(std::move(info)) {
-    for (const auto& pair : table.strings("pronouns")) {  // "they->their"
-      auto arrow = pair.find("->");
-      if (arrow == std::string::npos || arrow == 0 || arrow + 2 >= pair.size())
-        table.fail("pronouns", "expected \"pronoun->determiner\", got \"" + pair + "\"");
-      possessive_[models::lower(pair.substr(0, arrow))] = models::lower(pair.substr(arrow + 2));
-    }
+    for (const auto& [pronoun, determiner] : table.arrows("pronouns", "pronoun->determiner"))
+      possessive_[models::lower(pronoun)] = models::lower(determiner);
     plural_ = typography::word_set(table, "plural_pronouns");
     hedges_ = typography::word_set(table, "hedge_words");
     appositive_ = typography::word_set(table, "appositive_pronouns");
@@ -51,9 +48,12 @@ class PronounDeterminerRule : public Rule {
     subjunctive_after_ = typography::word_set(table, "subjunctive_after");
     min_news_pair_ = static_cast<int>(table.integer("min_news_pair").value_or(1));
     if (min_news_pair_ < 1) table.fail("min_news_pair", "must be at least 1");
-    for (const auto* key : {"plural_pronouns", "appositive_pronouns"})
-      for (const auto& p : key == std::string("plural_pronouns") ? plural_ : appositive_)
+    auto among_pronouns = [&](const char* key, const std::unordered_set<std::string>& words) {
+      for (const auto& p : words)
         if (!possessive_.count(p)) table.fail(key, "\"" + p + "\" is not one of pronouns");
+    };
+    among_pronouns("plural_pronouns", plural_);
+    among_pronouns("appositive_pronouns", appositive_);
   }
 
   bool scans() const override { return true; }
@@ -76,14 +76,12 @@ class PronounDeterminerRule : public Rule {
       if (ctx.ngrams->folded_pair_strength(pronoun, noun) >= min_news_pair_) continue;
       if (hedges_.count(noun) && n + 1 < ts.size() && ts.folded(n + 1) == "of") continue;
       // A word glued on by a hyphen or an apostrophe is another word ("they cocoa-growing").
-      if (n + 1 < ts.size() && !ts[n + 1].space_before &&
-          (ts.surface(n + 1) == "-" || ts.surface(n + 1) == "'" || ts.surface(n + 1) == "\xE2\x80\x99"))
-        continue;
+      if (grammar::glued_on(ts, n + 1)) continue;
       std::size_t b = ts[i].begin, e = ts[n].end;
       // The determiner in the pronoun's case, the space and the noun as written.
       std::string rest(ts.text().substr(ts[i].end, e - ts[i].end));
-      std::string as_possessive = cased(poss->second, ts[i].shape) + rest;
-      std::string as_article = cased("the", ts[i].shape) + rest;
+      std::string as_possessive = match_case(ts.surface(i), poss->second) + rest;
+      std::string as_article = match_case(ts.surface(i), "the") + rest;
       out.emit(b, e, format_message(ts.text().substr(b, e - b), as_possessive), {as_possessive, as_article});
     }
   }
@@ -107,11 +105,6 @@ class PronounDeterminerRule : public Rule {
     if (i == 0 || ctx.tokens[i - 1].sentence != ctx.tokens[i].sentence) return true;
     std::string before(ctx.tokens.folded(i - 1));
     return !inverted_after_.count(before) && !subjunctive_after_.count(before);
-  }
-
-  static std::string cased(std::string w, CaseShape shape) {
-    if (shape == CaseShape::capitalized && !w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
-    return w;
   }
 
   std::unordered_map<std::string, std::string> possessive_;

@@ -458,9 +458,17 @@ class SpellingRule : public Rule {
   // Whether one cheap slip (slip_cost at most 3) of a function word of three letters or more
   // (`table_function_words`) makes `w`: "wiht", "feom", "afte".
   bool slip_of_function_word(const LintContext& ctx, std::string_view w) const {
+    return cheap_slip_of(ctx, w, [&](const std::string& c) {
+      return c.size() >= kFunctionSlipLetters && table_function_words_.count(models::lower(c)) > 0;
+    });
+  }
+
+  // Whether one cheap slip (slip_cost at most kCheapSlip) of a known word that `source` accepts
+  // makes `w`.
+  template <typename Source>
+  bool cheap_slip_of(const LintContext& ctx, std::string_view w, Source&& source) const {
     for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
-      if (c.size() >= kFunctionSlipLetters && table_function_words_.count(models::lower(c)) && slip_cost(w, c) <= 3)
-        return true;
+      if (slip_cost(w, c) <= kCheapSlip && source(c)) return true;
     return false;
   }
 
@@ -487,11 +495,9 @@ class SpellingRule : public Rule {
   // `abbreviation_slip_min` letters, into `w`: shorter words are one slip from some word by
   // chance ("nm" from "no").
   bool slip_of_voweled_word(const LintContext& ctx, std::string_view w) const {
-    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
-      if (c.size() >= abbreviation_slip_min_ && c.find(' ') == std::string::npos && has_vowel(models::lower(c)) &&
-          slip_cost(w, c) <= 3)
-        return true;
-    return false;
+    return cheap_slip_of(ctx, w, [&](const std::string& c) {
+      return c.size() >= abbreviation_slip_min_ && c.find(' ') == std::string::npos && has_vowel(models::lower(c));
+    });
   }
 
   // Whether `w` and `c` differ by one letter written once for twice or twice for once.
@@ -607,7 +613,7 @@ class SpellingRule : public Rule {
   // slip (slip_cost at most 3) counts: "interfer" is "interfere", "unban" no slip of "urban".
   bool one_slip_from_a_word(const LintContext& ctx, std::string_view w, bool cheap_only = false) const {
     for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max()))
-      if (c.find(' ') == std::string::npos && (!cheap_only || slip_cost(w, c) <= 3) &&
+      if (c.find(' ') == std::string::npos && (!cheap_only || slip_cost(w, c) <= kCheapSlip) &&
           (source_min_strength_ == 0 || ctx.spell->common(c) || frequency_of(ctx, c) >= source_min_strength_))
         return true;
     return false;
@@ -618,11 +624,10 @@ class SpellingRule : public Rule {
   // With `plural_is_form`, the word's own plural ("mths" for "mth") is a form of it, not a slip.
   bool slip_of_frequent_word(const LintContext& ctx, std::string_view w, bool plural_is_form = false) const {
     if (!ctx.ngrams || slip_min_strength_ <= 0) return false;
-    for (const auto& c : ctx.spell->suggest(w, std::numeric_limits<std::size_t>::max())) {
-      if (plural_is_form && c.size() == w.size() + 1 && c.back() == 's' && c.compare(0, w.size(), w) == 0) continue;
-      if (slip_cost(w, c) <= 3 && frequency_of(ctx, c) >= slip_min_strength_) return true;
-    }
-    return false;
+    return cheap_slip_of(ctx, w, [&](const std::string& c) {
+      bool own_plural = plural_is_form && c.size() == w.size() + 1 && c.back() == 's' && c.compare(0, w.size(), w) == 0;
+      return !own_plural && frequency_of(ctx, c) >= slip_min_strength_;
+    });
   }
 
   // The single edits of `w` (token `at`) that are known words, likeliest first: a word's
@@ -762,6 +767,7 @@ class SpellingRule : public Rule {
     return ctx.ngrams ? ctx.ngrams->folded_pair_strength("#", folded) : 0;
   }
   static constexpr int kStrongest = 9;
+  static constexpr int kCheapSlip = 3;  // slip_cost of one letter added or dropped, or of a cheaper slip
   static constexpr std::size_t kFunctionSlipLetters = 3;  // "wth" is "with"; every short abbreviation is a slip of some two-letter word
   static constexpr std::size_t kHabitLetters = 6;  // a doubling slip of a shorter word is no habit
   static constexpr std::size_t kExtensionLetters = 4;  // ".gp", ".com", ".docx"
