@@ -57,6 +57,15 @@ def write_or_check(path, text, check, who):
     return 0
 
 
+def write_generated(path, text, check, who):
+    """write_or_check for a generated list whose header holds a "# Rows: ..." line, which is
+    printed when the file is written."""
+    status = write_or_check(path, text, check, who)
+    if not check:
+        print("%s: %s" % (who, next(line[2:] for line in text.splitlines() if line.startswith("# Rows:"))))
+    return status
+
+
 def planter_arguments(ap, root, work, limit):
     """The arguments of the planters (tools/spin/plant_*.py): the corpus and its part, the seed,
     how many stories and plants a story, the binary, the work folder, how many misses to list."""
@@ -102,6 +111,24 @@ def far_apart(spots, per_story, make, gap=40):
         if made is not None:
             chosen.append((m, made))
     return sorted(chosen, key=lambda c: c[0].start())
+
+
+def plant_spots(stories, find, make, per_story, rng):
+    """The planters' common loop: in each story, the regex matches `find(body)` returns, shuffled
+    with `rng`, at most `per_story` far apart (far_apart, with `make` giving each one's new text),
+    spliced in. Returns the stories with plants and, per plant, (story id, match, new text, byte
+    offset in the planted story, the story's original body)."""
+    out, placed = [], []
+    for story in stories:
+        body = story["body"]
+        spots = find(body)
+        rng.shuffle(spots)
+        chosen = far_apart(spots, per_story, make)
+        text, offsets = splice(body, [(m.start(), m.end(), new) for m, new in chosen])
+        placed.extend((str(story["id"]), m, new, offset, body) for (m, new), offset in zip(chosen, offsets))
+        if chosen:
+            out.append(dict(story, body=text))
+    return out, placed
 
 
 def splice(body, edits):

@@ -38,7 +38,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from derivation import write_or_check  # noqa: E402
+from derivation import write_generated  # noqa: E402
 from gen_verb_forms import ROOT, exceptions, lemmas, wordnet_inputs  # noqa: E402
 
 sys.path.insert(0, os.path.join(ROOT, "tools", "ngrams"))
@@ -144,10 +144,7 @@ def main():
     text = render(noun_forms(words, verbs, nouns, adjectives, adverbs, exc, tag_counts(a.wordnet)),
                   adjective_forms(words, verbs, adjectives, adverbs, exc),
                   noun_and_base_forms(words, verbs, nouns, adverbs, exc), person_nouns(words, a.wordnet), len(words))
-    status = write_or_check(OUT, text, a.check, "gen_nominal_forms.py")
-    if not a.check:
-        print("gen_nominal_forms.py: %s" % text.splitlines()[7][2:])
-    sys.exit(status)
+    sys.exit(write_generated(OUT, text, a.check, "gen_nominal_forms.py"))
 
 
 if __name__ == "__main__":

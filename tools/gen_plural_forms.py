@@ -21,7 +21,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from derivation import write_or_check  # noqa: E402
+from derivation import write_generated  # noqa: E402
 from gen_verb_forms import ROOT, exceptions, wordnet_inputs  # noqa: E402
 from gen_verb_forms import lemmas as verb_lemmas  # noqa: E402
 
@@ -49,6 +49,18 @@ def plural_forms(words, nouns, lemmas, verbs, exc):
     return out
 
 
+def read_forms(path=OUT):
+    """(plural, singular, also a verb's third person) for each row of plural-forms.tsv."""
+    way = {code: (suffix, restore) for code, suffix, restore in SUFFIXES}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            _, plural, _, strength = line.rstrip("\n").split("\t")
+            suffix, restore = way[int(strength) % 4]
+            yield plural, plural[:-len(suffix)] + restore, int(strength) >= 4
+
+
 def render(forms, n_words):
     head = [
         "# Plural forms: words of news.tsv and en_US.words that are only ever a noun's regular plural",
@@ -66,10 +78,7 @@ def main():
     a, (verbs, nouns, adjectives, adverbs), words = wordnet_inputs(__doc__, "gen_plural_forms.py")
     text = render(plural_forms(words, nouns, verbs | nouns | adjectives | adverbs, verbs, exceptions(a.wordnet)),
                   len(words))
-    status = write_or_check(OUT, text, a.check, "gen_plural_forms.py")
-    if not a.check:
-        print("gen_plural_forms.py: %s" % text.splitlines()[6][2:])
-    sys.exit(status)
+    sys.exit(write_generated(OUT, text, a.check, "gen_plural_forms.py"))
 
 if __name__ == "__main__":
     main()

@@ -19,6 +19,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from derivation import write_generated  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 NEWS = os.path.join(ROOT, "dictionaries", "ngrams", "news.tsv")
 WORDS = os.path.join(ROOT, "dictionaries", "hunspell", "en_US.words")
@@ -114,14 +117,7 @@ def wordnet_inputs(doc, who):
 def main():
     a, (verbs, nouns, adjectives, adverbs), words = wordnet_inputs(__doc__, "gen_verb_forms.py")
     text = render(verb_forms(words, verbs, nouns, adjectives, adverbs, exceptions(a.wordnet)), len(words))
-    if a.check:
-        with open(OUT, encoding="utf-8") as f:
-            same = f.read() == text
-        print("gen_verb_forms.py: %s" % ("up to date" if same else "differs: run tools/gen_verb_forms.py"))
-        sys.exit(0 if same else 1)
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("gen_verb_forms.py: %s" % text.splitlines()[5][2:])
+    sys.exit(write_generated(OUT, text, a.check, "gen_verb_forms.py"))
 
 
 if __name__ == "__main__":

@@ -28,25 +28,19 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from derivation import far_apart, part_stories, planter_arguments, score_plants, splice  # noqa: E402
+from derivation import part_stories, plant_spots, planter_arguments, score_plants  # noqa: E402
+from gen_plural_forms import read_forms  # noqa: E402
 
 RULE = "grammar-determiner-plural"
-PLURALS = os.path.join(ROOT, "dictionaries", "ngrams", "plural-forms.tsv")
 RULE_FILE = os.path.join(ROOT, "rules", "grammar", RULE + ".toml")
 SPOT = re.compile(r"(?<![\w'’.-])(a|an|every|another|each)([ \t]+)([a-z]{3,})(?![\w'’-])")
 
 
 def load_plurals():
-    """singular -> plural, from the rows of plural-forms.tsv (strength: how the singular is made)."""
+    """singular -> plural, from the rows of dictionaries/ngrams/plural-forms.tsv."""
     out = {}
-    with open(PLURALS, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            _, plural, _, code = line.rstrip("\n").split("\t")
-            way = int(code) % 4
-            singular = {1: plural[:-1], 2: plural[:-2], 3: plural[:-3] + "y"}[way]
-            out.setdefault(singular, plural)
+    for plural, singular, _ in read_forms():
+        out.setdefault(singular, plural)
     return out
 
 
@@ -65,20 +59,15 @@ def following_words():
 
 def plant(stories, plurals, adjectives, following, per_story, rng):
     """Stories with plants and the plants (story, offset, length, original, class)."""
-    out, plants = [], []
-    for story in stories:
-        body = story["body"]
-        spots = [m for m in SPOT.finditer(body) if m.group(3) in plurals and m.group(3) not in adjectives]
-        rng.shuffle(spots)
-        chosen = far_apart(spots, per_story, lambda m: m.group(1) + m.group(2) + plurals[m.group(3)])
-        text, offsets = splice(body, [(m.start(), m.end(), new) for m, new in chosen])
-        for (m, new), offset in zip(chosen, offsets):
-            after = re.match(r"\s*([A-Za-z]+|\S)?", body[m.end():])
-            nxt = (after.group(1) or "") if after else ""
-            cls = "word" if nxt[:1].isalnum() and nxt not in following else "end"
-            plants.append((str(story["id"]), offset, len(new.encode("utf-8")), m.group(0), cls))
-        if chosen:
-            out.append(dict(story, body=text))
+    out, placed = plant_spots(
+        stories, lambda body: [m for m in SPOT.finditer(body) if m.group(3) in plurals and m.group(3) not in adjectives],
+        lambda m: m.group(1) + m.group(2) + plurals[m.group(3)], per_story, rng)
+    plants = []
+    for story, m, new, offset, body in placed:
+        after = re.match(r"\s*([A-Za-z]+|\S)?", body[m.end():])
+        nxt = (after.group(1) or "") if after else ""
+        cls = "word" if nxt[:1].isalnum() and nxt not in following else "end"
+        plants.append((story, offset, len(new.encode("utf-8")), m.group(0), cls))
     return out, plants
 
 

@@ -27,7 +27,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from derivation import far_apart, part_stories, planter_arguments, score_plants, splice  # noqa: E402
+from derivation import part_stories, plant_spots, planter_arguments, score_plants  # noqa: E402
+from gen_plural_forms import read_forms  # noqa: E402
 
 RULE = "grammar-pronoun-determiner"
 NGRAMS = os.path.join(ROOT, "dictionaries", "ngrams")
@@ -46,14 +47,10 @@ def noun_words():
             if not line.startswith("#"):
                 key, word = line.split("\t")[:2]
                 {"!b": singular, "!h": persons}.get(key, any_pronoun).add(word)
-    with open(os.path.join(NGRAMS, "plural-forms.tsv"), encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                _, plural, _, strength = line.rstrip("\n").split("\t")
-                any_pronoun.add(plural)
-                way = int(strength) % 4
-                if {1: plural[:-1], 2: plural[:-2], 3: plural[:-3] + "y"}.get(way) in persons:
-                    person_plurals.add(plural)
+    for plural, singular_form, _ in read_forms():
+        any_pronoun.add(plural)
+        if singular_form in persons:
+            person_plurals.add(plural)
     return any_pronoun, singular, person_plurals
 
 
@@ -64,22 +61,15 @@ def subject_of(determiner):
 
 def plant(stories, words, per_story, rng):
     """Stories with plants and the plants (story, offset, length, original, class)."""
-    out, plants = [], []
-    for story in stories:
-        body = story["body"]
-        spots = list(SPOT.finditer(body))
-        rng.shuffle(spots)
-        chosen = far_apart(spots, per_story, lambda m: subject_of(m.group(1)) + m.group(2) + m.group(3))
-        text, offsets = splice(body, [(m.start(), m.end(), new) for m, new in chosen])
-        for (m, new), offset in zip(chosen, offsets):
-            any_pronoun, singular, person_plurals = words
-            det, word = m.group(1).lower(), m.group(3)
-            judged = ((word in any_pronoun and not (det == "our" and word in person_plurals)) or
-                      (det == "his" and word in singular))
-            cls = "noun" if judged else "other"
-            plants.append((str(story["id"]), offset, len(new.encode("utf-8")), m.group(0), cls))
-        if chosen:
-            out.append(dict(story, body=text))
+    any_pronoun, singular, person_plurals = words
+    out, placed = plant_spots(stories, lambda body: list(SPOT.finditer(body)),
+                              lambda m: subject_of(m.group(1)) + m.group(2) + m.group(3), per_story, rng)
+    plants = []
+    for story, m, new, offset, _ in placed:
+        det, word = m.group(1).lower(), m.group(3)
+        judged = ((word in any_pronoun and not (det == "our" and word in person_plurals)) or
+                  (det == "his" and word in singular))
+        plants.append((story, offset, len(new.encode("utf-8")), m.group(0), "noun" if judged else "other"))
     return out, plants
 
 
