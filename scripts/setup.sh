@@ -18,6 +18,8 @@ packages=(
   libcpp-httplib-dev libmimalloc-dev
   googletest libgtest-dev libbenchmark-dev
   mythes-en-us wordnet-base python3-distributed
+  # the general-English language model that dictionaries/ngrams/general-pairs.tsv is checked against
+  pocketsphinx-en-us libsphinxbase-dev
   # other languages' word lists (dictionaries/languages/lists.tsv)
   wfrench wngerman wspanish witalian wportuguese wdutch wswedish wdanish wnorwegian
   chromium neovim  # the html report's render test and the real-editor LSP test

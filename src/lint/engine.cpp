@@ -63,7 +63,8 @@ Engine::TableFiles Engine::table_files(const std::string& data_dir, TableModel m
       return {"bigrams", {in("ngrams", "bigrams.tsv")}, in("ngrams", "bigrams.bin")};
     case TableModel::ngrams:
       return {"ngrams", {in("ngrams", "news.tsv"), in("ngrams", "word-shape.tsv"), in("ngrams", "verb-forms.tsv"),
-                         in("ngrams", "plural-forms.tsv"), in("ngrams", "nominal-forms.tsv")},
+                         in("ngrams", "plural-forms.tsv"), in("ngrams", "nominal-forms.tsv"),
+                         in("ngrams", "general-pairs.tsv")},
               in("ngrams", "news.bin")};
     case TableModel::collocations:
       break;

@@ -33,9 +33,21 @@ class TrainCollocation(unittest.TestCase):
 
     def test_features_are_read_from_the_message(self):
         self.assertEqual(tc.features("side=head word=3 other=6 relation=7 original=4 trigram=4 original_in_story=0 "
-                                     "word_in_story=2 share=2 outer=9"),
+                                     "word_in_story=2 share=2 outer=9 general=0 general_original=6"),
                          {"side": "head", "word": 3, "other": 6, "relation": 7, "original": 4, "trigram": 4,
-                          "original_in_story": 0, "word_in_story": 2, "share": 2, "outer": 9})
+                          "original_in_story": 0, "word_in_story": 2, "share": 2, "outer": 9, "general": 0,
+                          "general_original": 6})
+
+    def test_a_feature_the_rule_did_not_report_counts_as_its_value_0(self):
+        # Candidates read from an older rule (no general-English features) score as value 0.
+        old = {"side": "modifier", "word": 0, "other": 0, "relation": 0, "original": 0, "trigram": 0,
+               "original_in_story": 0, "word_in_story": 0, "share": 0, "outer": 9}
+        weights = {"side_head": 0, "side_modifier": 1}
+        weights.update({n: [n == "general"] + [0] * (tc.SIZES[n] - 1) for n in tc.ARRAYS})
+        self.assertEqual(tc.score(weights, old), 2)
+        self.assertEqual(tc.score(weights, dict(old, general=3)), 1)
+        nb = tc.train([dict(old, word=1)] * 3, [old] * 3)
+        self.assertEqual(len(nb["general"]), 10)
 
     def test_the_rules_other_checks_are_not_learned_from(self):
         self.assertIsNone(tc.features("paraphrase"))

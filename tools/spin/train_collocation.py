@@ -37,6 +37,9 @@ Features:
                      word is seldom seen without the frequent word)
   outer              4 + the swapped word's pair strength with the pair's other neighbour less the
                      frequent word's (0..8; 9: no neighbour word)
+  general            strength of the written pair in general English (general-pairs.tsv, 1..9;
+                     0: the general model lacks it)
+  general_original   strength of the frequent pair there
 """
 import argparse
 import collections
@@ -55,9 +58,9 @@ from score import InputError, lint, overlaps, read_findings, read_jsonl  # noqa:
 RULE_ID = "spun-collocation-model"
 RULE = os.path.join(ROOT, "rules", "spun", RULE_ID + ".toml")
 ARRAYS = ["word", "other", "relation", "original", "trigram", "original_in_story", "word_in_story", "share",
-          "outer"]
+          "outer", "general", "general_original"]
 SIZES = {"word": 10, "other": 10, "relation": 10, "original": 10, "trigram": 10, "original_in_story": 2,
-         "word_in_story": 3, "share": 10, "outer": 10}
+         "word_in_story": 3, "share": 10, "outer": 10, "general": 10, "general_original": 10}
 
 
 def tracing_data_dir(tmp):
@@ -200,8 +203,8 @@ def train(planted, false):
     weights = {}
     for name in ARRAYS:
         size = SIZES[name]
-        pc = collections.Counter(f[name] for f in planted)
-        fc = collections.Counter(f[name] for f in false)
+        pc = collections.Counter(f.get(name, 0) for f in planted)
+        fc = collections.Counter(f.get(name, 0) for f in false)
         weights[name] = [round(10 * (math.log((pc[v] + 1) / (len(planted) + size)) -
                                      math.log((fc[v] + 1) / (len(false) + size)))) for v in range(size)]
     pc = collections.Counter(f["side"] for f in planted)

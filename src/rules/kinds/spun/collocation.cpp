@@ -41,6 +41,8 @@ struct Candidate {
   int word_in_story = 0;      // other uses of the swapped word (0, 1, 2 = two or more)
   int share = 0;              // the kept word's strength less the frequent pair's (0 = always with it)
   int outer = 9;              // 4 + swapped word's pair with its other neighbour - the frequent word's (9: none)
+  int general = 0;            // the written pair's strength in general English (0: the model lacks it)
+  int general_original = 0;   // the frequent pair's
   std::string text;           // the frequent pair
   bool operator<(const Candidate& o) const {
     if (original + trigram != o.original + o.trigram) return original + trigram < o.original + o.trigram;
@@ -94,6 +96,8 @@ class CollocationModelRule : public Rule {
     };
     optional("share", 10, share_);
     optional("outer", 10, outer_);
+    optional("general", 10, general_);
+    optional("general_original", 10, general_original_);
   }
 
   bool scans() const override { return true; }
@@ -160,6 +164,9 @@ class CollocationModelRule : public Rule {
       auto found = pairs.find(c.text);
       c.original_in_story = found != pairs.end() && found->second > 0 ? 1 : 0;
       c.word_in_story = std::min(uses[c.head ? b : a] - 1, 2);
+      c.general = general(ctx, a, b);
+      auto space = c.text.find(' ');
+      c.general_original = general(ctx, c.text.substr(0, space), c.text.substr(space + 1));
       int sc = score(c);
       if (sc < ctx.threshold.value_or(min_score_)) continue;
       report(ctx, out, i, j, c.text, sc, features(c));
@@ -289,6 +296,18 @@ class CollocationModelRule : public Rule {
 
   static int unigram(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("#", w); }
 
+  // The pair's strength in general English (rows "^first second" of the n-gram model, from
+  // dictionaries/ngrams/general-pairs.tsv), in American spelling when written otherwise: 0 when
+  // the general model lacks it.
+  static int general(const LintContext& ctx, const std::string& a, const std::string& b) {
+    int s = ctx.ngrams->folded_pair_strength("^" + a, b);
+    if (s == 0) {
+      std::string ua = models::american_spelling(a), ub = models::american_spelling(b);
+      if (ua != a || ub != b) s = ctx.ngrams->folded_pair_strength("^" + ua, ub);
+    }
+    return std::min(s, 9);
+  }
+
   static bool plural(const std::string& w) { return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's'; }
 
   static std::string features(const Candidate& c) {
@@ -296,13 +315,15 @@ class CollocationModelRule : public Rule {
            " other=" + std::to_string(c.other) + " relation=" + std::to_string(c.relation) +
            " original=" + std::to_string(c.original) + " trigram=" + std::to_string(c.trigram) +
            " original_in_story=" + std::to_string(c.original_in_story) + " word_in_story=" + std::to_string(c.word_in_story) +
-           " share=" + std::to_string(c.share) + " outer=" + std::to_string(c.outer);
+           " share=" + std::to_string(c.share) + " outer=" + std::to_string(c.outer) +
+           " general=" + std::to_string(c.general) + " general_original=" + std::to_string(c.general_original);
   }
 
   int score(const Candidate& c) const {
     return (c.head ? side_head_ : side_modifier_) + word_[c.word] + other_[c.other] + relation_[c.relation] +
            original_w_[c.original] + trigram_[c.trigram] + original_in_story_[c.original_in_story] +
-           word_in_story_[c.word_in_story] + share_[c.share] + outer_[c.outer];
+           word_in_story_[c.word_in_story] + share_[c.share] + outer_[c.outer] + general_[c.general] +
+           general_original_[c.general_original];
   }
 
   // The best original for the pair (a, b) with its second (`head`) or first word swapped. A
@@ -376,7 +397,8 @@ class CollocationModelRule : public Rule {
   int paraphrase_min_original_ = 0, paraphrase_min_relation_ = 1;  // 0: paraphrases off
   int paraphrase_max_phrase_ = 9;  // the paraphrase's own strength in news, at most
   int both_min_original_ = 0, both_min_relation_ = 1, both_max_word_ = 9;  // both words swapped; 0: off
-  std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_;
+  std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_,
+      general_, general_original_;
 };
 
 }  // namespace
