@@ -1,7 +1,8 @@
 /* Lists the word pairs of a CMU Sphinx trigram language model (the trie binary format of Debian's
  * pocketsphinx-en-us) that tools/ngrams/general_pairs.py asks about: every bigram the model holds
  * whose first word is in FIRSTS or whose second word is in SECONDS (one word a line each).
- * Output: "first<TAB>second<TAB>log10 P(second | first)" a line, in the model's word order.
+ * Output: "first<TAB>second<TAB>log10 P(second | first)" a line, in the model's word order, then
+ * "#<TAB>word<TAB>log10 P(word)" for every word of the model.
  * Built and run by general_pairs.py; links Debian's libsphinxbase (libsphinxbase-dev).
  *
  *   general_pairs MODEL.lm.bin FIRSTS SECONDS > pairs.tsv
@@ -65,6 +66,12 @@ int main(int argc, char** argv) {
       int32 score = ngram_bg_score(lm, b, a, &used);
       if (used == 2) printf("%s\t%s\t%.4f\n", ngram_word(lm, a), ngram_word(lm, b), logmath_log_to_log10(lmath, score));
     }
+  }
+  for (int w = 0; w < n; ++w) {
+    if (!ok[w]) continue;
+    int32 used = 0;
+    int32 score = ngram_ng_score(lm, w, NULL, 0, &used);
+    printf("#\t%s\t%.4f\n", ngram_word(lm, w), logmath_log_to_log10(lmath, score));
   }
   ngram_model_free(lm);
   logmath_free(lmath);

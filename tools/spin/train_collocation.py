@@ -40,6 +40,7 @@ Features:
   general            strength of the written pair in general English (general-pairs.tsv, 1..9;
                      0: the general model lacks it)
   general_original   strength of the frequent pair there
+  general_word       unigram strength of the swapped word in general English (1..9; 0: unknown there)
 """
 import argparse
 import collections
@@ -58,9 +59,10 @@ from score import InputError, lint, overlaps, read_findings, read_jsonl  # noqa:
 RULE_ID = "spun-collocation-model"
 RULE = os.path.join(ROOT, "rules", "spun", RULE_ID + ".toml")
 ARRAYS = ["word", "other", "relation", "original", "trigram", "original_in_story", "word_in_story", "share",
-          "outer", "general", "general_original"]
+          "outer", "general", "general_original", "general_word"]
 SIZES = {"word": 10, "other": 10, "relation": 10, "original": 10, "trigram": 10, "original_in_story": 2,
-         "word_in_story": 3, "share": 10, "outer": 10, "general": 10, "general_original": 10}
+         "word_in_story": 3, "share": 10, "outer": 10, "general": 10, "general_original": 10,
+         "general_word": 10}
 
 
 def tracing_data_dir(tmp):

@@ -43,6 +43,7 @@ struct Candidate {
   int outer = 9;              // 4 + swapped word's pair with its other neighbour - the frequent word's (9: none)
   int general = 0;            // the written pair's strength in general English (0: the model lacks it)
   int general_original = 0;   // the frequent pair's
+  int general_word = 0;       // the swapped word's unigram strength in general English (0: unknown there)
   std::string text;           // the frequent pair
   bool operator<(const Candidate& o) const {
     if (original + trigram != o.original + o.trigram) return original + trigram < o.original + o.trigram;
@@ -98,6 +99,7 @@ class CollocationModelRule : public Rule {
     optional("outer", 10, outer_);
     optional("general", 10, general_);
     optional("general_original", 10, general_original_);
+    optional("general_word", 10, general_word_);
   }
 
   bool scans() const override { return true; }
@@ -167,6 +169,7 @@ class CollocationModelRule : public Rule {
       c.general = general(ctx, a, b);
       auto space = c.text.find(' ');
       c.general_original = general(ctx, c.text.substr(0, space), c.text.substr(space + 1));
+      c.general_word = general(ctx, "#", c.head ? b : a);
       int sc = score(c);
       if (sc < ctx.threshold.value_or(min_score_)) continue;
       report(ctx, out, i, j, c.text, sc, features(c));
@@ -297,8 +300,8 @@ class CollocationModelRule : public Rule {
   static int unigram(const LintContext& ctx, std::string_view w) { return ctx.ngrams->folded_pair_strength("#", w); }
 
   // The pair's strength in general English (rows "^first second" of the n-gram model, from
-  // dictionaries/ngrams/general-pairs.tsv), in American spelling when written otherwise: 0 when
-  // the general model lacks it.
+  // dictionaries/ngrams/general-pairs.tsv; with first "#", a word's), in American spelling when
+  // written otherwise: 0 when the general model lacks it.
   static int general(const LintContext& ctx, const std::string& a, const std::string& b) {
     int s = ctx.ngrams->folded_pair_strength("^" + a, b);
     if (s == 0) {
@@ -316,14 +319,15 @@ class CollocationModelRule : public Rule {
            " original=" + std::to_string(c.original) + " trigram=" + std::to_string(c.trigram) +
            " original_in_story=" + std::to_string(c.original_in_story) + " word_in_story=" + std::to_string(c.word_in_story) +
            " share=" + std::to_string(c.share) + " outer=" + std::to_string(c.outer) +
-           " general=" + std::to_string(c.general) + " general_original=" + std::to_string(c.general_original);
+           " general=" + std::to_string(c.general) + " general_original=" + std::to_string(c.general_original) +
+           " general_word=" + std::to_string(c.general_word);
   }
 
   int score(const Candidate& c) const {
     return (c.head ? side_head_ : side_modifier_) + word_[c.word] + other_[c.other] + relation_[c.relation] +
            original_w_[c.original] + trigram_[c.trigram] + original_in_story_[c.original_in_story] +
            word_in_story_[c.word_in_story] + share_[c.share] + outer_[c.outer] + general_[c.general] +
-           general_original_[c.general_original];
+           general_original_[c.general_original] + general_word_[c.general_word];
   }
 
   // The best original for the pair (a, b) with its second (`head`) or first word swapped. A
@@ -398,7 +402,7 @@ class CollocationModelRule : public Rule {
   int paraphrase_max_phrase_ = 9;  // the paraphrase's own strength in news, at most
   int both_min_original_ = 0, both_min_relation_ = 1, both_max_word_ = 9;  // both words swapped; 0: off
   std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_,
-      general_, general_original_;
+      general_, general_original_, general_word_;
 };
 
 }  // namespace
