@@ -78,6 +78,7 @@ class CollocationModelRule : public Rule {
     both_min_original_ = option("both_min_original", 0, 0, 9, strength_or_off);
     both_min_relation_ = option("both_min_relation", 1);
     both_max_word_ = option("both_max_word_strength", 9);
+    both_max_general_ = option("both_max_general", 9, 0, 9, "must be a strength from 0 to 9");
     auto weights = [&](const char* key, std::size_t size, std::vector<int>& out) {
       auto w = table.integers(key);
       if (w.size() != size) table.fail(key, "needs " + std::to_string(size) + " weights, one per value");
@@ -251,12 +252,14 @@ class CollocationModelRule : public Rule {
     }
   }
 
-  // Both words of an unseen pair swapped: each at most both_max_word_strength in news, each
-  // linked by the thesaurus (of at least both_min_relation) to a different frequent word, and the
-  // two frequent words a pair of at least both_min_original. The strongest such pair is the fix,
+  // Both words of an unseen pair swapped: each at most both_max_word_strength in news, the pair
+  // at most both_max_general in general English (0: unknown there), each word linked by the
+  // thesaurus (of at least both_min_relation) to a different frequent word, and the two frequent
+  // words a pair of at least both_min_original. The strongest such pair is the fix,
   // scored min_score + its strength above both_min_original.
   bool report_both(const LintContext& ctx, std::size_t i, const std::string& a, const std::string& b, Emitter& out) const {
     if (unigram(ctx, a) > both_max_word_ || unigram(ctx, b) > both_max_word_) return false;
+    if (both_max_general_ < 9 && general(ctx, a, b) > both_max_general_) return false;
     auto frequent = [&](const std::string& w) {
       std::vector<std::string> out_words;
       for (const auto& base : models::base_forms(w))
@@ -401,6 +404,7 @@ class CollocationModelRule : public Rule {
   int paraphrase_min_original_ = 0, paraphrase_min_relation_ = 1;  // 0: paraphrases off
   int paraphrase_max_phrase_ = 9;  // the paraphrase's own strength in news, at most
   int both_min_original_ = 0, both_min_relation_ = 1, both_max_word_ = 9;  // both words swapped; 0: off
+  int both_max_general_ = 9;  // the written pair's greatest strength in general English (9: any)
   std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_,
       general_, general_original_, general_word_;
 };
