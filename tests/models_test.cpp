@@ -18,6 +18,17 @@ namespace fs = std::filesystem;
 
 void write(const fs::path& p, const std::string& text) { ASSERT_TRUE(testing_support::write_file(p, text)); }
 
+TEST(AmericanSpelling, BritishEndingsAndShortWords) {
+  EXPECT_EQ(wirelint::models::american_spelling("metre"), "meter");
+  EXPECT_EQ(wirelint::models::american_spelling("litres"), "liters");
+  EXPECT_EQ(wirelint::models::american_spelling("Centre"), "center");
+  EXPECT_EQ(wirelint::models::american_spelling("labour"), "labor");
+  // Too short a stem: left as written.
+  EXPECT_EQ(wirelint::models::american_spelling("raise"), "raise");
+  EXPECT_EQ(wirelint::models::american_spelling("acre"), "acre");
+  EXPECT_EQ(wirelint::models::american_spelling("tour"), "tour");
+}
+
 TEST(SameWord, NumberTenseSpellingAndDerivationsAreOneWord) {
   EXPECT_TRUE(same_word("Guard", "Guards"));
   EXPECT_TRUE(same_word("Guard", "Guardian"));

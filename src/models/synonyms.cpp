@@ -188,7 +188,10 @@ constexpr std::pair<const char*, const char*> kVariantEndings[] = {
 std::string american(std::string w) {
   for (const auto& [from, to] : kVariantEndings) {
     std::string_view f(from);
-    if (w.size() > f.size() + 2 && ends_with(w, f)) return w.substr(0, w.size() - f.size()) + to;
+    // At least three letters before the ending; two before -tre ("metre", "litre": no English
+    // word of five letters ends in -tre otherwise).
+    std::size_t stem = f.substr(0, 3) == "tre" ? 2 : 3;
+    if (w.size() >= f.size() + stem && ends_with(w, f)) return w.substr(0, w.size() - f.size()) + to;
   }
   return w;
 }

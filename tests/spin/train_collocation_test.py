@@ -53,6 +53,22 @@ class TrainCollocation(unittest.TestCase):
         self.assertIsNone(tc.features("paraphrase"))
         self.assertIsNone(tc.features("both"))
 
+    def test_the_both_words_check_has_a_model_of_its_own(self):
+        message = ("both both_first_word=0 both_second_word=1 both_first_general=0 both_second_general=6 "
+                   "both_original=3 both_first_relation=4 both_second_relation=4")
+        self.assertIsNone(tc.features(message))
+        f = tc.both_features(message)
+        self.assertEqual(f["both_second_general"], 6)
+        self.assertEqual(sorted(f), sorted(tc.BOTH_ARRAYS))
+        self.assertIsNone(tc.both_features("both"))
+        # Planted candidates have words unknown to general English, false ones common words.
+        base = dict(f, both_first_general=0)
+        planted = [base] * 30
+        false = [dict(base, both_first_general=8)] * 30
+        w = tc.train_logistic(planted, false, names=tc.BOTH_ARRAYS)
+        self.assertNotIn("side_head", w)
+        self.assertGreater(tc.score(w, base, tc.BOTH_ARRAYS), tc.score(w, false[0], tc.BOTH_ARRAYS))
+
     def test_logistic_weights_favour_the_planted_values_and_do_not_count_a_copy_twice(self):
         base = {"side": "head", "word": 0, "other": 0, "relation": 0, "original": 0, "trigram": 0,
                 "original_in_story": 0, "word_in_story": 0, "share": 0, "outer": 9}

@@ -60,9 +60,15 @@ RULE_ID = "spun-collocation-model"
 RULE = os.path.join(ROOT, "rules", "spun", RULE_ID + ".toml")
 ARRAYS = ["word", "other", "relation", "original", "trigram", "original_in_story", "word_in_story", "share",
           "outer", "general", "general_original", "general_word"]
+# The both-words check's model (the rule's kBothKeys): no side, one array of 10 per feature.
+BOTH_ARRAYS = ["both_first_word", "both_second_word", "both_first_general", "both_second_general", "both_original",
+               "both_first_relation", "both_second_relation"]
 SIZES = {"word": 10, "other": 10, "relation": 10, "original": 10, "trigram": 10, "original_in_story": 2,
          "word_in_story": 3, "share": 10, "outer": 10, "general": 10, "general_original": 10,
          "general_word": 10}
+
+
+SIZES.update({n: 10 for n in BOTH_ARRAYS})
 
 
 def tracing_data_dir(tmp):
@@ -81,11 +87,18 @@ def tracing_data_dir(tmp):
 
 def features(message):
     """The features of a scored candidate, or None for the rule's other checks (their message
-    names them: "paraphrase", "both"), which have thresholds of their own, not weights."""
-    if "=" not in message:
+    names them: "paraphrase", and "both" with the both-words model's features)."""
+    if "=" not in message or message.startswith("both"):
         return None
     f = dict(kv.split("=", 1) for kv in message.split())
     return {k: (v if k == "side" else int(v)) for k, v in f.items()}
+
+
+def both_features(message):
+    """The features of a both-words candidate ("both both_first_word=2 ..."), or None."""
+    if not message.startswith("both ") or "=" not in message:
+        return None
+    return {k: int(v) for k, v in (kv.split("=", 1) for kv in message.split()[1:])}
 
 
 def read_set(spin_dir, wirelint, tmp, data, all_stories):
@@ -117,20 +130,27 @@ def read_set(spin_dir, wirelint, tmp, data, all_stories):
         except InputError as e:
             sys.exit("train_collocation.py: %s" % e)
         found[kind] = read_findings(out, [RULE_ID])
-    planted = []
+    planted, both_planted = [], []
     for sid, fs in found["spun"][1].items():
         for f in fs:
             hit = next((e for e in spins[sid] if overlaps(f, e)), None)
-            if hit and features(f["message"]) is not None:
-                planted.append(dict(features(f["message"]), **{"class": hit["class"], "spin": "%s:%s" % (sid, hit["offset"])}))
-    false = [features(f["message"]) for fs in found["clean"][1].values() for f in fs
-             if features(f["message"]) is not None]
-    return {"planted": planted, "false": false, "words": sum(found["clean"][0].values()), "spins": dict(classes)}
+            if not hit:
+                continue
+            key = {"class": hit["class"], "spin": "%s:%s" % (sid, hit["offset"])}
+            if features(f["message"]) is not None:
+                planted.append(dict(features(f["message"]), **key))
+            elif both_features(f["message"]) is not None:
+                both_planted.append(dict(both_features(f["message"]), **key))
+    clean = [f["message"] for fs in found["clean"][1].values() for f in fs]
+    false = [features(m) for m in clean if features(m) is not None]
+    both_false = [both_features(m) for m in clean if both_features(m) is not None]
+    return {"planted": planted, "false": false, "both_planted": both_planted, "both_false": both_false,
+            "words": sum(found["clean"][0].values()), "spins": dict(classes)}
 
 
-def least_score(weights, false, words, max_false):
+def least_score(weights, false, words, max_false, names=None):
     """The lowest score that keeps false candidates at most max_false per 1,000 words."""
-    scores = sorted((score(weights, f) for f in false), reverse=True)
+    scores = sorted((score(weights, f, names) for f in false), reverse=True)
     allowed = int(max_false * words / 1000)
     return scores[allowed] + 1 if allowed < len(scores) else -1000
 
@@ -161,22 +181,39 @@ def cross_validate(a, sets):
     t = totals
     print("held out: single %.3f, all %.3f, false %.3f per 1,000"
           % (t["single"] / max(t["n_single"], 1), t["all"] / max(t["n_all"], 1), 1000.0 * t["false"] / max(t["words"], 1)))
+    both = collections.Counter()
+    for i, held in enumerate(sets):
+        rest = [s for j, s in enumerate(sets) if j != i]
+        planted = [p for s in rest for p in s.get("both_planted", [])]
+        false = [f for s in rest for f in s.get("both_false", [])]
+        if not planted or not false:
+            return
+        weights = train_logistic(planted, false, a.l2, names=BOTH_ARRAYS)
+        least = least_score(weights, false, sum(s["words"] for s in rest), a.both_max_false, BOTH_ARRAYS)
+        caught = {p["spin"] for p in held["both_planted"] if p["class"] == "both" and score(weights, p, BOTH_ARRAYS) >= least}
+        wrong = sum(1 for f in held["both_false"] if score(weights, f, BOTH_ARRAYS) >= least)
+        both.update({"caught": len(caught), "n": held["spins"].get("both", 0), "false": wrong, "words": held["words"]})
+    print("held out, both words: recall %.3f, false %d, %.3f per 1,000"
+          % (both["caught"] / max(both["n"], 1), both["false"], 1000.0 * both["false"] / max(both["words"], 1)))
 
 
-def one_hot(f):
-    """The indices of a candidate's feature values in the weight vector."""
-    out, base = [0 if f["side"] == "head" else 1], 2
-    for n in ARRAYS:
+def one_hot(f, names=None):
+    """The indices of a candidate's feature values in the weight vector: the side (the single-word
+    model, names None), then one value of each array."""
+    out, base = ([0 if f["side"] == "head" else 1], 2) if names is None else ([], 2)
+    for n in names or ARRAYS:
         out.append(base + min(max(f.get(n, 0), 0), SIZES[n] - 1))
         base += SIZES[n]
     return out
 
 
-def train_logistic(planted, false, l2=1.0, rounds=400):
+def train_logistic(planted, false, l2=1.0, rounds=400, names=None):
     """Weights of a logistic regression on the one-hot values (full-batch gradient descent with
-    AdaGrad steps; planted and false candidates weighed so that each class counts alike)."""
-    size = 2 + sum(SIZES[n] for n in ARRAYS)
-    rows = [(one_hot(f), 1.0, 0.5 / len(planted)) for f in planted] + [(one_hot(f), 0.0, 0.5 / len(false)) for f in false]
+    AdaGrad steps; planted and false candidates weighed so that each class counts alike); names:
+    the both-words model's arrays (no side) instead of the single-word model's."""
+    size = 2 + sum(SIZES[n] for n in names or ARRAYS)
+    rows = [(one_hot(f, names), 1.0, 0.5 / len(planted)) for f in planted] + \
+        [(one_hot(f, names), 0.0, 0.5 / len(false)) for f in false]
     w, bias = [0.0] * size, 0.0
     g2, b2 = [1e-8] * size, 1e-8
     n = len(rows)
@@ -195,7 +232,9 @@ def train_logistic(planted, false, l2=1.0, rounds=400):
         b2 += gb * gb
         bias -= 0.5 * gb / math.sqrt(b2)
     weights, base = {"side_head": round(10 * w[0]), "side_modifier": round(10 * w[1])}, 2
-    for name in ARRAYS:
+    if names:
+        weights = {}
+    for name in names or ARRAYS:
         weights[name] = [round(10 * x) for x in w[base:base + SIZES[name]]]
         base += SIZES[name]
     return weights
@@ -217,8 +256,9 @@ def train(planted, false):
     return weights
 
 
-def score(weights, f):
-    return weights["side_" + f["side"]] + sum(weights[n][min(max(f.get(n, 0), 0), SIZES[n] - 1)] for n in ARRAYS)
+def score(weights, f, names=None):
+    side = weights["side_" + f["side"]] if names is None else 0
+    return side + sum(weights[n][min(max(f.get(n, 0), 0), SIZES[n] - 1)] for n in names or ARRAYS)
 
 
 def main():
@@ -230,6 +270,8 @@ def main():
     ap.add_argument("--candidates", help="keep the candidates read in this JSON file; read them from it when it exists")
     ap.add_argument("--wirelint", default=os.path.join(ROOT, "build", "src", "wirelint"))
     ap.add_argument("--max-false", type=float, default=0.04, help="false candidates per 1,000 words of part A")
+    ap.add_argument("--both-max-false", type=float, default=0.003,
+                    help="the both-words model's false candidates per 1,000 words")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cross-validate", action="store_true",
                     help="score each set with weights learned from the others (recall, false findings); write nothing")
@@ -271,6 +313,20 @@ def main():
              "side_modifier = %d" % weights["side_modifier"]]
     block += ["%s = [%s]" % (n, ", ".join(str(x) for x in weights[n])) for n in ARRAYS]
     block.append("# weights: end")
+    both_planted = [p for s in sets for p in s.get("both_planted", [])]
+    both_false = [f for s in sets for f in s.get("both_false", [])]
+    if both_planted and both_false:
+        bw = train_logistic(both_planted, both_false, a.l2, names=BOTH_ARRAYS)
+        both_least = least_score(bw, both_false, words, a.both_max_false, BOTH_ARRAYS)
+        both_found = sum(1 for p in both_planted if score(bw, p, BOTH_ARRAYS) >= both_least)
+        block += ["# both weights: the both-words check's, learned likewise (%d planted and %d false candidates;"
+                  % (len(both_planted), len(both_false)),
+                  "# --both-max-false %s; %d planted candidates reach min_score). both_bias puts the least score"
+                  % (a.both_max_false, both_found),
+                  "# at min_score.",
+                  "both_bias = %d" % (least - both_least)]
+        block += ["%s = [%s]" % (n, ", ".join(str(x) for x in bw[n])) for n in BOTH_ARRAYS]
+        block.append("# both weights: end")
     text = "\n".join(block) + "\n"
     if not a.write:
         sys.stdout.write(text)
@@ -279,6 +335,8 @@ def main():
         rule = f.read()
     start = rule.index("# weights: learned")
     end = rule.index("# weights: end\n") + len("# weights: end\n")
+    if rule.startswith("# both weights:", end):
+        end = rule.index("# both weights: end\n") + len("# both weights: end\n")
     with open(RULE, "w", encoding="utf-8") as f:
         f.write(rule[:start] + text + rule[end:])
     print("train_collocation.py: weights written to %s" % os.path.relpath(RULE, ROOT))

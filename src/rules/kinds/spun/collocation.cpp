@@ -101,6 +101,13 @@ class CollocationModelRule : public Rule {
     optional("general", 10, general_);
     optional("general_original", 10, general_original_);
     optional("general_word", 10, general_word_);
+    // The both-words check's learned score (all of it or none): a bias and one array per feature.
+    if (auto bias = table.integer("both_bias")) {
+      both_learned_ = true;
+      both_bias_ = static_cast<int>(*bias);
+      for (std::size_t f = 0; f < kBothFeatures; ++f) weights(kBothKeys[f], 10, both_w_[f]);
+      for (std::size_t f = 4; f < kBothFeatures; ++f) both_best_rest_ += *std::max_element(both_w_[f].begin(), both_w_[f].end());
+    }
   }
 
   bool scans() const override { return true; }
@@ -255,32 +262,63 @@ class CollocationModelRule : public Rule {
   // Both words of an unseen pair swapped: each at most both_max_word_strength in news, the pair
   // at most both_max_general in general English (0: unknown there), each word linked by the
   // thesaurus (of at least both_min_relation) to a different frequent word, and the two frequent
-  // words a pair of at least both_min_original. The strongest such pair is the fix,
-  // scored min_score + its strength above both_min_original.
+  // words a pair of at least both_min_original. The strongest such pair is the fix. Scored by
+  // the learned both-words weights when the rule file has them (both_bias and the arrays of
+  // kBothKeys), else min_score + the pair's strength above both_min_original.
   bool report_both(const LintContext& ctx, std::size_t i, const std::string& a, const std::string& b, Emitter& out) const {
     if (unigram(ctx, a) > both_max_word_ || unigram(ctx, b) > both_max_word_) return false;
     if (both_max_general_ < 9 && general(ctx, a, b) > both_max_general_) return false;
+    const int word_values[4] = {std::min(unigram(ctx, a), 9), std::min(unigram(ctx, b), 9), general(ctx, "#", a),
+                                general(ctx, "#", b)};
+    if (both_learned_) {
+      // The best the pair can score whatever its fix: below the least, no search (most pairs).
+      int bound = both_bias_ + both_best_rest_;
+      for (std::size_t f = 0; f < 4; ++f) bound += both_w_[f][word_values[f]];
+      if (bound < ctx.threshold.value_or(min_score_)) return false;
+    }
+    // The frequent words each written word may stand for, with the thesaurus link's strength.
     auto frequent = [&](const std::string& w) {
-      std::vector<std::string> out_words;
+      std::vector<std::pair<std::string, int>> out_words;
       for (const auto& base : models::base_forms(w))
         ctx.collocation_synonyms->for_each_pair(base, [&](std::string_view o, std::uint8_t relation) {
-          if (relation >= both_min_relation_ && o != w) out_words.emplace_back(o);
+          if (relation >= both_min_relation_ && o != w) out_words.emplace_back(std::string(o), relation);
         });
       return out_words;
     };
-    auto firsts = frequent(a), seconds = frequent(b);
+    auto firsts = frequent(a);
+    std::unordered_map<std::string, int> seconds;  // frequent word -> its strongest link to b
+    for (auto& [y, ry] : frequent(b))
+      if (!models::same_word(y, b)) seconds[y] = std::max(seconds[y], ry);
+    if (seconds.empty()) return false;
+    // Each first word's frequent followers in news that b may stand for: the strongest pair,
+    // then the weaker link the stronger, then the text (the same fix whatever the order).
     std::string best;
-    int best_strength = 0;
-    for (const auto& x : firsts)
-      for (const auto& y : seconds) {
-        if (x == y || models::same_word(x, a) || models::same_word(y, b)) continue;
-        int s = ctx.ngrams->folded_pair_strength(x, y);
-        if (s >= both_min_original_ && s > best_strength) best_strength = s, best = x + " " + y;
-      }
+    int best_strength = 0, first_relation = 0, second_relation = 0;
+    for (const auto& [x, rx] : firsts) {
+      if (models::same_word(x, a)) continue;
+      ctx.ngrams->for_each_pair(x, [&](std::string_view y, std::uint8_t s) {
+        if (s < both_min_original_ || s < best_strength || y == x) return;
+        auto it = seconds.find(std::string(y));
+        if (it == seconds.end()) return;
+        int ry = it->second, weaker = std::min(rx, ry), best_weaker = std::min(first_relation, second_relation);
+        std::string text = x + " " + std::string(y);
+        if (s > best_strength || weaker > best_weaker || (weaker == best_weaker && text < best))
+          best_strength = s, best = std::move(text), first_relation = rx, second_relation = ry;
+      });
+    }
     if (best.empty()) return false;
-    int sc = min_score_ + best_strength - both_min_original_;
+    // The features of tools/spin/train_collocation.py's both-words model, in kBothKeys order.
+    const int values[kBothFeatures] = {word_values[0], word_values[1], word_values[2], word_values[3],
+                                       std::min(best_strength, 9), std::min(first_relation, 9),
+                                       std::min(second_relation, 9)};
+    int sc = both_learned_ ? both_bias_ : min_score_ + best_strength - both_min_original_;
+    std::string features = "both";
+    for (std::size_t f = 0; f < kBothFeatures; ++f) {
+      if (both_learned_) sc += both_w_[f][values[f]];
+      features += std::string(" ") + kBothKeys[f] + "=" + std::to_string(values[f]);
+    }
     if (sc < ctx.threshold.value_or(min_score_)) return false;
-    report(ctx, out, i, i + 1, best, sc, "both");
+    report(ctx, out, i, i + 1, best, sc, features);
     return true;
   }
 
@@ -405,6 +443,16 @@ class CollocationModelRule : public Rule {
   int paraphrase_max_phrase_ = 9;  // the paraphrase's own strength in news, at most
   int both_min_original_ = 0, both_min_relation_ = 1, both_max_word_ = 9;  // both words swapped; 0: off
   int both_max_general_ = 9;  // the written pair's greatest strength in general English (9: any)
+  // The both-words check's learned score (both_bias and the arrays of kBothKeys); without them the
+  // score is min_score + the frequent pair's strength above both_min_original.
+  static constexpr std::size_t kBothFeatures = 7;
+  static constexpr const char* kBothKeys[kBothFeatures] = {"both_first_word", "both_second_word", "both_first_general",
+                                                           "both_second_general", "both_original",
+                                                           "both_first_relation", "both_second_relation"};
+  bool both_learned_ = false;
+  int both_bias_ = 0;
+  int both_best_rest_ = 0;  // the greatest weights of the pair's and the links' features, summed
+  std::vector<int> both_w_[kBothFeatures];
   std::vector<int> word_, other_, relation_, original_w_, trigram_, original_in_story_, word_in_story_, share_, outer_,
       general_, general_original_, general_word_;
 };
