@@ -126,10 +126,18 @@ def main():
         bodies = {k: {str(s["id"]): s["body"] for s in read_jsonl(os.path.join(d, k + ".jsonl"))} for k in ("spun", "clean")}
         if a.sweep:
             return sweep(a, rules, d, expected)
+        # A set's own configuration (a cross-fit fold's or a smaller table, config.toml) is used.
+        own = os.path.join(d, "config.toml")
+        own = own if os.path.exists(own) else None
         for k in ("spun", "clean"):
-            if not a.reuse:
-                (lint_per_file if a.per_file else lint)(a.wirelint, os.path.join(d, k + ".jsonl"),
-                                                        os.path.join(d, k + ".findings.jsonl"), rules, a.data_dir)
+            if a.reuse:
+                continue
+            if a.per_file:
+                lint_per_file(a.wirelint, os.path.join(d, k + ".jsonl"), os.path.join(d, k + ".findings.jsonl"), rules,
+                              a.data_dir)
+            else:
+                lint(a.wirelint, os.path.join(d, k + ".jsonl"), os.path.join(d, k + ".findings.jsonl"), rules, a.data_dir,
+                     own)
         _, spun_found = read_findings(os.path.join(d, "spun.findings.jsonl"), rules)
         clean_words, clean_found = read_findings(os.path.join(d, "clean.findings.jsonl"), rules)
     except InputError as e:
