@@ -116,20 +116,17 @@ class CollocationModelRule : public Rule {
   void check(const LintContext& ctx, Emitter& out) const override {
     if (!ctx.ngrams || !ctx.collocation_synonyms) return;
     const auto& ts = ctx.tokens;
-    // The story's words and word pairs, for the story-level features: counted when the first
-    // candidate needs them (most stories have none).
-    std::unordered_map<std::string, int> uses;
-    std::unordered_map<std::string, int> pairs;
-    bool counted = false;
-    auto count_story = [&] {
-      if (counted) return;
-      counted = true;
-      for (std::size_t t = 0; t < ts.size(); ++t) {
-        if (!ts[t].is_word()) continue;
-        ++uses[std::string(ts.folded(t))];
-        if (t + 1 < ts.size() && ts[t + 1].is_word())
-          ++pairs[std::string(ts.folded(t)) + " " + std::string(ts.folded(t + 1))];
-      }
+    // The story-level features, by a scan of the story for each scored candidate (a few a
+    // story): other uses of a word (at most `cap`), and whether two words stand together.
+    auto uses = [&](std::string_view w, int cap) {
+      int n = 0;
+      for (std::size_t t = 0; t < ts.size() && n < cap; ++t) n += ts[t].is_word() && ts.folded(t) == w;
+      return n;
+    };
+    auto together = [&](std::string_view first, std::string_view second) {
+      for (std::size_t t = 0; t + 1 < ts.size(); ++t)
+        if (ts[t].is_word() && ts[t + 1].is_word() && ts.folded(t) == first && ts.folded(t + 1) == second) return true;
+      return false;
     };
     // Paraphrases first: three words of which two stand for one word of a frequent pair; the
     // pairs inside a reported one are not judged again.
@@ -170,12 +167,11 @@ class CollocationModelRule : public Rule {
           if (kept >= anchored_strength_ && swapped == 0) continue;
         }
       }
-      count_story();
-      auto found = pairs.find(c.text);
-      c.original_in_story = found != pairs.end() && found->second > 0 ? 1 : 0;
-      c.word_in_story = std::min(uses[c.head ? b : a] - 1, 2);
-      c.general = general(ctx, a, b);
       auto space = c.text.find(' ');
+      std::string_view text(c.text);
+      c.original_in_story = together(text.substr(0, space), text.substr(space + 1)) ? 1 : 0;
+      c.word_in_story = std::max(uses(c.head ? b : a, 3) - 1, 0);
+      c.general = general(ctx, a, b);
       c.general_original = general(ctx, c.text.substr(0, space), c.text.substr(space + 1));
       c.general_word = general(ctx, "#", c.head ? b : a);
       int sc = score(c);
