@@ -11,11 +11,14 @@
 // only a space or a line break between them, form a candidate pair; a word joined by a hyphen is
 // part of a compound and not judged; `skip_heads` lists second words that make a clause, not a
 // collocation ("analysts said"). The best original (the strongest pair with its context) is
-// scored by a naive Bayes model whose weights are data, learned by
-// tools/spin/train_collocation.py from spun and clean stories: the swapped word's and the kept
+// scored by a sum of weights, one per feature value, that are data, learned (logistic regression)
+// by tools/spin/train_collocation.py from spun and clean stories: the swapped word's and the kept
 // word's frequency, the thesaurus link, the original pair's and trigram's strength, whether the
-// story uses the original pair or the swapped word elsewhere. A score of `min_score` or more is
-// reported. Strengths are 1 + log2 of a count in the derivation half of the corpora.
+// story uses the original pair or the swapped word elsewhere, and what general English says of
+// the written pair, the frequent pair and the swapped word (dictionaries/ngrams/general-pairs.tsv,
+// from a language model of far more text than the news table: "brilliant future" is English,
+// "archbishopric securities" is not). A score of `min_score` or more is reported. Strengths are
+// 1 + log2 of a count in the derivation half of the corpora.
 #include <algorithm>
 #include <cstdint>
 #include <optional>
