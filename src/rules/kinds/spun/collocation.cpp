@@ -293,7 +293,10 @@ class CollocationModelRule : public Rule {
     // then the weaker link the stronger, then the text (the same fix whatever the order).
     std::string best;
     int best_strength = 0, first_relation = 0, second_relation = 0;
-    for (const auto& [x, rx] : firsts) {
+    for (const auto& first : firsts) {
+      // Named, not structured bindings: a lambda may not capture those before C++20.
+      const std::string& x = first.first;
+      const int rx = first.second;
       if (models::same_word(x, a)) continue;
       ctx.ngrams->for_each_pair(x, [&](std::string_view y, std::uint8_t s) {
         if (s < both_min_original_ || s < best_strength || y == x) return;
