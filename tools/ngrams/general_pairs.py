@@ -96,7 +96,11 @@ def generate(model, news, min_original, build_dir):
             lists.append(os.path.join(tmp, name))
             with open(lists[-1], "w", encoding="utf-8") as f:
                 f.write("".join(w + "\n" for w in sorted(words)))
-        out = subprocess.run([program, model] + lists, check=True, capture_output=True, text=True).stdout
+        run = subprocess.run([program, model] + lists, capture_output=True, text=True)
+        if run.returncode != 0:
+            lines = run.stderr.strip().splitlines() or ["exit status %d" % run.returncode]
+            raise GeneralPairsError(lines[-1])
+        out = run.stdout
     words = 0
     for line in out.splitlines():
         first, second, logp = line.split("\t")
