@@ -593,6 +593,42 @@ TEST_F(CliTest, CollocationModelSkipsPairsWithAVerbForm) {
       << r.out;
 }
 
+// The both-words check: a pair general English writes is left alone (both_max_general = 0), and
+// the same rule without that gate reports it; its learned score needs every one of its arrays.
+TEST_F(CliTest, CollocationModelBothWordsGateAndItsWeights) {
+  const std::string story = "It was a crisp autumn morning in the capital.\n";
+  const std::vector<std::string> args = {"--only", "spun-collocation-model", "--format", "line", "-"};
+  Result r = run(args, story);
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  fs::create_directories(work_ / "data" / "rules");
+  fs::copy(fs::path(kSourceDir) / "rules", work_ / "data" / "rules", fs::copy_options::recursive);
+  fs::remove(work_ / "data" / "rules" / "rules.bin");
+  fs::create_directory_symlink(fs::path(kSourceDir) / "dictionaries", work_ / "data" / "dictionaries");
+  const std::string shipped = read_file(work_ / "data" / "rules" / "spun" / "spun-collocation-model.toml");
+  std::vector<std::string> with_data = {"--data-dir", (work_ / "data").string()};
+  with_data.insert(with_data.end(), args.begin(), args.end());
+  // Without the gate.
+  std::string text = shipped;
+  const std::string gate = "both_max_general = 0\n";
+  ASSERT_NE(text.find(gate), std::string::npos);
+  text.replace(text.find(gate), gate.size(), "both_max_general = 9\n");
+  write("data/rules/spun/spun-collocation-model.toml", text);
+  r = run(with_data, story);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.out.find("<stdin>:1:10: warning: 'crisp autumn' is unseen in news while 'sharp fall' is frequent"),
+            std::string::npos)
+      << r.out;
+  // A learned score with an array missing is an error naming the key.
+  text = shipped;
+  auto at = text.find("\nboth_original = [");
+  ASSERT_NE(at, std::string::npos);
+  text.erase(at + 1, text.find('\n', at + 1) - at);
+  write("data/rules/spun/spun-collocation-model.toml", text);
+  r = run(with_data, story);
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.err.find("'both_original'"), std::string::npos) << r.err;
+}
+
 // The corpus command finds no .wirelint.toml of its own, but a configuration named with --config
 // applies to every story: its thresholds and its house table (tools/spin/crossfit.py lints each
 // fold with its own table this way). A bad one is an error, not ignored.
