@@ -66,8 +66,6 @@ BOTH_ARRAYS = ["both_first_word", "both_second_word", "both_first_general", "bot
 SIZES = {"word": 10, "other": 10, "relation": 10, "original": 10, "trigram": 10, "original_in_story": 2,
          "word_in_story": 3, "share": 10, "outer": 10, "general": 10, "general_original": 10,
          "general_word": 10}
-
-
 SIZES.update({n: 10 for n in BOTH_ARRAYS})
 
 
@@ -155,20 +153,32 @@ def least_score(weights, false, words, max_false, names=None):
     return scores[allowed] + 1 if allowed < len(scores) else -1000
 
 
-def fit(a, planted, false):
-    return train_logistic(planted, false, a.l2) if a.model == "logistic" else train(planted, false)
+def fit(a, planted, false, names=None):
+    """The single-word model's weights (names None), or the both-words model's (always logistic)."""
+    if names or a.model == "logistic":
+        return train_logistic(planted, false, a.l2, names=names)
+    return train(planted, false)
+
+
+def held_out(a, sets, max_false, names=None):
+    """Each set with the weights and least score learned from the other sets' candidates (the
+    both-words model's with names): (held set, weights, least)."""
+    prefix = "both_" if names else ""
+    for i, held in enumerate(sets):
+        rest = [s for j, s in enumerate(sets) if j != i]
+        planted = [p for s in rest for p in s.get(prefix + "planted", [])]
+        false = [f for s in rest for f in s.get(prefix + "false", [])]
+        if not planted or not false:
+            return
+        weights = fit(a, planted, false, names)
+        yield held, weights, least_score(weights, false, sum(s["words"] for s in rest), max_false, names)
 
 
 def cross_validate(a, sets):
     """Each set scored by weights and a least score learned from the others: recall of single
     spins and of all, false findings per 1,000 clean words."""
     totals = collections.Counter()
-    for i, held in enumerate(sets):
-        rest = [s for j, s in enumerate(sets) if j != i]
-        planted = [p for s in rest for p in s["planted"]]
-        false = [f for s in rest for f in s["false"]]
-        weights = fit(a, planted, false)
-        least = least_score(weights, false, sum(s["words"] for s in rest), a.max_false)
+    for i, (held, weights, least) in enumerate(held_out(a, sets, a.max_false)):
         caught = {p["spin"]: p["class"] for p in held["planted"] if score(weights, p) >= least}
         single = sum(1 for c in caught.values() if c == "single")
         wrong = sum(1 for f in held["false"] if score(weights, f) >= least)
@@ -182,17 +192,12 @@ def cross_validate(a, sets):
     print("held out: single %.3f, all %.3f, false %.3f per 1,000"
           % (t["single"] / max(t["n_single"], 1), t["all"] / max(t["n_all"], 1), 1000.0 * t["false"] / max(t["words"], 1)))
     both = collections.Counter()
-    for i, held in enumerate(sets):
-        rest = [s for j, s in enumerate(sets) if j != i]
-        planted = [p for s in rest for p in s.get("both_planted", [])]
-        false = [f for s in rest for f in s.get("both_false", [])]
-        if not planted or not false:
-            return
-        weights = train_logistic(planted, false, a.l2, names=BOTH_ARRAYS)
-        least = least_score(weights, false, sum(s["words"] for s in rest), a.both_max_false, BOTH_ARRAYS)
+    for held, weights, least in held_out(a, sets, a.both_max_false, BOTH_ARRAYS):
         caught = {p["spin"] for p in held["both_planted"] if p["class"] == "both" and score(weights, p, BOTH_ARRAYS) >= least}
         wrong = sum(1 for f in held["both_false"] if score(weights, f, BOTH_ARRAYS) >= least)
         both.update({"caught": len(caught), "n": held["spins"].get("both", 0), "false": wrong, "words": held["words"]})
+    if not both:
+        return
     print("held out, both words: recall %.3f, false %d, %.3f per 1,000"
           % (both["caught"] / max(both["n"], 1), both["false"], 1000.0 * both["false"] / max(both["words"], 1)))
 
@@ -316,7 +321,7 @@ def main():
     both_planted = [p for s in sets for p in s.get("both_planted", [])]
     both_false = [f for s in sets for f in s.get("both_false", [])]
     if both_planted and both_false:
-        bw = train_logistic(both_planted, both_false, a.l2, names=BOTH_ARRAYS)
+        bw = fit(a, both_planted, both_false, BOTH_ARRAYS)
         both_least = least_score(bw, both_false, words, a.both_max_false, BOTH_ARRAYS)
         both_found = sum(1 for p in both_planted if score(bw, p, BOTH_ARRAYS) >= both_least)
         block += ["# both weights: the both-words check's, learned likewise (%d planted and %d false candidates;"
