@@ -265,9 +265,10 @@ class CollocationModelRule : public Rule {
   // the learned both-words weights when the rule file has them (both_bias and the arrays of
   // kBothKeys), else min_score + the pair's strength above both_min_original.
   bool report_both(const LintContext& ctx, std::size_t i, const std::string& a, const std::string& b, Emitter& out) const {
-    if (unigram(ctx, a) > both_max_word_ || unigram(ctx, b) > both_max_word_) return false;
+    const int first_word = unigram(ctx, a), second_word = unigram(ctx, b);
+    if (first_word > both_max_word_ || second_word > both_max_word_) return false;
     if (both_max_general_ < 9 && general(ctx, a, b) > both_max_general_) return false;
-    const int word_values[4] = {std::min(unigram(ctx, a), 9), std::min(unigram(ctx, b), 9), general(ctx, "#", a),
+    const int word_values[4] = {std::min(first_word, 9), std::min(second_word, 9), general(ctx, "#", a),
                                 general(ctx, "#", b)};
     if (both_learned_) {
       // The best the pair can score whatever its fix: below the least, no search (most pairs).
