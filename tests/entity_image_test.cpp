@@ -5,12 +5,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "dictionary/entities.h"
+#include "image/io.h"
 #include "rules/entity_image.h"
 #include "rules/entity_index.h"
 #include "tokenize/tokens.h"
@@ -39,7 +41,7 @@ std::string mentions(const EntityIndex& index, const std::string& text) {
   std::string out;
   for (const auto& m : index.find(ts))
     out += std::to_string(m.first_token) + "-" + std::to_string(m.end_token) + ":" +
-           index.dictionary().entities()[m.entity].id + ":" + std::to_string(static_cast<int>(m.form)) + ";";
+           std::string(index.dictionary().entities()[m.entity].id) + ":" + std::to_string(static_cast<int>(m.form)) + ";";
   return out;
 }
 
@@ -115,7 +117,7 @@ TEST(EntityImage, ShippedImageGivesTheSourcesEntitiesAndMentions) {
   for (const auto& e : from_sources.entities()) {
     ASSERT_EQ(from_image.find_id(e.id) - from_image.entities().data(),
               from_sources.find_id(e.id) - from_sources.entities().data());
-    std::vector<std::string> keys{e.name};
+    std::vector<std::string> keys{std::string(e.name)};
     for (const auto* list : {&e.aliases, &e.abbreviations, &e.demonym_adj, &e.demonym_plural, &e.capitals})
       keys.insert(keys.end(), list->begin(), list->end());
     for (const auto& k : keys) {
@@ -183,3 +185,52 @@ TEST_F(EntityImageTest, BadSourcesFailToCompileNamingTheFile) {
 }
 
 }  // namespace
+
+// The entities are views into the image: their lists point into pools sized by counts the image
+// records. An image whose counts are too small for its lists is refused (a pool that grew would
+// move the names the views already point at), and one whose counts fit reads back whole.
+TEST(EntityImagePools, CountsTooSmallForTheListsAreRefused) {
+  EntityDictionary d;
+  d.load_tsv("id\tshort_name\tdemonym_adj\tcapitals\nKP\tNorth Korea\tNorth Korean\tPyongyang|P'yongyang\n",
+             "countries.tsv");
+  d.load_tsv("id\tname\ttitle\tcountry\tstart\nkim\tKim Jong Un\tLeader\tKP\t2011\n", "office_holders.tsv");
+  d.freeze();
+  wirelint::ImageWriter w;
+  d.write_image(w);
+  const std::string image = w.bytes();
+  auto read_back = [](const std::string& bytes) {
+    auto kept = std::make_shared<const std::string>(bytes);
+    EntityDictionary e;
+    wirelint::ImageReader in(kept->data(), kept->size());
+    e.read_image(in);
+    e.keep(kept);
+    return e;
+  };
+  // Entities, names in all lists (KP: itself as country, an adjective, two capitals; kim: KP), terms.
+  ASSERT_EQ(wirelint::load<std::uint32_t>(image.data()), 2u);
+  ASSERT_EQ(wirelint::load<std::uint32_t>(image.data() + 4), 5u);
+  ASSERT_EQ(wirelint::load<std::uint32_t>(image.data() + 8), 1u);
+  for (std::size_t at : {4, 8}) {
+    std::string bad = image;
+    std::uint32_t fewer = wirelint::load<std::uint32_t>(image.data() + at) - 1;
+    std::memcpy(&bad[at], &fewer, 4);
+    try {
+      read_back(bad);
+      ADD_FAILURE() << "a count at byte " << at << " one too small was read";
+    } catch (const wirelint::ImageError& e) {
+      EXPECT_STREQ(e.what(), at == 4 ? "corrupt image: entity names" : "corrupt image: entity terms");
+    }
+  }
+  EntityDictionary whole = read_back(image);
+  whole.freeze();
+  ASSERT_EQ(whole.entities().size(), 2u);
+  const auto& kp = whole.entities()[0];
+  EXPECT_EQ(kp.name, "North Korea");
+  ASSERT_EQ(kp.capitals.size(), 2u);
+  EXPECT_EQ(kp.capitals[1], "P'yongyang");
+  const auto* kim = whole.find_id("kim");
+  ASSERT_NE(kim, nullptr);
+  ASSERT_EQ(kim->terms.size(), 1u);
+  EXPECT_EQ(kim->terms[0].title, "Leader");
+  EXPECT_EQ(kim->terms[0].start->to_string(), "2011-01-01");
+}

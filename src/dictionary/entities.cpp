@@ -50,12 +50,39 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
+// An entity as the sources give it, owning its strings, until freeze() writes it out.
+struct Record {
+  std::string id;
+  EntityType type = EntityType::country;
+  std::string name;
+  std::vector<std::string> aliases, abbreviations, countries, demonym_adj, demonym_noun, demonym_plural, capitals,
+      successors;
+  std::optional<Date> valid_from, valid_to;
+  std::string status, kind, description;
+  NameTarget target = NameTarget::all;
+  struct OwnedTerm {
+    std::string title, country;
+    std::optional<Date> start, end;
+  };
+  std::vector<OwnedTerm> terms;
+};
+
 void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
   for (const auto& s : from)
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
 }
 
 }  // namespace
+
+struct EntityDictionary::Loading {
+  std::vector<Record> records;
+  std::unordered_map<std::string, std::size_t> by_id;
+};
+
+EntityDictionary::EntityDictionary() : loading_(std::make_unique<Loading>()) {}
+EntityDictionary::~EntityDictionary() = default;
+EntityDictionary::EntityDictionary(EntityDictionary&&) noexcept = default;
+EntityDictionary& EntityDictionary::operator=(EntityDictionary&&) noexcept = default;
 
 std::string_view to_string(EntityType type) {
   switch (type) {
@@ -123,7 +150,9 @@ void EntityDictionary::load_directory(const std::string& dir) {
 }
 
 void EntityDictionary::load_tsv(std::string_view text, const std::string& file) {
-  if (frozen_) throw EntityError(file + ": dictionary already frozen");
+  if (frozen_ || !loading_) throw EntityError(file + ": dictionary already frozen");
+  auto& records = loading_->records;
+  auto& by_id = loading_->by_id;
   std::string base = fs::path(file).filename().string();
   const FileType* ft = file_type(base);
   if (!ft) throw EntityError(file + ": unknown entity file (see dictionaries/entities/README.md)");
@@ -178,27 +207,28 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
 
     if (ft->type == EntityType::person) {
       // One row per term: rows with the same id are one person.
-      Term term{std::string(get("title")), std::string(get("country")), date("start", false), date("end", true)};
+      Record::OwnedTerm term{std::string(get("title")), std::string(get("country")), date("start", false),
+                             date("end", true)};
       if (term.title.empty() || term.country.empty()) fail("an office holder needs 'title' and 'country'");
-      auto it = by_id_.find(id);
-      if (it == by_id_.end()) {
-        Entity e;
+      auto it = by_id.find(id);
+      if (it == by_id.end()) {
+        Record e;
         e.id = id;
         e.type = EntityType::person;
         e.name = std::string(get("name"));
         if (e.name.empty()) fail("empty name");
         e.aliases = split(get("aliases"), '|');
-        it = by_id_.emplace(id, entities_.size()).first;
-        entities_.push_back(std::move(e));
+        it = by_id.emplace(id, records.size()).first;
+        records.push_back(std::move(e));
       }
-      Entity& e = entities_[it->second];
+      Record& e = records[it->second];
       append(e.countries, {term.country});
       e.terms.push_back(std::move(term));
       continue;
     }
 
-    if (by_id_.count(id)) fail("duplicate id '" + id + "'");
-    Entity e;
+    if (by_id.count(id)) fail("duplicate id '" + id + "'");
+    Record e;
     e.id = id;
     e.type = ft->type;
     e.name = std::string(get("name").empty() ? get("short_name") : get("name"));
@@ -225,8 +255,8 @@ void EntityDictionary::load_tsv(std::string_view text, const std::string& file) 
     else if (target == "none") e.target = NameTarget::none;
     else if (!target.empty() && target != "all")
       fail("'target': expected all, country or none, got '" + std::string(target) + "'");
-    by_id_.emplace(id, entities_.size());
-    entities_.push_back(std::move(e));
+    by_id.emplace(id, records.size());
+    records.push_back(std::move(e));
   }
 }
 
@@ -250,17 +280,26 @@ std::optional<Date> read_date(ImageReader& in) {
   return d;
 }
 
-}  // namespace
-
-void EntityDictionary::write_image(ImageWriter& out) const {
-  out.u32(static_cast<std::uint32_t>(entities_.size()));
-  for (const auto& e : entities_) {
+// The entities' part of the image: their number, the number of names in all their lists and
+// of terms (so the pools are sized once and the views into them stay valid), then each entity.
+template <typename E, typename Each>
+void write_entities(ImageWriter& out, const std::vector<E>& all, Each&& each_list) {
+  std::size_t names = 0, terms = 0;
+  for (const auto& e : all) {
+    each_list(e, [&](const auto& list) { names += list.size(); });
+    terms += e.terms.size();
+  }
+  out.u32(static_cast<std::uint32_t>(all.size()));
+  out.u32(static_cast<std::uint32_t>(names));
+  out.u32(static_cast<std::uint32_t>(terms));
+  for (const auto& e : all) {
     out.str(e.id);
     out.u8(static_cast<std::uint8_t>(e.type));
     out.str(e.name);
-    for (const auto* list : {&e.aliases, &e.abbreviations, &e.countries, &e.demonym_adj, &e.demonym_noun,
-                             &e.demonym_plural, &e.capitals, &e.successors})
-      out.strs(*list);
+    each_list(e, [&](const auto& list) {
+      out.u32(static_cast<std::uint32_t>(list.size()));
+      for (const auto& s : list) out.str(s);
+    });
     write_date(out, e.valid_from);
     write_date(out, e.valid_to);
     out.str(e.status);
@@ -275,54 +314,95 @@ void EntityDictionary::write_image(ImageWriter& out) const {
       write_date(out, t.end);
     }
   }
+}
+
+// Calls f on each list of an entity (a Record or an Entity), in the image's order.
+struct EachList {
+  template <typename E, typename F>
+  void operator()(const E& e, F&& f) const {
+    for (const auto* list : {&e.aliases, &e.abbreviations, &e.countries, &e.demonym_adj, &e.demonym_noun,
+                             &e.demonym_plural, &e.capitals, &e.successors})
+      f(*list);
+  }
+};
+
+}  // namespace
+
+void EntityDictionary::write_image(ImageWriter& out) const {
   if (!frozen_) throw EntityError("entity image: the dictionary is not frozen");
+  write_entities(out, entities_, EachList{});
   for (const auto* table : {&ids_, &names_, &demonyms_, &capitals_}) out.str(table->bytes());
 }
 
-void EntityDictionary::read_image(ImageReader& in) {
-  if (frozen_ || !entities_.empty()) throw EntityError("entity image: the dictionary is not empty");
-  entities_.resize(in.count(16));
+void EntityDictionary::read_entities(ImageReader& in) {
+  std::uint32_t count = in.count(16), names = in.count(4), terms = in.count(10);
+  entities_.resize(count);
+  names_pool_.reserve(names);
+  terms_pool_.reserve(terms);
+  auto view = [&]() { return in.bytes(in.u32()); };
   for (auto& e : entities_) {
-    e.id = in.str();
+    e.id = view();
     std::uint8_t type = in.u8();
     if (type > static_cast<std::uint8_t>(EntityType::institution)) throw ImageError("corrupt image: entity type");
     e.type = static_cast<EntityType>(type);
-    e.name = in.str();
+    e.name = view();
     for (auto* list : {&e.aliases, &e.abbreviations, &e.countries, &e.demonym_adj, &e.demonym_noun,
-                       &e.demonym_plural, &e.capitals, &e.successors})
-      *list = in.strs();
+                       &e.demonym_plural, &e.capitals, &e.successors}) {
+      std::uint32_t n = in.count(4);
+      // The pool never grows past its reserve, so the views already taken stay valid.
+      if (n > names_pool_.capacity() - names_pool_.size()) throw ImageError("corrupt image: entity names");
+      std::size_t first = names_pool_.size();
+      for (std::uint32_t k = 0; k < n; ++k) names_pool_.push_back(view());
+      *list = Names(names_pool_.data() + first, n);
+    }
     e.valid_from = read_date(in);
     e.valid_to = read_date(in);
-    e.status = in.str();
-    e.kind = in.str();
-    e.description = in.str();
+    e.status = view();
+    e.kind = view();
+    e.description = view();
     std::uint8_t target = in.u8();
     if (target > static_cast<std::uint8_t>(NameTarget::none)) throw ImageError("corrupt image: name target");
     e.target = static_cast<NameTarget>(target);
-    e.terms.resize(in.count(10));
-    for (auto& t : e.terms) {
-      t.title = in.str();
-      t.country = in.str();
+    std::uint32_t n = in.count(10);
+    if (n > terms_pool_.capacity() - terms_pool_.size()) throw ImageError("corrupt image: entity terms");
+    std::size_t first = terms_pool_.size();
+    for (std::uint32_t k = 0; k < n; ++k) {
+      Term t;
+      t.title = view();
+      t.country = view();
       t.start = read_date(in);
       t.end = read_date(in);
+      terms_pool_.push_back(t);
     }
+    e.terms = Span<Term>(terms_pool_.data() + first, n);
   }
+}
+
+void EntityDictionary::read_image(ImageReader& in) {
+  if (frozen_ || !loading_ || !loading_->records.empty() || !entities_.empty())
+    throw EntityError("entity image: the dictionary is not empty");
+  loading_.reset();
+  read_entities(in);
   open_tables(in);
   tables_from_image_ = true;
 }
 
 void EntityDictionary::freeze() {
+  if (frozen_) return;
   frozen_ = true;
   if (tables_from_image_) return;  // compiled from sources that were checked as below
-  bool have_countries = count(EntityType::country) > 0;
+  const auto& records = loading_->records;
+  const auto& by_id = loading_->by_id;
+  bool have_countries = std::any_of(records.begin(), records.end(),
+                                    [](const Record& r) { return r.type == EntityType::country; });
   // Each index lists an entity once per key, in load order.
   FlatTableBuilder ids, names, demonyms, capitals;
-  for (std::uint32_t i = 0; i < entities_.size(); ++i) {
-    const Entity& e = entities_[i];
+  for (std::uint32_t i = 0; i < records.size(); ++i) {
+    const Record& e = records[i];
     if (have_countries)
       for (const auto& c : e.countries) {
-        auto it = by_id_.find(c);
-        if (it == by_id_.end() || entities_[it->second].type != EntityType::country)
+        auto it = by_id.find(c);
+        if (it == by_id.end() || records[it->second].type != EntityType::country)
           throw EntityError("entity '" + e.id + "': unknown country id '" + c + "'");
       }
     ids.add(e.id, i);
@@ -333,6 +413,13 @@ void EntityDictionary::freeze() {
       for (const auto& d : *list) demonyms.add_once(d, i);
     for (const auto& c : e.capitals) capitals.add_once(c, i);
   }
+  // The entities go through the image's own layout, so both ways of loading give the same views.
+  ImageWriter entities;
+  write_entities(entities, records, EachList{});
+  owned_entities_ = std::make_unique<std::string>(std::move(entities).take());
+  loading_.reset();
+  ImageReader in(owned_entities_->data(), owned_entities_->size());
+  read_entities(in);
   ImageWriter w;
   for (const auto* b : {&ids, &names, &demonyms, &capitals}) w.str(b->build());
   owned_ = std::make_unique<std::string>(std::move(w).take());
@@ -347,10 +434,7 @@ void EntityDictionary::open_tables(ImageReader& in) {
 }
 
 const Entity* EntityDictionary::find_id(std::string_view id) const {
-  if (!frozen_) {
-    auto it = by_id_.find(std::string(id));
-    return it == by_id_.end() ? nullptr : &entities_[it->second];
-  }
+  if (!frozen_) return nullptr;  // entities exist once frozen
   auto hit = ids_.find(id);
   return hit.empty() ? nullptr : &entities_[hit[0]];
 }

@@ -6,7 +6,9 @@
 //
 // Each file is one entity type; its header names its columns, and a column the loader does not
 // know is an error (file and line), as is a malformed date or a reference to an unknown country.
-// Cost: a few milliseconds for some thousand rows; lookups are hash-map finds.
+// A frozen dictionary's entities are views: their strings point into the entity image (or, when
+// loaded from the sources, into the same layout built by freeze()), and their lists into two
+// pools, so opening the image allocates three arrays and copies no string.
 #pragma once
 
 #include <cstddef>
@@ -43,13 +45,41 @@ enum class EntityType {
 
 std::string_view to_string(EntityType type);
 
+// A run of values stored elsewhere (the dictionary's pools), read like a const vector.
+template <typename T>
+class Span {
+ public:
+  Span() = default;
+  Span(const T* p, std::size_t n) : p_(p), n_(static_cast<std::uint32_t>(n)) {}
+  const T* begin() const { return p_; }
+  const T* end() const { return p_ + n_; }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const T& operator[](std::size_t i) const { return p_[i]; }
+  const T& front() const { return p_[0]; }
+  friend bool operator==(const Span& a, const Span& b) {
+    if (a.n_ != b.n_) return false;
+    for (std::uint32_t i = 0; i < a.n_; ++i)
+      if (!(a.p_[i] == b.p_[i])) return false;
+    return true;
+  }
+
+ private:
+  const T* p_ = nullptr;
+  std::uint32_t n_ = 0;
+};
+using Names = Span<std::string_view>;
+
 // A term of office: who held which title for which country, when. `end` empty = still in office
 // as far as the dictionary was verified.
 struct Term {
-  std::string title;    // "Foreign Minister", "President"
-  std::string country;  // country id
+  std::string_view title;    // "Foreign Minister", "President"
+  std::string_view country;  // country id
   std::optional<Date> start;
   std::optional<Date> end;
+  friend bool operator==(const Term& a, const Term& b) {
+    return a.title == b.title && a.country == b.country && a.start == b.start && a.end == b.end;
+  }
 };
 
 // How the near-miss rule may use an entity's names as targets (column `target`): every swap
@@ -58,28 +88,34 @@ struct Term {
 // or none (`none`: a known name only).
 enum class NameTarget : std::uint8_t { all, country, none };
 
+// One entity of a frozen dictionary. Its strings are views into the dictionary's image (read in
+// place, never copied per entity): an Entity is valid as long as its dictionary.
 struct Entity {
-  std::string id;
+  std::string_view id;
   EntityType type = EntityType::country;
-  std::string name;                        // the canonical name as wire copy writes it
-  std::vector<std::string> aliases;        // other full names (long name, former spellings in use)
-  std::vector<std::string> abbreviations;  // case-sensitive short forms (KCNA, U.S.)
-  std::vector<std::string> countries;      // country ids it belongs to (itself for a country)
-  std::vector<std::string> demonym_adj;    // "North Korean"
-  std::vector<std::string> demonym_noun;   // "North Korean"
-  std::vector<std::string> demonym_plural; // "North Koreans"
-  std::vector<std::string> capitals;       // for countries; variants included
-  std::vector<std::string> successors;     // ids
+  std::string_view name;  // the canonical name as wire copy writes it
+  Names aliases;          // other full names (long name, former spellings in use)
+  Names abbreviations;    // case-sensitive short forms (KCNA, U.S.)
+  Names countries;        // country ids it belongs to (itself for a country)
+  Names demonym_adj;      // "North Korean"
+  Names demonym_noun;     // "North Korean"
+  Names demonym_plural;   // "North Koreans"
+  Names capitals;         // for countries; variants included
+  Names successors;       // ids
   std::optional<Date> valid_from, valid_to;  // political validity (historical names, terms)
-  std::string status;       // historical.tsv: historical | both_current | name_reused
-  std::string kind;         // the file's own sub-kind column (state, dependency, name, ...)
-  std::string description;  // wire-style description ("Palestinian militant group")
+  std::string_view status;       // historical.tsv: historical | both_current | name_reused
+  std::string_view kind;         // the file's own sub-kind column (state, dependency, name, ...)
+  std::string_view description;  // wire-style description ("Palestinian militant group")
   NameTarget target = NameTarget::all;
-  std::vector<Term> terms;  // persons
+  Span<Term> terms;  // persons
 };
 
 class EntityDictionary {
  public:
+  EntityDictionary();
+  ~EntityDictionary();
+  EntityDictionary(EntityDictionary&&) noexcept;
+  EntityDictionary& operator=(EntityDictionary&&) noexcept;
   // Loads every known *.tsv file in `dir` (a missing file is skipped; an unknown .tsv is an
   // error). Throws EntityError ("file:line: problem").
   void load_directory(const std::string& dir);
@@ -121,8 +157,15 @@ class EntityDictionary {
   // Reads the four lookup tables in place (write_image's order); throws ImageError.
   void open_tables(ImageReader& in);
 
+  // Decodes the entities of an image (write_image's first part) as views into its bytes.
+  void read_entities(ImageReader& in);
+
+  struct Loading;  // the rows read from the sources, until freeze()
+  std::unique_ptr<Loading> loading_;
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, std::size_t> by_id_;  // while loading the sources
+  std::vector<std::string_view> names_pool_;  // every entity's lists, one after another
+  std::vector<Term> terms_pool_;
+  std::unique_ptr<std::string> owned_entities_;  // the entities' bytes when loaded from sources
   // Built by freeze() into owned_, or read from the image: id -> entity, and the lookups.
   FlatTable ids_, names_, demonyms_, capitals_;
   std::unique_ptr<std::string> owned_;

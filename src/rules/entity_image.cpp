@@ -10,7 +10,7 @@ namespace wirelint::rules {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'L', 'E', 'N', 'T', 'I', 'M', 'G'};
-constexpr std::uint32_t kVersion = 4;  // 2: each entity's name target; 3: phrase set and forms laid out flat; 4: lookup tables
+constexpr std::uint32_t kVersion = 5;  // 2: each entity's name target; 3: phrase set and forms laid out flat; 4: lookup tables; 5: pool sizes
 
 struct Source {
   std::string name;

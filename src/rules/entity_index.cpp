@@ -13,7 +13,7 @@ EntityIndex::EntityIndex(const dictionary::EntityDictionary& dictionary) : dicti
   std::vector<std::vector<Form>> lists;  // by pattern id
   std::unordered_map<std::string, std::uint32_t> ids;  // folded tokens, joined by '\n' -> pattern id
   std::unordered_set<std::string> seen_lowercase;
-  auto add = [&](std::uint32_t entity, FormKind kind, const std::string& text, bool possessive) {
+  auto add = [&](std::uint32_t entity, FormKind kind, std::string_view text, bool possessive) {
     if (text.size() > 0xFFFF) return;  // no name; its tokens' lengths would not fit the layout
     tokenize::TokenStream ts(text, tokenize::TokenStream::Mode::tokens_only);
     if (ts.size() == 0) return;

@@ -97,7 +97,7 @@ class ContextCountryRule : public Rule {
     }
 
     // Mentions per country: its own forms, and entities of that country alone.
-    std::unordered_map<std::string, std::size_t> count;
+    std::unordered_map<std::string_view, std::size_t> count;
     std::unordered_map<const Entity*, std::size_t> own;  // mentions per entity (any type)
     std::size_t total = 0;
     for (const auto& s : singles) {
@@ -173,7 +173,7 @@ class ContextCountryRule : public Rule {
         if (!near) continue;
       }
 
-      const std::vector<std::string>* forms = nullptr;
+      const dictionary::Names* forms = nullptr;
       if (m.form == FormKind::demonym_adj) forms = &d->demonym_adj;
       else if (m.form == FormKind::demonym_noun) forms = &d->demonym_noun;
       else if (m.form == FormKind::demonym_plural) forms = &d->demonym_plural;
@@ -181,7 +181,7 @@ class ContextCountryRule : public Rule {
       if (forms) {
         if (!forms->empty()) repl.push_back(match_case(surface, forms->front()));
       } else {
-        repl.push_back(d->name);
+        repl.emplace_back(d->name);
       }
       if (repl.empty()) continue;
       std::string message = format_message(surface, repl[0]);

@@ -80,7 +80,7 @@ std::string mention_text(const tokenize::TokenStream& ts, std::uint32_t first, s
   return out;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) {
+bool contains(const dictionary::Names& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
@@ -136,10 +136,10 @@ class EntityModifierRule : public Rule {
  private:
   // Country ids a demonym agrees with: the country itself, or for a historical state every
   // state that succeeded it, followed through intermediate historical states.
-  void agreeing_countries(const dictionary::EntityDictionary& dict, const Entity& e, std::set<std::string>& out,
+  void agreeing_countries(const dictionary::EntityDictionary& dict, const Entity& e, std::set<std::string, std::less<>>& out,
                           int depth = 0) const {
     if (e.type == EntityType::country) {
-      out.insert(e.id);
+      out.emplace(e.id);
       return;
     }
     if (depth > 8) return;
@@ -155,7 +155,7 @@ class EntityModifierRule : public Rule {
     const Entity* home = dict.find_id(e.countries.front());
     if (!home) return false;
     for (const auto& d : home->demonym_adj) {
-      if (e.description.size() <= d.size() + 1 || e.description.compare(0, d.size() + 1, d + " ") != 0) continue;
+      if (e.description.size() <= d.size() + 1 || e.description.compare(0, d.size() + 1, std::string(d) + " ") != 0) continue;
       std::string_view rest = std::string_view(e.description).substr(d.size() + 1);
       bool all = true;
       while (!rest.empty() && all) {
@@ -191,7 +191,7 @@ class EntityModifierRule : public Rule {
   // ("Swedish central bank", "Russian Foreign Ministry"): fills `agree` with that demonym's
   // countries and returns the token after the demonym; leaves `agree` empty otherwise.
   std::uint32_t leading_demonym(const LintContext& ctx, std::uint32_t first, std::uint32_t end,
-                                std::set<std::string>& agree) const {
+                                std::set<std::string, std::less<>>& agree) const {
     const auto& ts = ctx.tokens;
     const auto& dict = ctx.entities->dictionary();
     for (std::uint32_t k = end - 1; k > first; --k) {  // longest demonym first
@@ -223,7 +223,7 @@ class EntityModifierRule : public Rule {
     // 1. A demonym adjective of a country or historical state, or a body's alias led by one
     //    ("Swedish central bank"): the leading demonym is what an apposition can contradict.
     std::string demonym = mention_text(ts, d_first, d_end);
-    std::set<std::string> agree;
+    std::set<std::string, std::less<>> agree;
     std::uint32_t demonym_tokens_end = d_end;
     bool alias_led = false;
     for (std::size_t m = a; m < b; ++m) {
@@ -315,7 +315,7 @@ class EntityModifierRule : public Rule {
     // 4. The entity: one known country, the same for every reading of an ambiguous name.
     std::string name = mention_text(ts, e_first, e_end);
     if (shared_names_.count(name)) return;  // "the Indian opposition Congress": every country has one
-    std::string country;
+    std::string_view country;
     const Entity* described = nullptr;
     for (std::size_t m = b; m < b_end; ++m) {
       const Entity& e = all[ms[m].entity];
@@ -344,8 +344,8 @@ class EntityModifierRule : public Rule {
     std::string_view text = ts.text();
     std::vector<std::string> replacements;
     if (described && !comma && lower_only && !to_capital)
-      replacements.push_back(described->description + " " + std::string(text.substr(ts[e_first].begin, end - ts[e_first].begin)));
-    std::string swapped = home->demonym_adj.front() + std::string(text.substr(demonym_end, end - demonym_end));
+      replacements.push_back(std::string(described->description) + " " + std::string(text.substr(ts[e_first].begin, end - ts[e_first].begin)));
+    std::string swapped = std::string(home->demonym_adj.front()) + std::string(text.substr(demonym_end, end - demonym_end));
     if (std::find(replacements.begin(), replacements.end(), swapped) == replacements.end())
       replacements.push_back(std::move(swapped));
     // The message is built before the replacements move into emit().

@@ -153,7 +153,7 @@ bool slip(char32_t a, char32_t b) {
   return false;
 }
 
-std::size_t letters(const std::string& s) { return code_points(s).size(); }
+std::size_t letters(std::string_view s) { return code_points(s).size(); }
 
 // Whether token i is the full stop that ends a dotted abbreviation ("U.S."): right after a word
 // that holds a dot itself.
@@ -378,7 +378,7 @@ std::unique_ptr<IndexBuild> build_index(const Params& p, const EntityIndex& inde
   const auto& all = index.dictionary().entities();
   std::unordered_set<std::size_t> lengths, pair_lengths;
   std::unordered_set<std::string> seen_targets;
-  auto add_geo = [&](const std::string& form) {
+  auto add_geo = [&](std::string_view form) {
     tokenize::TokenStream ts(form, tokenize::TokenStream::Mode::tokens_only);
     if (ts.size() == 1) {
       out->country_words.insert(text::plain_apostrophes(ts.surface(0)));
@@ -386,7 +386,7 @@ std::unique_ptr<IndexBuild> build_index(const Params& p, const EntityIndex& inde
     }
     // A dotted abbreviation ("U.S.") is one word of a name.
     if (ts.size() == 2 && abbreviation_dot(ts, 1))
-      out->country_words.insert(form);
+      out->country_words.insert(std::string(form));
     // Words of a two-word form count when they are proper nouns of their own ("Korean" of
     // "North Korean", "Lanka"), not ordinary words ("United"). Long official names are left
     // out: "Islamic" of "Islamic Republic of Iran" is not a place.
@@ -407,9 +407,9 @@ std::unique_ptr<IndexBuild> build_index(const Params& p, const EntityIndex& inde
   };
   // A name as a sequence of pieces (tokens, or a dotted abbreviation as one), indexed by every
   // capitalized piece replaced by a wildcard.
-  auto add_name = [&](std::uint32_t e, const std::string& form, const std::vector<Piece>& pieces) {
+  auto add_name = [&](std::uint32_t e, std::string_view form, const std::vector<Piece>& pieces) {
     auto of = form.find(" of ");
-    if (of != std::string::npos && of > 0) out->short_forms.insert(text::plain_apostrophes(form.substr(0, of)));
+    if (of != std::string_view::npos && of > 0) out->short_forms.insert(text::plain_apostrophes(form.substr(0, of)));
     Name n;
     n.entity = e;
     n.text = form;
@@ -472,23 +472,23 @@ std::unique_ptr<IndexBuild> build_index(const Params& p, const EntityIndex& inde
   for (const auto& c : p.constituents) out->country_words.insert(c.first);
   for (std::uint32_t e = 0; e < all.size(); ++e) {
     const auto& ent = all[e];
-    if (p.misnamed_kinds.count(ent.kind) && p.state_types.count(ent.type) && ent.countries.size() == 1)
-      out->bodies_of_kind[ent.countries[0] + '\t' + ent.kind].push_back(e);
+    if (p.misnamed_kinds.count(std::string(ent.kind)) && p.state_types.count(ent.type) && ent.countries.size() == 1)
+      out->bodies_of_kind[std::string(ent.countries[0]) + '\t' + std::string(ent.kind)].push_back(e);
   }
   for (std::uint32_t e = 0; e < all.size(); ++e) {
     const auto& ent = all[e];
-    std::vector<const std::string*> forms{&ent.name};
-    for (const auto& a : ent.aliases) forms.push_back(&a);
+    std::vector<std::string_view> forms{ent.name};
+    for (const auto& a : ent.aliases) forms.push_back(a);
     if (ent.type == EntityType::country || ent.type == EntityType::historical) {
-      for (const auto* f : forms) add_geo(*f);
+      for (auto f : forms) add_geo(f);
       if (ent.type == EntityType::country)
         for (const auto& a : ent.abbreviations) add_geo(a);  // "U.S.", "UK"
       for (const auto* list : {&ent.demonym_adj, &ent.demonym_noun, &ent.demonym_plural, &ent.capitals})
         for (const auto& f : *list) add_geo(f);
     }
     if (p.name_types.count(ent.type) && ent.target != dictionary::NameTarget::none) {
-      for (const auto* f : forms) {
-        tokenize::TokenStream ts(*f, tokenize::TokenStream::Mode::tokens_only);
+      for (auto f : forms) {
+        tokenize::TokenStream ts(f, tokenize::TokenStream::Mode::tokens_only);
         std::vector<Piece> pieces;
         bool dotted = false;
         // A country's abbreviation counts as a capitalized word ("US Treasury"): a spinner
@@ -502,7 +502,7 @@ std::unique_ptr<IndexBuild> build_index(const Params& p, const EntityIndex& inde
         for (std::size_t i = 0; i < ts.size(); ++i)
           pieces.push_back(Piece{text::plain_apostrophes(ts.surface(i)), ts[i].is_word(),
                                  ts[i].shape == CaseShape::capitalized || country_abbreviation(i)});
-        add_name(e, *f, pieces);
+        add_name(e, f, pieces);
         // A dotted abbreviation as one word ("U.S." of "U.S. Treasury"), as a spun span that
         // replaces it by one word ("Asian Treasury") is tokenized.
         std::vector<Piece> merged;
@@ -516,25 +516,25 @@ std::unique_ptr<IndexBuild> build_index(const Params& p, const EntityIndex& inde
           }
           merged.push_back(pieces[i]);
         }
-        if (dotted) add_name(e, *f, merged);
+        if (dotted) add_name(e, f, merged);
       }
     }
     // Single-word targets: names and aliases of the chosen types, capitals of countries.
-    std::vector<const std::string*> words;
+    std::vector<std::string_view> words;
     if (p.word_types.count(ent.type) && ent.target == dictionary::NameTarget::all) words = forms;
     if (ent.type == EntityType::country && p.word_types.count(EntityType::country))
-      for (const auto& c : ent.capitals) words.push_back(&c);
-    for (const auto* w : words) {
-      tokenize::TokenStream ts(*w, tokenize::TokenStream::Mode::tokens_only);
+      for (const auto& c : ent.capitals) words.push_back(c);
+    for (auto w : words) {
+      tokenize::TokenStream ts(w, tokenize::TokenStream::Mode::tokens_only);
       if (ts.size() != 1 || ts[0].shape != CaseShape::capitalized) continue;
-      auto folded = code_points(*w);
+      auto folded = code_points(w);
       if (folded.size() < p.word_min_letters) continue;
-      if (!seen_targets.insert(std::to_string(e) + kSep + *w).second) continue;
+      if (!seen_targets.insert(std::to_string(e) + kSep + std::string(w)).second) continue;
       auto id = static_cast<std::uint32_t>(out->targets.size());
       std::unordered_set<std::string> dels;
       deletions(folded, folded.size() >= p.word_long_letters ? 2 : 1, dels);
       for (const auto& d : dels) out->deletes[d].push_back(id);
-      out->targets.push_back(WordTarget{e, *w, std::move(folded)});
+      out->targets.push_back(WordTarget{e, std::string(w), std::move(folded)});
     }
   }
   out->lengths.assign(lengths.begin(), lengths.end());
@@ -906,7 +906,7 @@ class EntityNearMissRule : public Rule {
       if (list)
         for (auto e : *list) {
           const auto& ent = dict.entities()[e];
-          if (ent.type == EntityType::country) ids.push_back(ent.id);
+          if (ent.type == EntityType::country) ids.emplace_back(ent.id);
           // A former name names its successor ("Ceylon" in a story about Sri Lanka).
           if (ent.type == EntityType::historical) {
             ids.insert(ids.end(), ent.countries.begin(), ent.countries.end());
@@ -966,7 +966,7 @@ class EntityNearMissRule : public Rule {
           // Bonn's loans).
           const auto& of = ent.type == EntityType::historical && ent.countries.empty() ? ent.successors : ent.countries;
           if (of.size() != 1) continue;
-          namings_.push_back(Naming{m.first_token, m.end_token, of[0]});
+          namings_.push_back(Naming{m.first_token, m.end_token, std::string(of[0])});
         }
       const auto& ts = ctx_.tokens;
       // Tokens a mention above names already ("Washington" may be a known name of its own).
@@ -976,7 +976,7 @@ class EntityNearMissRule : public Rule {
       // The token t names the country whose capital `form` is.
       auto capital = [&](std::size_t t, const std::string& form) {
         if (auto list = dict.by_capital(form))
-          for (auto id : *list) namings_.push_back(Naming{t, t + 1, dict.entities()[id].id});
+          for (auto id : *list) namings_.push_back(Naming{t, t + 1, std::string(dict.entities()[id].id)});
       };
       // Bare currency words ("dlrs") name their country only when no such word in the story is
       // qualified by a capitalized word that names another ("Canadian dlrs", "HK dlrs").
@@ -1031,11 +1031,11 @@ class EntityNearMissRule : public Rule {
   };
 
   // How often a tally of the story's countries (StoryCountries::tally) holds the most named of these.
-  static std::size_t most_named(const std::unordered_map<std::string, std::size_t>& count,
-                                const std::vector<std::string>& ids) {
+  template <typename Ids>
+  static std::size_t most_named(const std::unordered_map<std::string, std::size_t>& count, const Ids& ids) {
     std::size_t n = 0;
     for (const auto& id : ids) {
-      auto it = count.find(id);
+      auto it = count.find(std::string(id));
       if (it != count.end()) n = std::max(n, it->second);
     }
     return n;
@@ -1627,7 +1627,7 @@ class EntityNearMissRule : public Rule {
     for (const auto& a : aligned) {
       const Name& name = ix.names[a.name];
       const auto& ent = dict.entities()[name.entity];
-      if (!p_.misnamed_kinds.count(ent.kind)) continue;
+      if (!p_.misnamed_kinds.count(std::string(ent.kind))) continue;
       // A proper name, every other word capitalized ("Polish central bank" is a description),
       // and the country's plain name in it ("Poland's National Bank" describes the bank).
       bool proper = true;
@@ -1644,7 +1644,7 @@ class EntityNearMissRule : public Rule {
         if (country.type != EntityType::country || std::find(ent.countries.begin(), ent.countries.end(), country.id) != ent.countries.end())
           continue;
         bool found = false;
-        auto bodies = ix.bodies_of_kind.find(country.id + '\t' + ent.kind, &found);
+        auto bodies = ix.bodies_of_kind.find(std::string(country.id) + '\t' + std::string(ent.kind), &found);
         if (!found) continue;
         bool called = false;
         for (auto id : bodies) {
@@ -1668,7 +1668,7 @@ class EntityNearMissRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     const auto& own = dict.entities()[bodies[0]];
     const auto& count = story.tally(b, e);
-    auto named = [&](const std::vector<std::string>& ids) { return most_named(count, ids); };
+    auto named = [&](const dictionary::Names& ids) { return most_named(count, ids); };
     std::string meant;
     if (named(own.countries) == 0) {
       std::size_t most = 0;
@@ -1685,7 +1685,7 @@ class EntityNearMissRule : public Rule {
     }
     std::vector<std::string> repl;
     if (!meant.empty()) repl.push_back(meant);
-    for (auto id : bodies) repl.push_back(dict.entities()[id].name);
+    for (auto id : bodies) repl.emplace_back(dict.entities()[id].name);
     std::string_view matched = ctx.tokens.text().substr(begin, end - begin);
     std::string message;
     if (!meant.empty()) {

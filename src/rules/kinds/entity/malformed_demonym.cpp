@@ -180,7 +180,7 @@ class MalformedDemonymRule : public Rule {
       if (!before_state_noun(ctx, i) || after_determiner(ctx, d.first) || inside_name(ctx, d.first)) return;
     }
     std::vector<std::string> also;
-    if (pos.empty()) also.push_back(d.states.front()->demonym_adj.front());
+    if (pos.empty()) also.emplace_back(d.states.front()->demonym_adj.front());
     report(ctx, d, i, pos.empty() ? std::string_view("'s") : pos, also, out);
   }
 
@@ -191,7 +191,7 @@ class MalformedDemonymRule : public Rule {
     // A name ending in s takes the apostrophe alone, as wire style writes it ("Philippines'").
     std::string_view apostrophe = pos.substr(0, pos.size() - 1);
     for (const Entity* e : d.states)
-      replacements.push_back(e->name + std::string(!e->name.empty() && e->name.back() == 's' ? apostrophe : pos));
+      replacements.push_back(std::string(e->name) + std::string(!e->name.empty() && e->name.back() == 's' ? apostrophe : pos));
     for (auto& a : also) replacements.push_back(std::move(a));
     std::size_t b = ts[d.first].begin, e = ts[last].end;
     // The message is built before the replacements move into emit().

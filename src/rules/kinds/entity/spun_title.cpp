@@ -276,7 +276,8 @@ class SpunTitleRule : public Rule {
     if (ctx.entities)
       for (const auto& ent : ctx.entities->dictionary().entities())
         for (const auto& term : ent.terms) {
-          if (holders[term.title]++ == 0) add_title(term.title, k->all), k->all.back().rank = 1000000;
+          std::string title(term.title);
+          if (holders[title]++ == 0) add_title(title, k->all), k->all.back().rank = 1000000;
         }
     for (auto& t : k->all) {
       auto it = holders.find(t.text);

@@ -96,7 +96,7 @@ std::optional<int> year_of(std::string_view s) {
   return y;
 }
 
-std::string fill(std::string tpl, const std::string& key, const std::string& value) {
+std::string fill(std::string tpl, std::string_view key, std::string_view value) {
   for (std::size_t p = tpl.find(key); p != std::string::npos; p = tpl.find(key, p + value.size()))
     tpl.replace(p, key.size(), value);
   return tpl;
@@ -278,7 +278,7 @@ class TemporalValidityRule : public Rule {
         // Only a body named after its state ("Bank of Slovenia", "Croatian National Bank"): a
         // name without it may be an older body's too ("Ministry of Foreign Affairs").
         std::string_view text = ts.text().substr(ts[m.first_token].begin, ts[m.end_token - 1].end - ts[m.first_token].begin);
-        auto holds = [&](const std::string& w) {
+        auto holds = [&](std::string_view w) {
           for (std::size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
             bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
             bool right = at + w.size() == text.size() || !std::isalpha(static_cast<unsigned char>(text[at + w.size()]));
@@ -714,12 +714,12 @@ class TemporalValidityRule : public Rule {
     const auto& dict = ctx.entities->dictionary();
     std::vector<std::string> repl;
     bool name_form = !is_demonym(m.form);
-    auto custom = replacements_.find(e.id);
+    auto custom = replacements_.find(std::string(e.id));
     if (name_form && custom != replacements_.end()) {
       repl = custom->second;
     } else {
       std::vector<const Entity*> succ;
-      auto cont = continuators_.find(e.id);
+      auto cont = continuators_.find(std::string(e.id));
       if (cont != continuators_.end()) {
         if (const Entity* c = dict.find_id(cont->second)) succ.push_back(c);
       } else {
@@ -727,14 +727,14 @@ class TemporalValidityRule : public Rule {
       }
       if (succ.size() == 1) {
         const Entity& c = *succ[0];
-        const std::vector<std::string>* forms = nullptr;
+        const dictionary::Names* forms = nullptr;
         if (m.form == FormKind::demonym_adj) forms = &c.demonym_adj;
         else if (m.form == FormKind::demonym_noun) forms = &c.demonym_noun;
         else if (m.form == FormKind::demonym_plural) forms = &c.demonym_plural;
         if (forms) {
-          if (!forms->empty()) repl.push_back(forms->front());
+          if (!forms->empty()) repl.emplace_back(forms->front());
         } else {
-          repl.push_back(c.name);
+          repl.emplace_back(c.name);
         }
       }
     }
@@ -772,7 +772,7 @@ class TemporalValidityRule : public Rule {
   int story_present_years_ = 1;
   std::unordered_set<std::string> economy_nouns_, story_months_, time_units_;
   std::vector<std::vector<std::string>> sentence_phrases_, relative_openers_;
-  std::set<std::string> evidence_kinds_, evidence_ids_;
+  std::set<std::string, std::less<>> evidence_kinds_, evidence_ids_;
   bool reused_long_forms_ = false;
   int evidence_after_years_ = 20;
   std::string message_plain_, message_before_;
@@ -852,7 +852,7 @@ class OfficeTermRule : public Rule {
         for (const auto& t : e.terms)
           if (past_horizon && !t.end) covered = true;
         for (const auto& t : e.terms) {
-          if (skip_titles_.count(t.title)) continue;
+          if (skip_titles_.count(std::string(t.title))) continue;
           auto range = title_before(ts, m.first_token, t.title);
           if (!range) continue;
           if (title && *title != *range) continue;
@@ -906,7 +906,7 @@ class OfficeTermRule : public Rule {
  private:
   // The title's tokens right before `first` ("Foreign Minister" before "Sergei Lavrov").
   static std::optional<std::pair<std::size_t, std::size_t>> title_before(const TokenStream& ts, std::size_t first,
-                                                                          const std::string& title) {
+                                                                          std::string_view title) {
     auto words = match::phrase_tokens(title);
     if (words.empty() || first < words.size()) return std::nullopt;
     std::size_t b = first - words.size();
@@ -916,7 +916,7 @@ class OfficeTermRule : public Rule {
     return std::make_pair(b, first);
   }
 
-  static bool dated_in_term(const TokenStream& ts, std::size_t at, const Entity& person, const std::string& title) {
+  static bool dated_in_term(const TokenStream& ts, std::size_t at, const Entity& person, std::string_view title) {
     const auto sentence = near_sentence(ts, at);
     for (std::size_t k = sentence.first_token; k < sentence.end_token; ++k) {
       if (ts[k].kind != tokenize::TokenKind::number) continue;
@@ -960,7 +960,7 @@ class OfficeTermRule : public Rule {
   // without a year ("in March", "last March": its latest occurrence by the story's date), a
   // season ("last summer"), "last year", "last month" or "last week".
   bool speaks_of_term(const TokenStream& ts, std::size_t at, Date story, const Entity& person,
-                      const std::string& title) const {
+                      std::string_view title) const {
     const auto sentence = near_sentence(ts, at);
     std::vector<std::pair<Date, Date>> periods;
     auto month_of = [&](int year, int m) { return std::make_pair(Date{year, m, 1}, Date{year, m, 31}); };

@@ -1187,7 +1187,7 @@ class SpellingRule : public Rule {
     if (!ctx.entities || !ctx.mentions || !words) return 0;
     const auto& all = ctx.entities->dictionary().entities();
     const auto& ms = *ctx.mentions;
-    std::unordered_map<std::string, std::size_t> named;
+    std::unordered_map<std::string_view, std::size_t> named;
     for (std::size_t i = 0; i < ms.size();) {
       std::size_t j = end_of_same_span(ms, i);
       if (j == i + 1 && ms[i].entity < all.size()) {
