@@ -309,5 +309,42 @@ TEST(SpanTest, EndIsExclusive) {
   EXPECT_EQ(s.end(), 7u);
 }
 
+// A text cut into pieces, each indexed with the origin the piece before it ends at, places every
+// byte where the index of the whole text does: line, column in code points, UTF-16 column, byte
+// column, file offset, and the lines' text. Cuts fall mid-line, next to a CRLF's LF, after a BOM.
+TEST(LineIndexOrigin, PiecesChainedByTheirOriginsMatchTheWholeText) {
+  const std::string text = "\xEF\xBB\xBF" "caf\xC3\xA9 \xF0\x9F\x98\x80 one\r\ntwo\rthree\n\nZ\xC3\xBCrich four five\n";
+  const LineIndex whole(text);
+  for (std::size_t a = 1; a < text.size(); ++a)
+    for (std::size_t b = a + 1; b < text.size(); ++b) {
+      if (((unsigned char)text[a] & 0xC0) == 0x80 || ((unsigned char)text[b] & 0xC0) == 0x80) continue;
+      if (text[a - 1] == '\r' && text[a] == '\n') continue;  // the session never cuts a CRLF
+      if (text[b - 1] == '\r' && text[b] == '\n') continue;
+      const std::string_view t(text);
+      std::vector<std::pair<std::size_t, LineIndex>> pieces;
+      LineOrigin origin;
+      for (auto [from, to] : {std::pair{std::size_t{0}, a}, std::pair{a, b}, std::pair{b, text.size()}}) {
+        LineIndex piece(t.substr(from, to - from));
+        piece.set_origin(origin);
+        origin = piece.end_origin();
+        pieces.emplace_back(from, std::move(piece));
+      }
+      EXPECT_EQ(origin.offset, text.size());
+      for (std::size_t k = 0; k < 3; ++k) {
+        const auto& [from, piece] = pieces[k];
+        std::size_t to = k + 1 < 3 ? pieces[k + 1].first : text.size();
+        for (std::size_t i = from; i < to; ++i) {
+          if (((unsigned char)text[i] & 0xC0) == 0x80) continue;
+          Position p = piece.position(i - from), q = whole.position(i);
+          ASSERT_EQ(p.line, q.line) << a << " " << b << " " << i;
+          ASSERT_EQ(p.column, q.column) << a << " " << b << " " << i;
+          ASSERT_EQ(piece.utf16_column(i - from), whole.utf16_column(i)) << a << " " << b << " " << i;
+          ASSERT_EQ(piece.byte_column(i - from), whole.byte_column(i)) << a << " " << b << " " << i;
+          ASSERT_EQ(piece.file_offset(i - from), i);
+        }
+      }
+    }
+}
+
 }  // namespace
 }  // namespace wirelint

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -523,6 +524,145 @@ TEST(SessionTest, BinaryInputIsSkippedWithANotice) {
   EXPECT_EQ(sink.events, (std::vector<std::string>{"notice blob.txt skipped: binary file (contains NUL bytes)"}));
   EXPECT_EQ(errors.str(), "wirelint: blob.txt: skipped: binary file (contains NUL bytes)\n");
   EXPECT_EQ(session.files(), 0u);
+}
+
+// ---- Session: a long plain-text file read a segment at a time ----------------------------
+
+// Each finding as the report gives it: rule, file offset, line:column (code points), UTF-16
+// column, byte column and match; and how often each file began and ended.
+struct PlaceCollector : DiagnosticSink {
+  std::vector<std::string> places;
+  std::size_t begins = 0, ends = 0;
+  std::set<std::size_t> documents;  // where each document the findings came with starts in the file
+  void begin_file(const Document&) override { ++begins; }
+  void end_file(const Document&) override { ++ends; }
+  void diagnostic(const Document& doc, const Diagnostic& d) override {
+    places.push_back(place(doc, d));
+    documents.insert(doc.lines.file_offset(0));
+  }
+  static std::string place(const Document& doc, const Diagnostic& d) {
+    Position p = doc.lines.position(d.span.offset);
+    return d.rule + " @" + std::to_string(doc.lines.file_offset(d.span.offset)) + " " + std::to_string(p.line) + ":" +
+           std::to_string(p.column) + " u" + std::to_string(doc.lines.utf16_column(d.span.offset)) + " b" +
+           std::to_string(doc.lines.byte_column(d.span.offset)) + " '" + d.match + "' " + d.message;
+  }
+};
+
+// The findings of `text` read whole, with the linter's segments of `segment` bytes.
+std::vector<std::string> whole_file_places(const std::string& text, std::size_t segment) {
+  auto prepared = input::prepare("long.txt", text, InputFormat::plain);
+  auto found = diagnose(engine(), *prepared.doc, RuleSelection::defaults(engine().rules()), some_day(),
+                        prepared.invalid_utf8_offset, nullptr, segment);
+  std::vector<std::string> out;
+  for (const auto& d : found) out.push_back(PlaceCollector::place(*prepared.doc, d));
+  return out;
+}
+
+std::vector<std::string> segmented_places(const std::string& text, std::size_t segment, PlaceCollector* sink_out = nullptr,
+                                          std::string* errors_out = nullptr) {
+  TempDir dir;
+  std::string path = dir.write("long.txt", text);
+  std::ostringstream errors;
+  SessionOptions o = no_config();
+  o.segment_bytes = segment;
+  Session session(engine(), o, errors);
+  PlaceCollector sink;
+  session.lint_path(path, sink);
+  EXPECT_EQ(session.files(), text.find('\0') == std::string::npos ? 1u : 0u);
+  if (errors_out) *errors_out = errors.str();
+  if (sink_out) *sink_out = sink;
+  return sink.places;
+}
+
+// A file longer than a segment is read from disk a segment at a time, cut where the linter cuts
+// the whole text: every finding is the one the whole file gives, at the same offset, line and
+// columns, with non-ASCII text, CRLF and a blank-line-free stretch (cut at a line break) in it.
+TEST(SessionSegments, ALongFileGivesTheFindingsOfTheWholeFile) {
+  const std::string one = "The the ministry said it recieved the report from Pyongyang.\n\n";
+  const std::string two = "Officials in Zürich said the the spy agency — “a détente” — was informed.\r\n\r\n";
+  const std::string lines = "The goverment said\nthe the talks\nwould resume.\n";
+  std::string all;
+  for (int i = 0; i < 30; ++i) all += i % 3 == 0 ? one : i % 3 == 1 ? two : lines;
+  const std::size_t segment = 3 * two.size();
+  PlaceCollector sink;
+  auto got = segmented_places(all, segment, &sink);
+  auto expected = whole_file_places(all, segment);
+  ASSERT_GT(expected.size(), 30u);
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(sink.begins, 1u);
+  EXPECT_EQ(sink.ends, 1u);
+  EXPECT_GE(sink.documents.size(), 5u);  // read in segments
+}
+
+// One long line is cut at spaces: columns after a cut count from the line's start in code
+// points, UTF-16 units and bytes, as in the whole file.
+TEST(SessionSegments, ALongLineIsCutAtSpacesWithItsColumns) {
+  std::string line;
+  for (int i = 0; i < 40; ++i) line += i % 2 ? "déjà vu 😀 the the goverment said " : "Zürich officials recieved it ";
+  line += "\n";
+  const std::size_t segment = 200;
+  PlaceCollector sink;
+  auto got = segmented_places(line, segment, &sink);
+  auto expected = whole_file_places(line, segment);
+  ASSERT_GT(expected.size(), 20u);
+  EXPECT_EQ(got, expected);
+  EXPECT_GE(sink.documents.size(), 5u);
+  EXPECT_NE(got.back().find(" 1:"), std::string::npos);  // still line 1, far along it
+}
+
+// Suppression directives hold across segments: a disable before, an enable after, and a
+// disable-next-line on a segment's last line covering the next segment's first.
+TEST(SessionSegments, SuppressionsHoldAcrossSegments) {
+  const std::string para = "The ministry recieved the report on Monday and said so.\n\n";
+  std::string all = "#wirelint-disable spelling-unknown-word\n\n";
+  for (int i = 0; i < 6; ++i) all += para;
+  all += "#wirelint-enable spelling-unknown-word\n\n";
+  for (int i = 0; i < 6; ++i) all += para;
+  all += "#wirelint-disable-next-line spelling-unknown-word\nThe ministry recieved it.\n\n";
+  for (int i = 0; i < 3; ++i) all += para;
+  const std::size_t segment = para.size() + 10;
+  auto got = segmented_places(all, segment);
+  auto expected = whole_file_places(all, segment);
+  std::size_t spelling = 0;
+  for (const auto& p : expected) spelling += p.rfind(kSpelling, 0) == 0;
+  EXPECT_EQ(spelling, 9u);  // the 6 after the enable and the last 3; none disabled
+  EXPECT_EQ(got, expected);
+  // A segment ends just after the disable-next-line directive, so the carried directive is what
+  // silences the line after it.
+  const std::size_t after_directive = all.find('\n', all.find("#wirelint-disable-next-line")) + 1;
+  std::vector<std::size_t> cuts;
+  for (std::size_t at = 0; at < all.size();) cuts.push_back(at = Linter::segment_end(all, at, segment));
+  EXPECT_NE(std::find(cuts.begin(), cuts.end(), after_directive), cuts.end());
+}
+
+// The limit of findings per rule and file counts across segments: 1,000 findings and one that
+// counts the rest, at the first left out, as in the whole file.
+TEST(SessionSegments, TheLimitPerRuleCountsTheWholeFile) {
+  std::string all;
+  for (int i = 0; i < 1400; ++i) all += "He said the the talks ended.\n\n";  // a doubled word each
+  const std::size_t segment = 4096;
+  auto got = segmented_places(all, segment);
+  auto expected = whole_file_places(all, segment);
+  ASSERT_EQ(expected.size(), 1001u);
+  EXPECT_NE(expected[1000].find("400 more findings of this rule in this file are not reported"), std::string::npos);
+  // Reported last (its segment is gone by then), at the same place.
+  std::sort(got.begin(), got.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(got, expected);
+}
+
+// A NUL byte anywhere (here past the first segments) makes the file binary, as when read whole;
+// so does a UTF-16 mark make it read whole.
+TEST(SessionSegments, ANulByteAnywhereSkipsTheFileAsBinary) {
+  std::string all;
+  for (int i = 0; i < 100; ++i) all += "The the ministry said.\n\n";
+  all += std::string("\0", 1);
+  PlaceCollector sink;
+  std::string errors;
+  auto got = segmented_places(all, 256, &sink, &errors);
+  EXPECT_TRUE(got.empty());
+  EXPECT_EQ(sink.begins, 0u);
+  EXPECT_NE(errors.find("skipped: binary file (contains NUL bytes)"), std::string::npos);
 }
 
 TEST(SessionTest, UnknownRuleIdInOptions) {

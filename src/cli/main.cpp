@@ -160,6 +160,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 256u));
   app.add_option("--max-bytes", max_bytes, "Largest input to read, in bytes (default 64 MiB); a larger one is an input error")
       ->check(CLI::PositiveNumber);
+  std::size_t segment_bytes = lint::Linter::kSegmentBytes;
+  app.add_option("--segment-bytes", segment_bytes,
+                 "Read and lint a plain text longer than this a segment at a time, cut at paragraph breaks, so "
+                 "memory follows the segment, not the file (default 1 MiB)")
+      ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 30));
   std::string input_format;
   app.add_option("--input-format", input_format,
                  "Read every input as this format (default: by extension, and by content for XML and files "
@@ -511,6 +516,7 @@ int main(int argc, char** argv) {
     options.only = split_ids(only);
     options.quiet = quiet;
     options.max_bytes = max_bytes;
+    options.segment_bytes = segment_bytes;
     options.jobs = jobs;
     // Fixes and baseline: when standard output carries text (a diff, or fixed standard input),
     // the report goes to standard error so the two never mix.

@@ -65,7 +65,10 @@ struct Document {
   // Markup input only: the headline, byline and dateline the markup names (sorted by begin).
   std::vector<TextScope> scopes;
 
-  LineIndex lines;  // over `source`; rebuilt by finalize()
+  // Over `source`; rebuilt by finalize(). When the document is one segment of a long file (the
+  // session reads a long plain text a segment at a time), its origin places `source` in the file:
+  // lines, columns and lines.file_offset() then count from the file's start.
+  LineIndex lines;
 
   // Source byte offset for a byte offset in `text`.
   std::size_t source_offset(std::size_t text_offset) const {

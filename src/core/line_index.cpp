@@ -63,24 +63,45 @@ Position LineIndex::position(std::size_t offset) const {
   offset = std::min(offset, source_.size());
   std::size_t line0 = line_of(offset);
   std::size_t origin = std::min(column_origin(line0), offset);
-  return Position{line0 + 1, 1 + counted_before(offset, false) - counted_before(origin, false)};
+  std::size_t before = line0 == 0 ? origin_.points : 0;
+  return Position{origin_.line + line0, 1 + before + counted_before(offset, false) - counted_before(origin, false)};
 }
 
 std::size_t LineIndex::utf16_column(std::size_t offset) const {
   offset = std::min(offset, source_.size());
   std::size_t line0 = line_of(offset);
   std::size_t origin = std::min(column_origin(line0), offset);
-  return counted_before(offset, true) - counted_before(origin, true);
+  std::size_t before = line0 == 0 ? origin_.units : 0;
+  return before + counted_before(offset, true) - counted_before(origin, true);
+}
+
+std::size_t LineIndex::byte_column(std::size_t offset) const {
+  offset = std::min(offset, source_.size());
+  std::size_t line0 = line_of(offset);
+  std::size_t origin = std::min(column_origin(line0), offset);
+  return 1 + (line0 == 0 ? origin_.bytes : 0) + offset - origin;
+}
+
+LineOrigin LineIndex::end_origin() const {
+  LineOrigin next;
+  next.offset = origin_.offset + source_.size();
+  std::size_t line0 = starts_.size() - 1;
+  next.line = origin_.line + line0;
+  std::size_t start = std::min(column_origin(line0), source_.size());
+  next.points = (line0 == 0 ? origin_.points : 0) + counted_before(source_.size(), false) - counted_before(start, false);
+  next.units = (line0 == 0 ? origin_.units : 0) + counted_before(source_.size(), true) - counted_before(start, true);
+  next.bytes = (line0 == 0 ? origin_.bytes : 0) + source_.size() - start;
+  return next;
 }
 
 std::size_t LineIndex::line_start(std::size_t line) const {
-  if (line == 0 || line > starts_.size()) return source_.size();
-  return column_origin(line - 1);
+  if (line < origin_.line || line - origin_.line >= starts_.size()) return source_.size();
+  return column_origin(line - origin_.line);
 }
 
 std::size_t LineIndex::line_end(std::size_t line) const {
-  if (line == 0 || line > ends_.size()) return source_.size();
-  return ends_[line - 1];
+  if (line < origin_.line || line - origin_.line >= ends_.size()) return source_.size();
+  return ends_[line - origin_.line];
 }
 
 std::string_view LineIndex::line_text(std::size_t line) const {

@@ -18,16 +18,37 @@ struct Position {
   std::size_t column = 1;  // 1-based, in code points
 };
 
+// Where the indexed source starts in a larger file, when it is one segment of it (a long plain
+// text is linted in segments): the file's byte offset of its first byte, that byte's 1-based line,
+// and what of that line comes before it (code points, UTF-16 units, bytes). The default is the
+// start of a file.
+struct LineOrigin {
+  std::size_t offset = 0;
+  std::size_t line = 1;
+  std::size_t points = 0, units = 0, bytes = 0;
+};
+
 class LineIndex {
  public:
   LineIndex() = default;
   explicit LineIndex(std::string_view source);
 
+  // Lines, columns and file offsets below count from `origin` (see LineOrigin); byte offsets
+  // into the source stay offsets into the source.
+  void set_origin(const LineOrigin& origin) { origin_ = origin; }
+  // The origin of the text that follows the source in its file.
+  LineOrigin end_origin() const;
+  // The file's byte offset of source byte `offset`.
+  std::size_t file_offset(std::size_t offset) const { return origin_.offset + offset; }
+
   // The line and column of byte `offset` (offset may equal source size).
   Position position(std::size_t offset) const;
   // 0-based UTF-16 column of byte `offset` within its line.
   std::size_t utf16_column(std::size_t offset) const;
-  // Byte offset of the start of 1-based `line`, and of its end (before the line break).
+  // 1-based column of byte `offset` within its line, counted in bytes.
+  std::size_t byte_column(std::size_t offset) const;
+  // Byte offset of the start of 1-based `line`, and of its end (before the line break). A line
+  // before the source gives the source's size; the origin's line starts at 0.
   std::size_t line_start(std::size_t line) const;
   std::size_t line_end(std::size_t line) const;
   std::size_t line_count() const { return starts_.size(); }
@@ -47,6 +68,7 @@ class LineIndex {
   std::vector<std::size_t> starts_{0};  // an index over nothing is an index over ""
   std::vector<std::size_t> ends_{0};
   bool bom_ = false;
+  LineOrigin origin_;
 };
 
 }  // namespace wirelint

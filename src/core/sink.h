@@ -23,6 +23,11 @@ class DiagnosticSink {
   }
   // After the last file.
   virtual void finish() {}
+  // Whether each file must come as one Document (the sink keeps its whole text). Otherwise a
+  // long plain text may come in segments: begin_file with the first, end_file with the last,
+  // each finding with its own segment, whose LineIndex counts lines, columns and file offsets
+  // from where the segment starts in the file.
+  virtual bool needs_whole_files() const { return false; }
 };
 
 }  // namespace wirelint

@@ -11,11 +11,28 @@
 namespace wirelint::lint {
 namespace {
 
-constexpr std::size_t kMaxFindingsPerRule = 1000;
+constexpr std::size_t kMaxFindingsPerRule = Linter::kMaxFindingsPerRule;
+
+// The finding that counts what the limit left out of a rule's findings.
+Diagnostic limit_finding(const rules::Rule& rule, std::size_t dropped, Severity severity, std::size_t offset) {
+  Diagnostic d;
+  const auto& info = rule.info();
+  d.rule = info.id;
+  d.severity = severity;
+  d.message = std::to_string(dropped) + " more findings of this rule in this file are not reported (at most " +
+              std::to_string(kMaxFindingsPerRule) + " a rule and file)";
+  d.span = Span{offset, 0};
+  d.link = info.link;
+  d.category = info.category;
+  d.fixable = false;
+  return d;
+}
 
 class CollectingEmitter : public rules::Emitter {
  public:
-  CollectingEmitter(const Document& doc, std::vector<Diagnostic>& out) : doc_(doc), out_(out) {}
+  // With `counts`, the limit counts on from them, and finish() leaves its findings out.
+  CollectingEmitter(const Document& doc, std::vector<Diagnostic>& out, Linter::FileCounts* counts)
+      : doc_(doc), out_(out), counts_(counts ? *counts : own_), carried_(counts != nullptr) {}
   // The segment of the text being linted: its tokens and story context, and where it starts in
   // the document's text (rules give offsets in the segment).
   void set_segment(const tokenize::TokenStream& tokens, const rules::StoryContext& story, std::size_t base) {
@@ -35,11 +52,17 @@ class CollectingEmitter : public rules::Emitter {
     // At most kMaxFindingsPerRule findings of a rule in one file: the rest are counted and
     // summed up in one finding (finish), so memory stays bounded on any input (5 MB of quote
     // marks would otherwise be millions of findings).
-    auto& over = over_[rule_];
+    auto& over = counts_.over[rule_];
     if (++over.count > kMaxFindingsPerRule) {
       if (over.dropped++ == 0) {
         over.first = std::min(text_begin, doc_.text.size());
         over.severity = severity_;
+        if (carried_) {
+          std::size_t at = doc_.source_offset(over.first);
+          Position p = doc_.lines.position(at);
+          over.first_at = LineOrigin{doc_.lines.file_offset(at), p.line, p.column - 1, doc_.lines.utf16_column(at),
+                                     doc_.lines.byte_column(at) - 1};
+        }
       }
       return;
     }
@@ -97,31 +120,18 @@ class CollectingEmitter : public rules::Emitter {
 
   // One finding for each rule that reached the limit, at its first unreported finding.
   void finish() {
-    for (const auto& [rule, over] : over_) {
-      if (over.dropped == 0) continue;
-      Diagnostic d;
-      const auto& info = rule->info();
-      d.rule = info.id;
-      d.severity = over.severity;
-      d.message = std::to_string(over.dropped) + " more findings of this rule in this file are not reported (at most " +
-                  std::to_string(kMaxFindingsPerRule) + " a rule and file)";
-      std::size_t b = doc_.source_offset(over.first);
-      d.span = Span{b, 0};
-      d.link = info.link;
-      d.category = info.category;
-      d.fixable = false;
-      out_.push_back(std::move(d));
-    }
+    if (carried_) return;
+    for (const auto& [rule, over] : counts_.over)
+      if (over.dropped > 0)
+        out_.push_back(limit_finding(*rule, over.dropped, over.severity, doc_.source_offset(over.first)));
   }
 
  private:
-  struct Over {
-    std::size_t count = 0, dropped = 0, first = 0;
-    Severity severity = Severity::warning;
-  };
-  std::unordered_map<const rules::Rule*, Over> over_;
   const Document& doc_;
   std::vector<Diagnostic>& out_;
+  Linter::FileCounts own_;
+  Linter::FileCounts& counts_;
+  bool carried_;
   const tokenize::TokenStream* tokens_ = nullptr;
   const rules::StoryContext* story_ = nullptr;
   std::size_t base_ = 0;
@@ -213,11 +223,21 @@ std::size_t Linter::segment_end(std::string_view text, std::size_t begin, std::s
   return i;
 }
 
+std::vector<std::pair<LineOrigin, Diagnostic>> Linter::limit_findings(const FileCounts& counts) {
+  std::vector<std::pair<LineOrigin, Diagnostic>> out;
+  for (const auto& [rule, over] : counts.over)
+    if (over.dropped > 0) out.emplace_back(over.first_at, limit_finding(*rule, over.dropped, over.severity, 0));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first.offset, a.second.rule) < std::tie(b.first.offset, b.second.rule);
+  });
+  return out;
+}
+
 std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& selection, Date date,
-                                     std::size_t* words, std::size_t segment_bytes) const {
+                                     std::size_t* words, std::size_t segment_bytes, FileCounts* counts) const {
   std::vector<Diagnostic> out;
   if (words) *words = 0;
-  CollectingEmitter emitter(doc, out);
+  CollectingEmitter emitter(doc, out, counts);
   const auto& all = rules_.rules();
   const std::string_view text(doc.text);
   // Markup's parts (doc.scopes) are ranges of the whole text: markup is linted whole.

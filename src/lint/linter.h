@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -74,9 +75,28 @@ class Linter {
   // bounded by a segment, not the file; what a rule knows of "the story" (its countries, the
   // words it uses elsewhere) is then the segment's. Markup is never cut (its parts are ranges of
   // the whole text).
+  //
+  // At most kMaxFindingsPerRule findings of a rule in a file are reported; one more finding, at
+  // the first that is not, counts the rest. A file linted in several calls (Session reads a long
+  // text a segment at a time) passes the same `counts` to each: the limit then counts across
+  // them, and that last finding is left to limit_findings.
   static constexpr std::size_t kSegmentBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kMaxFindingsPerRule = 1000;
+  struct FileCounts {
+    struct Over {
+      std::size_t count = 0, dropped = 0;
+      Severity severity = Severity::warning;
+      std::size_t first = 0;  // the first unreported finding, in the text of its call's document
+      LineOrigin first_at;    // and its place in the file
+    };
+    std::unordered_map<const rules::Rule*, Over> over;
+  };
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date,
-                               std::size_t* words = nullptr, std::size_t segment_bytes = kSegmentBytes) const;
+                               std::size_t* words = nullptr, std::size_t segment_bytes = kSegmentBytes,
+                               FileCounts* counts = nullptr) const;
+  // The findings that count what the limit left out, each with the place of the first finding
+  // it left out (their spans are empty, at offset 0 of a document that starts there).
+  static std::vector<std::pair<LineOrigin, Diagnostic>> limit_findings(const FileCounts& counts);
 
   // Where the segment of `text` that starts at `begin` ends, for segments of about `size` bytes:
   // the end of the text if it is near, else after the last paragraph break (a blank line) in

@@ -334,7 +334,99 @@ bool read_bounded(std::istream& in, std::size_t limit, std::string& out) {
 void Session::lint_file(const std::string& path, DiagnosticSink& sink) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return input_error(path + ": cannot read file: " + std::strerror(errno));
+  if (lint_in_segments(path, in, sink)) return;
   lint_stream(path, in, sink, true);
+}
+
+bool Session::lint_in_segments(const std::string& path, std::istream& in, DiagnosticSink& sink) {
+  const std::size_t limit = options_.segment_bytes;
+  if (options_.fix != FixMode::off || options_.baseline || options_.record_baseline ||
+      keep_documents_ || sink.needs_whole_files())
+    return false;
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return false;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec || size <= limit || size > options_.max_bytes) return false;  // read whole (or refused) as before
+  // Its start decides the encoding and the format; a NUL byte anywhere makes it binary, which
+  // the whole-file path reports. One pass over the file, no copy kept.
+  std::string head(64 << 10, '\0');
+  in.read(&head[0], static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  bool plain = input::sniff_encoding(head) == input::Encoding::utf8 && !input::looks_binary(head) &&
+               input::detect_format(path, head, options_.input_format) == InputFormat::plain;
+  std::vector<char> chunk(std::min<std::size_t>(limit, std::size_t{1} << 20));
+  while (plain && in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    plain = std::memchr(chunk.data(), '\0', static_cast<std::size_t>(in.gcount())) == nullptr;
+  }
+  in.clear();
+  in.seekg(0);
+  if (!plain || !in) {
+    in.clear();
+    in.seekg(0);
+    return false;
+  }
+
+  const Resolved& r = resolve(path);
+  LineOrigin origin;
+  std::vector<Directive> carry;
+  Linter::FileCounts counts;
+  bool invalid_reported = false;
+  std::unique_ptr<Document> doc;
+  auto lint_segment = [&](std::string segment) {
+    auto prepared = input::prepare(path, std::move(segment), InputFormat::plain);
+    bool first = !doc;
+    doc = std::move(prepared.doc);
+    doc->lines.set_origin(origin);
+    origin = doc->lines.end_origin();
+    std::optional<std::size_t> invalid = invalid_reported ? std::nullopt : prepared.invalid_utf8_offset;
+    invalid_reported = invalid_reported || invalid;
+    auto diagnostics = diagnose(engine_, *doc, r.selection, options_.date, invalid, &carry, limit, &counts);
+    if (first) sink.begin_file(*doc);
+    for (const auto& d : diagnostics) {
+      ++counts_[static_cast<int>(d.severity)];
+      sink.diagnostic(*doc, d);
+    }
+  };
+  // A segment ends where Linter::lint would end it in the whole text: segment_end looks no
+  // further than `limit` bytes ahead, and the buffer holds more than that before a cut.
+  std::string buffer;
+  bool eof = false;
+  while (true) {
+    while (!eof && buffer.size() <= limit) {
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      auto n = static_cast<std::size_t>(in.gcount());
+      buffer.append(chunk.data(), n);
+      eof = !in;
+    }
+    if (in.bad()) {
+      input_error(path + ": read error");
+      break;
+    }
+    if (eof && buffer.size() <= limit) {
+      if (!buffer.empty() || !doc) lint_segment(std::move(buffer));
+      break;
+    }
+    std::size_t cut = Linter::segment_end(buffer, 0, limit);
+    // A cut inside a word of over `limit` bytes may fall between a CR and its LF: keep the pair.
+    if (buffer[cut - 1] == '\r' && buffer[cut] == '\n') ++cut;
+    lint_segment(buffer.substr(0, cut));
+    buffer.erase(0, cut);
+  }
+  // The findings that count what the limit per rule and file left out, each at the first it
+  // left out: that segment is gone, so a document with no text starts there.
+  for (auto& [at, d] : Linter::limit_findings(counts)) {
+    Document place;
+    place.path = path;
+    place.format = InputFormat::plain;
+    place.lines = LineIndex(place.source);
+    place.lines.set_origin(at);
+    ++counts_[static_cast<int>(d.severity)];
+    sink.diagnostic(place, d);
+  }
+  ++files_;
+  if (doc) sink.end_file(*doc);
+  return true;
 }
 
 void Session::lint_stream(const std::string& path, std::istream& in, DiagnosticSink& sink) {
@@ -355,31 +447,38 @@ void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticS
 }
 
 std::vector<Diagnostic> diagnose(const Engine& engine, const Document& doc, const RuleSelection& selection,
-                                 const Date& date, std::optional<std::size_t> invalid_utf8) {
+                                 const Date& date, std::optional<std::size_t> invalid_utf8,
+                                 std::vector<Directive>* carry, std::size_t segment_bytes,
+                                 Linter::FileCounts* counts) {
   std::vector<Diagnostic> diagnostics;
   if (invalid_utf8) {
     Diagnostic d;
     d.rule = kInvalidUtf8Id;
     d.severity = Severity::error;
-    d.message = "Invalid UTF-8 at byte " + std::to_string(*invalid_utf8) + "; the file must be UTF-8 encoded.";
+    d.message = "Invalid UTF-8 at byte " + std::to_string(doc.lines.file_offset(*invalid_utf8)) +
+                "; the file must be UTF-8 encoded.";
     d.span = Span{*invalid_utf8, 1};
     d.match = doc.source.substr(d.span.offset, 1);
     d.category = "fluency/character-encoding";
     diagnostics.push_back(std::move(d));
   }
-  auto found = engine.linter().lint(doc, selection, date);
+  auto found = engine.linter().lint(doc, selection, date, nullptr, segment_bytes, counts);
   diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.span.offset < b.span.offset; });
-  apply_suppressions(doc, diagnostics, [&engine](const std::string& id) {
-    return engine.rules().index_of(id) >= 0 || id == kInvalidUtf8Id || id == kUnknownSuppressionId;
-  });
+  apply_suppressions(
+      doc, diagnostics,
+      [&engine](const std::string& id) {
+        return engine.rules().index_of(id) >= 0 || id == kInvalidUtf8Id || id == kUnknownSuppressionId;
+      },
+      carry);
   return diagnostics;
 }
 
 std::vector<Diagnostic> Session::check(const Document& doc, const Resolved& r,
                                        std::optional<std::size_t> invalid_utf8, std::vector<Diagnostic>* all) {
-  std::vector<Diagnostic> diagnostics = diagnose(engine_, doc, r.selection, options_.date, invalid_utf8);
+  std::vector<Diagnostic> diagnostics =
+      diagnose(engine_, doc, r.selection, options_.date, invalid_utf8, nullptr, options_.segment_bytes);
   if (all) *all = diagnostics;
   if (!options_.baseline) return diagnostics;
   auto prints = fingerprints(doc.source, diagnostics);

@@ -18,6 +18,7 @@
 #include "core/sink.h"
 #include "lint/config.h"
 #include "lint/engine.h"
+#include "lint/suppress.h"
 #include "models/synonyms.h"
 
 namespace wirelint::lint {
@@ -40,6 +41,12 @@ struct SessionOptions {
   // The largest input read (--max-bytes): a larger file or stream (an endless one such as
   // /dev/zero) is an input error, read no further than this.
   std::size_t max_bytes = std::size_t{64} << 20;
+  // The linter reads a plain text longer than this (--segment-bytes) a segment at a time, cut at
+  // paragraph breaks (Linter::lint). A plain-text UTF-8 file that long is also read from disk a
+  // segment at a time, at the same cuts, so memory follows the segment, not the file, and the
+  // findings are those of the file read whole; except with --fix, a baseline, --jobs above 1 or
+  // the HTML report, which keep the whole text.
+  std::size_t segment_bytes = Linter::kSegmentBytes;
 
   // Fixes: with FixMode::write a file is rewritten (atomically, only when a fix changes it)
   // and the findings that remain are reported; input given as bytes (standard input) is never
@@ -56,8 +63,13 @@ struct SessionOptions {
 
 // One document's findings in report order: an invalid-UTF-8 finding when `invalid_utf8` is set,
 // then every selected rule's, sorted by offset, with the document's suppression comments applied.
+// A file read in segments passes `carry` (apply_suppressions') and `counts` (Linter::lint's) to
+// each; `segment_bytes` is Linter::lint's.
 std::vector<Diagnostic> diagnose(const Engine& engine, const Document& doc, const RuleSelection& selection,
-                                 const Date& date, std::optional<std::size_t> invalid_utf8);
+                                 const Date& date, std::optional<std::size_t> invalid_utf8,
+                                 std::vector<Directive>* carry = nullptr,
+                                 std::size_t segment_bytes = Linter::kSegmentBytes,
+                                 Linter::FileCounts* counts = nullptr);
 
 class Session {
  public:
@@ -93,6 +105,9 @@ class Session {
   };
   const Resolved& resolve(const std::string& path);
   void lint_file(const std::string& path, DiagnosticSink& sink);
+  // lint_file in segments (SessionOptions::segment_bytes); false, with `in` at its start, when
+  // the file is to be read whole.
+  bool lint_in_segments(const std::string& path, std::istream& in, DiagnosticSink& sink);
   // The files `path` names (itself, or a folder's lintable files in order, ignore patterns
   // applied), appended to `files`; problems are input errors.
   void expand(const std::string& path, std::vector<std::string>& files);

@@ -95,14 +95,38 @@ std::vector<Directive> parse_directives(std::string_view source, InputFormat for
 }
 
 void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostics,
-                        const std::function<bool(const std::string&)>& known) {
+                        const std::function<bool(const std::string&)>& known, std::vector<Directive>* carry) {
   std::vector<Directive> directives = parse_directives(doc.source, doc.format);
+  const std::size_t carried = carry ? carry->size() : 0;
+  if (carried) directives.insert(directives.begin(), carry->begin(), carry->end());
   if (directives.empty()) return;
   std::string_view src = doc.source;
+  if (carry) {
+    // Passed on: every disable and enable (in order), and a disable-next-line on this
+    // segment's last line, whose next line is the next segment's first.
+    std::vector<Directive> next;
+    for (std::size_t i = 0; i < directives.size(); ++i) {
+      Directive dir = directives[i];
+      if (dir.kind == Directive::Kind::disable_next_line &&
+          (i < carried || line_end(src, dir.span.end() - 1) + 1 < src.size()))
+        continue;
+      dir.span = Span{0, 0};
+      dir.rule_spans.clear();
+      next.push_back(std::move(dir));
+    }
+    *carry = std::move(next);
+  }
 
   auto suppressed = [&](const Diagnostic& d) {
     bool off = false;
-    for (const auto& dir : directives) {
+    for (std::size_t i = 0; i < directives.size(); ++i) {
+      const auto& dir = directives[i];
+      if (i < carried) {  // from the segments before: stands before this one
+        if (!names(dir, d.rule)) continue;
+        if (dir.kind != Directive::Kind::disable_next_line) off = dir.kind == Directive::Kind::disable;
+        else if (d.span.offset <= line_end(src, 0)) return true;
+        continue;
+      }
       std::size_t start = dir.span.offset, end = dir.span.end();
       if (d.span.offset < end && d.span.end() > start) return true;  // inside the directive
       if (start > d.span.offset) break;
@@ -121,7 +145,8 @@ void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostic
   diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), suppressed), diagnostics.end());
 
   bool added = false;
-  for (const auto& dir : directives)
+  for (std::size_t k = carried; k < directives.size(); ++k) {
+    const auto& dir = directives[k];
     for (std::size_t i = 0; i < dir.rules.size(); ++i) {
       if (known(dir.rules[i])) continue;
       Diagnostic w;
@@ -133,6 +158,7 @@ void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostic
       diagnostics.push_back(std::move(w));
       added = true;
     }
+  }
   if (added)
     std::stable_sort(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.span.offset < b.span.offset; });

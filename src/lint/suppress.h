@@ -39,8 +39,12 @@ std::vector<Directive> parse_directives(std::string_view source, InputFormat for
 
 // Removes suppressed findings from `diagnostics` (kept in order) and appends a warning for
 // every directive rule id that `known` rejects (then re-sorted by offset).
+// `carry` is for a file linted in segments: on entry, what the directives of the segments before
+// still decide (read as standing before this segment's first byte; a disable-next-line among
+// them covers its first line); on return, what this segment passes on to the next.
 void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostics,
-                        const std::function<bool(const std::string&)>& known);
+                        const std::function<bool(const std::string&)>& known,
+                        std::vector<Directive>* carry = nullptr);
 
 // The line an editor inserts above a finding to silence `rule` there (no line terminator).
 std::string suppression_directive(InputFormat format, const std::string& rule);

@@ -105,6 +105,7 @@ class Collector final : public DiagnosticSink {
 
   void begin_file(const Document& doc) override { map_.emplace(doc.source); }
   void end_file(const Document&) override { map_.reset(); }
+  bool needs_whole_files() const override { return true; }  // positions come from its own map
 
   void diagnostic(const Document& doc, const Diagnostic& d) override {
     if (!map_) map_.emplace(doc.source);

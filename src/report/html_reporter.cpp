@@ -208,6 +208,7 @@ class HtmlReporter final : public DiagnosticSink {
   }
 
   void end_file(const Document&) override { open_ = false; }
+  bool needs_whole_files() const override { return true; }  // the page shows each file's text
 
   void finish() override {
     if (finished_) return;

@@ -31,7 +31,7 @@ Json diagnostic_json(const Document& doc, const Diagnostic& d) {
       {"column", start.column},
       {"end_line", end.line},
       {"end_column", end.column},
-      {"offset", d.span.offset},
+      {"offset", doc.lines.file_offset(d.span.offset)},
       {"length", d.span.length},
       {"match", d.match},
       {"replacements", std::move(replacements)},

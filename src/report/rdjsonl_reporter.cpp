@@ -26,9 +26,7 @@ std::string_view severity_name(Severity s) {
 
 Json byte_position(const Document& doc, std::size_t offset) {
   Position at = doc.lines.position(offset);
-  std::size_t start = doc.lines.line_start(at.line);
-  std::size_t column = offset >= start ? offset - start + 1 : 1;
-  return Json{{"line", at.line}, {"column", column}};
+  return Json{{"line", at.line}, {"column", doc.lines.byte_column(offset)}};
 }
 
 class RdjsonlReporter final : public DiagnosticSink {

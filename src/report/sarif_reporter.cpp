@@ -145,7 +145,7 @@ class SarifReporter final : public DiagnosticSink {
     Json region{
         {"startLine", start.line},   {"startColumn", start.column},
         {"endLine", end.line},       {"endColumn", end.column},
-        {"byteOffset", d.span.offset}, {"byteLength", d.span.length},
+        {"byteOffset", doc.lines.file_offset(d.span.offset)}, {"byteLength", d.span.length},
     };
     bool absolute = false;
     std::string uri = path_uri(detail::repo_path(doc.path), absolute);

@@ -179,7 +179,10 @@ class TextReporter final : public DiagnosticSink {
     span_e = std::min(line.size(), std::max(span_b, std::min(span_e, span_b + kMaxUnderline)));
     std::size_t from = step_points(line, span_b, kContext, false);
     std::size_t to = step_points(line, span_e, kContext, true);
-    bool cut_left = from > 0, cut_right = to < line.size();
+    // A segment's first line may have begun in the segment before (a long plain text is linted
+    // in segments): it is shown cut on the left too.
+    bool partial = from == 0 && doc.lines.position(line_begin).column > 1;
+    bool cut_left = from > 0 || partial, cut_right = to < line.size();
     std::string window;
     if (cut_left) window += kCutMark;
     window += line.substr(from, to - from);
