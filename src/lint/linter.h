@@ -80,7 +80,7 @@ class Linter {
   // the first that is not, counts the rest. A file linted in several calls (Session reads a long
   // text a segment at a time) passes the same `counts` to each: the limit then counts across
   // them, and that last finding is left to limit_findings.
-  static constexpr std::size_t kSegmentBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kSegmentBytes = std::size_t{256} << 10;
   static constexpr std::size_t kMaxFindingsPerRule = 1000;
   struct FileCounts {
     struct Over {
