@@ -21,21 +21,14 @@ bin=${WIRELINT_BIN:-$root/build/src/wirelint}
 corpus=${1:-${WIRELINT_CORPUS:-$root/../shared/corpora/reuters-21578/dev.jsonl}}
 sizes=${SIZES:-"1000 1000000 10000000 100000000"}
 shape_mb=${SHAPE_MB:-10}
-if [[ ! -x $bin ]]; then
-  echo "memory.sh: no binary at $bin: run bash scripts/setup.sh first (or set WIRELINT_BIN)" >&2
-  exit 2
-fi
+source bench/lib.sh
+require_bin memory.sh "$bin"
+require_corpus memory.sh "$corpus"
 if [[ ! -x /usr/bin/time ]]; then
   echo "memory.sh: /usr/bin/time is needed (Debian package 'time')" >&2
   exit 2
 fi
-if [[ ! -f $corpus ]]; then
-  echo "memory.sh: no corpus at $corpus (pass a .jsonl path or set WIRELINT_CORPUS)" >&2
-  exit 2
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/wirelint-memory.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+make_tmp memory
 
 python3 - "$corpus" "$tmp" "$shape_mb" $sizes <<'PY'
 import json, sys

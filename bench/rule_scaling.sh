@@ -19,17 +19,10 @@ counts=("$@")
 [[ ${#counts[@]} -gt 0 ]] || counts=(0 100 1000 10000)
 part=${PART:-odd}
 limit=${LIMIT:-1000}
-if [[ ! -x $bin ]]; then
-  echo "rule_scaling.sh: no binary at $bin (bash scripts/setup.sh, or set WIRELINT_BIN)" >&2
-  exit 2
-fi
-if [[ ! -f $corpus ]]; then
-  echo "rule_scaling.sh: no corpus at $corpus" >&2
-  exit 2
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/wirelint-rules.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+source bench/lib.sh
+require_bin rule_scaling.sh "$bin"
+require_corpus rule_scaling.sh "$corpus"
+make_tmp rules
 story=$root/samples/spun-story.txt
 
 printf 'layout\tN\tlint_MB_per_s\tcold_run_ms\n'
