@@ -199,26 +199,27 @@ TEST_F(CliTest, JobsStopAtABrokenConfigurationAsOneThreadDoes) {
   EXPECT_NE(one.err.find("no-such-rule"), std::string::npos) << one.err;
 }
 
-// A file read in segments (--segment-bytes 64): every report gives a finding's place in the
-// file, not in its segment, as when the file is read whole. The misspelling comes after 39
-// paragraphs (156 bytes, 78 line breaks) and "Zo\u00ebl said the " (15 bytes, 14 code points); in
-// the second file after 40 "he said " on the same line, so its segment begins inside the line.
+// A file read in segments (--segment-bytes 4096, the least): every report gives a finding's place
+// in the file, not in its segment, as when the file is read whole. The misspelling comes after
+// 2,039 paragraphs (8,156 bytes, 4,078 line breaks) and "Zo\u00ebl said the " (15 bytes, 14 code
+// points); in the second file after 1,000 "he said " on the same line, so its segment begins
+// inside the line.
 TEST_F(CliTest, SegmentsReportPlacesInTheFile) {
   std::string paragraphs;
-  for (int i = 0; i < 39; ++i) paragraphs += i % 2 ? "ab\n\n" : "\xC3\xA9\n\n";
+  for (int i = 0; i < 2039; ++i) paragraphs += i % 2 ? "ab\n\n" : "\xC3\xA9\n\n";
   paragraphs += "Zo\xC3\xABl said the goverment ended.\n";
   for (int i = 0; i < 30; ++i) paragraphs += "ab\n\n";
   write("paragraphs.txt", paragraphs);
   std::string line;
-  for (int i = 0; i < 40; ++i) line += "he said ";
+  for (int i = 0; i < 1000; ++i) line += "he said ";
   line += "Zo\xC3\xABl said the goverment ended.\n";
   write("line.txt", line);
   struct Case {
     const char* file;
     std::size_t offset, line, column;
   };
-  for (const Case& c : {Case{"paragraphs.txt", 171, 79, 15}, Case{"line.txt", 335, 1, 335}})
-    for (const char* segment : {"64", "1000000"}) {
+  for (const Case& c : {Case{"paragraphs.txt", 8171, 4079, 15}, Case{"line.txt", 8015, 1, 8015}})
+    for (const char* segment : {"4096", "1000000"}) {
       std::vector<std::string> args{c.file, "--only", kSpelling, "--segment-bytes", segment};
       json j = run_json(args, 1);
       const auto& d = j.at("files").at(0).at("diagnostics").at(0);
@@ -240,7 +241,7 @@ TEST_F(CliTest, SegmentsReportPlacesInTheFile) {
       // Bytes: "\u00eb" is one more than its one code point.
       EXPECT_EQ(rd.at("location").at("range").at("start").at("column"), c.column + 1);
     }
-  Result r = run({"line.txt", "--segment-bytes", "10"});
+  Result r = run({"line.txt", "--segment-bytes", "4095"});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--segment-bytes"), std::string::npos) << r.err;
 }

@@ -164,7 +164,7 @@ int main(int argc, char** argv) {
   app.add_option("--segment-bytes", segment_bytes,
                  "Read and lint a plain text longer than this a segment at a time, cut at paragraph breaks, so "
                  "memory follows the segment, not the file (default 256 KiB)")
-      ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 30));
+      ->check(CLI::Range(std::size_t{4096}, std::size_t{1} << 30));
   std::string input_format;
   app.add_option("--input-format", input_format,
                  "Read every input as this format (default: by extension, and by content for XML and files "

@@ -44,8 +44,10 @@ struct SessionOptions {
   // The linter reads a plain text longer than this (--segment-bytes) a segment at a time, cut at
   // paragraph breaks (Linter::lint). A plain-text UTF-8 file that long is also read from disk a
   // segment at a time, at the same cuts, so memory follows the segment, not the file, and the
-  // findings are those of the file read whole; except with --fix, a baseline, --jobs above 1 or
-  // the HTML report, which keep the whole text.
+  // findings are those of the file read whole (a suppression directive is read in its segment:
+  // a cut falls inside a line only when the line is longer than half a segment, which the CLI's
+  // least segment, 4 KiB, keeps from directives); except with --fix, a baseline, --jobs above 1
+  // or the HTML report, which keep the whole text.
   std::size_t segment_bytes = Linter::kSegmentBytes;
 
   // Fixes: with FixMode::write a file is rewritten (atomically, only when a fix changes it)
