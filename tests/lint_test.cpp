@@ -439,6 +439,45 @@ TEST(LinterTest, LongTextsAreLintedASegmentAtATimeWithFileOffsets) {
   EXPECT_NE(whole.size(), cut.size());
 }
 
+// The scanning rules on two threads give the findings of one thread, in the same order, with
+// the limit of findings a rule and file counted the same (here the doubled-word rule passes
+// it), whether the counts stay in the call or are carried across calls.
+TEST(LinterTest, RulesOnTwoThreadsGiveTheFindingsOfOne) {
+  std::string text;
+  for (int i = 0; i < 60; ++i)
+    text += "The the ministry said it recieved the report from Pyongyang on Monday.\n\n"
+            "Officials said the the North Vietnamese spy agency \"was informed\" ,said KCNA.\n\n";
+  for (int i = 0; i < 1100; ++i) text += "He said the the talks ended. ";
+  auto doc = input::prepare("long.txt", text, InputFormat::plain).doc;
+  const auto& linter = engine().linter();
+  const auto selection = RuleSelection::defaults(engine().rules());
+  auto listed = [](const std::vector<Diagnostic>& found) {
+    std::vector<std::string> out;
+    for (const auto& d : found)
+      out.push_back(d.rule + "@" + std::to_string(d.span.offset) + "+" + std::to_string(d.span.length) + " " +
+                    d.message);
+    return out;
+  };
+  auto one = listed(linter.lint(*doc, selection, some_day(), nullptr, 16384, nullptr, 1));
+  auto two = listed(linter.lint(*doc, selection, some_day(), nullptr, 16384, nullptr, 2));
+  ASSERT_GT(one.size(), 1000u);
+  EXPECT_EQ(two, one);
+  EXPECT_NE(std::find_if(one.begin(), one.end(),
+                         [](const std::string& s) { return s.find("more findings of this rule") != std::string::npos; }),
+            one.end());
+  Linter::FileCounts counts_one, counts_two;
+  auto carried_one = listed(linter.lint(*doc, selection, some_day(), nullptr, 16384, &counts_one, 1));
+  auto carried_two = listed(linter.lint(*doc, selection, some_day(), nullptr, 16384, &counts_two, 2));
+  EXPECT_EQ(carried_two, carried_one);
+  ASSERT_EQ(counts_two.over.size(), counts_one.over.size());
+  for (const auto& [rule, over] : counts_one.over) {
+    ASSERT_TRUE(counts_two.over.count(rule));
+    EXPECT_EQ(counts_two.over.at(rule).count, over.count) << rule->info().id;
+    EXPECT_EQ(counts_two.over.at(rule).dropped, over.dropped) << rule->info().id;
+    EXPECT_EQ(counts_two.over.at(rule).first_at.offset, over.first_at.offset) << rule->info().id;
+  }
+}
+
 // Markup is linted whole whatever its length: its parts (headline, byline) are ranges of the
 // whole text.
 TEST(LinterTest, MarkupIsNeverCut) {

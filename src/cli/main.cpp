@@ -16,6 +16,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <thread>
 
 #include "cli/hook.h"
 #include "cli/staged.h"
@@ -517,6 +518,9 @@ int main(int argc, char** argv) {
     options.quiet = quiet;
     options.max_bytes = max_bytes;
     options.segment_bytes = segment_bytes;
+    // One file at a time: its scanning rules on two threads (a story's lint would leave a core
+    // idle); with --jobs the files themselves share the cores.
+    options.rule_threads = jobs == 1 ? std::min(2u, std::max(1u, std::thread::hardware_concurrency())) : 1;
     options.jobs = jobs;
     // Fixes and baseline: when standard output carries text (a diff, or fixed standard input),
     // the report goes to standard error so the two never mix.

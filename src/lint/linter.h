@@ -91,9 +91,12 @@ class Linter {
     };
     std::unordered_map<const rules::Rule*, Over> over;
   };
+  //
+  // With `threads` above 1, the scanning rules of each segment run on that many threads (the
+  // findings are the same, in the same order): for one story, whose lint would leave a core idle.
   std::vector<Diagnostic> lint(const Document& doc, const RuleSelection& selection, Date date,
                                std::size_t* words = nullptr, std::size_t segment_bytes = kSegmentBytes,
-                               FileCounts* counts = nullptr) const;
+                               FileCounts* counts = nullptr, unsigned threads = 1) const;
   // The findings that count what the limit left out, each with the place of the first finding
   // it left out (their spans are empty, at offset 0 of a document that starts there).
   static std::vector<std::pair<LineOrigin, Diagnostic>> limit_findings(const FileCounts& counts);

@@ -381,7 +381,8 @@ bool Session::lint_in_segments(const std::string& path, std::istream& in, Diagno
     origin = doc->lines.end_origin();
     std::optional<std::size_t> invalid = invalid_reported ? std::nullopt : prepared.invalid_utf8_offset;
     invalid_reported = invalid_reported || invalid;
-    auto diagnostics = diagnose(engine_, *doc, r.selection, options_.date, invalid, &carry, limit, &counts);
+    auto diagnostics =
+        diagnose(engine_, *doc, r.selection, options_.date, invalid, &carry, limit, &counts, options_.rule_threads);
     if (first) sink.begin_file(*doc);
     for (const auto& d : diagnostics) {
       ++counts_[static_cast<int>(d.severity)];
@@ -449,7 +450,7 @@ void Session::lint_bytes(const std::string& path, std::string bytes, DiagnosticS
 std::vector<Diagnostic> diagnose(const Engine& engine, const Document& doc, const RuleSelection& selection,
                                  const Date& date, std::optional<std::size_t> invalid_utf8,
                                  std::vector<Directive>* carry, std::size_t segment_bytes,
-                                 Linter::FileCounts* counts) {
+                                 Linter::FileCounts* counts, unsigned threads) {
   std::vector<Diagnostic> diagnostics;
   if (invalid_utf8) {
     Diagnostic d;
@@ -462,7 +463,7 @@ std::vector<Diagnostic> diagnose(const Engine& engine, const Document& doc, cons
     d.category = "fluency/character-encoding";
     diagnostics.push_back(std::move(d));
   }
-  auto found = engine.linter().lint(doc, selection, date, nullptr, segment_bytes, counts);
+  auto found = engine.linter().lint(doc, selection, date, nullptr, segment_bytes, counts, threads);
   diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.span.offset < b.span.offset; });
@@ -478,7 +479,8 @@ std::vector<Diagnostic> diagnose(const Engine& engine, const Document& doc, cons
 std::vector<Diagnostic> Session::check(const Document& doc, const Resolved& r,
                                        std::optional<std::size_t> invalid_utf8, std::vector<Diagnostic>* all) {
   std::vector<Diagnostic> diagnostics =
-      diagnose(engine_, doc, r.selection, options_.date, invalid_utf8, nullptr, options_.segment_bytes);
+      diagnose(engine_, doc, r.selection, options_.date, invalid_utf8, nullptr, options_.segment_bytes, nullptr,
+               options_.rule_threads);
   if (all) *all = diagnostics;
   if (!options_.baseline) return diagnostics;
   auto prints = fingerprints(doc.source, diagnostics);

@@ -59,6 +59,9 @@ struct SessionOptions {
   // Files linted at once (--jobs): each on a worker thread, reported in the order of one
   // thread. Fixes and --write-baseline always run one file at a time.
   unsigned jobs = 1;
+  // Threads for the scanning rules of one document (Linter::lint): the CLI gives 2 when it lints
+  // one file at a time, so a single story's lint uses both cores of a small machine.
+  unsigned rule_threads = 1;
   const Baseline* baseline = nullptr;   // report only findings not in it
   Baseline* record_baseline = nullptr;  // add every finding (before `baseline` filters) here
 };
@@ -71,7 +74,7 @@ std::vector<Diagnostic> diagnose(const Engine& engine, const Document& doc, cons
                                  const Date& date, std::optional<std::size_t> invalid_utf8,
                                  std::vector<Directive>* carry = nullptr,
                                  std::size_t segment_bytes = Linter::kSegmentBytes,
-                                 Linter::FileCounts* counts = nullptr);
+                                 Linter::FileCounts* counts = nullptr, unsigned threads = 1);
 
 class Session {
  public:

@@ -47,7 +47,8 @@ Mark mark_of(std::string_view s) {
 }  // namespace
 
 StoryContext::StoryContext(const tokenize::TokenStream& ts, const ContextData& data, std::vector<TextScope> parts)
-    : ts_(ts), data_(data), parts_(std::move(parts)), quoted_(ts.size(), false), attributed_(ts.sentences().size(), -1) {
+    : ts_(ts), data_(data), parts_(std::move(parts)), quoted_(ts.size(), false), attributed_(ts.sentences().size()) {
+  for (auto& a : attributed_) a.store(-1, std::memory_order_relaxed);
   title_case_.reserve(parts_.size());
   for (const auto& p : parts_) title_case_.push_back(p.scope == Scope::headline && title_case(p));
   int doubles = 0, singles = 0;  // open curly quotations, double and single
@@ -133,7 +134,8 @@ bool StoryContext::framed(std::size_t t) const {
 
 bool StoryContext::attributed(std::size_t t) const {
   if (t >= ts_.size()) return false;
-  auto& v = attributed_[ts_[t].sentence];
+  auto& cached = attributed_[ts_[t].sentence];
+  signed char v = cached.load(std::memory_order_relaxed);
   if (v < 0) {
     v = 0;
     const auto& s = ts_.sentences()[ts_[t].sentence];
@@ -143,6 +145,7 @@ bool StoryContext::attributed(std::size_t t) const {
           v = 1;
           break;
         }
+    cached.store(v, std::memory_order_relaxed);
   }
   return v == 1;
 }

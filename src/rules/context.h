@@ -11,6 +11,7 @@
 // paragraph with a new opening mark). The words are data (rules/context.toml).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -67,7 +68,9 @@ class StoryContext {
   std::vector<TextScope> parts_;
   std::vector<bool> title_case_;  // per part: a headline in title case or capitals
   std::vector<bool> quoted_;
-  mutable std::vector<signed char> attributed_;  // per sentence: -1 not computed, 0 no, 1 yes
+  // Per sentence: -1 not computed, 0 no, 1 yes. Atomic: rules of one document may ask it from
+  // two threads (Linter::lint with threads); each computes the same answer.
+  mutable std::vector<std::atomic<signed char>> attributed_;
 };
 
 }  // namespace wirelint::rules
