@@ -769,10 +769,11 @@ class EntityNearMissRule : public Rule {
     // most windows are dismissed by a subtraction.
     std::vector<std::uint32_t> foreign(ts.size() + 1, 0);
     for (std::size_t i = 0; i < ts.size(); ++i) {
-      bool known = false;
-      for (const auto* set : {&ix.name_tokens, &ix.read_name_tokens})
-        known = known || set->count(surface_for_name(ts, i, false)) || set->count(surface_for_name(ts, i, true));
-      foreign[i + 1] = foreign[i] + (known ? 0 : 1);
+      auto known = [&](const std::string& w) { return ix.name_tokens.count(w) || ix.read_name_tokens.count(w); };
+      // As written, and without a possessive when it has one.
+      bool named = known(surface_for_name(ts, i, false)) ||
+                   (possessive_bytes(ts.surface(i)) > 0 && known(surface_for_name(ts, i, true)));
+      foreign[i + 1] = foreign[i] + (named ? 0 : 1);
     }
     for (std::size_t i = 0; i < ts.size(); ++i) {
       if (!name_word(ts[i])) continue;
