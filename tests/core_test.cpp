@@ -326,7 +326,7 @@ TEST(LineIndexOrigin, PiecesChainedByTheirOriginsMatchTheWholeText) {
       for (auto [from, to] : {std::pair{std::size_t{0}, a}, std::pair{a, b}, std::pair{b, text.size()}}) {
         LineIndex piece(t.substr(from, to - from));
         piece.set_origin(origin);
-        origin = piece.end_origin();
+        origin = piece.origin_at(to - from);
         pieces.emplace_back(from, std::move(piece));
       }
       EXPECT_EQ(origin.offset, text.size());

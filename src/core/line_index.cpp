@@ -59,39 +59,34 @@ std::size_t LineIndex::column_origin(std::size_t line0) const {
   return line0 == 0 && bom_ ? 3 : starts_[line0];
 }
 
-Position LineIndex::position(std::size_t offset) const {
+// The 0-based line of `offset` (clamped to the source) and where its columns count from.
+std::pair<std::size_t, std::size_t> LineIndex::line_and_start(std::size_t& offset) const {
   offset = std::min(offset, source_.size());
   std::size_t line0 = line_of(offset);
-  std::size_t origin = std::min(column_origin(line0), offset);
+  return {line0, std::min(column_origin(line0), offset)};
+}
+
+Position LineIndex::position(std::size_t offset) const {
+  auto [line0, start] = line_and_start(offset);
   std::size_t before = line0 == 0 ? origin_.points : 0;
-  return Position{origin_.line + line0, 1 + before + counted_before(offset, false) - counted_before(origin, false)};
+  return Position{origin_.line + line0, 1 + before + counted_before(offset, false) - counted_before(start, false)};
 }
 
 std::size_t LineIndex::utf16_column(std::size_t offset) const {
-  offset = std::min(offset, source_.size());
-  std::size_t line0 = line_of(offset);
-  std::size_t origin = std::min(column_origin(line0), offset);
+  auto [line0, start] = line_and_start(offset);
   std::size_t before = line0 == 0 ? origin_.units : 0;
-  return before + counted_before(offset, true) - counted_before(origin, true);
+  return before + counted_before(offset, true) - counted_before(start, true);
 }
 
 std::size_t LineIndex::byte_column(std::size_t offset) const {
-  offset = std::min(offset, source_.size());
-  std::size_t line0 = line_of(offset);
-  std::size_t origin = std::min(column_origin(line0), offset);
-  return 1 + (line0 == 0 ? origin_.bytes : 0) + offset - origin;
+  auto [line0, start] = line_and_start(offset);
+  return 1 + (line0 == 0 ? origin_.bytes : 0) + offset - start;
 }
 
-LineOrigin LineIndex::end_origin() const {
-  LineOrigin next;
-  next.offset = origin_.offset + source_.size();
-  std::size_t line0 = starts_.size() - 1;
-  next.line = origin_.line + line0;
-  std::size_t start = std::min(column_origin(line0), source_.size());
-  next.points = (line0 == 0 ? origin_.points : 0) + counted_before(source_.size(), false) - counted_before(start, false);
-  next.units = (line0 == 0 ? origin_.units : 0) + counted_before(source_.size(), true) - counted_before(start, true);
-  next.bytes = (line0 == 0 ? origin_.bytes : 0) + source_.size() - start;
-  return next;
+LineOrigin LineIndex::origin_at(std::size_t offset) const {
+  Position p = position(offset);
+  return LineOrigin{file_offset(std::min(offset, source_.size())), p.line, p.column - 1, utf16_column(offset),
+                    byte_column(offset) - 1};
 }
 
 std::size_t LineIndex::line_start(std::size_t line) const {

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace wirelint {
@@ -36,8 +37,9 @@ class LineIndex {
   // Lines, columns and file offsets below count from `origin` (see LineOrigin); byte offsets
   // into the source stay offsets into the source.
   void set_origin(const LineOrigin& origin) { origin_ = origin; }
-  // The origin of the text that follows the source in its file.
-  LineOrigin end_origin() const;
+  // Where byte `offset` stands in the file, as the origin of a text that would start there; the
+  // origin of the text that follows the source is origin_at(size).
+  LineOrigin origin_at(std::size_t offset) const;
   // The file's byte offset of source byte `offset`.
   std::size_t file_offset(std::size_t offset) const { return origin_.offset + offset; }
 
@@ -56,6 +58,7 @@ class LineIndex {
 
  private:
   std::size_t line_of(std::size_t offset) const;  // 0-based
+  std::pair<std::size_t, std::size_t> line_and_start(std::size_t& offset) const;
   std::size_t column_origin(std::size_t line0) const;
   // Code points (or, with `units`, UTF-16 units) in the source's bytes [0, offset).
   std::size_t counted_before(std::size_t offset, bool units) const;

@@ -60,12 +60,7 @@ class CollectingEmitter : public rules::Emitter {
       if (over.dropped++ == 0) {
         over.first = std::min(text_begin, doc_.text.size());
         over.severity = severity_;
-        if (carried_) {
-          std::size_t at = doc_.source_offset(over.first);
-          Position p = doc_.lines.position(at);
-          over.first_at = LineOrigin{doc_.lines.file_offset(at), p.line, p.column - 1, doc_.lines.utf16_column(at),
-                                     doc_.lines.byte_column(at) - 1};
-        }
+        if (carried_) over.first_at = doc_.lines.origin_at(doc_.source_offset(over.first));
       }
       return;
     }

@@ -378,7 +378,7 @@ bool Session::lint_in_segments(const std::string& path, std::istream& in, Diagno
     bool first = !doc;
     doc = std::move(prepared.doc);
     doc->lines.set_origin(origin);
-    origin = doc->lines.end_origin();
+    origin = doc->lines.origin_at(doc->source.size());
     std::optional<std::size_t> invalid = invalid_reported ? std::nullopt : prepared.invalid_utf8_offset;
     invalid_reported = invalid_reported || invalid;
     auto diagnostics =
