@@ -269,51 +269,43 @@ std::vector<Diagnostic> Linter::lint(const Document& doc, const RuleSelection& s
       ctx.threshold = owner.rule < selection.threshold.size() ? selection.threshold[owner.rule] : std::nullopt;
       all[owner.rule]->on_phrase(ctx, hit, owner.local, emitter);
     }
+    // The scanning rules, each taken by the next of `threads` threads that is free. Each rule
+    // emits into its own list, with its own count toward the limit, and the lists join in rule
+    // order: the findings, their order and the counts do not depend on the threads.
     std::vector<std::size_t> scanning;
     for (std::size_t i = 0; i < all.size(); ++i)
       if (selection.enabled[i] && all[i]->scans()) scanning.push_back(i);
-    if (threads < 2 || scanning.size() < 2) {
-      for (std::size_t i : scanning) {
-        emitter.set_rule(all[i].get(), selection.severity[i]);
-        ctx.threshold = i < selection.threshold.size() ? selection.threshold[i] : std::nullopt;
-        all[i]->check(ctx, emitter);
-      }
-    } else {
-      // The scanning rules on `threads` threads, each taking the next rule not yet taken. Each
-      // rule emits into its own list, with its own count toward the limit, and the lists join
-      // in rule order: the findings, their order and the counts are those of one thread.
-      std::vector<std::vector<Diagnostic>> found(scanning.size());
-      std::vector<FileCounts> counted(scanning.size());
-      std::vector<std::exception_ptr> failed(scanning.size());
-      for (std::size_t k = 0; k < scanning.size(); ++k) {
-        auto it = emitter.counts().over.find(all[scanning[k]].get());
-        if (it != emitter.counts().over.end()) counted[k].over.insert(*it);
-      }
-      std::atomic<std::size_t> next{0};
-      auto work = [&] {
-        rules::LintContext own = ctx;
-        for (std::size_t k; (k = next.fetch_add(1)) < scanning.size();) {
-          std::size_t i = scanning[k];
-          try {
-            CollectingEmitter one(doc, found[k], &counted[k]);
-            one.set_segment(tokens, story, begin);
-            one.set_rule(all[i].get(), selection.severity[i]);
-            own.threshold = i < selection.threshold.size() ? selection.threshold[i] : std::nullopt;
-            all[i]->check(own, one);
-          } catch (...) {
-            failed[k] = std::current_exception();
-          }
+    std::vector<std::vector<Diagnostic>> found(scanning.size());
+    std::vector<FileCounts> counted(scanning.size());
+    std::vector<std::exception_ptr> failed(scanning.size());
+    for (std::size_t k = 0; k < scanning.size(); ++k) {
+      auto it = emitter.counts().over.find(all[scanning[k]].get());
+      if (it != emitter.counts().over.end()) counted[k].over.insert(*it);
+    }
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      rules::LintContext own = ctx;
+      for (std::size_t k; (k = next.fetch_add(1)) < scanning.size();) {
+        std::size_t i = scanning[k];
+        try {
+          CollectingEmitter one(doc, found[k], &counted[k]);
+          one.set_segment(tokens, story, begin);
+          one.set_rule(all[i].get(), selection.severity[i]);
+          own.threshold = i < selection.threshold.size() ? selection.threshold[i] : std::nullopt;
+          all[i]->check(own, one);
+        } catch (...) {
+          failed[k] = std::current_exception();
         }
-      };
-      std::vector<std::thread> helpers;
-      for (unsigned t = 1; t < threads && t < scanning.size(); ++t) helpers.emplace_back(work);
-      work();
-      for (auto& h : helpers) h.join();
-      for (std::size_t k = 0; k < scanning.size(); ++k) {
-        if (failed[k]) std::rethrow_exception(failed[k]);
-        out.insert(out.end(), std::make_move_iterator(found[k].begin()), std::make_move_iterator(found[k].end()));
-        for (auto& [rule, over] : counted[k].over) emitter.counts().over[rule] = over;
       }
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads && t < scanning.size(); ++t) helpers.emplace_back(work);
+    work();
+    for (auto& h : helpers) h.join();
+    for (std::size_t k = 0; k < scanning.size(); ++k) {
+      if (failed[k]) std::rethrow_exception(failed[k]);
+      out.insert(out.end(), std::make_move_iterator(found[k].begin()), std::make_move_iterator(found[k].end()));
+      for (auto& [rule, over] : counted[k].over) emitter.counts().over[rule] = over;
     }
     begin = end;
   } while (begin < text.size());
