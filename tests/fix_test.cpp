@@ -270,6 +270,38 @@ TEST(Suppress, PlainTextHashLines) {
   EXPECT_EQ(lines_of(*d, ds), (std::vector<std::size_t>{1, 7, 9, 11}));
 }
 
+// What a segment passes on to the next (a file read in segments) is what still decides a known
+// rule, in order, however many directives the segment has: shadowed ones and unknown ids drop.
+TEST(Suppress, WhatASegmentCarriesIsWhatStillDecides) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "#wirelint-disable dbl\n#wirelint-enable other, dbl\n#wirelint-disable other\n";
+  text += "#wirelint-disable dbl, no-such-rule\na  601\n#wirelint-disable-next-line other\n";
+  auto d = doc("s.txt", text);
+  auto ds = doubles(*d, "dbl");
+  std::vector<Directive> carry;
+  apply_suppressions(*d, ds, known, &carry);
+  ASSERT_EQ(carry.size(), 3u);
+  EXPECT_EQ(carry[0].kind, Directive::Kind::disable);  // the last naming "other"
+  EXPECT_EQ(carry[0].rules, (std::vector<std::string>{"other"}));
+  EXPECT_EQ(carry[1].kind, Directive::Kind::disable);  // the last naming "dbl"; the unknown id drops
+  EXPECT_EQ(carry[1].rules, (std::vector<std::string>{"dbl"}));
+  EXPECT_EQ(carry[2].kind, Directive::Kind::disable_next_line);  // on the segment's last line
+  EXPECT_EQ(carry[2].rules, (std::vector<std::string>{"other"}));
+  // Carried into the next segment: "dbl" stays off, and the first line is off for "other" only.
+  auto next = doc("s.txt", "a  1\na  2\n");
+  auto more = doubles(*next, "dbl");
+  apply_suppressions(*next, more, known, &carry);
+  EXPECT_TRUE(more.empty());
+  // An all-rules directive shadows every one before it.
+  auto all = doc("s.txt", "#wirelint-disable dbl\n#wirelint-enable\na  3\n");
+  auto found = doubles(*all, "dbl");
+  std::vector<Directive> carried;
+  apply_suppressions(*all, found, known, &carried);
+  ASSERT_EQ(carried.size(), 1u);
+  EXPECT_EQ(carried[0].kind, Directive::Kind::enable);
+  EXPECT_TRUE(carried[0].rules.empty());
+}
+
 TEST(Suppress, HashLinesAreNotDirectivesInMarkdown) {
   auto d = doc("s.md", "#wirelint-disable\na  2\n");
   auto ds = doubles(*d, "dbl");

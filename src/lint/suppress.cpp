@@ -1,6 +1,7 @@
 #include "lint/suppress.h"
 
 #include <algorithm>
+#include <set>
 
 namespace wirelint::lint {
 namespace {
@@ -102,18 +103,33 @@ void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostic
   if (directives.empty()) return;
   std::string_view src = doc.source;
   if (carry) {
-    // Passed on: every disable and enable (in order), and a disable-next-line on this
-    // segment's last line, whose next line is the next segment's first.
+    // Passed on: what still decides a known rule (for a rule, the last disable or enable that
+    // names it or names none; earlier ones are shadowed), and a disable-next-line on this
+    // segment's last line, whose next line is the next segment's first. Read from the last:
+    // what is carried stays as small as the rules, however many directives the file has.
     std::vector<Directive> next;
-    for (std::size_t i = 0; i < directives.size(); ++i) {
+    std::set<std::string> decided;
+    bool all_decided = false;
+    for (std::size_t i = directives.size(); i-- > 0;) {
       Directive dir = directives[i];
-      if (dir.kind == Directive::Kind::disable_next_line &&
-          (i < carried || line_end(src, dir.span.end() - 1) + 1 < src.size()))
+      if (dir.kind == Directive::Kind::disable_next_line) {
+        if (i < carried || line_end(src, dir.span.end() - 1) + 1 < src.size()) continue;
+      } else if (all_decided) {
         continue;
+      } else if (dir.rules.empty()) {
+        all_decided = true;
+      } else {
+        std::vector<std::string> open;
+        for (auto& r : dir.rules)
+          if (known(r) && decided.insert(r).second) open.push_back(std::move(r));
+        if (open.empty()) continue;
+        dir.rules = std::move(open);
+      }
       dir.span = Span{0, 0};
       dir.rule_spans.clear();
       next.push_back(std::move(dir));
     }
+    std::reverse(next.begin(), next.end());
     *carry = std::move(next);
   }
 
